@@ -1,23 +1,13 @@
-import { getTranslation } from "./utils/getTranslation";
-import { PLUGIN_ID } from "./pluginId";
-import { Initializer } from "./components/Initializer";
-import { PluginIcon } from "./components/PluginIcon";
+import type { StrapiApp } from '@strapi/strapi/admin';
 
-import type { StrapiApp } from "@strapi/strapi/admin";
+import { Initializer } from './components/Initializer';
+import { PLUGIN_ID } from './pluginId';
+import { prefixTranslations } from './utils/getTranslation';
 
-const plugin: StrapiApp["appPlugins"][string] = {
+type TranslationModule = { default: Record<string, string> };
+
+const plugin: StrapiApp['appPlugins'][string] = {
   register(app) {
-    app.addMenuLink({
-      to: `plugins/${PLUGIN_ID}`,
-      icon: PluginIcon,
-      intlLabel: {
-        id: `${PLUGIN_ID}.plugin.name`,
-        defaultMessage: PLUGIN_ID,
-      },
-      Component: () => import("./pages/App"),
-      permissions: [],
-    });
-
     app.registerPlugin({
       id: PLUGIN_ID,
       initializer: Initializer,
@@ -26,28 +16,18 @@ const plugin: StrapiApp["appPlugins"][string] = {
     });
   },
 
-  registerTrads({ locales }) {
+  async registerTrads({ locales }) {
     return Promise.all(
       locales.map(async (locale) => {
         try {
           const { default: data } = (await import(
             `./translations/${locale}.json`
-          )) as {
-            default: Record<string, string>;
-          };
-
-          const newData: Record<string, string> = {};
-          const keys = Object.keys(data);
-
-          for (const key of keys) {
-            newData[getTranslation(key)] = data[key];
-          }
-
-          return { data: newData, locale };
+          )) as TranslationModule;
+          return { data: prefixTranslations(data), locale };
         } catch {
           return { data: {}, locale };
         }
-      }),
+      })
     );
   },
 };

@@ -1,1 +1,1 @@
-export const PLUGIN_ID = "blog";
+export const PLUGIN_ID = 'blog';

@@ -1,7 +1,9 @@
-import type { Core } from "@strapi/strapi";
+import type { Core } from '@strapi/strapi';
+
+import { registerComponents } from './register-components';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
-  // register phase
+  registerComponents(strapi);
 };
 
 export default register;

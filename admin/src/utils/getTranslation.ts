@@ -1,5 +1,6 @@
-import { PLUGIN_ID } from "../pluginId";
+import { PLUGIN_ID } from '../pluginId';
 
-const getTranslation = (id: string) => `${PLUGIN_ID}.${id}`;
+export const getTranslation = (id: string) => `${PLUGIN_ID}.${id}`;
 
-export { getTranslation };
+export const prefixTranslations = (data: Record<string, string>) =>
+  Object.fromEntries(Object.entries(data).map(([key, value]) => [getTranslation(key), value]));

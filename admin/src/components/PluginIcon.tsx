@@ -1,5 +1,0 @@
-import { PuzzlePiece } from "@strapi/icons";
-
-const PluginIcon = () => <PuzzlePiece />;
-
-export { PluginIcon };

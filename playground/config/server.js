@@ -1,0 +1,12 @@
+module.exports = ({ env }) => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('PORT', 1337),
+  app: {
+    // Demo keys: a real deployment sets APP_KEYS.
+    keys: env.array('APP_KEYS', ['playground-key-1', 'playground-key-2']),
+  },
+  logger: {
+    updates: { enabled: false },
+    startup: { enabled: env.bool('STRAPI_STARTUP_BANNER', true) },
+  },
+});

@@ -1,0 +1,6 @@
+import lesson from './lesson.json';
+
+/** The plugin's components, keyed by the uid they are registered under. */
+export default {
+  'blog.lesson': lesson,
+};

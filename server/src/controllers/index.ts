@@ -1,0 +1,4 @@
+import comment from './comment';
+import post from './post';
+
+export default { post, comment };

@@ -1,0 +1,17 @@
+/**
+ * Public routes under `/api/blog`. They go through users-permissions: each handler is an action
+ * (`plugin::blog.post.find`, …) an admin can grant or revoke per role.
+ */
+export default {
+  type: 'content-api',
+  routes: [
+    { method: 'GET', path: '/posts', handler: 'post.find', config: { policies: [] } },
+    { method: 'GET', path: '/posts/:slug', handler: 'post.findOne', config: { policies: [] } },
+    {
+      method: 'GET',
+      path: '/posts/:slug/comments',
+      handler: 'comment.find',
+      config: { policies: [] },
+    },
+  ],
+};

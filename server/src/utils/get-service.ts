@@ -1,0 +1,9 @@
+import type { Core } from '@strapi/strapi';
+
+import { PLUGIN_ID } from '../constants';
+import type { Services } from '../services';
+
+export const getService = <TName extends keyof Services>(
+  name: TName,
+  { strapi }: { strapi: Core.Strapi }
+): Services[TName] => strapi.plugin(PLUGIN_ID).service(name) as Services[TName];

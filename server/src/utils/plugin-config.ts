@@ -1,0 +1,15 @@
+import type { Core } from '@strapi/strapi';
+
+import type { BlogPluginConfig } from '../config';
+import { PLUGIN_ID } from '../constants';
+
+export const getPluginConfig = (strapi: Core.Strapi): BlogPluginConfig =>
+  strapi.config.get(`plugin::${PLUGIN_ID}`) as BlogPluginConfig;
+
+/** The page limits of a public list: the plugin's own, and never above `api.rest.maxLimit`. */
+export const getPageLimits = (strapi: Core.Strapi) => {
+  const { defaultPageSize, maxPageSize } = getPluginConfig(strapi);
+  const restMax = Number(strapi.config.get('api.rest.maxLimit')) || null;
+  const maxLimit = restMax ? Math.min(restMax, maxPageSize) : maxPageSize;
+  return { defaultLimit: Math.min(defaultPageSize, maxLimit), maxLimit };
+};

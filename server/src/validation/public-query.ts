@@ -1,0 +1,191 @@
+import { errors, isOperator, pagination as paginationUtils } from '@strapi/utils';
+
+/**
+ * Whitelisting of public query strings. Strapi's own content-API validation runs after this
+ * (in the services); this layer decides which keys, fields and orders a public route accepts at
+ * all, so nothing private, relational or unknown reaches the query engine.
+ */
+
+export type SortOrder = 'asc' | 'desc';
+export type SortSpec = Array<Record<string, SortOrder>>;
+
+/** A tree of filterable fields: `true` for a scalar, a nested tree for a component. */
+export interface FilterTree {
+  [field: string]: true | FilterTree;
+}
+
+export interface PageRequest {
+  start: number;
+  limit: number;
+  /** The request used `page`/`pageSize` (or nothing) rather than `start`/`limit`. */
+  isPaged: boolean;
+}
+
+const LOGICAL_OPERATORS = ['$and', '$or', '$not'];
+
+const invalid = (message: string, details: Record<string, unknown> = {}) =>
+  new errors.ValidationError(message, { source: 'query', ...details });
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export const rejectUnknownQueryKeys = (query: Record<string, unknown>, allowed: string[]) => {
+  for (const key of Object.keys(query)) {
+    if (!allowed.includes(key)) {
+      throw invalid(`Invalid query parameter "${key}"`, { key, param: key });
+    }
+  }
+};
+
+/**
+ * Walks a `filters` object and accepts only the listed fields, Strapi's operators and plain
+ * values. Relations and private fields are not in any tree, so they are refused here.
+ */
+export const assertFiltersAllowed = (filters: unknown, tree: FilterTree) => {
+  const walk = (value: unknown, node: FilterTree | null, path: string[]): void => {
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => walk(item, node, [...path, String(index)]));
+      return;
+    }
+    if (!isPlainObject(value)) {
+      if (node !== null) {
+        throw invalid('Invalid filters: a value must follow a field', { path: path.join('.') });
+      }
+      return;
+    }
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = [...path, key];
+      if (key.startsWith('$')) {
+        const known = LOGICAL_OPERATORS.includes(key) || isOperator(key);
+        if (!known) {
+          throw invalid(`Invalid filter operator "${key}"`, { key, path: childPath.join('.') });
+        }
+        walk(child, LOGICAL_OPERATORS.includes(key) ? node : null, childPath);
+        continue;
+      }
+      const field = node?.[key];
+      if (!field) {
+        throw invalid(`Invalid key ${key}`, { key, path: childPath.join('.') });
+      }
+      walk(child, field === true ? null : field, childPath);
+    }
+  };
+
+  if (filters === undefined) return;
+  if (!isPlainObject(filters)) {
+    throw invalid('Invalid filters: expected an object', { param: 'filters' });
+  }
+  walk(filters, tree, []);
+};
+
+const SORT_ITEM = /^([A-Za-z][A-Za-z0-9_]*)(?::(asc|desc))?$/i;
+
+/**
+ * Accepts Strapi's sort forms (`a`, `a:desc`, `a,b:desc`, `['a','b:desc']`, `{ a: 'desc' }`,
+ * `[{ a: 'desc' }]`) on the listed fields and returns one normal form.
+ */
+export const parseSort = (sort: unknown, allowed: readonly string[]): SortSpec => {
+  const out: SortSpec = [];
+  const push = (field: string, order: string) => {
+    const direction = order.toLowerCase();
+    if (!allowed.includes(field)) {
+      throw invalid(`Invalid key ${field}`, { key: field, param: 'sort' });
+    }
+    if (direction !== 'asc' && direction !== 'desc') {
+      throw invalid(`Invalid sort order "${order}"`, { key: field, param: 'sort' });
+    }
+    out.push({ [field]: direction });
+  };
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      for (const part of value.split(',').map((item) => item.trim())) {
+        const match = SORT_ITEM.exec(part);
+        if (!match) {
+          throw invalid(`Invalid sort parameter "${part}"`, { param: 'sort' });
+        }
+        push(match[1], match[2] ?? 'asc');
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach(visit);
+    } else if (isPlainObject(value)) {
+      for (const [field, order] of Object.entries(value)) {
+        if (typeof order !== 'string') {
+          throw invalid(`Invalid sort order for ${field}`, { key: field, param: 'sort' });
+        }
+        push(field, order);
+      }
+    } else {
+      throw invalid('Invalid sort parameter', { param: 'sort' });
+    }
+  };
+
+  if (sort !== undefined) visit(sort);
+  return out;
+};
+
+const INTEGER = /^-?\d+$/;
+
+const toInteger = (value: unknown, name: string): number => {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  if (typeof value === 'string' && INTEGER.test(value)) return Number(value);
+  throw invalid(`Invalid pagination parameter "${name}": expected an integer`, {
+    param: `pagination[${name}]`,
+  });
+};
+
+/**
+ * Strapi's two pagination styles with its config (`api.rest.defaultLimit`, `api.rest.maxLimit`).
+ * Top-level `start`/`limit` are read as `pagination[start]`/`pagination[limit]`.
+ */
+export const parsePagination = (
+  query: Record<string, unknown>,
+  limits: { defaultLimit: number; maxLimit: number | null }
+): PageRequest => {
+  const raw = query.pagination ?? {};
+  if (!isPlainObject(raw)) {
+    throw invalid('Invalid pagination parameter', { param: 'pagination' });
+  }
+  const merged: Record<string, unknown> = { ...raw };
+  for (const key of ['start', 'limit'] as const) {
+    if (query[key] !== undefined) merged[key] = query[key];
+  }
+
+  const args: Record<string, number> = {};
+  for (const [key, value] of Object.entries(merged)) {
+    if (!['page', 'pageSize', 'start', 'limit', 'withCount'].includes(key)) {
+      throw invalid(`Invalid pagination parameter "${key}"`, { param: `pagination[${key}]` });
+    }
+    if (key !== 'withCount') args[key] = toInteger(value, key);
+  }
+  if (args.page !== undefined && args.page < 1) {
+    throw invalid('pagination[page] must be 1 or more', { param: 'pagination[page]' });
+  }
+  if (args.pageSize !== undefined && args.pageSize < 1) {
+    throw invalid('pagination[pageSize] must be 1 or more', { param: 'pagination[pageSize]' });
+  }
+  if (args.start !== undefined && args.start < 0) {
+    throw invalid('pagination[start] must be 0 or more', { param: 'pagination[start]' });
+  }
+
+  const isOffset = 'start' in args || 'limit' in args;
+  const isPaged = 'page' in args || 'pageSize' in args;
+  if (isOffset && isPaged) {
+    throw invalid('Use either page/pageSize or start/limit pagination, not both', {
+      param: 'pagination',
+    });
+  }
+
+  const { start, limit } = paginationUtils.withDefaultPagination(args, {
+    defaults: {
+      offset: { limit: limits.defaultLimit },
+      page: { pageSize: limits.defaultLimit },
+    },
+    maxLimit: limits.maxLimit ?? -1,
+  });
+  return { start, limit, isPaged: !isOffset };
+};
+
+export const paginationMeta = (page: PageRequest, total: number) =>
+  page.isPaged
+    ? paginationUtils.transformPagedPaginationInfo(page, total)
+    : paginationUtils.transformOffsetPaginationInfo(page, total);
