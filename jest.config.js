@@ -1,0 +1,10 @@
+/** Unit tests (pure logic) and API tests (a real Strapi booted from playground/). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
+  testTimeout: 60000,
+  // Each API test file boots its own Strapi (about 200 MB); two at a time fit the 2-core machines.
+  maxWorkers: 2,
+};
