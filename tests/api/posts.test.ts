@@ -117,11 +117,7 @@ describe('GET /api/blog/posts and /api/blog/posts/:slug', () => {
 
   it('sorts on public fields', async () => {
     const byTitle = await list('?sort=title:asc');
-    expect(slugs(byTitle.body)).toEqual([
-      'networking-biggest-mistake',
-      newer.slug,
-      older.slug,
-    ]);
+    expect(slugs(byTitle.body)).toEqual(['networking-biggest-mistake', newer.slug, older.slug]);
     const byDate = await list('?sort[0]=originalDate:asc');
     expect(slugs(byDate.body)).toEqual(['networking-biggest-mistake', older.slug, newer.slug]);
   });

@@ -66,7 +66,15 @@ describe('the seed post, "Networking biggest mistake?"', () => {
     expect(comment.parent).toBeNull();
     expect(comment.replies).toEqual([]);
     expect(Object.keys(comment).sort()).toEqual(
-      ['authorName', 'authorUrl', 'content', 'documentId', 'parent', 'replies', 'submittedAt'].sort()
+      [
+        'authorName',
+        'authorUrl',
+        'content',
+        'documentId',
+        'parent',
+        'replies',
+        'submittedAt',
+      ].sort()
     );
   });
 
@@ -74,9 +82,7 @@ describe('the seed post, "Networking biggest mistake?"', () => {
     const { seedDemoPost } = jest.requireActual('../../playground/src/seed/demo-post.js');
     const again = await seedDemoPost(app.strapi);
     expect(again).toEqual({ created: false });
-    const count = await app.strapi.db
-      .query('plugin::blog.post')
-      .count({ where: { slug: SLUG } });
+    const count = await app.strapi.db.query('plugin::blog.post').count({ where: { slug: SLUG } });
     // One draft row and one published row: a single document.
     expect(count).toBe(2);
     const comments = await app.strapi.db.query('plugin::blog.comment').count({});

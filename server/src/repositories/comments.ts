@@ -107,7 +107,11 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       const [rows, [{ total }]] = await Promise.all([
         base()
           .select('c.id')
-          .orderBy(`c.${n.submittedAt}`, page.order, page.order === 'asc' ? 'first' : 'last')
+          // Undated comments (imported without a date) read as the oldest, on every database.
+          .orderByRaw(`(?? IS NULL) ${page.order === 'asc' ? 'DESC' : 'ASC'}`, [
+            `c.${n.submittedAt}`,
+          ])
+          .orderBy(`c.${n.submittedAt}`, page.order)
           .orderBy('c.id', page.order)
           .offset(page.start)
           .limit(page.limit),

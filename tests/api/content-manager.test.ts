@@ -1,0 +1,167 @@
+import { adminToken } from '../helpers/admin';
+import { startApp, type TestApp } from '../helpers/strapi';
+
+const POST_UID = 'plugin::blog.post';
+const CM = '/content-manager';
+
+/**
+ * The plugin registers `blog.lesson` itself (Strapi loads components only from the app), so
+ * these tests pin what editors rely on: the Content Manager knows the component, edits the
+ * lessons of a post, and keeps their order as the public API shows it.
+ */
+describe('the Content Manager edits posts and their lessons', () => {
+  let app: TestApp;
+  let auth: { Authorization: string };
+
+  beforeAll(async () => {
+    app = await startApp();
+    auth = { Authorization: `Bearer ${await adminToken(app)}` };
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('knows the lesson component and both content types', async () => {
+    const init = await app.http().get(`${CM}/init`).set(auth).expect(200);
+    const components = init.body.data.components as Array<{ uid: string; attributes: object }>;
+    const lesson = components.find((component) => component.uid === 'blog.lesson');
+    expect(lesson).toBeDefined();
+    expect(lesson!.attributes).toEqual(
+      expect.objectContaining({
+        text: expect.objectContaining({ type: 'text', required: true, maxLength: 500 }),
+      })
+    );
+    const uids = (init.body.data.contentTypes as Array<{ uid: string; isDisplayed: boolean }>)
+      .filter((type) => type.uid.startsWith('plugin::blog.'))
+      .map((type) => [type.uid, type.isDisplayed]);
+    expect(uids).toEqual(
+      expect.arrayContaining([
+        ['plugin::blog.post', true],
+        ['plugin::blog.comment', true],
+      ])
+    );
+  });
+
+  it('has an edit-view layout for the lessons component', async () => {
+    const res = await app
+      .http()
+      .get(`${CM}/content-types/${POST_UID}/configuration`)
+      .set(auth)
+      .expect(200);
+    expect(res.body.data.components['blog.lesson']).toBeDefined();
+    const fields = JSON.stringify(res.body.data.contentType.layouts.edit);
+    expect(fields).toContain('"name":"lessons"');
+  });
+
+  it('opens the seed post with its five lessons', async () => {
+    const list = await app
+      .http()
+      .get(`${CM}/collection-types/${POST_UID}?filters[slug][$eq]=networking-biggest-mistake`)
+      .set(auth)
+      .expect(200);
+    const { documentId } = list.body.results[0];
+    const res = await app
+      .http()
+      .get(`${CM}/collection-types/${POST_UID}/${documentId}`)
+      .set(auth)
+      .expect(200);
+    expect(res.body.data.title).toBe('Networking biggest mistake?');
+    expect(res.body.data.lessons.map((lesson: { text: string }) => lesson.text)).toEqual([
+      'A network for the fun a meeting new people... and make true friends.',
+      'A network to share stories, tips and tricks.',
+      'A network to learn.',
+      'A network to find help, unexpectedly, surprisingly.',
+      'A network to find a job ...when someone will offer you one!',
+    ]);
+  });
+
+  it('creates, reorders and publishes lessons as an editor would, and the API follows', async () => {
+    const created = await app
+      .http()
+      .post(`${CM}/collection-types/${POST_UID}`)
+      .set(auth)
+      .send({
+        title: 'Edited in the admin',
+        slug: 'edited-in-the-admin',
+        lessons: [{ text: 'one' }, { text: 'two' }, { text: 'three' }],
+      })
+      .expect(201);
+    const { documentId } = created.body.data;
+    await app
+      .http()
+      .post(`${CM}/collection-types/${POST_UID}/${documentId}/actions/publish`)
+      .set(auth)
+      .send({})
+      .expect(200);
+
+    const before = await app.http().get('/api/blog/posts/edited-in-the-admin').expect(200);
+    expect(before.body.data.lessons.map((l: { text: string }) => l.text)).toEqual([
+      'one',
+      'two',
+      'three',
+    ]);
+    expect(before.body.data.commentsEnabled).toBe(true);
+
+    // Drag "three" to the top, as the edit view sends it: same components, new order.
+    const draft = await app
+      .http()
+      .get(`${CM}/collection-types/${POST_UID}/${documentId}`)
+      .set(auth)
+      .expect(200);
+    const [one, two, three] = draft.body.data.lessons as Array<{ id: number; text: string }>;
+    await app
+      .http()
+      .put(`${CM}/collection-types/${POST_UID}/${documentId}`)
+      .set(auth)
+      .send({ ...draft.body.data, lessons: [three, one, { ...two, text: 'two, edited' }] })
+      .expect(200);
+    await app
+      .http()
+      .post(`${CM}/collection-types/${POST_UID}/${documentId}/actions/publish`)
+      .set(auth)
+      .send({})
+      .expect(200);
+
+    const after = await app.http().get('/api/blog/posts/edited-in-the-admin').expect(200);
+    expect(after.body.data.lessons).toEqual([
+      { position: 1, text: 'three' },
+      { position: 2, text: 'one' },
+      { position: 3, text: 'two, edited' },
+    ]);
+  });
+
+  it('refuses a lesson longer than 500 characters, and publishing a lesson without text', async () => {
+    const tooLong = await app
+      .http()
+      .post(`${CM}/collection-types/${POST_UID}`)
+      .set(auth)
+      .send({ title: 'Long lesson', slug: 'long-lesson', lessons: [{ text: 'x'.repeat(501) }] });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.name).toBe('ValidationError');
+
+    // Strapi 5 lets a draft be incomplete; `required` holds when it is published.
+    const empty = await app
+      .http()
+      .post(`${CM}/collection-types/${POST_UID}`)
+      .set(auth)
+      .send({ title: 'Empty lesson', slug: 'empty-lesson', lessons: [{ text: '' }] })
+      .expect(201);
+    const publish = await app
+      .http()
+      .post(`${CM}/collection-types/${POST_UID}/${empty.body.data.documentId}/actions/publish`)
+      .set(auth)
+      .send({});
+    expect(publish.status).toBe(400);
+    expect(publish.body.error.name).toBe('ValidationError');
+    await app.http().get('/api/blog/posts/empty-lesson').expect(404);
+  });
+
+  it('refuses a title over 200 characters', async () => {
+    const res = await app
+      .http()
+      .post(`${CM}/collection-types/${POST_UID}`)
+      .set(auth)
+      .send({ title: 'x'.repeat(201), slug: 'too-long' });
+    expect(res.status).toBe(400);
+  });
+});

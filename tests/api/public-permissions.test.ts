@@ -1,0 +1,95 @@
+import { adminToken } from '../helpers/admin';
+import { freshDatabaseFile, removeDatabase, startApp, type TestApp } from '../helpers/strapi';
+
+const ACTIONS = [
+  'plugin::blog.post.find',
+  'plugin::blog.post.findOne',
+  'plugin::blog.comment.find',
+];
+
+type RoleTree = {
+  permissions: Record<
+    string,
+    { controllers: Record<string, Record<string, { enabled: boolean }>> }
+  >;
+};
+
+describe('public read access: granted once, never re-granted', () => {
+  const dbFile = freshDatabaseFile();
+  let app: TestApp | undefined;
+
+  afterAll(async () => {
+    await app?.stop();
+    removeDatabase(dbFile);
+  });
+
+  const publicRoleId = async (current: TestApp) =>
+    (
+      await current.strapi.db
+        .query('plugin::users-permissions.role')
+        .findOne({ where: { type: 'public' } })
+    ).id as number;
+
+  it('grants the Public role read access on first boot', async () => {
+    app = await startApp({ dbFile, keepDb: true });
+    const roleId = await publicRoleId(app);
+    const rows = await app.strapi.db
+      .query('plugin::users-permissions.permission')
+      .findMany({ where: { role: roleId, action: { $in: ACTIONS } } });
+    expect(rows.map((row: { action: string }) => row.action).sort()).toEqual([...ACTIONS].sort());
+
+    await app.http().get('/api/blog/posts').expect(200);
+    await app.http().get('/api/blog/posts/networking-biggest-mistake').expect(200);
+    await app.http().get('/api/blog/posts/networking-biggest-mistake/comments').expect(200);
+  });
+
+  it('lets an admin revoke listing posts in Settings → Roles, with a 403 after', async () => {
+    const current = app!;
+    const token = await adminToken(current);
+    const roleId = await publicRoleId(current);
+    const auth = { Authorization: `Bearer ${token}` };
+
+    const role = await current
+      .http()
+      .get(`/users-permissions/roles/${roleId}`)
+      .set(auth)
+      .expect(200);
+    const tree = role.body.role as RoleTree & Record<string, unknown>;
+    tree.permissions['plugin::blog'].controllers.post.find.enabled = false;
+    await current.http().put(`/users-permissions/roles/${roleId}`).set(auth).send(tree).expect(200);
+
+    const res = await current.http().get('/api/blog/posts').expect(403);
+    expect(res.body.error).toEqual(
+      expect.objectContaining({ status: 403, name: 'ForbiddenError' })
+    );
+    await current.http().get('/api/blog/posts/networking-biggest-mistake').expect(200);
+  });
+
+  it('keeps the revocation across a restart, and seeds nothing twice', async () => {
+    await app!.stop();
+    app = await startApp({ dbFile, keepDb: true });
+
+    await app.http().get('/api/blog/posts').expect(403);
+    await app.http().get('/api/blog/posts/networking-biggest-mistake').expect(200);
+
+    const posts = await app.strapi.db
+      .query('plugin::blog.post')
+      .count({ where: { slug: 'networking-biggest-mistake' } });
+    expect(posts).toBe(2); // one document: its draft and published rows
+    expect(await app.strapi.db.query('plugin::blog.comment').count({})).toBe(1);
+    expect(await app.strapi.db.query('admin::user').count({})).toBe(1);
+  });
+
+  it('grants an action the plugin adds later, once, and leaves revoked ones alone', async () => {
+    const permissions = app!.strapi.plugin('blog').service('permissions');
+    const granted = await permissions.grantPublicActionsOnce([
+      ...ACTIONS,
+      'plugin::blog.comment.create',
+    ]);
+    expect(granted).toEqual(['plugin::blog.comment.create']);
+    expect(
+      await permissions.grantPublicActionsOnce([...ACTIONS, 'plugin::blog.comment.create'])
+    ).toEqual([]);
+    await app!.http().get('/api/blog/posts').expect(403);
+  });
+});
