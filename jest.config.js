@@ -4,6 +4,7 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
+  globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
   testTimeout: 60000,
   // Each API test file boots its own Strapi (about 200 MB); two at a time fit the 2-core machines.
   maxWorkers: 2,

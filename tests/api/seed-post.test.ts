@@ -1,5 +1,6 @@
 import type { FindComments } from '../../contracts/comments';
 import type { FindPost, FindPosts } from '../../contracts/posts';
+import { seedDemoPost } from '../../playground/src/seed/demo-post';
 import { readSeedText } from '../helpers/seed-text';
 import { startApp, type TestApp } from '../helpers/strapi';
 
@@ -79,8 +80,7 @@ describe('the seed post, "Networking biggest mistake?"', () => {
   });
 
   it('is seeded once: seeding again writes nothing', async () => {
-    const { seedDemoPost } = jest.requireActual('../../playground/src/seed/demo-post.js');
-    const again = await seedDemoPost(app.strapi);
+        const again = await seedDemoPost(app.strapi);
     expect(again).toEqual({ created: false });
     const count = await app.strapi.db.query('plugin::blog.post').count({ where: { slug: SLUG } });
     // One draft row and one published row: a single document.

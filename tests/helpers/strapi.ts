@@ -31,13 +31,14 @@ const removeDatabase = (file: string) => {
 };
 
 /**
- * Boots the playground Strapi with the built plugin (`dist/`) on a SQLite file and mounts its
+ * Boots the compiled playground Strapi with the built plugin (`dist/`) on a SQLite file and mounts its
  * HTTP server for supertest. The playground seeds the demo post and admin on bootstrap.
  */
 export async function startApp(options: { dbFile?: string; keepDb?: boolean } = {}) {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'server', 'index.js'))) {
     throw new Error('The plugin is not built: run `npm run build` before the API tests.');
   }
+  // The playground is compiled by the jest global setup (tests/helpers/global-setup.ts).
   const dbFile = options.dbFile ?? freshDatabaseFile();
   process.env.DATABASE_FILENAME = dbFile;
   process.env.STRAPI_LOG_LEVEL ??= 'error';
@@ -46,7 +47,7 @@ export async function startApp(options: { dbFile?: string; keepDb?: boolean } = 
 
   const strapi = createStrapi({
     appDir: PLAYGROUND,
-    distDir: PLAYGROUND,
+    distDir: path.join(PLAYGROUND, 'dist'),
     autoReload: false,
     serveAdminPanel: false,
   });

@@ -1,4 +1,6 @@
-module.exports = ({ env }) => ({
+import type { Core } from '@strapi/strapi';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Demo secrets: a real deployment sets these variables.
   auth: { secret: env('ADMIN_JWT_SECRET', 'playground-admin-jwt-secret') },
   apiToken: { salt: env('API_TOKEN_SALT', 'playground-api-token-salt') },

@@ -1,9 +1,11 @@
-const path = require('path');
+import type { Core } from '@strapi/strapi';
 
-module.exports = ({ env }) => ({
+import { PLUGIN_DIR } from './paths';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
     config: { jwtSecret: env('JWT_SECRET', 'playground-users-permissions-jwt-secret') },
   },
   // The plugin under development, loaded from the repository root (its built `dist/`).
-  blog: { enabled: true, resolve: path.resolve(__dirname, '..', '..') },
+  blog: { enabled: true, resolve: PLUGIN_DIR },
 });

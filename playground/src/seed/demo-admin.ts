@@ -1,15 +1,15 @@
-'use strict';
+import type { Core } from '@strapi/strapi';
 
 const DEFAULT_EMAIL = 'admin@example.com';
 const DEFAULT_PASSWORD = 'Demo-admin-1';
 
-const demoAdminCredentials = () => ({
+export const demoAdminCredentials = () => ({
   email: process.env.DEMO_ADMIN_EMAIL || DEFAULT_EMAIL,
   password: process.env.DEMO_ADMIN_PASSWORD || DEFAULT_PASSWORD,
 });
 
 /** Creates the demo's super admin once; an existing account is left as it is. */
-async function seedDemoAdmin(strapi) {
+export async function seedDemoAdmin(strapi: Core.Strapi) {
   const { email, password } = demoAdminCredentials();
   const users = strapi.service('admin::user');
   if (await users.exists({ email })) return { created: false, email };
@@ -27,5 +27,3 @@ async function seedDemoAdmin(strapi) {
   });
   return { created: true, email };
 }
-
-module.exports = { seedDemoAdmin, demoAdminCredentials };

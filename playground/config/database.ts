@@ -1,6 +1,10 @@
-const path = require('path');
+import type { Core } from '@strapi/strapi';
 
-module.exports = ({ env }) => {
+import path from 'path';
+
+import { PLAYGROUND_DIR } from './paths';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const client = env('DATABASE_CLIENT', 'sqlite');
 
   if (client === 'postgres') {
@@ -25,7 +29,7 @@ module.exports = ({ env }) => {
     connection: {
       client: 'sqlite',
       connection: {
-        filename: path.resolve(__dirname, '..', env('DATABASE_FILENAME', '.tmp/data.db')),
+        filename: path.resolve(PLAYGROUND_DIR, env('DATABASE_FILENAME', '.tmp/data.db')),
       },
       useNullAsDefault: true,
     },

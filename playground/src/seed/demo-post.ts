@@ -1,18 +1,44 @@
-'use strict';
+import fs from 'fs';
+import path from 'path';
 
-const seed = require('../../data/networking-biggest-mistake.json');
+import type { Core, UID } from '@strapi/strapi';
 
-const POST_UID = 'plugin::blog.post';
-const COMMENT_UID = 'plugin::blog.comment';
+const POST_UID = 'plugin::blog.post' as UID.ContentType;
+const COMMENT_UID = 'plugin::blog.comment' as UID.ContentType;
 
-const paragraph = (text) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+export interface SeedData {
+  post: {
+    title: string;
+    slug: string;
+    originalDate: string;
+    authorName: string | null;
+    excerpt: string | null;
+    body: string[];
+    lessonsHeading: string;
+    lessons: string[];
+    commentsEnabled: boolean;
+  };
+  comments: Array<{
+    authorName: string;
+    status: 'approved';
+    submittedAt: string | null;
+    content: string;
+  }>;
+}
+
+export const readSeed = (appDir: string): SeedData =>
+  JSON.parse(
+    fs.readFileSync(path.join(appDir, 'data', 'networking-biggest-mistake.json'), 'utf8')
+  ) as SeedData;
+
+const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
 
 /**
  * Puts the seed post, "Networking biggest mistake?" (22 February 2008), and its approved
  * comment in the database, once: a restart finds the slug and writes nothing.
  */
-async function seedDemoPost(strapi) {
-  const { post, comments } = seed;
+export async function seedDemoPost(strapi: Core.Strapi) {
+  const { post, comments } = readSeed(strapi.dirs.app.root);
   const existing = await strapi.db.query(POST_UID).findOne({ where: { slug: post.slug } });
   if (existing) return { created: false };
 
@@ -29,7 +55,7 @@ async function seedDemoPost(strapi) {
       commentsEnabled: post.commentsEnabled,
     },
     status: 'published',
-  });
+  } as never);
 
   for (const comment of comments) {
     await strapi.documents(COMMENT_UID).create({
@@ -40,9 +66,7 @@ async function seedDemoPost(strapi) {
         status: comment.status,
         submittedAt: comment.submittedAt,
       },
-    });
+    } as never);
   }
   return { created: true, documentId: created.documentId };
 }
-
-module.exports = { seedDemoPost };

@@ -1,3 +1,3 @@
-module.exports = {
+export default {
   rest: { defaultLimit: 25, maxLimit: 100, withCount: true },
 };

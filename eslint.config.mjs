@@ -1,0 +1,49 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      'dist/**',
+      'coverage/**',
+      'tests/.tmp/**',
+      'playground/.tmp/**',
+      'playground/.strapi/**',
+      'playground/dist/**',
+      'playground/build/**',
+      'playground/types/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['admin/**/*.{ts,tsx}', 'playground/src/admin/**'],
+    languageOptions: { globals: { ...globals.browser }, sourceType: 'module' },
+  },
+  {
+    // Contracts group each endpoint's request and response in a namespace, as Strapi's do.
+    files: ['contracts/**/*.ts'],
+    rules: { '@typescript-eslint/no-namespace': 'off' },
+  },
+  {
+    files: ['tests/**/*.ts'],
+    languageOptions: { globals: { ...globals.jest } },
+  }
+);

@@ -1,0 +1,14 @@
+import type { Core } from '@strapi/strapi';
+
+import { seedDemoAdmin } from './seed/demo-admin';
+import { seedDemoPost } from './seed/demo-post';
+
+export default {
+  register() {},
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    if (process.env.PLAYGROUND_SEED === 'false') return;
+    await seedDemoPost(strapi);
+    await seedDemoAdmin(strapi);
+  },
+};

@@ -1,0 +1,149 @@
+import {
+  assertFiltersAllowed,
+  paginationMeta,
+  parsePagination,
+  parseSort,
+  rejectUnknownQueryKeys,
+} from '../../server/src/validation/public-query';
+
+const limits = { defaultLimit: 25, maxLimit: 100 };
+
+describe('parseSort', () => {
+  const allowed = ['title', 'originalDate'];
+
+  it.each([
+    ['title', [{ title: 'asc' }]],
+    ['title:DESC', [{ title: 'desc' }]],
+    ['title:asc,originalDate:desc', [{ title: 'asc' }, { originalDate: 'desc' }]],
+    [
+      ['title', 'originalDate:desc'],
+      [{ title: 'asc' }, { originalDate: 'desc' }],
+    ],
+    [{ originalDate: 'desc' }, [{ originalDate: 'desc' }]],
+    [[{ title: 'desc' }], [{ title: 'desc' }]],
+    [undefined, []],
+  ])('reads %j', (input, expected) => {
+    expect(parseSort(input, allowed)).toEqual(expected);
+  });
+
+  it.each([
+    ['secret'],
+    ['title:up'],
+    ['title;drop'],
+    [{ title: 1 }],
+    [42],
+    ['comments.authorEmail'],
+  ])('refuses %j', (input) => {
+    expect(() => parseSort(input, allowed)).toThrow(
+      expect.objectContaining({ name: 'ValidationError' })
+    );
+  });
+});
+
+describe('assertFiltersAllowed', () => {
+  const tree = { title: true as const, lessons: { text: true as const } };
+
+  it.each([
+    [{ title: 'x' }],
+    [{ title: { $eq: 'x' } }],
+    [{ title: { $not: { $containsi: 'x' } } }],
+    [{ $or: [{ title: 'a' }, { lessons: { text: { $contains: 'b' } } }] }],
+    [{ $and: [{ $not: { title: 'x' } }] }],
+    [{ title: { $in: ['a', 'b'] } }],
+    [undefined],
+  ])('accepts %j', (filters) => {
+    expect(() => assertFiltersAllowed(filters, tree)).not.toThrow();
+  });
+
+  it.each([
+    [{ comments: { authorEmail: 'x' } }, 'comments'],
+    [{ authorEmail: { $eq: 'x' } }, 'authorEmail'],
+    [{ lessons: { id: 1 } }, 'lessons.id'],
+    [{ title: { nested: 'x' } }, 'title.nested'],
+    [{ $or: [{ secret: 1 }] }, '$or.0.secret'],
+    [{ title: { $where: 'x' } }, 'title.$where'],
+  ])('refuses %j at %s', (filters, path) => {
+    expect(() => assertFiltersAllowed(filters, tree)).toThrow(
+      expect.objectContaining({
+        name: 'ValidationError',
+        details: expect.objectContaining({ path }),
+      })
+    );
+  });
+
+  it('refuses filters that are not an object', () => {
+    expect(() => assertFiltersAllowed('title', tree)).toThrow('expected an object');
+    expect(() => assertFiltersAllowed({ lessons: 'x' }, tree)).toThrow(
+      'a value must follow a field'
+    );
+  });
+});
+
+describe('parsePagination', () => {
+  it('defaults to the first page of the default size', () => {
+    expect(parsePagination({}, limits)).toEqual({ start: 0, limit: 25, isPaged: true });
+  });
+
+  it('reads page/pageSize and start/limit, nested or top-level', () => {
+    expect(parsePagination({ pagination: { page: '3', pageSize: '10' } }, limits)).toEqual({
+      start: 20,
+      limit: 10,
+      isPaged: true,
+    });
+    expect(parsePagination({ pagination: { start: '5', limit: '2' } }, limits)).toEqual({
+      start: 5,
+      limit: 2,
+      isPaged: false,
+    });
+    expect(parsePagination({ start: '4' }, limits)).toEqual({
+      start: 4,
+      limit: 25,
+      isPaged: false,
+    });
+  });
+
+  it('never answers more than the maximum, -1 included', () => {
+    expect(parsePagination({ pagination: { pageSize: '5000' } }, limits).limit).toBe(100);
+    expect(parsePagination({ pagination: { limit: '-1' } }, limits).limit).toBe(100);
+  });
+
+  it.each([
+    [{ pagination: { page: '1', limit: '2' } }],
+    [{ pagination: { page: 'two' } }],
+    [{ pagination: { page: '0' } }],
+    [{ pagination: { pageSize: '0' } }],
+    [{ pagination: { start: '-1' } }],
+    [{ pagination: { offset: '1' } }],
+    [{ pagination: 'all' }],
+    [{ pagination: { page: '1.5' } }],
+  ])('refuses %j', (query) => {
+    expect(() => parsePagination(query, limits)).toThrow(
+      expect.objectContaining({ name: 'ValidationError' })
+    );
+  });
+});
+
+describe('paginationMeta', () => {
+  it('answers in the style the request used', () => {
+    expect(paginationMeta({ start: 20, limit: 10, isPaged: true }, 45)).toEqual({
+      page: 3,
+      pageSize: 10,
+      pageCount: 5,
+      total: 45,
+    });
+    expect(paginationMeta({ start: 5, limit: 2, isPaged: false }, 45)).toEqual({
+      start: 5,
+      limit: 2,
+      total: 45,
+    });
+  });
+});
+
+describe('rejectUnknownQueryKeys', () => {
+  it('names the first unknown key', () => {
+    expect(() => rejectUnknownQueryKeys({ sort: 'a', populate: '*' }, ['sort'])).toThrow(
+      'Invalid query parameter "populate"'
+    );
+    expect(() => rejectUnknownQueryKeys({ sort: 'a' }, ['sort'])).not.toThrow();
+  });
+});
