@@ -14,4 +14,5 @@ export const PUBLIC_ACTIONS = [
 /** Keys of the plugin store. */
 export const STORE_KEYS = {
   grantedPublicActions: 'granted-public-actions',
+  layoutDefaultsApplied: 'content-manager-layout-defaults-applied',
 } as const;

@@ -53,6 +53,44 @@ describe('the Content Manager edits posts and their lessons', () => {
     expect(fields).toContain('"name":"lessons"');
   });
 
+  it('labels the fields for editors and titles each lesson row with its text', async () => {
+    const res = await app
+      .http()
+      .get(`${CM}/content-types/${POST_UID}/configuration`)
+      .set(auth)
+      .expect(200);
+    const { contentType, components } = res.body.data;
+    expect(contentType.metadatas.originalDate.edit.label).toBe('Original date');
+    expect(contentType.metadatas.lessons.edit.label).toBe('Lessons');
+    expect(components['blog.lesson'].settings.mainField).toBe('text');
+  });
+
+  it('applies those defaults once: an editor’s own labels stay', async () => {
+    const url = `${CM}/content-types/${POST_UID}/configuration`;
+    const current = (await app.http().get(url).set(auth).expect(200)).body.data.contentType;
+    current.metadatas.originalDate.edit.label = 'Written on';
+    // The admin sends list metadatas without the relation display field the GET adds.
+    for (const meta of Object.values(current.metadatas) as Array<{ list: object }>) {
+      meta.list = Object.fromEntries(
+        Object.entries(meta.list).filter(([key]) => key !== 'mainField')
+      );
+    }
+    await app
+      .http()
+      .put(url)
+      .set(auth)
+      .send({ settings: current.settings, metadatas: current.metadatas, layouts: current.layouts })
+      .expect(200);
+
+    const applied = await app.strapi
+      .plugin('blog')
+      .service('contentManagerLayout')
+      .applyDefaultsOnce();
+    expect(applied).toEqual([]);
+    const after = (await app.http().get(url).set(auth).expect(200)).body.data.contentType;
+    expect(after.metadatas.originalDate.edit.label).toBe('Written on');
+  });
+
   it('opens the seed post with its five lessons', async () => {
     const list = await app
       .http()

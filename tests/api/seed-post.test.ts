@@ -80,7 +80,7 @@ describe('the seed post, "Networking biggest mistake?"', () => {
   });
 
   it('is seeded once: seeding again writes nothing', async () => {
-        const again = await seedDemoPost(app.strapi);
+    const again = await seedDemoPost(app.strapi);
     expect(again).toEqual({ created: false });
     const count = await app.strapi.db.query('plugin::blog.post').count({ where: { slug: SLUG } });
     // One draft row and one published row: a single document.

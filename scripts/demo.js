@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+/**
+ * `npm run demo`: builds what is missing or stale (the plugin, the playground's admin panel),
+ * then starts the playground on SQLite with the seed post, and prints where to look.
+ *
+ *   PORT               port to listen on (1337)
+ *   DATABASE_FILENAME  SQLite file, relative to playground/ (.tmp/data.db)
+ *   DEMO_ADMIN_EMAIL / DEMO_ADMIN_PASSWORD   the demo admin (admin@example.com / Demo-admin-1)
+ */
+'use strict';
+
+const { spawn, spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..');
+const PLAYGROUND = path.join(ROOT, 'playground');
+const BIN = path.join(ROOT, 'node_modules', '.bin');
+const ADMIN_INDEX = path.join(PLAYGROUND, 'dist', 'build', 'index.html');
+
+const port = Number(process.env.PORT || 1337);
+const admin = {
+  email: process.env.DEMO_ADMIN_EMAIL || 'admin@example.com',
+  password: process.env.DEMO_ADMIN_PASSWORD || 'Demo-admin-1',
+};
+const env = {
+  ...process.env,
+  PORT: String(port),
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  NODE_ENV: process.env.NODE_ENV || 'development',
+};
+
+const step = (label, bin, args, cwd = ROOT) => {
+  process.stdout.write(`\n▶ ${label}\n`);
+  const result = spawnSync(path.join(BIN, bin), args, { cwd, stdio: 'inherit', env });
+  if (result.status !== 0) {
+    process.stderr.write(`\n✖ ${label} failed\n`);
+    process.exit(result.status ?? 1);
+  }
+};
+
+/** Newest modification time under a folder (0 when it does not exist). */
+const newest = (dir) => {
+  if (!fs.existsSync(dir)) return 0;
+  let time = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    time = Math.max(time, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
+  }
+  return time;
+};
+
+step('Building the plugin', 'strapi-plugin', ['build']);
+
+const adminBuiltAt = fs.existsSync(ADMIN_INDEX) ? fs.statSync(ADMIN_INDEX).mtimeMs : 0;
+const adminSources = Math.max(
+  newest(path.join(ROOT, 'dist', 'admin')),
+  newest(path.join(PLAYGROUND, 'src', 'admin'))
+);
+if (adminBuiltAt < adminSources) {
+  step('Building the admin panel (about a minute the first time)', 'strapi', ['build'], PLAYGROUND);
+} else {
+  process.stdout.write('\n▶ The admin panel is up to date\n');
+  step('Compiling the playground', 'tsc', ['-p', 'tsconfig.json'], PLAYGROUND);
+}
+
+process.stdout.write('\n▶ Starting the playground\n');
+const server = spawn(path.join(BIN, 'strapi'), ['start'], { cwd: PLAYGROUND, stdio: 'inherit', env });
+
+const stop = (signal) => {
+  if (!server.killed) server.kill(signal);
+};
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));
+server.on('exit', (code) => process.exit(code ?? 0));
+
+const base = `http://localhost:${port}`;
+const announce = async () => {
+  for (let attempt = 0; attempt < 240; attempt += 1) {
+    try {
+      const res = await fetch(`${base}/_health`);
+      if (res.ok) {
+        process.stdout.write(
+          [
+            '',
+            '────────────────────────────────────────────────────────────',
+            ' strapi-plugin-blog demo is running',
+            '',
+            ` Admin panel   ${base}/admin`,
+            ` Demo admin    ${admin.email} / ${admin.password}`,
+            '',
+            ` Posts         ${base}/api/blog/posts`,
+            ` Seed post     ${base}/api/blog/posts/networking-biggest-mistake`,
+            ` Its comments  ${base}/api/blog/posts/networking-biggest-mistake/comments`,
+            '',
+            ' Stop with Ctrl+C',
+            '────────────────────────────────────────────────────────────',
+            '',
+          ].join('\n')
+        );
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  process.stderr.write(`The server did not answer on ${base}/_health within two minutes.\n`);
+};
+announce();

@@ -1,0 +1,53 @@
+/**
+ * What the Content Manager shows editors by default: readable labels and help under each field,
+ * and the lesson's text as the title of each row of the lessons list.
+ */
+
+export interface FieldText {
+  label: string;
+  description?: string;
+}
+
+export interface LayoutDefaults {
+  fields: Record<string, FieldText>;
+  settings?: Record<string, unknown>;
+}
+
+export const POST_LAYOUT: LayoutDefaults = {
+  fields: {
+    title: { label: 'Title' },
+    slug: { label: 'Slug', description: 'The post’s address: /api/blog/posts/{slug}' },
+    excerpt: { label: 'Excerpt', description: 'A short summary for lists and feeds' },
+    body: { label: 'Body' },
+    originalDate: { label: 'Original date', description: 'The day the post was first written' },
+    authorName: { label: 'Author name' },
+    lessonsHeading: { label: 'Lessons heading', description: 'The line above the lessons' },
+    lessons: { label: 'Lessons', description: 'Numbered in this order; drag to reorder' },
+    commentsEnabled: { label: 'Comments enabled' },
+    comments: { label: 'Comments' },
+  },
+  settings: { defaultSortBy: 'originalDate', defaultSortOrder: 'DESC' },
+};
+
+export const COMMENT_LAYOUT: LayoutDefaults = {
+  fields: {
+    post: { label: 'Post' },
+    parent: { label: 'Replying to' },
+    replies: { label: 'Replies' },
+    authorName: { label: 'Author name' },
+    authorEmail: { label: 'Author email', description: 'Private: never shown publicly' },
+    authorUrl: { label: 'Author website' },
+    content: { label: 'Content', description: 'Plain text, shown as written' },
+    status: { label: 'Status' },
+    moderationReason: { label: 'Moderation reason' },
+    ipHash: { label: 'IP hash', description: 'Private: a salted hash, never the address' },
+    userAgent: { label: 'User agent', description: 'Private' },
+    submittedAt: { label: 'Submitted at' },
+  },
+  settings: { mainField: 'authorName', defaultSortBy: 'submittedAt', defaultSortOrder: 'DESC' },
+};
+
+export const LESSON_LAYOUT: LayoutDefaults = {
+  fields: { text: { label: 'Text' } },
+  settings: { mainField: 'text' },
+};
