@@ -10,6 +10,7 @@
 'use strict';
 
 const { spawn, spawnSync } = require('child_process');
+const { createHash } = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
@@ -17,6 +18,7 @@ const ROOT = path.resolve(__dirname, '..');
 const PLAYGROUND = path.join(ROOT, 'playground');
 const BIN = path.join(ROOT, 'node_modules', '.bin');
 const ADMIN_INDEX = path.join(PLAYGROUND, 'dist', 'build', 'index.html');
+const ADMIN_STAMP = path.join(PLAYGROUND, 'dist', 'build', '.built-from');
 
 const port = Number(process.env.PORT || 1337);
 const admin = {
@@ -39,33 +41,50 @@ const step = (label, bin, args, cwd = ROOT) => {
   }
 };
 
-/** Newest modification time under a folder (0 when it does not exist). */
-const newest = (dir) => {
-  if (!fs.existsSync(dir)) return 0;
-  let time = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    time = Math.max(time, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
-  }
-  return time;
+/** A digest of the given files and folders: what the admin panel is built from. */
+const digest = (dirs) => {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    if (!fs.existsSync(dir)) return;
+    if (fs.statSync(dir).isFile()) {
+      hash.update(path.relative(ROOT, dir)).update(fs.readFileSync(dir));
+      return;
+    }
+    for (const entry of fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else hash.update(path.relative(ROOT, full)).update(fs.readFileSync(full));
+    }
+  };
+  dirs.forEach(walk);
+  return hash.digest('hex');
 };
 
 step('Building the plugin', 'strapi-plugin', ['build']);
 
-const adminBuiltAt = fs.existsSync(ADMIN_INDEX) ? fs.statSync(ADMIN_INDEX).mtimeMs : 0;
-const adminSources = Math.max(
-  newest(path.join(ROOT, 'dist', 'admin')),
-  newest(path.join(PLAYGROUND, 'src', 'admin'))
-);
-if (adminBuiltAt < adminSources) {
-  step('Building the admin panel (about a minute the first time)', 'strapi', ['build'], PLAYGROUND);
+// The admin build takes about a minute: redo it only when what it bundles has changed.
+const adminInputs = digest([
+  path.join(ROOT, 'dist', 'admin'),
+  path.join(PLAYGROUND, 'src', 'admin'),
+  path.join(ROOT, 'package-lock.json'),
+]);
+const builtFrom = fs.existsSync(ADMIN_STAMP) ? fs.readFileSync(ADMIN_STAMP, 'utf8') : '';
+if (!fs.existsSync(ADMIN_INDEX) || builtFrom !== adminInputs) {
+  step('Building the admin panel (about a minute)', 'strapi', ['build'], PLAYGROUND);
+  fs.writeFileSync(ADMIN_STAMP, adminInputs);
 } else {
   process.stdout.write('\n▶ The admin panel is up to date\n');
   step('Compiling the playground', 'tsc', ['-p', 'tsconfig.json'], PLAYGROUND);
 }
 
 process.stdout.write('\n▶ Starting the playground\n');
-const server = spawn(path.join(BIN, 'strapi'), ['start'], { cwd: PLAYGROUND, stdio: 'inherit', env });
+const server = spawn(path.join(BIN, 'strapi'), ['start'], {
+  cwd: PLAYGROUND,
+  stdio: 'inherit',
+  env,
+});
 
 const stop = (signal) => {
   if (!server.killed) server.kill(signal);
