@@ -63,6 +63,24 @@ describe('the Content Manager edits posts and their lessons', () => {
     expect(contentType.metadatas.originalDate.edit.label).toBe('Original date');
     expect(contentType.metadatas.lessons.edit.label).toBe('Lessons');
     expect(components['blog.lesson'].settings.mainField).toBe('text');
+
+    const comments = await app
+      .http()
+      .get(`${CM}/content-types/plugin::blog.comment/configuration`)
+      .set(auth)
+      .expect(200);
+    const comment = comments.body.data.contentType;
+    expect(comment.layouts.list).toEqual([
+      'id',
+      'authorName',
+      'post',
+      'submittedAt',
+      'moderationReason',
+    ]);
+    // `status` is draft & publish state to the Content Manager: the edit view leaves it out.
+    expect(JSON.stringify(comment.layouts.edit)).not.toContain('"status"');
+    expect(JSON.stringify(comment.layouts.edit)).toContain('"content"');
+    expect(comment.metadatas.ipHash.edit.editable).toBe(false);
   });
 
   it('applies those defaults once: an editor’s own labels stay', async () => {
@@ -192,6 +210,35 @@ describe('the Content Manager edits posts and their lessons', () => {
     expect(publish.status).toBe(400);
     expect(publish.body.error.name).toBe('ValidationError');
     await app.http().get('/api/blog/posts/empty-lesson').expect(404);
+  });
+
+  it('saves a comment from its edit view without touching its moderation status', async () => {
+    const thread = await app
+      .http()
+      .get('/api/blog/posts/networking-biggest-mistake/comments')
+      .expect(200);
+    const { documentId } = thread.body.data[0];
+    const url = `${CM}/collection-types/plugin::blog.comment/${documentId}`;
+    const opened = await app.http().get(url).set(auth).expect(200);
+    await app
+      .http()
+      .put(url)
+      .set(auth)
+      .send({
+        authorName: opened.body.data.authorName,
+        authorUrl: 'https://followmyfitness.example',
+      })
+      .expect(200);
+
+    const row = await app.strapi.db
+      .query('plugin::blog.comment')
+      .findOne({ where: { documentId }, select: ['status', 'authorUrl'] });
+    expect(row).toEqual({ status: 'approved', authorUrl: 'https://followmyfitness.example' });
+    const after = await app
+      .http()
+      .get('/api/blog/posts/networking-biggest-mistake/comments')
+      .expect(200);
+    expect(after.body.data[0].authorUrl).toBe('https://followmyfitness.example');
   });
 
   it('refuses a title over 200 characters', async () => {

@@ -6,11 +6,17 @@
 export interface FieldText {
   label: string;
   description?: string;
+  /** Shown, not editable in the edit view. */
+  readOnly?: boolean;
+  /** Left out of the edit view. */
+  hidden?: boolean;
 }
 
 export interface LayoutDefaults {
   fields: Record<string, FieldText>;
   settings?: Record<string, unknown>;
+  /** Columns of the list view. */
+  list?: string[];
 }
 
 export const POST_LAYOUT: LayoutDefaults = {
@@ -27,6 +33,7 @@ export const POST_LAYOUT: LayoutDefaults = {
     comments: { label: 'Comments' },
   },
   settings: { defaultSortBy: 'originalDate', defaultSortOrder: 'DESC' },
+  list: ['id', 'title', 'originalDate', 'authorName', 'commentsEnabled'],
 };
 
 export const COMMENT_LAYOUT: LayoutDefaults = {
@@ -38,13 +45,20 @@ export const COMMENT_LAYOUT: LayoutDefaults = {
     authorEmail: { label: 'Author email', description: 'Private: never shown publicly' },
     authorUrl: { label: 'Author website' },
     content: { label: 'Content', description: 'Plain text, shown as written' },
-    status: { label: 'Status' },
-    moderationReason: { label: 'Moderation reason' },
-    ipHash: { label: 'IP hash', description: 'Private: a salted hash, never the address' },
-    userAgent: { label: 'User agent', description: 'Private' },
+    // The Content Manager reads a `status` field as draft & publish state and refuses other
+    // values, so moderation status is changed through the plugin's moderation API instead.
+    status: { label: 'Status', hidden: true },
+    moderationReason: { label: 'Moderation reason', readOnly: true },
+    ipHash: {
+      label: 'IP hash',
+      description: 'Private: a salted hash, never the address',
+      readOnly: true,
+    },
+    userAgent: { label: 'User agent', description: 'Private', readOnly: true },
     submittedAt: { label: 'Submitted at' },
   },
   settings: { mainField: 'authorName', defaultSortBy: 'submittedAt', defaultSortOrder: 'DESC' },
+  list: ['id', 'authorName', 'post', 'submittedAt', 'moderationReason'],
 };
 
 export const LESSON_LAYOUT: LayoutDefaults = {

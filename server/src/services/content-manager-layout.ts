@@ -21,20 +21,34 @@ type ConfigurationService = {
   updateConfiguration(model: Model, configuration: Configuration): Promise<unknown>;
 };
 
+type EditRow = Array<{ name: string; size: number }>;
+
 const withDefaults = (configuration: Configuration, defaults: LayoutDefaults): Configuration => {
   const metadatas = { ...configuration.metadatas };
   for (const [field, text] of Object.entries(defaults.fields)) {
     const current = metadatas[field] ?? {};
     metadatas[field] = {
       ...current,
-      edit: { ...current.edit, label: text.label, description: text.description ?? '' },
+      edit: {
+        ...current.edit,
+        label: text.label,
+        description: text.description ?? '',
+        ...(text.readOnly || text.hidden ? { editable: false } : {}),
+        ...(text.hidden ? { visible: false } : {}),
+      },
       list: { ...current.list, label: text.label },
     };
   }
+
+  const hidden = Object.keys(defaults.fields).filter((field) => defaults.fields[field].hidden);
+  const edit = ((configuration.layouts.edit ?? []) as EditRow[])
+    .map((row) => row.filter((cell) => !hidden.includes(cell.name)))
+    .filter((row) => row.length > 0);
+
   return {
     settings: { ...configuration.settings, ...defaults.settings },
     metadatas,
-    layouts: configuration.layouts,
+    layouts: { ...configuration.layouts, edit, ...(defaults.list ? { list: defaults.list } : {}) },
   };
 };
 
