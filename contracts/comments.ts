@@ -35,3 +35,40 @@ export namespace FindComments {
   /** `meta.pagination` counts root comments. */
   export type Response = ListResponse<CommentThread>;
 }
+
+export namespace SubmitComment {
+  export interface Params {
+    slug: string;
+  }
+  /**
+   * The body. `formToken` is the token of `GET …/comment-form`; the honeypot field (named by
+   * the `honeypotField` setting) is sent empty, at the top level beside `data`.
+   */
+  export interface Body {
+    data: {
+      authorName: string;
+      authorEmail: string;
+      authorUrl?: string | null;
+      content: string;
+      /** `documentId` of an approved comment of the same post. */
+      parent?: string | null;
+    };
+    formToken?: string;
+    [honeypotField: string]: unknown;
+  }
+  export interface Response {
+    /** `approved`: shown now; `pending`: awaiting moderation (spam also answers pending). */
+    data: { documentId: string; status: 'approved' | 'pending' };
+  }
+}
+
+export namespace CommentForm {
+  export interface Response {
+    data: {
+      formToken: string;
+      honeypotField: string;
+      minSubmitSeconds: number;
+      expiresAt: string;
+    };
+  }
+}

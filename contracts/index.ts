@@ -1,3 +1,4 @@
 export * from './common';
 export * from './posts';
 export * from './comments';
+export * from './moderation';

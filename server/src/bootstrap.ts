@@ -2,9 +2,34 @@ import type { Core } from '@strapi/strapi';
 
 import { getService } from './utils/get-service';
 
+const RBAC_ACTIONS = [
+  { uid: 'comments.read', displayName: 'Read comments', subCategory: 'comments' },
+  { uid: 'comments.moderate', displayName: 'Moderate comments', subCategory: 'comments' },
+  { uid: 'settings.read', displayName: 'Read settings', subCategory: 'settings' },
+  { uid: 'settings.update', displayName: 'Update settings', subCategory: 'settings' },
+].map((action) => ({ ...action, section: 'plugins', pluginName: 'blog' }));
+
+/** Expired flood marks are removed hourly; they hold nobody back. */
+const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+let pruneTimer: NodeJS.Timeout | null = null;
+
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.service('admin::permission').actionProvider.registerMany(RBAC_ACTIONS);
   await getService('permissions', { strapi }).grantPublicActionsOnce();
   await getService('contentManagerLayout', { strapi }).applyDefaultsOnce();
+  getService('notifications', { strapi }).registerWebhookEvents();
+
+  pruneTimer = setInterval(() => {
+    getService('flood', { strapi })
+      .prune(new Date())
+      .catch((error) => strapi.log.warn(`[blog] flood marks not pruned: ${error}`));
+  }, PRUNE_INTERVAL_MS);
+  pruneTimer.unref();
+};
+
+export const stopBackgroundWork = () => {
+  if (pruneTimer) clearInterval(pruneTimer);
+  pruneTimer = null;
 };
 
 export default bootstrap;

@@ -2,6 +2,7 @@ export const PLUGIN_ID = 'blog';
 
 export const POST_UID = 'plugin::blog.post';
 export const COMMENT_UID = 'plugin::blog.comment';
+export const MODERATION_EVENT_UID = 'plugin::blog.moderation-event';
 export const LESSON_COMPONENT_UID = 'blog.lesson';
 
 /** Content-API actions the Public role receives once, the first time each appears. */
@@ -9,10 +10,21 @@ export const PUBLIC_ACTIONS = [
   'plugin::blog.post.find',
   'plugin::blog.post.findOne',
   'plugin::blog.comment.find',
+  'plugin::blog.comment.create',
+  'plugin::blog.comment.form',
 ] as const;
+
+/** Admin RBAC actions (Settings → Roles → Plugins → Blog). */
+export const ACTIONS = {
+  readComments: 'plugin::blog.comments.read',
+  moderateComments: 'plugin::blog.comments.moderate',
+  readSettings: 'plugin::blog.settings.read',
+  updateSettings: 'plugin::blog.settings.update',
+} as const;
 
 /** Keys of the plugin store. */
 export const STORE_KEYS = {
   grantedPublicActions: 'granted-public-actions',
   layoutDefaultsApplied: 'content-manager-layout-defaults-applied',
+  settings: 'moderation-settings',
 } as const;

@@ -6,6 +6,7 @@ const ACTIONS = [
   'plugin::blog.post.findOne',
   'plugin::blog.comment.find',
 ];
+const NEW_ACTIONS = ['plugin::blog.comment.create', 'plugin::blog.comment.form'];
 
 type RoleTree = {
   permissions: Record<
@@ -37,6 +38,10 @@ describe('public read access: granted once, never re-granted', () => {
       .query('plugin::users-permissions.permission')
       .findMany({ where: { role: roleId, action: { $in: ACTIONS } } });
     expect(rows.map((row: { action: string }) => row.action).sort()).toEqual([...ACTIONS].sort());
+    const added = await app.strapi.db
+      .query('plugin::users-permissions.permission')
+      .count({ where: { role: roleId, action: { $in: NEW_ACTIONS } } });
+    expect(added).toBe(2);
 
     await app.http().get('/api/blog/posts').expect(200);
     await app.http().get('/api/blog/posts/networking-biggest-mistake').expect(200);
@@ -80,16 +85,23 @@ describe('public read access: granted once, never re-granted', () => {
     expect(await app.strapi.db.query('admin::user').count({})).toBe(1);
   });
 
-  it('grants an action the plugin adds later, once, and leaves revoked ones alone', async () => {
-    const permissions = app!.strapi.plugin('blog').service('permissions');
-    const granted = await permissions.grantPublicActionsOnce([
-      ...ACTIONS,
-      'plugin::blog.comment.create',
-    ]);
-    expect(granted).toEqual(['plugin::blog.comment.create']);
-    expect(
-      await permissions.grantPublicActionsOnce([...ACTIONS, 'plugin::blog.comment.create'])
-    ).toEqual([]);
-    await app!.http().get('/api/blog/posts').expect(403);
+  it('on upgrade, grants the actions a new version adds, once, and leaves revoked ones alone', async () => {
+    const current = app!;
+    const roleId = await publicRoleId(current);
+    // As a database from a version that had only the read routes: the store knows those three.
+    await current.strapi.store({ type: 'plugin', name: 'blog' }).set({
+      key: 'granted-public-actions',
+      value: ACTIONS,
+    });
+    await current.strapi.db
+      .query('plugin::users-permissions.permission')
+      .deleteMany({ where: { role: roleId, action: { $in: NEW_ACTIONS } } });
+
+    const permissions = current.strapi.plugin('blog').service('permissions');
+    expect(await permissions.grantPublicActionsOnce()).toEqual(NEW_ACTIONS);
+    expect(await permissions.grantPublicActionsOnce()).toEqual([]);
+
+    await current.http().get('/api/blog/posts').expect(403);
+    await current.http().get('/api/blog/posts/networking-biggest-mistake/comment-form').expect(200);
   });
 });

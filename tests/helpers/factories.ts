@@ -64,25 +64,31 @@ export interface CommentInput {
   userAgent?: string;
 }
 
-/** Creates a comment through the Document Service, as code or an import would. */
+/**
+ * Creates a comment through the Document Service as the importer does: the moderation engine
+ * keeps the given status (and logs it).
+ */
 export async function createComment(strapi: Core.Strapi, input: CommentInput) {
   const n = next();
-  const created = await strapi.documents(COMMENT_UID).create({
-    data: {
-      post: input.post,
-      parent: input.parent,
-      status: input.status ?? 'approved',
-      authorName: input.authorName ?? `Reader ${n}`,
-      authorEmail: input.authorEmail ?? `reader${n}@example.com`,
-      authorUrl: input.authorUrl,
-      content: input.content ?? `Comment number ${n}`,
-      submittedAt:
-        input.submittedAt === undefined
-          ? new Date(Date.UTC(2024, 0, 1, 0, 0, n)).toISOString()
-          : input.submittedAt,
-      ipHash: input.ipHash ?? `hash-${n}`,
-      userAgent: input.userAgent ?? 'TestAgent/1.0',
-    },
-  } as never);
+  const moderation = strapi.plugin('blog').service('moderation');
+  const created = await moderation.runAs({ type: 'importer', name: 'tests' }, () =>
+    strapi.documents(COMMENT_UID).create({
+      data: {
+        post: input.post,
+        parent: input.parent,
+        status: input.status ?? 'approved',
+        authorName: input.authorName ?? `Reader ${n}`,
+        authorEmail: input.authorEmail ?? `reader${n}@example.com`,
+        authorUrl: input.authorUrl,
+        content: input.content ?? `Comment number ${n}`,
+        submittedAt:
+          input.submittedAt === undefined
+            ? new Date(Date.UTC(2024, 0, 1, 0, 0, n)).toISOString()
+            : input.submittedAt,
+        ipHash: input.ipHash ?? `hash-${n}`,
+        userAgent: input.userAgent ?? 'TestAgent/1.0',
+      },
+    } as never)
+  );
   return created as unknown as { documentId: string };
 }

@@ -2,8 +2,11 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 
-import type { FindComments } from '../../../contracts/comments';
+import type { CommentForm, FindComments, SubmitComment } from '../../../contracts/comments';
+import type { ErrorResponse } from '../../../contracts/common';
+import { DuplicateCommentError } from '../moderation/errors';
 import { getService } from '../utils/get-service';
+import { rejectUnknownQueryKeys } from '../validation/public-query';
 
 const createCommentController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
@@ -16,6 +19,45 @@ const createCommentController = ({ strapi }: { strapi: Core.Strapi }) => ({
       ctx.query
     );
     const body: FindComments.Response = { data, meta: { pagination } };
+    ctx.body = body;
+  },
+
+  async create(ctx: Context) {
+    try {
+      const data = await getService('comments', { strapi }).submit(
+        ctx.params.slug,
+        ctx.request.body,
+        { ip: ctx.request.ip || null, userAgent: ctx.get('user-agent') || null }
+      );
+      const body: SubmitComment.Response = { data };
+      ctx.status = 201;
+      ctx.body = body;
+    } catch (error) {
+      if (error instanceof errors.RateLimitError) {
+        const retryAfter = Number(
+          (error.details as { retryAfterSeconds?: number }).retryAfterSeconds
+        );
+        ctx.set('Retry-After', String(Number.isFinite(retryAfter) ? retryAfter : 1));
+      }
+      if (error instanceof DuplicateCommentError) {
+        const body: ErrorResponse = {
+          data: null,
+          error: { status: 409, name: error.name, message: error.message, details: {} },
+        };
+        ctx.status = 409;
+        ctx.body = body;
+        return;
+      }
+      throw error;
+    }
+  },
+
+  async form(ctx: Context) {
+    rejectUnknownQueryKeys(ctx.query, []);
+    const body: CommentForm.Response = {
+      data: await getService('comments', { strapi }).form(ctx.params.slug),
+    };
+    ctx.set('Cache-Control', 'no-store');
     ctx.body = body;
   },
 });

@@ -1,4 +1,6 @@
 import comment from './comment';
+import moderation from './moderation';
 import post from './post';
+import settings from './settings';
 
-export default { post, comment };
+export default { post, comment, moderation, settings };

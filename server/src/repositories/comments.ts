@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { COMMENT_UID, POST_UID } from '../constants';
+import { rawRows, sql } from '../utils/db';
 import type { SortOrder } from '../validation/public-query';
 
 /**
@@ -59,15 +60,14 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const knex = () => strapi.db.connection;
-
   return {
     /** Approved comments per post document, for a page of posts: one grouped statement. */
     async countApprovedByPostDocument(documentIds: string[]): Promise<Map<string, number>> {
       const counts = new Map<string, number>();
       if (documentIds.length === 0) return counts;
       const n = names();
-      const rows: Array<{ documentId: string; total: number | string }> = await knex()
+      const knex = await sql(strapi);
+      const rows: Array<{ documentId: string; total: number | string }> = await knex
         .select(`p.${n.postDocumentId} as documentId`)
         .countDistinct({ total: 'c.id' })
         .from({ c: n.comments })
@@ -86,20 +86,21 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       page: { start: number; limit: number; order: SortOrder }
     ): Promise<{ ids: number[]; total: number }> {
       const n = names();
+      const knex = await sql(strapi);
       const base = () =>
-        knex()
+        knex
           .from({ c: n.comments })
           .where(`c.${n.status}`, 'approved')
           .whereExists((sub) =>
             sub
-              .select(knex().raw('1'))
+              .select(knex.raw('1'))
               .from({ pl: n.postLink.table })
               .whereRaw('?? = ??', [`pl.${n.postLink.comment}`, 'c.id'])
               .whereIn(`pl.${n.postLink.post}`, postRowIds)
           )
           .whereNotExists((sub) =>
             sub
-              .select(knex().raw('1'))
+              .select(knex.raw('1'))
               .from({ rl: n.parentLink.table })
               .whereRaw('?? = ??', [`rl.${n.parentLink.child}`, 'c.id'])
           );
@@ -133,7 +134,7 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     ): Promise<ThreadLink[]> {
       if (rootIds.length === 0) return [];
       const n = names();
-      const k = knex();
+      const knex = await sql(strapi);
       const inList = (values: number[]) => values.map(() => '?').join(', ');
       const samePost = `EXISTS (SELECT 1 FROM ?? pl WHERE pl.?? = c.id AND pl.?? IN (${inList(postRowIds)}))`;
       const samePostBindings = [
@@ -143,7 +144,7 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
         ...postRowIds,
       ];
 
-      const sql = `
+      const query = `
         WITH RECURSIVE thread (id, parent_id, depth) AS (
           SELECT l.??, l.??, 1
             FROM ?? l JOIN ?? c ON c.id = l.??
@@ -173,10 +174,7 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
         n.status,
         ...samePostBindings,
       ];
-      const result = await k.raw(sql, bindings);
-      const rows: Array<{ id: number; parent_id: number }> = Array.isArray(result)
-        ? result
-        : result.rows;
+      const rows = rawRows<{ id: number; parent_id: number }>(await knex.raw(query, bindings));
       return rows.map((row) => ({ id: Number(row.id), parentId: Number(row.parent_id) }));
     },
 

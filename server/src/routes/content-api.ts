@@ -13,5 +13,17 @@ export default {
       handler: 'comment.find',
       config: { policies: [] },
     },
+    {
+      method: 'POST',
+      path: '/posts/:slug/comments',
+      handler: 'comment.create',
+      config: { policies: [] },
+    },
+    {
+      method: 'GET',
+      path: '/posts/:slug/comment-form',
+      handler: 'comment.form',
+      config: { policies: [] },
+    },
   ],
 };

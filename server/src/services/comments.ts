@@ -1,10 +1,23 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 
 import type { Pagination } from '../../../contracts/common';
-import { COMMENT_PUBLIC_SORT_FIELDS, type CommentThread } from '../../../contracts/comments';
+import {
+  COMMENT_PUBLIC_SORT_FIELDS,
+  type CommentForm,
+  type CommentThread,
+  type SubmitComment,
+} from '../../../contracts/comments';
+import { COMMENT_UID, POST_UID } from '../constants';
+import { issueFormToken } from '../moderation/form-token';
+import { checkPost } from '../moderation/rules';
+import createModerationFactsRepository from '../repositories/moderation-facts';
 import createCommentsRepository from '../repositories/comments';
 import { buildThread, type ThreadNode } from '../utils/build-thread';
-import { getPageLimits } from '../utils/plugin-config';
+import { getService } from '../utils/get-service';
+import { getPageLimits, getPluginConfig } from '../utils/plugin-config';
+import { getSecret } from '../utils/secret';
+import { parseSubmission } from '../validation/comment-submission';
 import {
   paginationMeta,
   parsePagination,
@@ -20,6 +33,17 @@ const chronological = (a: ThreadNode, b: ThreadNode) => time(a) - time(b) || a.i
 
 const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = createCommentsRepository({ strapi });
+  const facts = createModerationFactsRepository({ strapi });
+
+  /** The documentId of the published post with this slug, or a 404. */
+  const publishedPost = async (slug: string): Promise<string> => {
+    const post = await strapi.db.query(POST_UID).findOne({
+      where: { slug, publishedAt: { $notNull: true } },
+      select: ['documentId'],
+    });
+    if (!post) throw new errors.NotFoundError('Post not found');
+    return post.documentId as string;
+  };
 
   return {
     /**
@@ -56,6 +80,65 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         data: buildThread(roots.ids, links, nodes, chronological),
         pagination: paginationMeta(page, roots.total),
+      };
+    },
+
+    /**
+     * A reader's comment from the public route. The moderation middleware decides its fate;
+     * the answer says only `approved` or `pending`, so a bot cannot tell it was seen as spam.
+     */
+    async submit(
+      slug: string,
+      body: unknown,
+      request: { ip: string | null; userAgent: string | null }
+    ): Promise<SubmitComment.Response['data']> {
+      const settings = await getService('settings', { strapi }).get();
+      const submission = parseSubmission(body, settings.honeypotField);
+      const postDocumentId = await publishedPost(slug);
+      const { data } = submission;
+
+      const created = (await getService('moderation', { strapi }).runAs(
+        { type: 'system' },
+        () =>
+          strapi.documents(COMMENT_UID as UID.ContentType).create({
+            data: {
+              post: postDocumentId,
+              parent: data.parent ?? null,
+              authorName: data.authorName,
+              authorEmail: data.authorEmail,
+              authorUrl: data.authorUrl ?? null,
+              content: data.content,
+            },
+          } as never),
+        {
+          submission: {
+            ip: request.ip,
+            userAgent: request.userAgent,
+            honeypotFilled: submission.honeypotFilled,
+            formToken: submission.formToken,
+          },
+        }
+      )) as unknown as { documentId: string; status: string };
+
+      return {
+        documentId: created.documentId,
+        status: created.status === 'approved' ? 'approved' : 'pending',
+      };
+    },
+
+    /** What a site needs to render the comment form of a post: a fresh token and the honeypot. */
+    async form(slug: string): Promise<CommentForm.Response['data']> {
+      const settings = await getService('settings', { strapi }).get();
+      const postDocumentId = await publishedPost(slug);
+      const now = new Date();
+      const closed = checkPost(settings, await facts.post(postDocumentId), now);
+      if (closed?.status === 403) throw new errors.ForbiddenError(closed.message);
+      const ttl = getPluginConfig(strapi).formTokenTtlSeconds;
+      return {
+        formToken: issueFormToken(getSecret(strapi), postDocumentId, now),
+        honeypotField: settings.honeypotField,
+        minSubmitSeconds: settings.minSubmitSeconds,
+        expiresAt: new Date(now.getTime() + ttl * 1000).toISOString(),
       };
     },
   };

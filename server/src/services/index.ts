@@ -1,13 +1,36 @@
 import comments, { type CommentsService } from './comments';
 import contentManagerLayout, { type ContentManagerLayoutService } from './content-manager-layout';
+import flood, { type FloodService } from './flood';
+import moderation, { type ModerationService } from './moderation';
+import moderationEvents, { type ModerationEventsService } from './moderation-events';
+import moderationQueue, { type ModerationQueueService } from './moderation-queue';
+import notifications, { type NotificationsService } from './notifications';
 import permissions, { type PermissionsService } from './permissions';
 import posts, { type PostsService } from './posts';
+import settings, { type SettingsService } from './settings';
 
 export interface Services {
   posts: PostsService;
   comments: CommentsService;
   contentManagerLayout: ContentManagerLayoutService;
+  flood: FloodService;
+  moderation: ModerationService;
+  moderationEvents: ModerationEventsService;
+  moderationQueue: ModerationQueueService;
+  notifications: NotificationsService;
   permissions: PermissionsService;
+  settings: SettingsService;
 }
 
-export default { posts, comments, contentManagerLayout, permissions };
+export default {
+  posts,
+  comments,
+  contentManagerLayout,
+  flood,
+  moderation,
+  moderationEvents,
+  moderationQueue,
+  notifications,
+  permissions,
+  settings,
+};

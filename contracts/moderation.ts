@@ -1,0 +1,109 @@
+/**
+ * The admin moderation routes under `/blog` (admin API): the queue, status changes, the log and
+ * the settings. Every route needs an admin with the matching RBAC action.
+ */
+import type { CommentStatus } from './comments';
+import type { PagePagination } from './common';
+
+/** The moderation rules' settings: `GET`/`PUT /blog/settings`, defaults from `config/plugins`. */
+export interface ModerationSettings {
+  /** Comments close this many days after a post's date; 0 = never. */
+  closeAfterDays: number;
+  /** Deepest reply level: a root comment is level 1. */
+  maxDepth: number;
+  /** Most characters a comment's content may have, after trimming. */
+  maxLength: number;
+  /** Seconds between two comments from the same IP or the same email; 0 = off. */
+  floodIntervalSeconds: number;
+  /** Name of the hidden form field a site must send empty. */
+  honeypotField: string;
+  /** Fewest seconds between serving the form (its token) and submitting; 0 = off. */
+  minSubmitSeconds: number;
+  /** Whole words or phrases that mark a comment as spam. */
+  disallowedWords: string[];
+  /** A comment with this many links or more is held; 0 = off. */
+  maxLinks: number;
+  /** Whole words or phrases that hold a comment for moderation. */
+  moderationWords: string[];
+  /** `first-time`: hold unless the email already has an approved comment. */
+  requireApproval: 'first-time' | 'always' | 'never';
+}
+
+export namespace Settings {
+  export interface Response {
+    data: ModerationSettings;
+  }
+  export type Body = ModerationSettings;
+}
+
+export type ActorType = 'system' | 'admin' | 'importer';
+
+export interface ModerationEvent {
+  id: number;
+  commentDocumentId: string;
+  fromStatus: CommentStatus | null;
+  toStatus: CommentStatus | 'deleted';
+  actorType: ActorType;
+  actorId: number | null;
+  actorName: string | null;
+  rule: string | null;
+  reason: string | null;
+  createdAt: string;
+}
+
+/** A comment as moderators see it: private fields included. */
+export interface AdminComment {
+  documentId: string;
+  authorName: string;
+  authorEmail: string | null;
+  authorUrl: string | null;
+  content: string;
+  status: CommentStatus;
+  moderationReason: string | null;
+  ipHash: string | null;
+  userAgent: string | null;
+  submittedAt: string | null;
+  parent: string | null;
+  post: { documentId: string; title: string; slug: string } | null;
+}
+
+export type StatusCounts = Record<CommentStatus, number>;
+
+export namespace FindQueue {
+  export interface Query {
+    status?: CommentStatus;
+    post?: string;
+    q?: string;
+    page?: number;
+    pageSize?: number;
+  }
+  export interface Response {
+    data: AdminComment[];
+    meta: { pagination: PagePagination; counts: StatusCounts };
+  }
+}
+
+export namespace UpdateStatus {
+  export interface Body {
+    status: CommentStatus;
+    reason?: string;
+  }
+  export interface Response {
+    data: AdminComment;
+  }
+}
+
+export namespace BulkAction {
+  export type Body =
+    | { documentIds: string[]; status: CommentStatus; reason?: string }
+    | { documentIds: string[]; action: 'delete'; reason?: string };
+  export interface Response {
+    data: { count: number; documentIds: string[] };
+  }
+}
+
+export namespace FindEvents {
+  export interface Response {
+    data: ModerationEvent[];
+  }
+}

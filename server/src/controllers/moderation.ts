@@ -1,0 +1,68 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+
+import type {
+  BulkAction,
+  FindEvents,
+  FindQueue,
+  UpdateStatus,
+} from '../../../contracts/moderation';
+import type { CommentStatus } from '../../../contracts/comments';
+import type { Actor } from '../moderation/actor';
+import { getService } from '../utils/get-service';
+import {
+  bulkBodySchema,
+  queueQuerySchema,
+  statusBodySchema,
+  validate,
+} from '../validation/moderation';
+
+/** The admin user of the request, as the moderation log names them. */
+export const adminActor = (ctx: Context): Actor => {
+  const user = ctx.state.user as {
+    id: number;
+    firstname?: string;
+    lastname?: string;
+    email?: string;
+  };
+  const name = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || '';
+  return { type: 'admin', id: user.id, name };
+};
+
+const createModerationController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const queue = () => getService('moderationQueue', { strapi });
+
+  return {
+    async find(ctx: Context) {
+      const query = await validate(queueQuerySchema, ctx.query);
+      const body: FindQueue.Response = await queue().list(
+        query as Parameters<ReturnType<typeof queue>['list']>[0]
+      );
+      ctx.body = body;
+    },
+
+    async updateStatus(ctx: Context) {
+      const { status, reason } = await validate(statusBodySchema, ctx.request.body);
+      const data = await queue().setStatus(ctx.params.documentId, status, adminActor(ctx), reason);
+      const body: UpdateStatus.Response = { data };
+      ctx.body = body;
+    },
+
+    async bulk(ctx: Context) {
+      const input = await validate(bulkBodySchema, ctx.request.body);
+      const change: { status: CommentStatus } | { action: 'delete' } = input.status
+        ? { status: input.status }
+        : { action: 'delete' };
+      const data = await queue().bulk(input.documentIds, change, adminActor(ctx), input.reason);
+      const body: BulkAction.Response = { data };
+      ctx.body = body;
+    },
+
+    async events(ctx: Context) {
+      const body: FindEvents.Response = { data: await queue().events(ctx.params.documentId) };
+      ctx.body = body;
+    },
+  };
+};
+
+export default createModerationController;

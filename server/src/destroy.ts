@@ -1,0 +1,7 @@
+import { stopBackgroundWork } from './bootstrap';
+
+const destroy = () => {
+  stopBackgroundWork();
+};
+
+export default destroy;

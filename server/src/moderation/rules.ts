@@ -1,0 +1,290 @@
+/**
+ * The moderation rules, as pure functions: a candidate comment, the settings and the facts the
+ * service gathered from the database in, a verdict out. No I/O here, so every path a comment
+ * can come by (REST, the Content Manager, the Document Service, the importer) gets the same
+ * verdict, and the rules are tested as tables.
+ *
+ * Order (after WordPress): 1 post open, 2 parent, 3 fields, 4 duplicate, 5 flood (refusals);
+ * then 6 honeypot and form timing, 7 disallowed words (spam), 8 links, 9 moderation words
+ * (held), 10 approval policy.
+ */
+import type { CommentStatus } from '../../../contracts/comments';
+import { countLinks } from './links';
+import type { ModerationSettings } from './settings';
+import { textLength } from './text';
+import type { WordMatcher } from './words';
+
+export interface Candidate {
+  authorName: string;
+  authorEmail: string | null;
+  authorUrl: string | null;
+  content: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export type PostState = 'missing' | 'unpublished' | 'open' | 'comments-disabled';
+
+export interface Facts {
+  now: Date;
+  post: { state: PostState; date: Date | null };
+  /** Null for a root comment. `depth` is the parent's level (a root comment is 1). */
+  parent: null | { state: 'missing' | 'other-post' | 'not-approved' | 'ok'; depth: number };
+  duplicate: boolean;
+  /** Seconds until this IP or email may comment again; null when not flooding. */
+  floodRetryAfter: number | null;
+  honeypotFilled: boolean;
+  /** Whether the form token is present and good, and how long ago the form was served. */
+  form: { state: 'missing' | 'invalid' | 'expired' | 'valid'; ageSeconds: number | null };
+  authorHasApprovedComment: boolean;
+}
+
+export interface Matchers {
+  disallowed: WordMatcher;
+  moderation: WordMatcher;
+}
+
+export type RuleName =
+  | 'post'
+  | 'parent'
+  | 'fields'
+  | 'duplicate'
+  | 'flood'
+  | 'honeypot'
+  | 'form-timing'
+  | 'disallowed-words'
+  | 'max-links'
+  | 'moderation-words'
+  | 'require-approval'
+  | 'trusted-actor';
+
+export interface FieldError {
+  path: string[];
+  message: string;
+}
+
+export type Refusal = {
+  kind: 'refuse';
+  rule: RuleName;
+  status: 400 | 403 | 404 | 409 | 429;
+  message: string;
+  errors?: FieldError[];
+  retryAfterSeconds?: number;
+};
+
+export type Decision = {
+  kind: 'accept';
+  rule: RuleName;
+  status: CommentStatus;
+  /** Stored as the comment's `moderationReason`: the rule's name, then why. */
+  reason: string;
+};
+
+export type Verdict = Refusal | Decision;
+
+const refuse = (
+  rule: RuleName,
+  status: Refusal['status'],
+  message: string,
+  extra: Partial<Refusal> = {}
+): Refusal => ({ kind: 'refuse', rule, status, message, ...extra });
+
+const accept = (rule: RuleName, status: CommentStatus, why: string): Decision => ({
+  kind: 'accept',
+  rule,
+  status,
+  reason: `${rule}: ${why}`,
+});
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
+
+/**
+ * Rule 3: required fields, formats and lengths of an already normalized candidate. An imported
+ * comment may lack an email (Blogger keeps none): `requireEmail: false` for trusted actors.
+ */
+export const checkFields = (
+  candidate: Candidate,
+  settings: Pick<ModerationSettings, 'maxLength'>,
+  { requireEmail = true }: { requireEmail?: boolean } = {}
+): FieldError[] => {
+  const errors: FieldError[] = [];
+  const { authorName, authorEmail, authorUrl, content } = candidate;
+
+  const nameLength = textLength(authorName);
+  if (nameLength < 1) errors.push({ path: ['authorName'], message: 'authorName is required' });
+  else if (nameLength > 245)
+    errors.push({ path: ['authorName'], message: 'authorName must be at most 245 characters' });
+
+  if (!authorEmail) {
+    if (requireEmail) errors.push({ path: ['authorEmail'], message: 'authorEmail is required' });
+  } else if (authorEmail.length > 100)
+    errors.push({ path: ['authorEmail'], message: 'authorEmail must be at most 100 characters' });
+  else if (!EMAIL.test(authorEmail))
+    errors.push({ path: ['authorEmail'], message: 'authorEmail must be a valid email address' });
+
+  if (authorUrl !== null) {
+    if (authorUrl.length > 200) {
+      errors.push({ path: ['authorUrl'], message: 'authorUrl must be at most 200 characters' });
+    } else if (!isHttpUrl(authorUrl)) {
+      errors.push({ path: ['authorUrl'], message: 'authorUrl must be an http(s) address' });
+    }
+  }
+
+  const contentLength = textLength(content);
+  if (contentLength < 1) errors.push({ path: ['content'], message: 'content is required' });
+  else if (contentLength > settings.maxLength)
+    errors.push({
+      path: ['content'],
+      message: `content must be at most ${settings.maxLength} characters`,
+    });
+
+  return errors;
+};
+
+const isHttpUrl = (value: string) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Rule 1: whether the post takes comments now. */
+export const checkPost = (
+  settings: ModerationSettings,
+  post: Facts['post'],
+  now: Date
+): Refusal | null => {
+  if (post.state === 'missing' || post.state === 'unpublished') {
+    return refuse('post', 404, 'Post not found');
+  }
+  if (post.state === 'comments-disabled') {
+    return refuse('post', 403, 'Comments are closed on this post');
+  }
+  if (
+    settings.closeAfterDays > 0 &&
+    post.date &&
+    now.getTime() - post.date.getTime() > settings.closeAfterDays * DAY_MS
+  ) {
+    return refuse('post', 403, `Comments close ${settings.closeAfterDays} days after a post`);
+  }
+  return null;
+};
+
+/** Rules 1 to 4: whether the comment may be stored at all. */
+export const admit = (
+  candidate: Candidate,
+  settings: ModerationSettings,
+  facts: Facts
+): Refusal | null => {
+  const { parent } = facts;
+  const closed = checkPost(settings, facts.post, facts.now);
+  if (closed) return closed;
+
+  if (parent) {
+    if (parent.state !== 'ok') {
+      return refuse('parent', 400, 'parent must be an approved comment of the same post', {
+        errors: [{ path: ['parent'], message: 'Not an approved comment of this post' }],
+      });
+    }
+    if (parent.depth + 1 > settings.maxDepth) {
+      return refuse('parent', 400, `Replies nest at most ${settings.maxDepth} levels deep`, {
+        errors: [{ path: ['parent'], message: `Thread depth is limited to ${settings.maxDepth}` }],
+      });
+    }
+  }
+
+  const errors = checkFields(candidate, settings);
+  if (errors.length) {
+    return refuse('fields', 400, errors.map((error) => error.message).join('; '), { errors });
+  }
+
+  if (facts.duplicate) {
+    return refuse('duplicate', 409, 'This comment has already been submitted');
+  }
+  return null;
+};
+
+/** Rules 6 to 10: the status of a comment that may be stored. */
+export const decide = (
+  candidate: Candidate,
+  settings: ModerationSettings,
+  facts: Facts,
+  matchers: Matchers
+): Decision => {
+  if (facts.honeypotFilled) {
+    return accept('honeypot', 'spam', `the hidden field "${settings.honeypotField}" was filled`);
+  }
+  if (settings.minSubmitSeconds > 0) {
+    const { state, ageSeconds } = facts.form;
+    if (state === 'missing' || state === 'invalid') {
+      return accept('form-timing', 'spam', `form token ${state}`);
+    }
+    if (state === 'expired') {
+      return accept('form-timing', 'pending', 'form token expired');
+    }
+    if (ageSeconds !== null && ageSeconds < settings.minSubmitSeconds) {
+      return accept(
+        'form-timing',
+        'spam',
+        `submitted ${ageSeconds.toFixed(1)} s after the form was served (minimum ${settings.minSubmitSeconds} s)`
+      );
+    }
+  }
+
+  const fields = [
+    candidate.authorName,
+    candidate.authorEmail,
+    candidate.authorUrl,
+    candidate.content,
+    candidate.ip,
+    candidate.userAgent,
+  ];
+  const disallowed = matchers.disallowed.find(fields);
+  if (disallowed !== null) {
+    return accept('disallowed-words', 'spam', `contains "${disallowed}"`);
+  }
+
+  if (settings.maxLinks > 0) {
+    const links = countLinks(candidate.content);
+    if (links >= settings.maxLinks) {
+      return accept('max-links', 'pending', `${links} links (holding from ${settings.maxLinks})`);
+    }
+  }
+
+  const held = matchers.moderation.find(fields);
+  if (held !== null) {
+    return accept('moderation-words', 'pending', `contains "${held}"`);
+  }
+
+  switch (settings.requireApproval) {
+    case 'never':
+      return accept('require-approval', 'approved', 'approval not required');
+    case 'always':
+      return accept('require-approval', 'pending', 'every comment is approved by hand');
+    default:
+      return facts.authorHasApprovedComment
+        ? accept('require-approval', 'approved', 'the author has an approved comment')
+        : accept('require-approval', 'pending', 'first comment from this author');
+  }
+};
+
+/** All ten rules in order: what a comment with these facts gets. */
+export const evaluate = (
+  candidate: Candidate,
+  settings: ModerationSettings,
+  facts: Facts,
+  matchers: Matchers
+): Verdict => {
+  const refusal = admit(candidate, settings, facts);
+  if (refusal) return refusal;
+  if (facts.floodRetryAfter !== null && settings.floodIntervalSeconds > 0) {
+    return refuse('flood', 429, 'You are commenting too quickly; wait a moment', {
+      retryAfterSeconds: facts.floodRetryAfter,
+    });
+  }
+  return decide(candidate, settings, facts, matchers);
+};

@@ -1,0 +1,177 @@
+import type { Core } from '@strapi/strapi';
+
+import type { CommentStatus } from '../../../contracts/comments';
+import { COMMENT_UID, POST_UID } from '../constants';
+import type { PostState } from '../moderation/rules';
+import { rawRows, sql } from '../utils/db';
+
+/** Guard against a cycle of parents edited in by hand. */
+const MAX_ANCESTRY = 100;
+
+type JoinTable = {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+};
+
+/**
+ * What the moderation rules need to know from the database, each fact in one statement.
+ */
+const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
+  const names = () => {
+    const comment = strapi.db.metadata.get(COMMENT_UID);
+    const post = strapi.db.metadata.get(POST_UID);
+    const link = (name: string) =>
+      (comment.attributes[name] as unknown as { joinTable: JoinTable }).joinTable;
+    const column = (attributes: Record<string, unknown>, name: string) =>
+      (attributes[name] as { columnName?: string }).columnName ?? name;
+    return {
+      comments: comment.tableName,
+      commentDocumentId: column(comment.attributes, 'documentId'),
+      status: column(comment.attributes, 'status'),
+      posts: post.tableName,
+      postDocumentId: column(post.attributes, 'documentId'),
+      postLink: link('post'),
+      parentLink: link('parent'),
+    };
+  };
+
+  return {
+    /** Whether the post exists, is published, takes comments, and its date. */
+    async post(documentId: string): Promise<{ state: PostState; date: Date | null }> {
+      const rows = (await strapi.db.query(POST_UID).findMany({
+        where: { documentId },
+        select: ['publishedAt', 'commentsEnabled', 'originalDate'],
+      })) as Array<{
+        publishedAt: string | null;
+        commentsEnabled: boolean | null;
+        originalDate: string | null;
+      }>;
+      if (rows.length === 0) return { state: 'missing', date: null };
+      const published = rows.find((row) => row.publishedAt);
+      if (!published) return { state: 'unpublished', date: null };
+      const date = published.originalDate
+        ? new Date(`${published.originalDate}T00:00:00Z`)
+        : new Date(published.publishedAt as string);
+      return {
+        state: published.commentsEnabled === false ? 'comments-disabled' : 'open',
+        date,
+      };
+    },
+
+    /** The parent's status, the post documents it belongs to and its level (a root is 1). */
+    async parent(
+      documentId: string
+    ): Promise<{ status: CommentStatus; postDocumentIds: string[]; depth: number } | null> {
+      const n = names();
+      const knex = await sql(strapi);
+      const query = `
+        WITH RECURSIVE up (id, depth) AS (
+          SELECT c.id, 1 FROM ?? c WHERE c.?? = ?
+          UNION ALL
+          SELECT l.??, up.depth + 1 FROM ?? l JOIN up ON l.?? = up.id WHERE up.depth < ${MAX_ANCESTRY}
+        )
+        SELECT c.?? AS status, p.?? AS post_document_id, (SELECT MAX(depth) FROM up) AS depth
+          FROM ?? c
+          LEFT JOIN ?? pl ON pl.?? = c.id
+          LEFT JOIN ?? p ON p.id = pl.??
+         WHERE c.?? = ?`;
+      const rows = rawRows<{
+        status: CommentStatus;
+        post_document_id: string | null;
+        depth: number;
+      }>(
+        await knex.raw(query, [
+          n.comments,
+          n.commentDocumentId,
+          documentId,
+          n.parentLink.inverseJoinColumn.name,
+          n.parentLink.name,
+          n.parentLink.joinColumn.name,
+          n.status,
+          n.postDocumentId,
+          n.comments,
+          n.postLink.name,
+          n.postLink.joinColumn.name,
+          n.posts,
+          n.postLink.inverseJoinColumn.name,
+          n.commentDocumentId,
+          documentId,
+        ])
+      );
+      if (rows.length === 0) return null;
+      return {
+        status: rows[0].status,
+        postDocumentIds: [
+          ...new Set(rows.map((row) => row.post_document_id).filter((id): id is string => !!id)),
+        ],
+        depth: Number(rows[0].depth),
+      };
+    },
+
+    /** A comment not rejected with the same post, parent, author and content. */
+    async duplicate(input: {
+      postDocumentId: string;
+      parentDocumentId: string | null;
+      authorName: string;
+      authorEmail: string | null;
+      content: string;
+    }): Promise<boolean> {
+      const found = await strapi.db.query(COMMENT_UID).findOne({
+        select: ['id'],
+        where: {
+          authorName: input.authorName,
+          authorEmail: input.authorEmail,
+          content: input.content,
+          status: { $ne: 'rejected' },
+          post: { documentId: input.postDocumentId },
+          parent: input.parentDocumentId
+            ? { documentId: input.parentDocumentId }
+            : { id: { $null: true } },
+        },
+      });
+      return Boolean(found);
+    },
+
+    async hasApprovedComment(authorEmail: string): Promise<boolean> {
+      const found = await strapi.db.query(COMMENT_UID).findOne({
+        select: ['id'],
+        where: { authorEmail, status: 'approved' },
+      });
+      return Boolean(found);
+    },
+
+    /** A comment's status and post, before a change; null when it does not exist. */
+    async current(
+      documentId: string
+    ): Promise<{ id: number; status: CommentStatus; postDocumentId: string | null } | null> {
+      const row = (await strapi.db.query(COMMENT_UID).findOne({
+        where: { documentId },
+        select: ['id', 'status'],
+        populate: { post: { select: ['documentId'] } },
+      })) as { id: number; status: CommentStatus; post?: { documentId: string } | null } | null;
+      if (!row) return null;
+      return { id: row.id, status: row.status, postDocumentId: row.post?.documentId ?? null };
+    },
+
+    /** Moves the replies of a comment about to be deleted up to its own parent (or to the root). */
+    async reparentReplies(commentId: number) {
+      const n = names();
+      const knex = await sql(strapi);
+      const { name, joinColumn, inverseJoinColumn } = n.parentLink;
+      const grandparent = await knex(name)
+        .where(joinColumn.name, commentId)
+        .first(inverseJoinColumn.name);
+      if (grandparent) {
+        await knex(name)
+          .where(inverseJoinColumn.name, commentId)
+          .update({ [inverseJoinColumn.name]: grandparent[inverseJoinColumn.name] });
+      } else {
+        await knex(name).where(inverseJoinColumn.name, commentId).delete();
+      }
+    },
+  };
+};
+
+export type ModerationFactsRepository = ReturnType<typeof createModerationFactsRepository>;
+export default createModerationFactsRepository;

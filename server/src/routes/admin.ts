@@ -1,0 +1,51 @@
+import { ACTIONS } from '../constants';
+
+/** Admin routes under `/blog`: an authenticated admin whose role has the action. */
+const guarded = (action: string) => ({
+  policies: [
+    'admin::isAuthenticatedAdmin',
+    { name: 'admin::hasPermissions', config: { actions: [action] } },
+  ],
+});
+
+export default {
+  type: 'admin',
+  routes: [
+    {
+      method: 'GET',
+      path: '/comments',
+      handler: 'moderation.find',
+      config: guarded(ACTIONS.readComments),
+    },
+    {
+      method: 'POST',
+      path: '/comments/bulk',
+      handler: 'moderation.bulk',
+      config: guarded(ACTIONS.moderateComments),
+    },
+    {
+      method: 'PATCH',
+      path: '/comments/:documentId',
+      handler: 'moderation.updateStatus',
+      config: guarded(ACTIONS.moderateComments),
+    },
+    {
+      method: 'GET',
+      path: '/comments/:documentId/events',
+      handler: 'moderation.events',
+      config: guarded(ACTIONS.readComments),
+    },
+    {
+      method: 'GET',
+      path: '/settings',
+      handler: 'settings.find',
+      config: guarded(ACTIONS.readSettings),
+    },
+    {
+      method: 'PUT',
+      path: '/settings',
+      handler: 'settings.update',
+      config: guarded(ACTIONS.updateSettings),
+    },
+  ],
+};

@@ -1,0 +1,78 @@
+import type { Core, UID } from '@strapi/strapi';
+
+import type { CommentStatus } from '../../../contracts/comments';
+import type { ModerationEvent } from '../../../contracts/moderation';
+import { MODERATION_EVENT_UID } from '../constants';
+import type { Actor } from '../moderation/actor';
+
+export interface EventInput {
+  commentDocumentId: string;
+  postDocumentId: string | null;
+  fromStatus: CommentStatus | null;
+  toStatus: CommentStatus | 'deleted';
+  actor: Actor;
+  rule: string | null;
+  reason: string | null;
+}
+
+const actorFields = (actor: Actor) => {
+  switch (actor.type) {
+    case 'admin':
+      return { actorType: 'admin', actorId: actor.id, actorName: actor.name };
+    case 'importer':
+      return { actorType: 'importer', actorId: null, actorName: actor.name ?? 'importer' };
+    default:
+      return { actorType: 'system', actorId: null, actorName: 'moderation rules' };
+  }
+};
+
+/**
+ * The moderation log: one row per status change of a comment, the first verdict and the delete
+ * included. Rows are only ever added (the Document Service refuses to update or delete them).
+ */
+const createModerationEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const uid = MODERATION_EVENT_UID as UID.ContentType;
+
+  return {
+    async record(input: EventInput) {
+      await strapi.documents(uid).create({
+        data: {
+          commentDocumentId: input.commentDocumentId,
+          postDocumentId: input.postDocumentId,
+          fromStatus: input.fromStatus,
+          toStatus: input.toStatus,
+          rule: input.rule,
+          reason: input.reason,
+          ...actorFields(input.actor),
+        },
+      } as never);
+    },
+
+    /** A comment's history, oldest first. */
+    async forComment(commentDocumentId: string): Promise<ModerationEvent[]> {
+      const rows = (await strapi.db.query(uid).findMany({
+        where: { commentDocumentId },
+        orderBy: { id: 'asc' },
+        select: [
+          'id',
+          'commentDocumentId',
+          'fromStatus',
+          'toStatus',
+          'actorType',
+          'actorId',
+          'actorName',
+          'rule',
+          'reason',
+          'createdAt',
+        ],
+      })) as Array<Omit<ModerationEvent, 'createdAt'> & { createdAt: string | Date }>;
+      return rows.map((row) => ({
+        ...row,
+        createdAt: new Date(row.createdAt).toISOString(),
+      }));
+    },
+  };
+};
+
+export type ModerationEventsService = ReturnType<typeof createModerationEventsService>;
+export default createModerationEventsService;

@@ -1,0 +1,70 @@
+import type { Core } from '@strapi/strapi';
+import { yup } from '@strapi/utils';
+
+import { PLUGIN_ID, STORE_KEYS } from '../constants';
+import {
+  DEFAULT_MODERATION_SETTINGS,
+  SETTING_KEYS,
+  settingsSchema,
+  type ModerationSettings,
+} from '../moderation/settings';
+import { compileWordList, type WordMatcher } from '../moderation/words';
+import { getPluginConfig } from '../utils/plugin-config';
+import { toValidationError } from '../validation/moderation';
+
+/**
+ * The moderation settings: what an admin saved (plugin store), over the defaults of
+ * `config/plugins`, over the plugin's own. Compiled word lists are kept while the lists are the
+ * same, so a 1,000-word list is compiled once, not per comment.
+ */
+const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
+  let compiled: { key: string; disallowed: WordMatcher; moderation: WordMatcher } | null = null;
+
+  const defaults = (): ModerationSettings => ({
+    ...DEFAULT_MODERATION_SETTINGS,
+    ...getPluginConfig(strapi).moderation,
+  });
+
+  return {
+    defaults,
+
+    async get(): Promise<ModerationSettings> {
+      const saved = (await store().get({
+        key: STORE_KEYS.settings,
+      })) as Partial<ModerationSettings> | null;
+      const merged = { ...defaults(), ...(saved ?? {}) };
+      return Object.fromEntries(
+        SETTING_KEYS.map((key) => [key, merged[key]])
+      ) as unknown as ModerationSettings;
+    },
+
+    async update(input: unknown): Promise<ModerationSettings> {
+      try {
+        await settingsSchema.validate(input, { abortEarly: false, strict: true });
+      } catch (error) {
+        if (error instanceof yup.ValidationError) throw toValidationError(error);
+        throw error;
+      }
+      const value = input as ModerationSettings;
+      const clean = Object.fromEntries(SETTING_KEYS.map((key) => [key, value[key]]));
+      await store().set({ key: STORE_KEYS.settings, value: clean });
+      return clean as unknown as ModerationSettings;
+    },
+
+    matchers(settings: ModerationSettings) {
+      const key = JSON.stringify([settings.disallowedWords, settings.moderationWords]);
+      if (!compiled || compiled.key !== key) {
+        compiled = {
+          key,
+          disallowed: compileWordList(settings.disallowedWords),
+          moderation: compileWordList(settings.moderationWords),
+        };
+      }
+      return { disallowed: compiled.disallowed, moderation: compiled.moderation };
+    },
+  };
+};
+
+export type SettingsService = ReturnType<typeof createSettingsService>;
+export default createSettingsService;

@@ -1,0 +1,90 @@
+import { errors } from '@strapi/utils';
+
+/**
+ * The shape of `POST /api/blog/posts/:slug/comments`: which keys, which types. Lengths and
+ * formats are the moderation rules' job (rule 3), so every path gets the same messages.
+ */
+export interface Submission {
+  data: {
+    authorName?: string;
+    authorEmail?: string;
+    authorUrl?: string | null;
+    content?: string;
+    parent?: string | null;
+  };
+  formToken: unknown;
+  honeypotFilled: boolean;
+}
+
+type FieldError = { path: string[]; message: string; name: 'ValidationError' };
+
+const DATA_FIELDS: Record<string, 'string' | 'optional'> = {
+  authorName: 'string',
+  authorEmail: 'string',
+  authorUrl: 'optional',
+  content: 'string',
+  parent: 'optional',
+};
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  [Object.prototype, null].includes(Object.getPrototypeOf(value));
+
+const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
+
+export const parseSubmission = (body: unknown, honeypotField: string): Submission => {
+  const fail = (list: FieldError[]) => {
+    throw new errors.ValidationError(list.map((error) => error.message).join('; '), {
+      errors: list,
+    });
+  };
+  const error = (path: string[], message: string): FieldError => ({
+    path,
+    message,
+    name: 'ValidationError',
+  });
+
+  if (!isPlainObject(body)) {
+    fail([error([], 'The body must be a JSON object: { "data": { … } }')]);
+  }
+  const root = body as Record<string, unknown>;
+  const found: FieldError[] = [];
+
+  for (const key of Object.keys(root)) {
+    if (key !== 'data' && key !== 'formToken' && key !== honeypotField) {
+      found.push(error([key], `Unknown field "${key}"`));
+    }
+  }
+  if (!isPlainObject(root.data)) {
+    found.push(error(['data'], 'data must be an object with the comment’s fields'));
+    fail(found);
+  }
+  const data = root.data as Record<string, unknown>;
+  for (const key of Object.keys(data)) {
+    if (!Object.prototype.hasOwnProperty.call(DATA_FIELDS, key)) {
+      found.push(error(['data', key], `Unknown field "${key}"`));
+    }
+  }
+  for (const [key, kind] of Object.entries(DATA_FIELDS)) {
+    const value = data[key];
+    if (value === undefined) continue;
+    if (kind === 'optional' && value === null) continue;
+    if (typeof value !== 'string') {
+      found.push(error(['data', key], `${key} must be a string`));
+    } else if (key === 'parent' && (value.length === 0 || value.length > 64)) {
+      found.push(error(['data', 'parent'], 'parent must be the documentId of a comment'));
+    }
+  }
+  if (root.formToken !== undefined && typeof root.formToken !== 'string') {
+    found.push(error(['formToken'], 'formToken must be a string'));
+  }
+  if (found.length) fail(found);
+
+  return {
+    data: data as Submission['data'],
+    formToken: root.formToken,
+    honeypotFilled: !isEmpty(root[honeypotField]),
+  };
+};
