@@ -44,6 +44,8 @@ export async function startApp(options: { dbFile?: string; keepDb?: boolean } = 
   process.env.STRAPI_LOG_LEVEL ??= 'error';
   process.env.STRAPI_STARTUP_BANNER = 'false';
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+  // Simulated readers each send their address in X-Forwarded-For.
+  process.env.IS_PROXIED = 'true';
 
   const strapi = createStrapi({
     appDir: PLAYGROUND,

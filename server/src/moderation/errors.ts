@@ -11,6 +11,18 @@ export class DuplicateCommentError extends errors.ApplicationError {
   }
 }
 
+/**
+ * 403 with its message. Strapi's router turns any other ForbiddenError raised under a route into
+ * a bare "Forbidden"; a PolicyError keeps its message, so this one is a PolicyError named as the
+ * ForbiddenError it is.
+ */
+export class CommentsForbiddenError extends errors.PolicyError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, details);
+    (this as { name: string }).name = 'ForbiddenError';
+  }
+}
+
 /** The error a refusal is thrown as, in Strapi's error shape. */
 export const refusalError = (refusal: Refusal): Error => {
   switch (refusal.status) {
@@ -20,7 +32,7 @@ export const refusalError = (refusal: Refusal): Error => {
         errors: (refusal.errors ?? []).map((error) => ({ ...error, name: 'ValidationError' })),
       });
     case 403:
-      return new errors.ForbiddenError(refusal.message, { rule: refusal.rule });
+      return new CommentsForbiddenError(refusal.message, { rule: refusal.rule });
     case 404:
       return new errors.NotFoundError(refusal.message, { rule: refusal.rule });
     case 409:

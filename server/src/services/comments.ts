@@ -9,6 +9,7 @@ import {
   type SubmitComment,
 } from '../../../contracts/comments';
 import { COMMENT_UID, POST_UID } from '../constants';
+import { CommentsForbiddenError } from '../moderation/errors';
 import { issueFormToken } from '../moderation/form-token';
 import { checkPost } from '../moderation/rules';
 import createModerationFactsRepository from '../repositories/moderation-facts';
@@ -132,7 +133,7 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const postDocumentId = await publishedPost(slug);
       const now = new Date();
       const closed = checkPost(settings, await facts.post(postDocumentId), now);
-      if (closed?.status === 403) throw new errors.ForbiddenError(closed.message);
+      if (closed?.status === 403) throw new CommentsForbiddenError(closed.message);
       const ttl = getPluginConfig(strapi).formTokenTtlSeconds;
       return {
         formToken: issueFormToken(getSecret(strapi), postDocumentId, now),
