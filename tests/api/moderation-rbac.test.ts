@@ -1,0 +1,102 @@
+import { adminWithActions } from '../helpers/roles';
+import { setSettings, submit, validComment } from '../helpers/comments-api';
+import { createPost } from '../helpers/factories';
+import { startApp, type TestApp } from '../helpers/strapi';
+
+const READ = 'plugin::blog.comments.read';
+const MODERATE = 'plugin::blog.comments.moderate';
+const SETTINGS_READ = 'plugin::blog.settings.read';
+const SETTINGS_UPDATE = 'plugin::blog.settings.update';
+
+describe('RBAC on the moderation API', () => {
+  let app: TestApp;
+  let commentId: string;
+  let settings: Record<string, unknown>;
+
+  beforeAll(async () => {
+    app = await startApp();
+    const post = await createPost(app.strapi, { title: 'Guarded' });
+    await setSettings(app, { requireApproval: 'always' });
+    const res = await submit(app, post.slug, { data: validComment() });
+    commentId = res.body.data.documentId;
+    settings = await app.strapi.plugin('blog').service('settings').get();
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  const routes = () => [
+    {
+      name: 'list comments',
+      action: READ,
+      call: (t: string) => app.http().get('/blog/comments').set('Authorization', `Bearer ${t}`),
+    },
+    {
+      name: 'read a history',
+      action: READ,
+      call: (t: string) =>
+        app.http().get(`/blog/comments/${commentId}/events`).set('Authorization', `Bearer ${t}`),
+    },
+    {
+      name: 'change a status',
+      action: MODERATE,
+      call: (t: string) =>
+        app
+          .http()
+          .patch(`/blog/comments/${commentId}`)
+          .set('Authorization', `Bearer ${t}`)
+          .send({ status: 'pending' }),
+    },
+    {
+      name: 'bulk change',
+      action: MODERATE,
+      call: (t: string) =>
+        app
+          .http()
+          .post('/blog/comments/bulk')
+          .set('Authorization', `Bearer ${t}`)
+          .send({ documentIds: [commentId], status: 'pending' }),
+    },
+    {
+      name: 'read settings',
+      action: SETTINGS_READ,
+      call: (t: string) => app.http().get('/blog/settings').set('Authorization', `Bearer ${t}`),
+    },
+    {
+      name: 'update settings',
+      action: SETTINGS_UPDATE,
+      call: (t: string) =>
+        app.http().put('/blog/settings').set('Authorization', `Bearer ${t}`).send(settings),
+    },
+  ];
+
+  it('refuses every route without a login (401)', async () => {
+    for (const route of routes()) {
+      const res = await route.call('not-a-token');
+      expect(res.status).toBe(401);
+    }
+  });
+
+  it('refuses every route to an editor whose role has none of the plugin’s actions (403)', async () => {
+    const token = await adminWithActions(app, ['admin::users.read']);
+    for (const route of routes()) {
+      const res = await route.call(token);
+      expect([route.name, res.status]).toEqual([route.name, 403]);
+    }
+  });
+
+  it.each([READ, MODERATE, SETTINGS_READ, SETTINGS_UPDATE])(
+    'with only %s, allows exactly the routes that need it',
+    async (action) => {
+      const token = await adminWithActions(app, [action]);
+      for (const route of routes()) {
+        const res = await route.call(token);
+        const allowed = route.action === action;
+        expect([route.name, allowed ? res.status < 400 : res.status]).toEqual([
+          route.name,
+          allowed ? true : 403,
+        ]);
+      }
+    }
+  );
+});
