@@ -12,7 +12,7 @@ import type { CommentStatus } from '../../../contracts/comments';
 import { countLinks } from './links';
 import type { ModerationSettings } from './settings';
 import { textLength } from './text';
-import type { WordMatcher } from './words';
+import { prepareTexts, type WordMatcher } from './words';
 
 export interface Candidate {
   authorName: string;
@@ -235,14 +235,15 @@ export const decide = (
     }
   }
 
-  const fields = [
+  // Folded and split once, for both word lists.
+  const fields = prepareTexts([
     candidate.authorName,
     candidate.authorEmail,
     candidate.authorUrl,
     candidate.content,
     candidate.ip,
     candidate.userAgent,
-  ];
+  ]);
   const disallowed = matchers.disallowed.find(fields);
   if (disallowed !== null) {
     return accept('disallowed-words', 'spam', `contains "${disallowed}"`);

@@ -2,20 +2,36 @@
  * Whole-word, case-insensitive, Unicode-aware matching of a word list (WordPress's "disallowed
  * comment keys" and "comment moderation" lists, one entry a line).
  *
- * Single words are looked up in a Set, one lookup per word of the text, so a list of thousands of
- * words costs no more than a short one. Entries with other characters (an email, an IP, a
- * phrase, "spam-site.example") go into one regular expression bounded by non-word characters.
+ * A text is folded (NFKC, lower case) and split into words once, then every list looks its
+ * words up in a Map: a list of thousands of entries costs about what a short one does.
+ * A phrase ("free money") matches its words in a row, whatever the spaces or punctuation
+ * between them; an entry with other characters ("bad-site.example", "203.0.113.5",
+ * "spam@example.com") matches as written, with no word character on either side.
  */
 
 const WORD = /[\p{L}\p{M}\p{N}_]+/gu;
-const SINGLE_WORD = /^[\p{L}\p{M}\p{N}_]+$/u;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
+const ONLY_WORDS_AND_SPACES = /^[\p{L}\p{M}\p{N}_]+(?:\s+[\p{L}\p{M}\p{N}_]+)*$/u;
 
 const fold = (value: string) => value.normalize('NFKC').toLowerCase();
-const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A text ready for matching: folded once, split into words once. */
+export interface PreparedText {
+  folded: string;
+  words: string[];
+}
+
+export const prepareTexts = (texts: Array<string | null | undefined>): PreparedText[] =>
+  texts
+    .filter((text): text is string => typeof text === 'string' && text.length > 0)
+    .map((text) => {
+      const folded = fold(text);
+      return { folded, words: folded.match(WORD) ?? [] };
+    });
 
 export interface WordMatcher {
-  /** The first entry found in any of the texts, or null. */
-  find(texts: Array<string | null | undefined>): string | null;
+  /** The first entry (as listed) found in any of the texts, or null. */
+  find(texts: PreparedText[]): string | null;
   readonly size: number;
 }
 
@@ -24,38 +40,60 @@ export const parseWordList = (list: string | string[]): string[] => {
   return [...new Set(lines.map((line) => line.trim()).filter(Boolean))];
 };
 
+const isWordChar = (value: string | undefined) => value !== undefined && WORD_CHAR.test(value);
+
 export const compileWordList = (list: string | string[]): WordMatcher => {
   const entries = parseWordList(list);
-  const words = new Map<string, string>();
-  const others: string[] = [];
+  /** First word of an entry → the entries starting with it, as word sequences. */
+  const byFirstWord = new Map<string, Array<{ words: string[]; entry: string }>>();
+  const literals: Array<{ folded: string; entry: string }> = [];
+
   for (const entry of entries) {
     const folded = fold(entry);
-    if (SINGLE_WORD.test(folded)) words.set(folded, entry);
-    else others.push(entry);
+    const words: string[] = folded.match(WORD) ?? [];
+    const [first] = words;
+    if (first !== undefined && ONLY_WORDS_AND_SPACES.test(folded)) {
+      const bucket = byFirstWord.get(first) ?? [];
+      bucket.push({ words, entry });
+      byFirstWord.set(first, bucket);
+    } else {
+      literals.push({ folded, entry });
+    }
   }
-  const pattern = others.length
-    ? new RegExp(
-        `(?<![\\p{L}\\p{M}\\p{N}_])(?:${others.map((entry) => escape(fold(entry))).join('|')})(?![\\p{L}\\p{M}\\p{N}_])`,
-        'u'
-      )
-    : null;
-  const byFolded = new Map(others.map((entry) => [fold(entry), entry]));
+
+  const findLiteral = (text: string): string | null => {
+    for (const { folded, entry } of literals) {
+      let from = text.indexOf(folded);
+      while (from !== -1) {
+        const before = text[from - 1];
+        const after = text[from + folded.length];
+        if (!isWordChar(before) && !isWordChar(after)) return entry;
+        from = text.indexOf(folded, from + 1);
+      }
+    }
+    return null;
+  };
 
   return {
     size: entries.length,
     find(texts) {
-      for (const text of texts) {
-        if (!text) continue;
-        const folded = fold(text);
-        if (words.size) {
-          for (const match of folded.matchAll(WORD)) {
-            const hit = words.get(match[0]);
-            if (hit) return hit;
+      for (const { folded, words } of texts) {
+        if (byFirstWord.size) {
+          for (let i = 0; i < words.length; i += 1) {
+            const candidates = byFirstWord.get(words[i]);
+            if (!candidates) continue;
+            for (const { words: phrase, entry } of candidates) {
+              let match = true;
+              for (let j = 1; j < phrase.length && match; j += 1) {
+                match = words[i + j] === phrase[j];
+              }
+              if (match) return entry;
+            }
           }
         }
-        if (pattern) {
-          const match = pattern.exec(folded);
-          if (match) return byFolded.get(match[0]) ?? match[0];
+        if (literals.length) {
+          const hit = findLiteral(folded);
+          if (hit) return hit;
         }
       }
       return null;

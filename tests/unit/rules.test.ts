@@ -1,0 +1,413 @@
+import { evaluate, type Candidate, type Facts } from '../../server/src/moderation/rules';
+import {
+  DEFAULT_MODERATION_SETTINGS,
+  type ModerationSettings,
+} from '../../server/src/moderation/settings';
+import { compileWordList } from '../../server/src/moderation/words';
+
+const NOW = new Date('2026-11-26T12:00:00Z');
+
+const candidate = (overrides: Partial<Candidate> = {}): Candidate => ({
+  authorName: 'Ann Reader',
+  authorEmail: 'ann@example.com',
+  authorUrl: null,
+  content: 'A thoughtful remark.',
+  ip: '198.51.100.1',
+  userAgent: 'Mozilla/5.0',
+  ...overrides,
+});
+
+const facts = (overrides: Partial<Facts> = {}): Facts => ({
+  now: NOW,
+  post: { state: 'open', date: new Date('2026-11-01T00:00:00Z') },
+  parent: null,
+  duplicate: false,
+  floodRetryAfter: null,
+  honeypotFilled: false,
+  form: { state: 'missing', ageSeconds: null },
+  authorHasApprovedComment: false,
+  ...overrides,
+});
+
+const run = (
+  c: Partial<Candidate> = {},
+  f: Partial<Facts> = {},
+  s: Partial<ModerationSettings> = {}
+) => {
+  const settings = { ...DEFAULT_MODERATION_SETTINGS, ...s };
+  return evaluate(candidate(c), settings, facts(f), {
+    disallowed: compileWordList(settings.disallowedWords),
+    moderation: compileWordList(settings.moderationWords),
+  });
+};
+
+type Row = [string, Partial<Candidate>, Partial<Facts>, Partial<ModerationSettings>, object];
+
+const table: Row[] = [
+  // 1. the post
+  [
+    'a missing post',
+    {},
+    { post: { state: 'missing', date: null } },
+    {},
+    { kind: 'refuse', status: 404, rule: 'post' },
+  ],
+  [
+    'a draft post',
+    {},
+    { post: { state: 'unpublished', date: null } },
+    {},
+    { kind: 'refuse', status: 404 },
+  ],
+  [
+    'comments off',
+    {},
+    { post: { state: 'comments-disabled', date: null } },
+    {},
+    { kind: 'refuse', status: 403 },
+  ],
+  [
+    'a post older than closeAfterDays',
+    {},
+    {},
+    { closeAfterDays: 10 },
+    { kind: 'refuse', status: 403, rule: 'post' },
+  ],
+  [
+    'a post younger than closeAfterDays',
+    {},
+    {},
+    { closeAfterDays: 30, requireApproval: 'never' },
+    { kind: 'accept', status: 'approved' },
+  ],
+  [
+    'closeAfterDays 0 never closes',
+    {},
+    { post: { state: 'open', date: new Date('2001-01-01') } },
+    { requireApproval: 'never' },
+    { kind: 'accept' },
+  ],
+  // 2. the parent
+  [
+    'a missing parent',
+    {},
+    { parent: { state: 'missing', depth: 0 } },
+    {},
+    { kind: 'refuse', status: 400, rule: 'parent' },
+  ],
+  [
+    'a parent of another post',
+    {},
+    { parent: { state: 'other-post', depth: 1 } },
+    {},
+    { kind: 'refuse', status: 400 },
+  ],
+  [
+    'a parent not approved',
+    {},
+    { parent: { state: 'not-approved', depth: 1 } },
+    {},
+    { kind: 'refuse', status: 400 },
+  ],
+  [
+    'a reply at maxDepth',
+    {},
+    { parent: { state: 'ok', depth: 4 } },
+    { maxDepth: 5, requireApproval: 'never' },
+    { kind: 'accept' },
+  ],
+  [
+    'a reply past maxDepth',
+    {},
+    { parent: { state: 'ok', depth: 5 } },
+    { maxDepth: 5 },
+    { kind: 'refuse', status: 400, rule: 'parent' },
+  ],
+  // 3. fields
+  ['an empty name', { authorName: '' }, {}, {}, { kind: 'refuse', status: 400, rule: 'fields' }],
+  [
+    'a 245-character name',
+    { authorName: 'n'.repeat(245) },
+    {},
+    { requireApproval: 'never' },
+    { kind: 'accept' },
+  ],
+  [
+    'a 246-character name',
+    { authorName: 'n'.repeat(246) },
+    {},
+    {},
+    { kind: 'refuse', status: 400 },
+  ],
+  ['no email', { authorEmail: null }, {}, {}, { kind: 'refuse', status: 400 }],
+  ['a bad email', { authorEmail: 'ann@' }, {}, {}, { kind: 'refuse', status: 400 }],
+  [
+    'a 101-character email',
+    { authorEmail: `${'a'.repeat(89)}@example.com` },
+    {},
+    {},
+    { kind: 'refuse', status: 400 },
+  ],
+  ['an ftp URL', { authorUrl: 'ftp://example.com' }, {}, {}, { kind: 'refuse', status: 400 }],
+  [
+    'an https URL',
+    { authorUrl: 'https://example.com/me' },
+    {},
+    { requireApproval: 'never' },
+    { kind: 'accept' },
+  ],
+  [
+    'content at maxLength',
+    { content: 'x'.repeat(50) },
+    {},
+    { maxLength: 50, requireApproval: 'never' },
+    { kind: 'accept' },
+  ],
+  [
+    'content over maxLength',
+    { content: 'x'.repeat(51) },
+    {},
+    { maxLength: 50 },
+    { kind: 'refuse', status: 400 },
+  ],
+  [
+    'emoji count once toward maxLength',
+    { content: '👋'.repeat(5) },
+    {},
+    { maxLength: 5, requireApproval: 'never' },
+    { kind: 'accept' },
+  ],
+  // 4. duplicate
+  ['a duplicate', {}, { duplicate: true }, {}, { kind: 'refuse', status: 409, rule: 'duplicate' }],
+  // 5. flood
+  [
+    'a flood',
+    {},
+    { floodRetryAfter: 9 },
+    {},
+    { kind: 'refuse', status: 429, retryAfterSeconds: 9 },
+  ],
+  [
+    'flood with the interval off',
+    {},
+    { floodRetryAfter: 9 },
+    { floodIntervalSeconds: 0, requireApproval: 'never' },
+    { kind: 'accept' },
+  ],
+  // 6. honeypot and timing
+  [
+    'a filled honeypot',
+    {},
+    { honeypotFilled: true },
+    {},
+    { kind: 'accept', status: 'spam', rule: 'honeypot' },
+  ],
+  [
+    'no token while timing is on',
+    {},
+    {},
+    { minSubmitSeconds: 3 },
+    { status: 'spam', rule: 'form-timing' },
+  ],
+  [
+    'a forged token',
+    {},
+    { form: { state: 'invalid', ageSeconds: null } },
+    { minSubmitSeconds: 3 },
+    { status: 'spam' },
+  ],
+  [
+    'an expired token',
+    {},
+    { form: { state: 'expired', ageSeconds: 99999 } },
+    { minSubmitSeconds: 3 },
+    { status: 'pending', rule: 'form-timing' },
+  ],
+  [
+    'too fast',
+    {},
+    { form: { state: 'valid', ageSeconds: 1.2 } },
+    { minSubmitSeconds: 3 },
+    { status: 'spam', rule: 'form-timing' },
+  ],
+  [
+    'patient enough',
+    {},
+    { form: { state: 'valid', ageSeconds: 3 } },
+    { minSubmitSeconds: 3, requireApproval: 'never' },
+    { status: 'approved' },
+  ],
+  [
+    'no token while timing is off',
+    {},
+    {},
+    { minSubmitSeconds: 0, requireApproval: 'never' },
+    { status: 'approved' },
+  ],
+  // 7. disallowed words
+  [
+    'a disallowed word in content',
+    { content: 'Cheap PILLS here' },
+    {},
+    { disallowedWords: ['pills'] },
+    { status: 'spam', rule: 'disallowed-words' },
+  ],
+  [
+    'a disallowed word inside another word',
+    { content: 'spillsway' },
+    {},
+    { disallowedWords: ['pills'], requireApproval: 'never' },
+    { status: 'approved' },
+  ],
+  [
+    'a disallowed phrase',
+    { content: 'try free money now' },
+    {},
+    { disallowedWords: ['free money'] },
+    { status: 'spam' },
+  ],
+  [
+    'a disallowed domain in the URL',
+    { authorUrl: 'https://spam.example/x' },
+    {},
+    { disallowedWords: ['spam.example'] },
+    { status: 'spam' },
+  ],
+  [
+    'a disallowed IP',
+    { ip: '203.0.113.5' },
+    {},
+    { disallowedWords: ['203.0.113.5'] },
+    { status: 'spam' },
+  ],
+  [
+    'a similar IP is not the IP',
+    { ip: '203.0.113.50' },
+    {},
+    { disallowedWords: ['203.0.113.5'], requireApproval: 'never' },
+    { status: 'approved' },
+  ],
+  [
+    'a disallowed word in the user agent',
+    { userAgent: 'SpamBot/1.0' },
+    {},
+    { disallowedWords: ['spambot'] },
+    { status: 'spam' },
+  ],
+  [
+    'Unicode case folding',
+    { authorName: 'ÉTÉ' },
+    {},
+    { disallowedWords: ['été'] },
+    { status: 'spam' },
+  ],
+  [
+    'a non-Latin whole word',
+    { content: 'это спам точно' },
+    {},
+    { disallowedWords: ['спам'] },
+    { status: 'spam' },
+  ],
+  [
+    'a non-Latin word inside another',
+    { content: 'спамер' },
+    {},
+    { disallowedWords: ['спам'], requireApproval: 'never' },
+    { status: 'approved' },
+  ],
+  // 8. links
+  [
+    'two links',
+    { content: 'http://a.example https://b.example' },
+    {},
+    {},
+    { status: 'pending', rule: 'max-links' },
+  ],
+  [
+    'one link',
+    { content: 'see https://a.example' },
+    {},
+    { requireApproval: 'never' },
+    { status: 'approved' },
+  ],
+  [
+    'links with maxLinks off',
+    { content: 'http://a.example http://b.example http://c.example' },
+    {},
+    { maxLinks: 0, requireApproval: 'never' },
+    { status: 'approved' },
+  ],
+  [
+    'spam beats links',
+    { content: 'http://a.example http://b.example pills' },
+    {},
+    { disallowedWords: ['pills'] },
+    { status: 'spam' },
+  ],
+  // 9. moderation words
+  [
+    'a moderation word',
+    { content: 'I want a refund' },
+    {},
+    { moderationWords: ['refund'], requireApproval: 'never' },
+    { status: 'pending', rule: 'moderation-words' },
+  ],
+  // 10. approval policy
+  [
+    'first-time, new author',
+    {},
+    {},
+    { requireApproval: 'first-time' },
+    { status: 'pending', rule: 'require-approval' },
+  ],
+  [
+    'first-time, known author',
+    {},
+    { authorHasApprovedComment: true },
+    { requireApproval: 'first-time' },
+    { status: 'approved' },
+  ],
+  [
+    'always',
+    {},
+    { authorHasApprovedComment: true },
+    { requireApproval: 'always' },
+    { status: 'pending' },
+  ],
+  ['never', {}, {}, { requireApproval: 'never' }, { status: 'approved' }],
+];
+
+describe('the moderation rules', () => {
+  it.each(table)('%s', (_label, c, f, s, expected) => {
+    expect(run(c, f, s)).toEqual(expect.objectContaining(expected));
+  });
+
+  it('names the rule that fired in the reason', () => {
+    const verdict = run({ content: 'pills' }, {}, { disallowedWords: ['pills'] });
+    expect(verdict).toEqual(
+      expect.objectContaining({ reason: 'disallowed-words: contains "pills"' })
+    );
+  });
+
+  it('applies rules in order: the first refusal wins', () => {
+    expect(
+      run({ authorName: '' }, { post: { state: 'missing', date: null }, duplicate: true })
+    ).toEqual(expect.objectContaining({ rule: 'post' }));
+    expect(run({ authorName: '' }, { duplicate: true })).toEqual(
+      expect.objectContaining({ rule: 'fields' })
+    );
+  });
+
+  it('gives field-level errors for every bad field at once', () => {
+    const verdict = run({ authorName: '', authorEmail: 'x', content: '' });
+    expect(verdict).toEqual(
+      expect.objectContaining({
+        errors: [
+          { path: ['authorName'], message: 'authorName is required' },
+          { path: ['authorEmail'], message: 'authorEmail must be a valid email address' },
+          { path: ['content'], message: 'content is required' },
+        ],
+      })
+    );
+  });
+});
