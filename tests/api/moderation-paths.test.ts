@@ -145,6 +145,62 @@ describe('moderation on every path', () => {
     );
   });
 
+  it('announces new comments and status changes on the event hub, and emails moderators about held ones', async () => {
+    const seen: Array<[string, unknown]> = [];
+    const hub = app.strapi.eventHub;
+    const onCreate = (payload: unknown) => seen.push(['create', payload]);
+    const onChange = (payload: unknown) => seen.push(['change', payload]);
+    hub.on('blog-comment.create', onCreate);
+    hub.on('blog-comment.status-change', onChange);
+    const emailService = app.strapi.plugin('email').service('email');
+    const send = jest.spyOn(emailService, 'send').mockResolvedValue(undefined as never);
+    app.strapi.config.set('plugin::blog.moderatorEmails', ['mods@example.com']);
+    try {
+      const created = (await documents().create({
+        data: {
+          post: post.documentId,
+          authorName: 'New',
+          authorEmail: 'new@example.com',
+          content: 'Held',
+        },
+      } as never)) as unknown as { documentId: string };
+      await documents().update({
+        documentId: created.documentId,
+        data: { status: 'approved' },
+      } as never);
+      await new Promise((resolve) => setImmediate(resolve));
+
+      expect(seen).toEqual([
+        [
+          'create',
+          expect.objectContaining({
+            entry: { documentId: created.documentId, status: 'pending', post: post.documentId },
+          }),
+        ],
+        [
+          'change',
+          expect.objectContaining({
+            entry: { documentId: created.documentId, from: 'pending', to: 'approved' },
+          }),
+        ],
+      ]);
+      expect(send).toHaveBeenCalledTimes(1);
+      expect(send).toHaveBeenCalledWith(
+        expect.objectContaining({
+          to: 'mods@example.com',
+          subject: 'A comment is waiting for moderation',
+        })
+      );
+      const webhookEvents = app.strapi.get('webhookStore').allowedEvents as Map<string, string>;
+      expect(webhookEvents.get('BLOG_COMMENT_CREATE')).toBe('blog-comment.create');
+    } finally {
+      hub.removeListener('blog-comment.create', onCreate);
+      hub.removeListener('blog-comment.status-change', onChange);
+      send.mockRestore();
+      app.strapi.config.set('plugin::blog.moderatorEmails', []);
+    }
+  });
+
   it('logs a delete from the Content Manager', async () => {
     const created = (await documents().create({
       data: {

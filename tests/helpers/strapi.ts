@@ -34,7 +34,9 @@ const removeDatabase = (file: string) => {
  * Boots the compiled playground Strapi with the built plugin (`dist/`) on a SQLite file and mounts its
  * HTTP server for supertest. The playground seeds the demo post and admin on bootstrap.
  */
-export async function startApp(options: { dbFile?: string; keepDb?: boolean } = {}) {
+export async function startApp(
+  options: { dbFile?: string; keepDb?: boolean; trustProxy?: boolean } = {}
+) {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'server', 'index.js'))) {
     throw new Error('The plugin is not built: run `npm run build` before the API tests.');
   }
@@ -45,7 +47,7 @@ export async function startApp(options: { dbFile?: string; keepDb?: boolean } = 
   process.env.STRAPI_STARTUP_BANNER = 'false';
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
   // Simulated readers each send their address in X-Forwarded-For.
-  process.env.IS_PROXIED = 'true';
+  process.env.IS_PROXIED = options.trustProxy === false ? 'false' : 'true';
 
   const strapi = createStrapi({
     appDir: PLAYGROUND,

@@ -1,0 +1,24 @@
+import config from '../../server/src/config';
+
+describe('the plugin’s config (config/plugins → blog.config), checked at boot', () => {
+  const valid = { ...config.default };
+
+  it('accepts the defaults and moderation defaults', () => {
+    expect(() => config.validator(valid)).not.toThrow();
+    expect(() =>
+      config.validator({ ...valid, moderation: { requireApproval: 'always', maxLinks: 4 } })
+    ).not.toThrow();
+  });
+
+  it.each([
+    [{ moderation: { maxDepth: 0 } }, 'maxDepth must be at least 1'],
+    [{ moderation: { requireApproval: 'maybe' } }, 'requireApproval must be'],
+    [{ moderation: { akismet: true } }, 'Unknown setting: akismet'],
+    [{ maxPageSize: 10, defaultPageSize: 20 }, 'defaultPageSize must not exceed maxPageSize'],
+    [{ secret: 'short' }, 'secret must be at least 16 characters'],
+    [{ moderatorEmails: ['not-an-email'] }, 'email'],
+    [{ colour: 'blue' }, 'Unknown option of the blog plugin: colour'],
+  ])('refuses %j', (change, message) => {
+    expect(() => config.validator({ ...valid, ...change })).toThrow(message);
+  });
+});
