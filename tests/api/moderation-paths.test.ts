@@ -148,8 +148,12 @@ describe('moderation on every path', () => {
   it('announces new comments and status changes on the event hub, and emails moderators about held ones', async () => {
     const seen: Array<[string, unknown]> = [];
     const hub = app.strapi.eventHub;
-    const onCreate = (payload: unknown) => seen.push(['create', payload]);
-    const onChange = (payload: unknown) => seen.push(['change', payload]);
+    const onCreate = async (payload: unknown) => {
+      seen.push(['create', payload]);
+    };
+    const onChange = async (payload: unknown) => {
+      seen.push(['change', payload]);
+    };
     hub.on('blog-comment.create', onCreate);
     hub.on('blog-comment.status-change', onChange);
     const emailService = app.strapi.plugin('email').service('email');
