@@ -1,4 +1,5 @@
 import type { CommentForm } from '../../contracts/comments';
+import { DEFAULT_MODERATION_SETTINGS } from '../../server/src/moderation/settings';
 import { nextIp, setSettings, submit, validComment } from '../helpers/comments-api';
 import { createComment, createPost } from '../helpers/factories';
 import { startApp, type TestApp } from '../helpers/strapi';
@@ -18,18 +19,7 @@ describe('POST /api/blog/posts/:slug/comments: every rule over HTTP', () => {
   });
   beforeEach(async () => {
     // Defaults, except the approval policy, which each test states when it matters.
-    await setSettings(app, {
-      closeAfterDays: 0,
-      maxDepth: 5,
-      maxLength: 10000,
-      floodIntervalSeconds: 15,
-      honeypotField: 'homepage',
-      minSubmitSeconds: 0,
-      disallowedWords: [],
-      maxLinks: 2,
-      moderationWords: [],
-      requireApproval: 'never',
-    });
+    await setSettings(app, { ...DEFAULT_MODERATION_SETTINGS, requireApproval: 'never' });
   });
 
   const stored = (documentId: string) =>
@@ -38,6 +28,14 @@ describe('POST /api/blog/posts/:slug/comments: every rule over HTTP', () => {
       select: ['status', 'moderationReason', 'authorEmail', 'ipHash', 'userAgent', 'content'],
     });
   const count = () => app.strapi.db.query(COMMENT_UID).count({});
+  /** A status change made by trusted code (the importer), not through HTTP. */
+  const setStatus = (documentId: string, status: string) =>
+    app.strapi
+      .plugin('blog')
+      .service('moderation')
+      .runAs({ type: 'importer' }, () =>
+        app.strapi.documents(COMMENT_UID as never).update({ documentId, data: { status } } as never)
+      );
 
   describe('rule 1: the post takes comments', () => {
     it('answers 404 for an unknown slug and for a draft, storing nothing', async () => {
@@ -215,15 +213,7 @@ describe('POST /api/blog/posts/:slug/comments: every rule over HTTP', () => {
         expect.objectContaining({ status: 409, name: 'ConflictError' })
       );
 
-      await app.strapi
-        .plugin('blog')
-        .service('moderation')
-        .runAs({ type: 'importer' }, () =>
-          app.strapi.documents(COMMENT_UID as never).update({
-            documentId: first.body.data.documentId,
-            data: { status: 'rejected' },
-          } as never)
-        );
+      await setStatus(first.body.data.documentId, 'rejected');
       expect((await submit(app, post.slug, { data })).status).toBe(201);
     });
   });
@@ -403,15 +393,7 @@ describe('POST /api/blog/posts/:slug/comments: every rule over HTTP', () => {
       const email = `first.${Date.now()}@example.com`;
       const first = await submit(app, post.slug, { data: validComment({ authorEmail: email }) });
       expect(first.body.data.status).toBe('pending');
-      await app.strapi
-        .plugin('blog')
-        .service('moderation')
-        .runAs({ type: 'importer' }, () =>
-          app.strapi.documents(COMMENT_UID as never).update({
-            documentId: first.body.data.documentId,
-            data: { status: 'approved' },
-          } as never)
-        );
+      await setStatus(first.body.data.documentId, 'approved');
       await setSettings(app, { requireApproval: 'first-time', floodIntervalSeconds: 0 });
       const second = await submit(app, post.slug, { data: validComment({ authorEmail: email }) });
       expect(second.body.data.status).toBe('approved');

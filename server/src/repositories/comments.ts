@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
-import { COMMENT_UID, POST_UID } from '../constants';
+import { COMMENT_UID } from '../constants';
 import { rawRows, sql } from '../utils/db';
+
+import { commentTables, MAX_THREAD_DEPTH } from './table-names';
 import type { SortOrder } from '../validation/public-query';
 
 /**
@@ -24,41 +26,8 @@ export interface PublicCommentRow {
   submittedAt: string | null;
 }
 
-/** Replies deeper than this are not followed: a guard against a cycle edited in by hand. */
-const MAX_THREAD_DEPTH = 100;
-
-type JoinTable = {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-};
-
 const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
-  const names = () => {
-    const comment = strapi.db.metadata.get(COMMENT_UID);
-    const post = strapi.db.metadata.get(POST_UID);
-    const column = (attributes: Record<string, unknown>, name: string) =>
-      (attributes[name] as { columnName?: string }).columnName ?? name;
-    const postLink = (comment.attributes.post as unknown as { joinTable: JoinTable }).joinTable;
-    const parentLink = (comment.attributes.parent as unknown as { joinTable: JoinTable }).joinTable;
-    return {
-      comments: comment.tableName,
-      status: column(comment.attributes, 'status'),
-      submittedAt: column(comment.attributes, 'submittedAt'),
-      posts: post.tableName,
-      postDocumentId: column(post.attributes, 'documentId'),
-      postLink: {
-        table: postLink.name,
-        comment: postLink.joinColumn.name,
-        post: postLink.inverseJoinColumn.name,
-      },
-      parentLink: {
-        table: parentLink.name,
-        child: parentLink.joinColumn.name,
-        parent: parentLink.inverseJoinColumn.name,
-      },
-    };
-  };
+  const names = () => commentTables(strapi);
 
   return {
     /** Approved comments per post document, for a page of posts: one grouped statement. */

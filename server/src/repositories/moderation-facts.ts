@@ -5,36 +5,13 @@ import { COMMENT_UID, POST_UID } from '../constants';
 import type { PostState } from '../moderation/rules';
 import { rawRows, sql } from '../utils/db';
 
-/** Guard against a cycle of parents edited in by hand. */
-const MAX_ANCESTRY = 100;
-
-type JoinTable = {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-};
+import { commentTables, MAX_THREAD_DEPTH } from './table-names';
 
 /**
  * What the moderation rules need to know from the database, each fact in one statement.
  */
 const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
-  const names = () => {
-    const comment = strapi.db.metadata.get(COMMENT_UID);
-    const post = strapi.db.metadata.get(POST_UID);
-    const link = (name: string) =>
-      (comment.attributes[name] as unknown as { joinTable: JoinTable }).joinTable;
-    const column = (attributes: Record<string, unknown>, name: string) =>
-      (attributes[name] as { columnName?: string }).columnName ?? name;
-    return {
-      comments: comment.tableName,
-      commentDocumentId: column(comment.attributes, 'documentId'),
-      status: column(comment.attributes, 'status'),
-      posts: post.tableName,
-      postDocumentId: column(post.attributes, 'documentId'),
-      postLink: link('post'),
-      parentLink: link('parent'),
-    };
-  };
+  const names = () => commentTables(strapi);
 
   return {
     /** Whether the post exists, is published, takes comments, and its date. */
@@ -69,7 +46,7 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
         WITH RECURSIVE up (id, depth) AS (
           SELECT c.id, 1 FROM ?? c WHERE c.?? = ?
           UNION ALL
-          SELECT l.??, up.depth + 1 FROM ?? l JOIN up ON l.?? = up.id WHERE up.depth < ${MAX_ANCESTRY}
+          SELECT l.??, up.depth + 1 FROM ?? l JOIN up ON l.?? = up.id WHERE up.depth < ${MAX_THREAD_DEPTH}
         )
         SELECT c.?? AS status, p.?? AS post_document_id, (SELECT MAX(depth) FROM up) AS depth
           FROM ?? c
@@ -85,16 +62,16 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
           n.comments,
           n.commentDocumentId,
           documentId,
-          n.parentLink.inverseJoinColumn.name,
-          n.parentLink.name,
-          n.parentLink.joinColumn.name,
+          n.parentLink.parent,
+          n.parentLink.table,
+          n.parentLink.child,
           n.status,
           n.postDocumentId,
           n.comments,
-          n.postLink.name,
-          n.postLink.joinColumn.name,
+          n.postLink.table,
+          n.postLink.comment,
           n.posts,
-          n.postLink.inverseJoinColumn.name,
+          n.postLink.post,
           n.commentDocumentId,
           documentId,
         ])
@@ -158,16 +135,14 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
     async reparentReplies(commentId: number) {
       const n = names();
       const knex = await sql(strapi);
-      const { name, joinColumn, inverseJoinColumn } = n.parentLink;
-      const grandparent = await knex(name)
-        .where(joinColumn.name, commentId)
-        .first(inverseJoinColumn.name);
+      const { table, child, parent } = n.parentLink;
+      const grandparent = await knex(table).where(child, commentId).first(parent);
       if (grandparent) {
-        await knex(name)
-          .where(inverseJoinColumn.name, commentId)
-          .update({ [inverseJoinColumn.name]: grandparent[inverseJoinColumn.name] });
+        await knex(table)
+          .where(parent, commentId)
+          .update({ [parent]: grandparent[parent] });
       } else {
-        await knex(name).where(inverseJoinColumn.name, commentId).delete();
+        await knex(table).where(parent, commentId).delete();
       }
     },
   };
