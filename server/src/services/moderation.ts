@@ -9,10 +9,18 @@ import {
   type Actor,
   type ModerationScope,
 } from '../moderation/actor';
+import { readCandidate, textField } from '../moderation/candidate';
 import { refusalError } from '../moderation/errors';
 import { readFormToken } from '../moderation/form-token';
-import { relationDocumentId } from '../moderation/relation-ref';
-import { admit, checkFields, decide, type Candidate, type Facts } from '../moderation/rules';
+import {
+  admit,
+  checkFields,
+  decide,
+  type Candidate,
+  type Facts,
+  type Refusal,
+} from '../moderation/rules';
+import type { ModerationSettings } from '../moderation/settings';
 import { normalizeEmail, toPlainLine, toPlainText } from '../moderation/text';
 import createModerationFactsRepository from '../repositories/moderation-facts';
 import { getService } from '../utils/get-service';
@@ -27,20 +35,28 @@ export interface DocumentContext {
 }
 type Next = () => Promise<unknown>;
 
-const USER_AGENT_MAX = 255;
+interface Judgement {
+  status: CommentStatus;
+  rule: string;
+  reason: string;
+}
+
+/** What a create is judged on: the normalized comment, where it goes, and who writes it. */
+interface Case {
+  scope: ModerationScope;
+  data: Record<string, unknown>;
+  candidate: Candidate;
+  postDocumentId: string;
+  parentDocumentId: string | null;
+  post: Facts['post'];
+  parent: Facts['parent'];
+  ipHash: string | null;
+  settings: ModerationSettings;
+  now: Date;
+}
+
 const isStatus = (value: unknown): value is CommentStatus =>
   typeof value === 'string' && (COMMENT_STATUSES as readonly string[]).includes(value);
-
-const textField = (data: Record<string, unknown>, key: string): string | null => {
-  const value = data[key];
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') {
-    throw new errors.ValidationError(`${key} must be a string`, {
-      errors: [{ path: [key], message: `${key} must be a string`, name: 'ValidationError' }],
-    });
-  }
-  return value;
-};
 
 const describe = (actor: Actor) =>
   actor.type === 'admin'
@@ -49,6 +65,8 @@ const describe = (actor: Actor) =>
       ? 'the importer'
       : 'the rules';
 
+const refuse = (refusal: Omit<Refusal, 'kind'>) => refusalError({ kind: 'refuse', ...refusal });
+
 /**
  * The moderation engine: runs as a Document Service middleware on comments, so every path a
  * comment can take (the public route, the Content Manager, the importer, custom code) gets the
@@ -56,9 +74,10 @@ const describe = (actor: Actor) =>
  */
 const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const facts = createModerationFactsRepository({ strapi });
+  const hash = (value: string) => keyedHash(getSecret(strapi), value);
 
   /** Who acts: the scope set by the plugin's routes or importer, else an admin request, else code. */
-  const currentActor = (): ModerationScope => {
+  const currentScope = (): ModerationScope => {
     const scope = currentModerationScope();
     if (scope) return scope;
     const ctx = strapi.requestContext.get();
@@ -71,6 +90,110 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { actor: { type: 'system' } };
   };
 
+  /** An editor or the importer: their status stands; what holds for any comment is checked. */
+  const judgeTrusted = ({ scope, data, candidate, post, parent }: Case): Judgement => {
+    if (post.state === 'missing')
+      throw refuse({ rule: 'post', status: 404, message: 'Post not found' });
+    if (parent && parent.state !== 'ok') {
+      throw refuse({
+        rule: 'parent',
+        status: 400,
+        message: 'parent must be a comment of the same post',
+        errors: [{ path: ['parent'], message: 'Not a comment of this post' }],
+      });
+    }
+    // Imported text may be longer than today's limit, and Blogger keeps no email.
+    const fieldErrors = checkFields(candidate, { maxLength: 100000 }, { requireEmail: false });
+    if (fieldErrors.length) {
+      const message = fieldErrors.map((error) => error.message).join('; ');
+      throw refuse({ rule: 'fields', status: 400, message, errors: fieldErrors });
+    }
+    if (data.status !== undefined && !isStatus(data.status)) {
+      throw new errors.ValidationError('status must be pending, approved, spam or rejected');
+    }
+    const given = typeof data.moderationReason === 'string' ? data.moderationReason : '';
+    return {
+      status: (data.status as CommentStatus | undefined) ?? 'approved',
+      rule: 'trusted-actor',
+      reason: given || `trusted-actor: set by ${describe(scope.actor)}`,
+    };
+  };
+
+  /** A reader, or code that says nothing: every rule, in order. */
+  const judgeReader = async (c: Case): Promise<Judgement> => {
+    const { scope, candidate, settings, now } = c;
+    const { submission } = scope;
+    const form = submission
+      ? readFormToken(
+          getSecret(strapi),
+          submission.formToken,
+          c.postDocumentId,
+          now,
+          getPluginConfig(strapi).formTokenTtlSeconds
+        )
+      : // Code has no form: timing applies to the public route only.
+        { state: 'valid' as const, ageSeconds: null };
+    const known: Facts = {
+      now,
+      post: c.post,
+      parent: c.parent,
+      duplicate:
+        c.post.state === 'open' &&
+        (await facts.duplicate({
+          postDocumentId: c.postDocumentId,
+          parentDocumentId: c.parentDocumentId,
+          authorName: candidate.authorName,
+          authorEmail: candidate.authorEmail,
+          content: candidate.content,
+        })),
+      floodRetryAfter: null,
+      honeypotFilled: submission?.honeypotFilled ?? false,
+      form,
+      authorHasApprovedComment: false,
+    };
+    const refusal = admit(candidate, settings, known);
+    if (refusal) throw refusalError(refusal);
+
+    const floodKeys = [
+      ...(c.ipHash ? [`ip:${c.ipHash}`] : []),
+      ...(candidate.authorEmail ? [`email:${hash(`email:${candidate.authorEmail}`)}`] : []),
+    ];
+    const retryAfter = await getService('flood', { strapi }).pass(
+      floodKeys,
+      settings.floodIntervalSeconds,
+      now
+    );
+    if (retryAfter !== null) {
+      throw refuse({
+        rule: 'flood',
+        status: 429,
+        message: 'You are commenting too quickly; wait a moment',
+        retryAfterSeconds: retryAfter,
+      });
+    }
+
+    if (settings.requireApproval === 'first-time' && candidate.authorEmail) {
+      known.authorHasApprovedComment = await facts.hasApprovedComment(candidate.authorEmail);
+    }
+    const matchers = getService('settings', { strapi }).matchers(settings);
+    return decide(candidate, settings, known, matchers);
+  };
+
+  /** The parent as the rules see it. Trusted actors may reply under comments not yet approved. */
+  const parentFacts = async (
+    parentDocumentId: string | null,
+    postDocumentId: string,
+    trusted: boolean
+  ): Promise<Facts['parent']> => {
+    if (!parentDocumentId) return null;
+    const row = await facts.parent(parentDocumentId);
+    if (!row) return { state: 'missing', depth: 0 };
+    if (!row.postDocumentIds.includes(postDocumentId))
+      return { state: 'other-post', depth: row.depth };
+    if (row.status !== 'approved' && !trusted) return { state: 'not-approved', depth: row.depth };
+    return { state: 'ok', depth: row.depth };
+  };
+
   return {
     /** Runs `fn` as `actor`: the importer and trusted code keep the statuses they set. */
     runAs<T>(actor: Actor, fn: () => Promise<T>, extra: Omit<ModerationScope, 'actor'> = {}) {
@@ -79,165 +202,27 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The keyed hash an IP address is stored as. */
     hashIp(ip: string) {
-      return keyedHash(getSecret(strapi), `ip:${ip}`);
+      return hash(`ip:${ip}`);
     },
 
     async onCreate(context: DocumentContext, next: Next) {
-      const scope = currentActor();
-      const { actor, submission } = scope;
+      const scope = currentScope();
+      const trusted = isTrusted(scope.actor);
       const data = { ...(context.params.data ?? {}) };
-      const now = new Date();
-
-      const postDocumentId = relationDocumentId(data.post, 'post');
-      if (!postDocumentId) {
-        throw new errors.ValidationError('post is required', {
-          errors: [{ path: ['post'], message: 'post is required', name: 'ValidationError' }],
-        });
-      }
-      const parentDocumentId = relationDocumentId(data.parent, 'parent') ?? null;
-
-      const rawEmail = textField(data, 'authorEmail');
-      const rawUrl = textField(data, 'authorUrl');
-      const ip = submission?.ip ?? null;
-      const candidate: Candidate = {
-        authorName: toPlainLine(textField(data, 'authorName') ?? ''),
-        authorEmail: rawEmail === null || rawEmail.trim() === '' ? null : normalizeEmail(rawEmail),
-        authorUrl: rawUrl === null || rawUrl.trim() === '' ? null : rawUrl.trim(),
-        content: toPlainText(textField(data, 'content') ?? ''),
-        ip,
-        userAgent:
-          (submission?.userAgent ?? textField(data, 'userAgent'))?.slice(0, USER_AGENT_MAX) ?? null,
+      const { candidate, postDocumentId, parentDocumentId } = readCandidate(data, scope.submission);
+      const c: Case = {
+        scope,
+        data,
+        candidate,
+        postDocumentId,
+        parentDocumentId,
+        post: await facts.post(postDocumentId),
+        parent: await parentFacts(parentDocumentId, postDocumentId, trusted),
+        ipHash: candidate.ip ? hash(`ip:${candidate.ip}`) : null,
+        settings: await getService('settings', { strapi }).get(),
+        now: new Date(),
       };
-
-      const settings = await getService('settings', { strapi }).get();
-      const post = await facts.post(postDocumentId);
-      const parentRow = parentDocumentId ? await facts.parent(parentDocumentId) : null;
-      const parent: Facts['parent'] = parentDocumentId
-        ? !parentRow
-          ? { state: 'missing', depth: 0 }
-          : !parentRow.postDocumentIds.includes(postDocumentId)
-            ? { state: 'other-post', depth: parentRow.depth }
-            : parentRow.status !== 'approved' && !isTrusted(actor)
-              ? { state: 'not-approved', depth: parentRow.depth }
-              : { state: 'ok', depth: parentRow.depth }
-        : null;
-
-      let status: CommentStatus;
-      let rule: string;
-      let reason: string;
-      const ipHash = ip ? keyedHash(getSecret(strapi), `ip:${ip}`) : null;
-
-      if (isTrusted(actor)) {
-        // Trusted actors keep their status; what must hold for any comment still holds.
-        if (post.state === 'missing')
-          throw refusalError({
-            kind: 'refuse',
-            rule: 'post',
-            status: 404,
-            message: 'Post not found',
-          });
-        if (parent && parent.state !== 'ok') {
-          throw refusalError({
-            kind: 'refuse',
-            rule: 'parent',
-            status: 400,
-            message: 'parent must be a comment of the same post',
-            errors: [{ path: ['parent'], message: 'Not a comment of this post' }],
-          });
-        }
-        // Imported text may be longer than today's limit; the schema's own limits still apply.
-        const fieldErrors = checkFields(
-          candidate,
-          { maxLength: Math.max(settings.maxLength, 100000) },
-          { requireEmail: false }
-        );
-        if (fieldErrors.length) {
-          throw refusalError({
-            kind: 'refuse',
-            rule: 'fields',
-            status: 400,
-            message: fieldErrors.map((e) => e.message).join('; '),
-            errors: fieldErrors,
-          });
-        }
-        if (data.status !== undefined && !isStatus(data.status)) {
-          throw new errors.ValidationError('status must be pending, approved, spam or rejected');
-        }
-        status = (data.status as CommentStatus | undefined) ?? 'approved';
-        rule = 'trusted-actor';
-        reason =
-          typeof data.moderationReason === 'string' && data.moderationReason
-            ? data.moderationReason
-            : `trusted-actor: set by ${describe(actor)}`;
-      } else {
-        const form = submission
-          ? readFormToken(
-              getSecret(strapi),
-              submission.formToken,
-              postDocumentId,
-              now,
-              getPluginConfig(strapi).formTokenTtlSeconds
-            )
-          : { state: 'missing' as const, ageSeconds: null };
-        const known: Facts = {
-          now,
-          post,
-          parent,
-          duplicate: false,
-          floodRetryAfter: null,
-          honeypotFilled: submission?.honeypotFilled ?? false,
-          form:
-            submission || settings.minSubmitSeconds === 0
-              ? form
-              : { state: 'valid', ageSeconds: null },
-          authorHasApprovedComment: false,
-        };
-        known.duplicate =
-          post.state === 'open' &&
-          (await facts.duplicate({
-            postDocumentId,
-            parentDocumentId,
-            authorName: candidate.authorName,
-            authorEmail: candidate.authorEmail,
-            content: candidate.content,
-          }));
-        const refusal = admit(candidate, settings, known);
-        if (refusal) throw refusalError(refusal);
-
-        const floodKeys = [
-          ...(ipHash ? [`ip:${ipHash}`] : []),
-          ...(candidate.authorEmail
-            ? [`email:${keyedHash(getSecret(strapi), `email:${candidate.authorEmail}`)}`]
-            : []),
-        ];
-        const retryAfter = await getService('flood', { strapi }).pass(
-          floodKeys,
-          settings.floodIntervalSeconds,
-          now
-        );
-        if (retryAfter !== null) {
-          throw refusalError({
-            kind: 'refuse',
-            rule: 'flood',
-            status: 429,
-            message: 'You are commenting too quickly; wait a moment',
-            retryAfterSeconds: retryAfter,
-          });
-        }
-
-        if (settings.requireApproval === 'first-time' && candidate.authorEmail) {
-          known.authorHasApprovedComment = await facts.hasApprovedComment(candidate.authorEmail);
-        }
-        const decision = decide(
-          candidate,
-          settings,
-          known,
-          getService('settings', { strapi }).matchers(settings)
-        );
-        status = decision.status;
-        rule = decision.rule;
-        reason = decision.reason;
-      }
+      const { status, rule, reason } = trusted ? judgeTrusted(c) : await judgeReader(c);
 
       context.params.data = {
         ...data,
@@ -249,10 +234,10 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
         content: candidate.content,
         status,
         moderationReason: reason,
-        ipHash: isTrusted(actor) && typeof data.ipHash === 'string' ? data.ipHash : ipHash,
+        ipHash: trusted && typeof data.ipHash === 'string' ? data.ipHash : c.ipHash,
         userAgent: candidate.userAgent,
         submittedAt:
-          isTrusted(actor) && data.submittedAt !== undefined ? data.submittedAt : now.toISOString(),
+          trusted && data.submittedAt !== undefined ? data.submittedAt : c.now.toISOString(),
       };
 
       return strapi.db.transaction(async ({ onCommit }) => {
@@ -262,7 +247,7 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
           postDocumentId,
           fromStatus: null,
           toStatus: status,
-          actor,
+          actor: scope.actor,
           rule,
           reason,
         });
@@ -280,11 +265,12 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
     async onUpdate(context: DocumentContext, next: Next) {
       const data = context.params.data ?? {};
       const documentId = context.params.documentId;
-      for (const key of ['authorName', 'content'] as const) {
-        const value = textField(data, key);
-        if (value !== null) data[key] = key === 'content' ? toPlainText(value) : toPlainLine(value);
-      }
-      if (typeof data.authorEmail === 'string') data.authorEmail = normalizeEmail(data.authorEmail);
+      const name = textField(data, 'authorName');
+      if (name !== null) data.authorName = toPlainLine(name);
+      const content = textField(data, 'content');
+      if (content !== null) data.content = toPlainText(content);
+      const email = textField(data, 'authorEmail');
+      if (email !== null) data.authorEmail = normalizeEmail(email);
       if (!('status' in data) || !documentId) return next();
 
       if (!isStatus(data.status)) {
@@ -295,7 +281,7 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
       const current = await facts.current(documentId);
       if (!current || current.status === data.status) return next();
 
-      const { actor, reason: given } = currentActor();
+      const { actor, reason: given } = currentScope();
       const to = data.status;
       const reason = given ?? `${to} by ${describe(actor)}`;
       data.moderationReason = reason;
@@ -323,7 +309,7 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!documentId) return next();
       const current = await facts.current(documentId);
       if (!current) return next();
-      const { actor, reason: given } = currentActor();
+      const { actor, reason: given } = currentScope();
 
       return strapi.db.transaction(async () => {
         await facts.reparentReplies(current.id);
