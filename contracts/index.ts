@@ -2,3 +2,4 @@ export * from './common';
 export * from './posts';
 export * from './comments';
 export * from './moderation';
+export * from './lessons';

@@ -1,19 +1,42 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 
-import { Initializer } from './components/Initializer';
+import { LessonsPanel } from './components/LessonsPanel';
+import { PluginIcon } from './components/PluginIcon';
+import { PERMISSIONS, PAGE_PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
-import { prefixTranslations } from './utils/getTranslation';
+import { getTranslation, prefixTranslations } from './utils/getTranslation';
 
 type TranslationModule = { default: Record<string, string> };
+type ContentManagerApis = {
+  addEditViewSidePanel: (panels: unknown[]) => void;
+};
 
 const plugin: StrapiApp['appPlugins'][string] = {
   register(app) {
-    app.registerPlugin({
-      id: PLUGIN_ID,
-      initializer: Initializer,
-      isReady: false,
-      name: PLUGIN_ID,
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: PluginIcon,
+      intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'Blog' },
+      Component: () => import('./pages/App'),
+      permissions: PAGE_PERMISSIONS,
     });
+
+    app.addSettingsLink('global', {
+      id: PLUGIN_ID,
+      to: PLUGIN_ID,
+      intlLabel: { id: getTranslation('settings.title'), defaultMessage: 'Blog' },
+      Component: () => import('./pages/SettingsPage'),
+      permissions: PERMISSIONS.readSettings,
+    });
+
+    app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+  },
+
+  bootstrap(app) {
+    const contentManager = app.getPlugin('content-manager') as unknown as {
+      apis: ContentManagerApis;
+    };
+    contentManager.apis.addEditViewSidePanel([LessonsPanel]);
   },
 
   async registerTrads({ locales }) {

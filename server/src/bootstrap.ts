@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { getService } from './utils/get-service';
 
 const RBAC_ACTIONS = [
+  { uid: 'lessons.read', displayName: 'Read lessons', subCategory: 'lessons' },
   { uid: 'comments.read', displayName: 'Read comments', subCategory: 'comments' },
   { uid: 'comments.moderate', displayName: 'Moderate comments', subCategory: 'comments' },
   { uid: 'settings.read', displayName: 'Read settings', subCategory: 'settings' },

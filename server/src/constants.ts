@@ -16,6 +16,7 @@ export const PUBLIC_ACTIONS = [
 
 /** Admin RBAC actions (Settings → Roles → Plugins → Blog). */
 export const ACTIONS = {
+  readLessons: 'plugin::blog.lessons.read',
   readComments: 'plugin::blog.comments.read',
   moderateComments: 'plugin::blog.comments.moderate',
   readSettings: 'plugin::blog.settings.read',

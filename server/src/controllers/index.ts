@@ -1,6 +1,7 @@
 import comment from './comment';
+import lessons from './lessons';
 import moderation from './moderation';
 import post from './post';
 import settings from './settings';
 
-export default { post, comment, moderation, settings };
+export default { post, comment, lessons, moderation, settings };

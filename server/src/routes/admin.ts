@@ -13,6 +13,12 @@ export default {
   routes: [
     {
       method: 'GET',
+      path: '/lessons',
+      handler: 'lessons.find',
+      config: guarded(ACTIONS.readLessons),
+    },
+    {
+      method: 'GET',
       path: '/comments',
       handler: 'moderation.find',
       config: guarded(ACTIONS.readComments),

@@ -63,3 +63,11 @@ export const bulkBodySchema = yup
     'Give either a status or action "delete"',
     (value) => Boolean(value.status) !== Boolean(value.action)
   );
+
+export const lessonsQuerySchema = yup
+  .object({
+    q: yup.string().trim().max(200, 'q is at most 200 characters'),
+    page: yup.number().integer('page must be a whole number').min(1).default(1),
+    pageSize: yup.number().integer('pageSize must be a whole number').min(1).max(100).default(25),
+  })
+  .noUnknown(true, 'Unknown query parameter: ${unknown}');

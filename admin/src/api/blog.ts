@@ -1,0 +1,40 @@
+import { useMemo } from 'react';
+
+import { useFetchClient } from '@strapi/strapi/admin';
+
+import type { CommentStatus } from '../../../contracts/comments';
+import type { FindLessons } from '../../../contracts/lessons';
+import type { BulkAction, FindEvents, FindQueue, Settings } from '../../../contracts/moderation';
+
+/**
+ * Typed calls to the plugin's admin routes (`/blog/…`), with the admin's auth. Status changes go
+ * through the bulk route, one comment or many: the admin's fetch client has no PATCH.
+ */
+export const useBlogApi = () => {
+  const { get, put, post } = useFetchClient();
+
+  return useMemo(
+    () => ({
+      queue: async (query: FindQueue.Query) =>
+        (await get<FindQueue.Response>('/blog/comments', { params: query })).data,
+      bulk: async (body: BulkAction.Body) =>
+        (await post<BulkAction.Response>('/blog/comments/bulk', body)).data,
+      events: async (documentId: string) =>
+        (await get<FindEvents.Response>(`/blog/comments/${documentId}/events`)).data,
+      settings: async () => (await get<Settings.Response>('/blog/settings')).data,
+      saveSettings: async (body: Settings.Body) =>
+        (await put<Settings.Response>('/blog/settings', body)).data,
+      lessons: async (query: FindLessons.Query) =>
+        (await get<FindLessons.Response>('/blog/lessons', { params: query })).data,
+      pendingCount: async (): Promise<number> =>
+        (
+          await get<FindQueue.Response>('/blog/comments', {
+            params: { status: 'pending' satisfies CommentStatus, pageSize: 1 },
+          })
+        ).data.meta.counts.pending,
+    }),
+    [get, put, post]
+  );
+};
+
+export type BlogApi = ReturnType<typeof useBlogApi>;

@@ -1,0 +1,348 @@
+import { useCallback, useEffect, useState } from 'react';
+
+import {
+  Badge,
+  Box,
+  Button,
+  Checkbox,
+  Dialog,
+  EmptyStateLayout,
+  Flex,
+  Searchbar,
+  Table,
+  Tabs,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
+import { Clock, Trash, WarningCircle } from '@strapi/icons';
+import { Layouts, Page, useAPIErrorHandler, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Link } from 'react-router-dom';
+
+import type { CommentStatus } from '../../../contracts/comments';
+import type { FindQueue } from '../../../contracts/moderation';
+import { useBlogApi } from '../api/blog';
+import { BlogNav } from '../components/BlogNav';
+import { HistoryModal } from '../components/HistoryModal';
+import { Pager } from '../components/Pager';
+import { PERMISSIONS } from '../permissions';
+import { excerpt, postEditPath } from '../utils/format';
+import { actionsFor, bulkActions, STATUS_TABS, type RowAction } from '../utils/moderation-actions';
+import { useTranslate } from '../utils/useTranslate';
+
+const PAGE_SIZE = 20;
+
+const STATUS_BADGE: Record<CommentStatus, 'secondary' | 'success' | 'danger' | 'neutral'> = {
+  pending: 'secondary',
+  approved: 'success',
+  spam: 'danger',
+  rejected: 'neutral',
+};
+
+/** The moderation queue: tabs per status, search, per-row and bulk actions, history. */
+export const ModerationPage = () => {
+  const t = useTranslate();
+  const api = useBlogApi();
+  const { toggleNotification } = useNotification();
+  const { formatAPIError } = useAPIErrorHandler();
+  const { allowedActions, isLoading: rbacLoading } = useRBAC({
+    read: PERMISSIONS.readComments,
+    moderate: PERMISSIONS.moderateComments,
+  });
+  const canModerate = Boolean(allowedActions.canModerate);
+
+  const [status, setStatus] = useState<CommentStatus>('pending');
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(1);
+  const [result, setResult] = useState<FindQueue.Response | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [historyOf, setHistoryOf] = useState<string | null>(null);
+  const [toDelete, setToDelete] = useState<string[] | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      const body = await api.queue({ status, q: query || undefined, page, pageSize: PAGE_SIZE });
+      setResult(body);
+      setSelected([]);
+    } catch (cause) {
+      setError(formatAPIError(cause as never));
+    }
+  }, [api, status, query, page, formatAPIError]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setPage(1);
+      setQuery(search.trim());
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  const apply = async (documentIds: string[], action: RowAction) => {
+    setBusy(true);
+    try {
+      if (action === 'delete') {
+        await api.bulk({ documentIds, action: 'delete' });
+      } else {
+        await api.bulk({ documentIds, status: action });
+      }
+      toggleNotification({
+        type: 'success',
+        message: t('moderation.done', { count: documentIds.length, action: t(`action.${action}`) }),
+      });
+      await load();
+    } catch (cause) {
+      toggleNotification({ type: 'danger', message: formatAPIError(cause as never) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const run = (documentIds: string[], action: RowAction) => {
+    if (action === 'delete') setToDelete(documentIds);
+    else void apply(documentIds, action);
+  };
+
+  if (rbacLoading) return <Page.Loading />;
+  if (!allowedActions.canRead) return <Page.NoPermissions />;
+
+  const rows = result?.data ?? [];
+  const allSelected = rows.length > 0 && selected.length === rows.length;
+
+  return (
+    <Page.Main>
+      <Page.Title>{`${t('nav.moderation')} · ${t('page.title')}`}</Page.Title>
+      <Layouts.Header
+        title={t('nav.moderation')}
+        subtitle={t('page.subtitle')}
+        navigationAction={<BlogNav />}
+      />
+      <Layouts.Content>
+        <Tabs.Root
+          value={status}
+          onValueChange={(value) => {
+            setStatus(value as CommentStatus);
+            setPage(1);
+          }}
+        >
+          <Tabs.List aria-label={t('nav.moderation')}>
+            {STATUS_TABS.map((tab) => (
+              <Tabs.Trigger key={tab} value={tab}>
+                {t(`status.${tab}`)}
+                {result ? ` (${result.meta.counts[tab]})` : ''}
+              </Tabs.Trigger>
+            ))}
+          </Tabs.List>
+        </Tabs.Root>
+
+        <Flex gap={4} paddingTop={4} paddingBottom={4} justifyContent="space-between" wrap="wrap">
+          <Box width="320px">
+            <Searchbar
+              name="q"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+              onClear={() => setSearch('')}
+              clearLabel={t('moderation.search')}
+              placeholder={t('moderation.search')}
+            >
+              {t('moderation.search')}
+            </Searchbar>
+          </Box>
+          {selected.length > 0 && (
+            <Flex gap={2} wrap="wrap">
+              <Typography variant="omega">
+                {t('moderation.selected', { count: selected.length })}
+              </Typography>
+              {bulkActions(canModerate).map((action) => (
+                <Button
+                  key={action}
+                  size="S"
+                  variant={action === 'delete' ? 'danger-light' : 'secondary'}
+                  disabled={busy}
+                  onClick={() => run(selected, action)}
+                >
+                  {t(`action.${action}`)}
+                </Button>
+              ))}
+            </Flex>
+          )}
+        </Flex>
+
+        {error && (
+          <EmptyStateLayout
+            icon={<WarningCircle width="6.4rem" height="6.4rem" />}
+            content={error}
+          />
+        )}
+        {!error && !result && <Page.Loading />}
+        {!error && result && rows.length === 0 && (
+          <EmptyStateLayout
+            content={t('moderation.empty', { status: t(`status.${status}`).toLowerCase() })}
+          />
+        )}
+        {!error && result && rows.length > 0 && (
+          <Table colCount={7} rowCount={rows.length + 1}>
+            <Thead>
+              <Tr>
+                <Th>
+                  {canModerate && (
+                    <Checkbox
+                      aria-label={t('moderation.selectAll')}
+                      checked={allSelected ? true : selected.length > 0 ? 'indeterminate' : false}
+                      onCheckedChange={(checked) =>
+                        setSelected(checked ? rows.map((row) => row.documentId) : [])
+                      }
+                    />
+                  )}
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('moderation.column.author')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('moderation.column.content')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('moderation.column.post')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('moderation.column.date')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('moderation.column.reason')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('moderation.column.actions')}</Typography>
+                </Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {rows.map((comment) => (
+                <Tr key={comment.documentId} data-testid="comment-row">
+                  <Td>
+                    {canModerate && (
+                      <Checkbox
+                        aria-label={t('moderation.select', { name: comment.authorName })}
+                        checked={selected.includes(comment.documentId)}
+                        onCheckedChange={(checked) =>
+                          setSelected((current) =>
+                            checked
+                              ? [...current, comment.documentId]
+                              : current.filter((id) => id !== comment.documentId)
+                          )
+                        }
+                      />
+                    )}
+                  </Td>
+                  <Td>
+                    <Flex direction="column" alignItems="flex-start">
+                      <Typography fontWeight="bold">{comment.authorName}</Typography>
+                      <Typography variant="pi" textColor="neutral600">
+                        {comment.authorEmail ?? ''}
+                      </Typography>
+                      <Badge variant={STATUS_BADGE[comment.status]}>
+                        {t(`status.${comment.status}`)}
+                      </Badge>
+                    </Flex>
+                  </Td>
+                  <Td style={{ whiteSpace: 'normal', maxWidth: '32rem' }}>
+                    {/* Text nodes only: React escapes it; comment content is never HTML. */}
+                    <Typography title={comment.content}>{excerpt(comment.content)}</Typography>
+                  </Td>
+                  <Td>
+                    {comment.post ? (
+                      <Link to={postEditPath(comment.post.documentId)} relative="route">
+                        <Typography textColor="primary600">{comment.post.title}</Typography>
+                      </Link>
+                    ) : (
+                      '—'
+                    )}
+                  </Td>
+                  <Td>
+                    <Typography variant="pi">
+                      {comment.submittedAt
+                        ? new Date(comment.submittedAt).toLocaleString()
+                        : t('moderation.undated')}
+                    </Typography>
+                  </Td>
+                  <Td style={{ whiteSpace: 'normal', maxWidth: '16rem' }}>
+                    <Typography variant="pi" textColor="neutral600">
+                      {comment.moderationReason ?? ''}
+                    </Typography>
+                  </Td>
+                  <Td>
+                    <Flex gap={1} wrap="wrap">
+                      {actionsFor(comment.status, canModerate).map((action) => (
+                        <Button
+                          key={action}
+                          size="S"
+                          variant={action === 'delete' ? 'danger-light' : 'tertiary'}
+                          startIcon={action === 'delete' ? <Trash /> : undefined}
+                          disabled={busy}
+                          onClick={() => run([comment.documentId], action)}
+                        >
+                          {t(`action.${action}`)}
+                        </Button>
+                      ))}
+                      <Button
+                        size="S"
+                        variant="ghost"
+                        startIcon={<Clock />}
+                        onClick={() => setHistoryOf(comment.documentId)}
+                      >
+                        {t('action.history')}
+                      </Button>
+                    </Flex>
+                  </Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        )}
+        {result && (
+          <Pager page={page} pageCount={result.meta.pagination.pageCount} onChange={setPage} />
+        )}
+      </Layouts.Content>
+
+      <HistoryModal api={api} documentId={historyOf} onClose={() => setHistoryOf(null)} />
+
+      <Dialog.Root open={toDelete !== null} onOpenChange={(open) => !open && setToDelete(null)}>
+        <Dialog.Content>
+          <Dialog.Header>{t('action.delete')}</Dialog.Header>
+          <Dialog.Body icon={<WarningCircle fill="danger600" />}>
+            {t('moderation.confirmDelete', { count: toDelete?.length ?? 0 })}
+          </Dialog.Body>
+          <Dialog.Footer>
+            <Dialog.Cancel>
+              <Button fullWidth variant="tertiary">
+                Cancel
+              </Button>
+            </Dialog.Cancel>
+            <Dialog.Action>
+              <Button
+                fullWidth
+                variant="danger-light"
+                onClick={() => {
+                  const ids = toDelete ?? [];
+                  setToDelete(null);
+                  void apply(ids, 'delete');
+                }}
+              >
+                {t('action.delete')}
+              </Button>
+            </Dialog.Action>
+          </Dialog.Footer>
+        </Dialog.Content>
+      </Dialog.Root>
+    </Page.Main>
+  );
+};

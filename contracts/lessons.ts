@@ -1,0 +1,25 @@
+/**
+ * `GET /blog/lessons` (admin): every lesson across posts, for the plugin's Lessons view.
+ */
+import type { PagePagination } from './common';
+
+export interface LessonRow {
+  /** The component's id. */
+  id: number;
+  text: string;
+  /** 1-based number of the lesson in its post. */
+  position: number;
+  post: { documentId: string; title: string; slug: string };
+}
+
+export namespace FindLessons {
+  export interface Query {
+    q?: string;
+    page?: number;
+    pageSize?: number;
+  }
+  export interface Response {
+    data: LessonRow[];
+    meta: { pagination: PagePagination };
+  }
+}

@@ -1,0 +1,109 @@
+import type { Core } from '@strapi/strapi';
+
+import type { LessonRow } from '../../../contracts/lessons';
+import { LESSON_COMPONENT_UID, POST_UID } from '../constants';
+import { rawRows, sql } from '../utils/db';
+
+type ComponentJoin = {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+  orderColumnName: string;
+  on?: { field?: string };
+  morphColumn?: { typeColumn: { name: string } };
+};
+
+/**
+ * Lessons across posts, for editors: every lesson of every post's current (draft) version, with
+ * its position in its post. One statement for a page, one for the total, whatever the number
+ * of posts.
+ */
+const createLessonsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
+  const names = () => {
+    const post = strapi.db.metadata.get(POST_UID);
+    const lesson = strapi.db.metadata.get(LESSON_COMPONENT_UID);
+    const join = (post.attributes.lessons as unknown as { joinTable: ComponentJoin }).joinTable;
+    const column = (attributes: Record<string, unknown>, name: string) =>
+      (attributes[name] as { columnName?: string }).columnName ?? name;
+    return {
+      posts: post.tableName,
+      postDocumentId: column(post.attributes, 'documentId'),
+      postTitle: column(post.attributes, 'title'),
+      postSlug: column(post.attributes, 'slug'),
+      postPublishedAt: column(post.attributes, 'publishedAt'),
+      lessons: lesson.tableName,
+      lessonText: column(lesson.attributes, 'text'),
+      join: join.name,
+      entity: join.joinColumn.name,
+      component: join.inverseJoinColumn.name,
+      order: join.orderColumnName,
+      field: 'field',
+      type: join.morphColumn?.typeColumn.name ?? 'component_type',
+    };
+  };
+
+  return {
+    async search(params: { q?: string; page: number; pageSize: number }) {
+      const n = names();
+      const knex = await sql(strapi);
+      // Positions are counted over the whole list before any search narrows it.
+      const ranked = knex
+        .select({
+          id: 'l.id',
+          text: `l.${n.lessonText}`,
+          documentId: `p.${n.postDocumentId}`,
+          title: `p.${n.postTitle}`,
+          slug: `p.${n.postSlug}`,
+        })
+        .select(
+          knex.raw('ROW_NUMBER() OVER (PARTITION BY j.?? ORDER BY j.??, l.id) AS position', [
+            n.entity,
+            n.order,
+          ])
+        )
+        .from({ j: n.join })
+        .join({ l: n.lessons }, 'l.id', `j.${n.component}`)
+        .join({ p: n.posts }, 'p.id', `j.${n.entity}`)
+        .where(`j.${n.field}`, 'lessons')
+        .where(`j.${n.type}`, LESSON_COMPONENT_UID)
+        .whereNull(`p.${n.postPublishedAt}`);
+
+      const filtered = () => {
+        const query = knex.from(ranked.clone().as('r'));
+        if (params.q) {
+          const like = `%${params.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+          query.where((w) =>
+            w
+              .whereRaw("LOWER(r.text) LIKE ? ESCAPE '\\'", [like])
+              .orWhereRaw("LOWER(r.title) LIKE ? ESCAPE '\\'", [like])
+          );
+        }
+        return query;
+      };
+
+      const [rows, [{ total }]] = await Promise.all([
+        filtered()
+          .select('*')
+          .orderBy([{ column: 'r.title' }, { column: 'r.documentId' }, { column: 'r.position' }])
+          .offset((params.page - 1) * params.pageSize)
+          .limit(params.pageSize),
+        filtered().count({ total: '*' }),
+      ]);
+
+      const data: LessonRow[] = rawRows<Record<string, unknown>>(rows).map((row) => ({
+        id: Number(row.id),
+        text: String(row.text ?? ''),
+        position: Number(row.position),
+        post: {
+          documentId: String(row.documentId),
+          title: String(row.title ?? ''),
+          slug: String(row.slug ?? ''),
+        },
+      }));
+      return { data, total: Number(total) };
+    },
+  };
+};
+
+export type LessonsRepository = ReturnType<typeof createLessonsRepository>;
+export default createLessonsRepository;
