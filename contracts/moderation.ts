@@ -107,3 +107,10 @@ export namespace FindEvents {
     data: ModerationEvent[];
   }
 }
+
+/** `GET /blog/comments/posts`: the posts that have comments, for the queue's post filter. */
+export namespace FindCommentedPosts {
+  export interface Response {
+    data: Array<{ documentId: string; title: string }>;
+  }
+}

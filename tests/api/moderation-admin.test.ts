@@ -70,6 +70,14 @@ describe('the moderation API (admin routes under /blog)', () => {
     expect(page.body.meta.pagination).toEqual({ page: 2, pageSize: 3, pageCount: 2, total: 4 });
   });
 
+  it('lists the posts that have comments, for the post filter', async () => {
+    const res = await app.http().get('/blog/comments/posts').set(auth).expect(200);
+    expect(res.body.data).toEqual([
+      { documentId: post.documentId, title: 'Moderated post' },
+      { documentId: expect.any(String), title: 'Networking biggest mistake?' },
+    ]);
+  });
+
   it.each([
     ['an unknown status', '?status=deleted'],
     ['a page of 0', '?page=0'],

@@ -4,7 +4,13 @@ import { useFetchClient } from '@strapi/strapi/admin';
 
 import type { CommentStatus } from '../../../contracts/comments';
 import type { FindLessons } from '../../../contracts/lessons';
-import type { BulkAction, FindEvents, FindQueue, Settings } from '../../../contracts/moderation';
+import type {
+  BulkAction,
+  FindCommentedPosts,
+  FindEvents,
+  FindQueue,
+  Settings,
+} from '../../../contracts/moderation';
 
 /**
  * Typed calls to the plugin's admin routes (`/blog/…`), with the admin's auth. Status changes go
@@ -19,6 +25,8 @@ export const useBlogApi = () => {
         (await get<FindQueue.Response>('/blog/comments', { params: query })).data,
       bulk: async (body: BulkAction.Body) =>
         (await post<BulkAction.Response>('/blog/comments/bulk', body)).data,
+      commentedPosts: async () =>
+        (await get<FindCommentedPosts.Response>('/blog/comments/posts')).data.data,
       events: async (documentId: string) =>
         (await get<FindEvents.Response>(`/blog/comments/${documentId}/events`)).data,
       settings: async () => (await get<Settings.Response>('/blog/settings')).data,

@@ -9,6 +9,8 @@ import {
   EmptyStateLayout,
   Flex,
   Searchbar,
+  SingleSelect,
+  SingleSelectOption,
   Table,
   Tabs,
   Tbody,
@@ -56,6 +58,8 @@ export const ModerationPage = () => {
 
   const [status, setStatus] = useState<CommentStatus>('pending');
   const [search, setSearch] = useState('');
+  const [post, setPost] = useState('');
+  const [posts, setPosts] = useState<Array<{ documentId: string; title: string }>>([]);
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);
   const [result, setResult] = useState<FindQueue.Response | null>(null);
@@ -68,13 +72,26 @@ export const ModerationPage = () => {
   const load = useCallback(async () => {
     setError(null);
     try {
-      const body = await api.queue({ status, q: query || undefined, page, pageSize: PAGE_SIZE });
+      const body = await api.queue({
+        status,
+        q: query || undefined,
+        post: post || undefined,
+        page,
+        pageSize: PAGE_SIZE,
+      });
       setResult(body);
       setSelected([]);
     } catch (cause) {
       setError(formatAPIError(cause as never));
     }
-  }, [api, status, query, page, formatAPIError]);
+  }, [api, status, query, post, page, formatAPIError]);
+
+  useEffect(() => {
+    api
+      .commentedPosts()
+      .then(setPosts)
+      .catch(() => setPosts([]));
+  }, [api]);
 
   useEffect(() => {
     void load();
@@ -146,18 +163,41 @@ export const ModerationPage = () => {
         </Tabs.Root>
 
         <Flex gap={4} paddingTop={4} paddingBottom={4} justifyContent="space-between" wrap="wrap">
-          <Box width="320px">
-            <Searchbar
-              name="q"
-              value={search}
-              onChange={(event) => setSearch(event.target.value)}
-              onClear={() => setSearch('')}
-              clearLabel={t('moderation.search')}
-              placeholder={t('moderation.search')}
-            >
-              {t('moderation.search')}
-            </Searchbar>
-          </Box>
+          <Flex gap={2}>
+            <Box width="260px">
+              <SingleSelect
+                aria-label={t('moderation.filter.post')}
+                placeholder={t('moderation.filter.allPosts')}
+                value={post}
+                onChange={(value: string | number) => {
+                  setPost(String(value));
+                  setPage(1);
+                }}
+                onClear={() => {
+                  setPost('');
+                  setPage(1);
+                }}
+              >
+                {posts.map((option) => (
+                  <SingleSelectOption key={option.documentId} value={option.documentId}>
+                    {option.title}
+                  </SingleSelectOption>
+                ))}
+              </SingleSelect>
+            </Box>
+            <Box width="320px">
+              <Searchbar
+                name="q"
+                value={search}
+                onChange={(event) => setSearch(event.target.value)}
+                onClear={() => setSearch('')}
+                clearLabel={t('moderation.search')}
+                placeholder={t('moderation.search')}
+              >
+                {t('moderation.search')}
+              </Searchbar>
+            </Box>
+          </Flex>
           {selected.length > 0 && (
             <Flex gap={2} wrap="wrap">
               <Typography variant="omega">

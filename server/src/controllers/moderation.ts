@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 
 import type {
   BulkAction,
+  FindCommentedPosts,
   FindEvents,
   FindQueue,
   UpdateStatus,
@@ -55,6 +56,11 @@ const createModerationController = ({ strapi }: { strapi: Core.Strapi }) => {
         : { action: 'delete' };
       const data = await queue().bulk(input.documentIds, change, adminActor(ctx), input.reason);
       const body: BulkAction.Response = { data };
+      ctx.body = body;
+    },
+
+    async posts(ctx: Context) {
+      const body: FindCommentedPosts.Response = { data: await queue().commentedPosts() };
       ctx.body = body;
     },
 

@@ -24,6 +24,12 @@ export default {
       config: guarded(ACTIONS.readComments),
     },
     {
+      method: 'GET',
+      path: '/comments/posts',
+      handler: 'moderation.posts',
+      config: guarded(ACTIONS.readComments),
+    },
+    {
       method: 'POST',
       path: '/comments/bulk',
       handler: 'moderation.bulk',

@@ -5,6 +5,8 @@ import { COMMENT_STATUSES, type CommentStatus } from '../../../contracts/comment
 import type { AdminComment, FindQueue, StatusCounts } from '../../../contracts/moderation';
 import { COMMENT_UID } from '../constants';
 import type { Actor } from '../moderation/actor';
+import { commentTables } from '../repositories/table-names';
+import { sql } from '../utils/db';
 import { getService } from '../utils/get-service';
 
 type Row = Omit<AdminComment, 'post' | 'parent' | 'submittedAt'> & {
@@ -154,6 +156,26 @@ const createModerationQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         return { count: unique.length, documentIds: unique };
       });
+    },
+
+    /** Posts that have comments, for the queue's post filter: most recent first, at most 200. */
+    async commentedPosts(): Promise<Array<{ documentId: string; title: string }>> {
+      const n = commentTables(strapi);
+      const knex = await sql(strapi);
+      const rows = (await knex
+        .select({ documentId: `p.${n.postDocumentId}` })
+        .max({ title: 'p.title' })
+        .from({ p: n.posts })
+        .whereExists((sub) =>
+          sub
+            .select(knex.raw('1'))
+            .from({ l: n.postLink.table })
+            .whereRaw('?? = ??', [`l.${n.postLink.post}`, 'p.id'])
+        )
+        .groupBy(`p.${n.postDocumentId}`)
+        .orderByRaw('MAX(p.id) DESC')
+        .limit(200)) as Array<{ documentId: string; title: string }>;
+      return rows.map((row) => ({ documentId: row.documentId, title: row.title }));
     },
 
     async events(documentId: string) {
