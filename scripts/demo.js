@@ -68,6 +68,8 @@ step('Building the plugin', 'strapi-plugin', ['build']);
 const adminInputs = digest([
   path.join(ROOT, 'dist', 'admin'),
   path.join(PLAYGROUND, 'src', 'admin'),
+  // Which plugins the admin bundles comes from the app's config.
+  path.join(PLAYGROUND, 'config'),
   path.join(ROOT, 'package-lock.json'),
 ]);
 const builtFrom = fs.existsSync(ADMIN_STAMP) ? fs.readFileSync(ADMIN_STAMP, 'utf8') : '';
