@@ -3,56 +3,23 @@
  * the playground and serves the seed post, its comment and the admin panel.
  * Run with `npm run test:demo` (node's test runner; it builds the admin panel, about a minute).
  */
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { startDemo } from '../helpers/demo-server.mjs';
+
 const PORT = Number(process.env.DEMO_TEST_PORT || 1399);
 const BASE = `http://127.0.0.1:${PORT}`;
-const DB = path.join(ROOT, 'tests', '.tmp', `quick-start-${process.pid}.db`);
 
 let demo;
 let output = '';
 
-const waitForBanner = (timeoutMs) =>
-  new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`demo did not start:\n${output}`)), timeoutMs);
-    const check = () => {
-      if (output.includes('demo is running')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    demo.stdout.on('data', check);
-    demo.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`demo exited with ${code}:\n${output}`));
-    });
-  });
-
 before(async () => {
-  fs.mkdirSync(path.dirname(DB), { recursive: true });
-  demo = spawn('npm', ['run', 'demo'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(PORT), DATABASE_FILENAME: DB },
-    detached: true,
-  });
-  demo.stdout.on('data', (chunk) => (output += chunk));
-  demo.stderr.on('data', (chunk) => (output += chunk));
-  await waitForBanner(6 * 60 * 1000);
+  demo = await startDemo({ port: PORT, name: 'quick-start' });
+  output = demo.output();
 });
 
-after(() => {
-  if (demo && demo.exitCode === null) {
-    demo.removeAllListeners('exit');
-    process.kill(-demo.pid, 'SIGTERM');
-  }
-  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(DB + suffix, { force: true });
-});
+after(() => demo?.stop());
 
 test('prints the admin URL and the demo admin credentials', () => {
   assert.match(output, new RegExp(`http://localhost:${PORT}/admin`));

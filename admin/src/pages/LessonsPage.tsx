@@ -68,7 +68,7 @@ export const LessonsPage = () => {
       <Page.Title>{`${t('nav.lessons')} · ${t('page.title')}`}</Page.Title>
       <Layouts.Header
         title={t('nav.lessons')}
-        subtitle={t('page.subtitle')}
+        subtitle={t('lessons.subtitle')}
         navigationAction={<BlogNav />}
       />
       <Layouts.Content>

@@ -141,7 +141,7 @@ export const ModerationPage = () => {
       <Page.Title>{`${t('nav.moderation')} · ${t('page.title')}`}</Page.Title>
       <Layouts.Header
         title={t('nav.moderation')}
-        subtitle={t('page.subtitle')}
+        subtitle={t('moderation.subtitle')}
         navigationAction={<BlogNav />}
       />
       <Layouts.Content>

@@ -1,0 +1,266 @@
+/**
+ * The admin panel in a real Chromium (Debian's, driven by playwright-core), against the running
+ * demo: what an editor does, start to finish. `npm run test:e2e`; screenshots go to
+ * docs/screenshots/ (the README shows them).
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { chromium } from 'playwright-core';
+
+import { ROOT, startDemo } from '../helpers/demo-server.mjs';
+
+const PORT = Number(process.env.E2E_PORT || 1398);
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+const ADMIN = { email: 'admin@example.com', password: 'Demo-admin-1' };
+const SEED_SLUG = 'networking-biggest-mistake';
+const SEED_LESSONS = [
+  'A network for the fun a meeting new people... and make true friends.',
+  'A network to share stories, tips and tricks.',
+  'A network to learn.',
+  'A network to find help, unexpectedly, surprisingly.',
+  'A network to find a job ...when someone will offer you one!',
+];
+
+let demo;
+let browser;
+let base;
+/** One admin session for the whole suite: Strapi rate-limits logins by IP and email. */
+let adminContext;
+let token;
+
+const api = async (method, url, { token, body, ip } = {}) => {
+  const res = await fetch(`${base}${url}`, {
+    method,
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(ip ? { 'X-Forwarded-For': ip } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+};
+
+const adminToken = async (credentials = ADMIN) => {
+  const res = await api('POST', '/admin/login', { body: credentials });
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return res.body.data.token;
+};
+
+const newContext = () => browser.newContext({ viewport: { width: 1440, height: 1000 } });
+
+/** A page in the demo admin's logged-in session. */
+const adminPage = () => adminContext.newPage();
+
+/** Waits until `locator` matches exactly `count` elements. */
+const waitForCount = async (locator, count, timeoutMs = 10_000) => {
+  const until = Date.now() + timeoutMs;
+  while ((await locator.count()) !== count) {
+    if (Date.now() > until)
+      assert.fail(`expected ${count} matches, found ${await locator.count()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
+const logIn = async (page, credentials = ADMIN) => {
+  await page.goto(`${base}/admin/auth/login`);
+  await page.getByLabel(/email/i).fill(credentials.email);
+  await page.getByLabel(/^password/i).fill(credentials.password);
+  await page.getByRole('button', { name: /login/i }).click();
+  await page.waitForURL(/\/admin\/?$/, { timeout: 60_000 });
+};
+
+const shot = (page, name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+
+before(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  // Simulated readers send their own address (X-Forwarded-For), as behind a proxy.
+  demo = await startDemo({ port: PORT, name: 'e2e', env: { IS_PROXIED: 'true' } });
+  base = demo.base;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  adminContext = await newContext();
+  await logIn(await adminContext.newPage());
+  token = await adminToken();
+});
+
+after(async () => {
+  await adminContext?.close();
+  await browser?.close();
+  demo?.stop();
+});
+
+test('the seed post’s five lessons are in the side panel, which follows the form', async () => {
+  const page = await adminPage();
+  await page.goto(`${base}/admin/content-manager/collection-types/plugin::blog.post`);
+  await page.getByText('Networking biggest mistake?').first().click();
+
+  const panel = page.getByTestId('lessons-panel');
+  await panel.waitFor();
+  await assert.doesNotReject(
+    panel.getByText('Chicken Soup for your Soul Lessons in Life').waitFor()
+  );
+  assert.deepEqual(await panel.locator('li').allInnerTexts(), SEED_LESSONS);
+  assert.equal(await page.getByTestId('lessons-count').innerText(), '5 lessons');
+  await panel.scrollIntoViewIfNeeded();
+  await shot(page, 'lessons-panel');
+
+  // Add a lesson as an editor would; the outline follows before anything is saved.
+  await page.getByRole('button', { name: /add an entry/i }).click();
+  const field = page.getByRole('textbox', { name: /^text/i }).last();
+  await field.fill('A network to give back.');
+  await page.getByTestId('lessons-count').getByText('6 lessons').waitFor();
+  assert.equal((await panel.locator('li').allInnerTexts()).at(-1), 'A network to give back.');
+  await page.close();
+});
+
+test('the Lessons view lists lessons across posts, searchable, linking to each post', async () => {
+  const page = await adminPage();
+  await page.goto(`${base}/admin/plugins/blog/lessons`);
+  await page.getByTestId('lesson-row').first().waitFor();
+  assert.equal(await page.getByTestId('lesson-row').count(), 5);
+  await shot(page, 'lessons-view');
+
+  await page.getByPlaceholder('Search lessons or posts').fill('learn');
+  await waitForCount(page.getByTestId('lesson-row'), 1);
+  assert.match(await page.getByTestId('lesson-row').innerText(), /A network to learn\./);
+  await page.getByRole('link', { name: 'Open “Networking biggest mistake?”' }).click();
+  await page.waitForURL(/content-manager\/collection-types\/plugin::blog\.post\/\w+/);
+  await page.close();
+});
+
+test('a comment submitted over the API is approved in the Moderation view and then shown', async () => {
+  const submitted = await api('POST', `/api/blog/posts/${SEED_SLUG}/comments`, {
+    ip: '192.0.2.10',
+    body: {
+      data: {
+        authorName: 'Edith Editor-Test',
+        authorEmail: 'edith@example.com',
+        content: 'Networking is <b>giving</b> first.',
+      },
+    },
+  });
+  assert.equal(submitted.status, 201);
+  assert.equal(submitted.body.data.status, 'pending');
+
+  const page = await adminPage();
+  await page.goto(`${base}/admin/plugins/blog`);
+  const row = page.getByTestId('comment-row').filter({ hasText: 'Edith Editor-Test' });
+  await row.waitFor();
+  // Shown as text: the tags were removed on the way in, nothing is rendered as HTML.
+  assert.match(await row.innerText(), /Networking is giving first\./);
+  assert.equal(await row.locator('b').count(), 0);
+  await shot(page, 'moderation-view');
+
+  await row.getByRole('button', { name: 'Approve' }).click();
+  await page.getByText(/1 comment: Approve/).waitFor();
+  await row.waitFor({ state: 'detached' });
+
+  const thread = await api('GET', `/api/blog/posts/${SEED_SLUG}/comments`);
+  assert.ok(thread.body.data.some((comment) => comment.authorName === 'Edith Editor-Test'));
+
+  await page.getByRole('tab', { name: /Approved/ }).click();
+  const approved = page.getByTestId('comment-row').filter({ hasText: 'Edith Editor-Test' });
+  await approved.getByRole('button', { name: 'History' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText(/Pending → Approved, by Demo Admin/).waitFor();
+  await page.close();
+});
+
+test('a setting changed in Settings → Blog changes the rule', async () => {
+  const page = await adminPage();
+  await page.goto(`${base}/admin/settings/blog`);
+  const field = page.getByLabel('Disallowed words');
+  await field.waitFor();
+
+  // A bad value first: the server's message shows under its field, nothing is saved.
+  await page.getByLabel('Deepest reply level').fill('0');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('maxDepth must be at least 1').waitFor();
+  await page.getByLabel('Deepest reply level').fill('5');
+
+  await field.fill('miracle-cure\ncasino');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Settings saved').waitFor();
+  await shot(page, 'settings');
+
+  const settings = await api('GET', '/blog/settings', { token });
+  assert.deepEqual(settings.body.data.disallowedWords, ['miracle-cure', 'casino']);
+  assert.equal(settings.body.data.maxDepth, 5);
+
+  const spam = await api('POST', `/api/blog/posts/${SEED_SLUG}/comments`, {
+    ip: '192.0.2.11',
+    body: {
+      data: { authorName: 'Bot', authorEmail: 'bot@example.com', content: 'Best CASINO online' },
+    },
+  });
+  assert.equal(spam.body.data.status, 'pending');
+  const queue = await api('GET', '/blog/comments?status=spam', { token });
+  assert.ok(queue.body.data.some((comment) => comment.authorName === 'Bot'));
+  await page.close();
+});
+
+test('an editor without moderation rights sees the queue but no moderation actions', async () => {
+  const role = await api('POST', '/admin/roles', {
+    token,
+    body: { name: `Readers ${Date.now()}`, description: 'Read comments only' },
+  });
+  assert.equal(role.status, 201, JSON.stringify(role.body));
+  const roleId = role.body.data.id;
+  const permissions = await api('PUT', `/admin/roles/${roleId}/permissions`, {
+    token,
+    body: {
+      permissions: [
+        { action: 'plugin::blog.comments.read', subject: null, properties: {}, conditions: [] },
+      ],
+    },
+  });
+  assert.equal(permissions.status, 200, JSON.stringify(permissions.body));
+  const email = `reader.${Date.now()}@example.com`;
+  const created = await api('POST', '/admin/users', {
+    token,
+    body: { firstname: 'Read', lastname: 'Only', email, roles: [roleId] },
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const registered = await api('POST', '/admin/register', {
+    body: {
+      registrationToken: created.body.data.registrationToken,
+      userInfo: { firstname: 'Read', lastname: 'Only', password: 'Reader-pass-1' },
+    },
+  });
+  assert.equal(registered.status, 200, JSON.stringify(registered.body));
+
+  const context = await newContext();
+  const page = await context.newPage();
+  await logIn(page, { email, password: 'Reader-pass-1' });
+  await page.goto(`${base}/admin/plugins/blog`);
+  await page.getByRole('tab', { name: /Approved/ }).click();
+  await page.getByTestId('comment-row').first().waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Approve' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Reject' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Delete' }).count(), 0);
+  assert.equal(await page.getByRole('checkbox').count(), 0);
+  // The server refuses it anyway.
+  const readerToken = await adminToken({ email, password: 'Reader-pass-1' });
+  const refused = await api('POST', '/blog/comments/bulk', {
+    token: readerToken,
+    body: { documentIds: ['x'], status: 'spam' },
+  });
+  assert.equal(refused.status, 403);
+  await context.close();
+});

@@ -1,0 +1,49 @@
+/**
+ * Starts `npm run demo` (the README's quick start) on its own port and SQLite file, for the
+ * suites that test the running product: the quick start and the admin in a browser.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export async function startDemo({ port, name, env = {}, timeoutMs = 6 * 60 * 1000 }) {
+  const db = path.join(ROOT, 'tests', '.tmp', `${name}-${process.pid}.db`);
+  fs.mkdirSync(path.dirname(db), { recursive: true });
+  const child = spawn('npm', ['run', 'demo'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), DATABASE_FILENAME: db },
+    detached: true,
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`demo did not start:\n${output}`)), timeoutMs);
+    const onExit = (code) => {
+      clearTimeout(timer);
+      reject(new Error(`demo exited with ${code}:\n${output}`));
+    };
+    child.on('exit', onExit);
+    child.stdout.on('data', () => {
+      if (output.includes('demo is running')) {
+        clearTimeout(timer);
+        child.off('exit', onExit);
+        resolve();
+      }
+    });
+  });
+
+  return {
+    base: `http://127.0.0.1:${port}`,
+    output: () => output,
+    stop() {
+      if (child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+      for (const suffix of ['', '-wal', '-shm', '-journal'])
+        fs.rmSync(db + suffix, { force: true });
+    },
+  };
+}
