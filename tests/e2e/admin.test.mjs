@@ -168,8 +168,9 @@ test('a comment submitted over the API is approved in the Moderation view and th
   await shot(page, 'moderation-view');
 
   await row.getByRole('button', { name: 'Approve' }).click();
-  await page.getByText(/1 comment: Approve/).waitFor();
+  // It leaves the held tab, and the live counts move with it.
   await row.waitFor({ state: 'detached' });
+  await page.getByRole('tab', { name: 'Approved (2)' }).waitFor();
 
   const thread = await api('GET', `/api/blog/posts/${SEED_SLUG}/comments`);
   assert.ok(thread.body.data.some((comment) => comment.authorName === 'Edith Editor-Test'));
@@ -179,6 +180,44 @@ test('a comment submitted over the API is approved in the Moderation view and th
   await approved.getByRole('button', { name: 'History' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByText(/Pending → Approved, by Demo Admin/).waitFor();
+  await page.close();
+});
+
+test('bulk actions change many comments, and a delete asks first', async () => {
+  for (const [i, name] of ['Bulk One', 'Bulk Two'].entries()) {
+    const res = await api('POST', `/api/blog/posts/${SEED_SLUG}/comments`, {
+      ip: `192.0.2.2${i}`,
+      body: {
+        data: { authorName: name, authorEmail: `bulk${i}@example.com`, content: `Bulk ${i}` },
+      },
+    });
+    assert.equal(res.status, 201);
+  }
+  const page = await adminPage();
+  await page.goto(`${base}/admin/plugins/blog`);
+  for (const name of ['Bulk One', 'Bulk Two']) {
+    await page.getByRole('checkbox', { name: `Select ${name}’s comment` }).check();
+  }
+  await page.getByText('2 comments selected').waitFor();
+  await page.getByRole('button', { name: 'Mark as spam' }).first().click();
+  await page.getByText(/2 comments: Mark as spam/).waitFor();
+
+  await page.getByRole('tab', { name: /Spam/ }).click();
+  const row = page.getByTestId('comment-row').filter({ hasText: 'Bulk One' });
+  await row.getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await dialog.getByText(/Delete this comment for good\?/).waitFor();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await row.waitFor();
+  await row.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  await row.waitFor({ state: 'detached' });
+
+  const spam = await api('GET', '/blog/comments?status=spam&q=Bulk', { token });
+  assert.deepEqual(
+    spam.body.data.map((comment) => comment.authorName),
+    ['Bulk Two']
+  );
   await page.close();
 });
 

@@ -1,11 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 
 import {
-  Badge,
   Box,
   Button,
   Checkbox,
-  Dialog,
   EmptyStateLayout,
   Flex,
   Searchbar,
@@ -14,35 +12,27 @@ import {
   Table,
   Tabs,
   Tbody,
-  Td,
   Th,
   Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { Clock, Trash, WarningCircle } from '@strapi/icons';
+import { WarningCircle } from '@strapi/icons';
 import { Layouts, Page, useAPIErrorHandler, useNotification, useRBAC } from '@strapi/strapi/admin';
-import { Link } from 'react-router-dom';
 
 import type { CommentStatus } from '../../../contracts/comments';
 import type { FindQueue } from '../../../contracts/moderation';
 import { useBlogApi } from '../api/blog';
 import { BlogNav } from '../components/BlogNav';
+import { CommentRow } from '../components/CommentRow';
+import { DeleteDialog } from '../components/DeleteDialog';
 import { HistoryModal } from '../components/HistoryModal';
 import { Pager } from '../components/Pager';
 import { PERMISSIONS } from '../permissions';
-import { excerpt, postEditPath } from '../utils/format';
-import { actionsFor, bulkActions, STATUS_TABS, type RowAction } from '../utils/moderation-actions';
+import { bulkActions, STATUS_TABS, type RowAction } from '../utils/moderation-actions';
 import { useTranslate } from '../utils/useTranslate';
 
 const PAGE_SIZE = 20;
-
-const STATUS_BADGE: Record<CommentStatus, 'secondary' | 'success' | 'danger' | 'neutral'> = {
-  pending: 'secondary',
-  approved: 'success',
-  spam: 'danger',
-  rejected: 'neutral',
-};
 
 /** The moderation queue: tabs per status, search, per-row and bulk actions, history. */
 export const ModerationPage = () => {
@@ -267,83 +257,22 @@ export const ModerationPage = () => {
             </Thead>
             <Tbody>
               {rows.map((comment) => (
-                <Tr key={comment.documentId} data-testid="comment-row">
-                  <Td>
-                    {canModerate && (
-                      <Checkbox
-                        aria-label={t('moderation.select', { name: comment.authorName })}
-                        checked={selected.includes(comment.documentId)}
-                        onCheckedChange={(checked) =>
-                          setSelected((current) =>
-                            checked
-                              ? [...current, comment.documentId]
-                              : current.filter((id) => id !== comment.documentId)
-                          )
-                        }
-                      />
-                    )}
-                  </Td>
-                  <Td>
-                    <Flex direction="column" alignItems="flex-start">
-                      <Typography fontWeight="bold">{comment.authorName}</Typography>
-                      <Typography variant="pi" textColor="neutral600">
-                        {comment.authorEmail ?? ''}
-                      </Typography>
-                      <Badge variant={STATUS_BADGE[comment.status]}>
-                        {t(`status.${comment.status}`)}
-                      </Badge>
-                    </Flex>
-                  </Td>
-                  <Td style={{ whiteSpace: 'normal', maxWidth: '32rem' }}>
-                    {/* Text nodes only: React escapes it; comment content is never HTML. */}
-                    <Typography title={comment.content}>{excerpt(comment.content)}</Typography>
-                  </Td>
-                  <Td>
-                    {comment.post ? (
-                      <Link to={postEditPath(comment.post.documentId)} relative="route">
-                        <Typography textColor="primary600">{comment.post.title}</Typography>
-                      </Link>
-                    ) : (
-                      '—'
-                    )}
-                  </Td>
-                  <Td>
-                    <Typography variant="pi">
-                      {comment.submittedAt
-                        ? new Date(comment.submittedAt).toLocaleString()
-                        : t('moderation.undated')}
-                    </Typography>
-                  </Td>
-                  <Td style={{ whiteSpace: 'normal', maxWidth: '16rem' }}>
-                    <Typography variant="pi" textColor="neutral600">
-                      {comment.moderationReason ?? ''}
-                    </Typography>
-                  </Td>
-                  <Td>
-                    <Flex gap={1} wrap="wrap">
-                      {actionsFor(comment.status, canModerate).map((action) => (
-                        <Button
-                          key={action}
-                          size="S"
-                          variant={action === 'delete' ? 'danger-light' : 'tertiary'}
-                          startIcon={action === 'delete' ? <Trash /> : undefined}
-                          disabled={busy}
-                          onClick={() => run([comment.documentId], action)}
-                        >
-                          {t(`action.${action}`)}
-                        </Button>
-                      ))}
-                      <Button
-                        size="S"
-                        variant="ghost"
-                        startIcon={<Clock />}
-                        onClick={() => setHistoryOf(comment.documentId)}
-                      >
-                        {t('action.history')}
-                      </Button>
-                    </Flex>
-                  </Td>
-                </Tr>
+                <CommentRow
+                  key={comment.documentId}
+                  comment={comment}
+                  canModerate={canModerate}
+                  busy={busy}
+                  selected={selected.includes(comment.documentId)}
+                  onSelect={(checked) =>
+                    setSelected((current) =>
+                      checked
+                        ? [...current, comment.documentId]
+                        : current.filter((id) => id !== comment.documentId)
+                    )
+                  }
+                  onAction={(action) => run([comment.documentId], action)}
+                  onHistory={() => setHistoryOf(comment.documentId)}
+                />
               ))}
             </Tbody>
           </Table>
@@ -355,34 +284,16 @@ export const ModerationPage = () => {
 
       <HistoryModal api={api} documentId={historyOf} onClose={() => setHistoryOf(null)} />
 
-      <Dialog.Root open={toDelete !== null} onOpenChange={(open) => !open && setToDelete(null)}>
-        <Dialog.Content>
-          <Dialog.Header>{t('action.delete')}</Dialog.Header>
-          <Dialog.Body icon={<WarningCircle fill="danger600" />}>
-            {t('moderation.confirmDelete', { count: toDelete?.length ?? 0 })}
-          </Dialog.Body>
-          <Dialog.Footer>
-            <Dialog.Cancel>
-              <Button fullWidth variant="tertiary">
-                Cancel
-              </Button>
-            </Dialog.Cancel>
-            <Dialog.Action>
-              <Button
-                fullWidth
-                variant="danger-light"
-                onClick={() => {
-                  const ids = toDelete ?? [];
-                  setToDelete(null);
-                  void apply(ids, 'delete');
-                }}
-              >
-                {t('action.delete')}
-              </Button>
-            </Dialog.Action>
-          </Dialog.Footer>
-        </Dialog.Content>
-      </Dialog.Root>
+      <DeleteDialog
+        count={toDelete?.length ?? 0}
+        open={toDelete !== null}
+        onCancel={() => setToDelete(null)}
+        onConfirm={() => {
+          const ids = toDelete ?? [];
+          setToDelete(null);
+          void apply(ids, 'delete');
+        }}
+      />
     </Page.Main>
   );
 };
