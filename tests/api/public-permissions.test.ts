@@ -1,5 +1,5 @@
 import { adminToken } from '../helpers/admin';
-import { freshDatabaseFile, removeDatabase, startApp, type TestApp } from '../helpers/strapi';
+import { freshDatabase, removeDatabase, startApp, type TestApp } from '../helpers/strapi';
 
 const ACTIONS = [
   'plugin::blog.post.find',
@@ -16,12 +16,12 @@ type RoleTree = {
 };
 
 describe('public read access: granted once, never re-granted', () => {
-  const dbFile = freshDatabaseFile();
+  const database = freshDatabase();
   let app: TestApp | undefined;
 
   afterAll(async () => {
     await app?.stop();
-    removeDatabase(dbFile);
+    await removeDatabase(database);
   });
 
   const publicRoleId = async (current: TestApp) =>
@@ -32,7 +32,7 @@ describe('public read access: granted once, never re-granted', () => {
     ).id as number;
 
   it('grants the Public role read access on first boot', async () => {
-    app = await startApp({ dbFile, keepDb: true });
+    app = await startApp({ database, keepDb: true });
     const roleId = await publicRoleId(app);
     const rows = await app.strapi.db
       .query('plugin::users-permissions.permission')
@@ -72,7 +72,7 @@ describe('public read access: granted once, never re-granted', () => {
 
   it('keeps the revocation across a restart, and seeds nothing twice', async () => {
     await app!.stop();
-    app = await startApp({ dbFile, keepDb: true });
+    app = await startApp({ database, keepDb: true });
 
     await app.http().get('/api/blog/posts').expect(403);
     await app.http().get('/api/blog/posts/networking-biggest-mistake').expect(200);

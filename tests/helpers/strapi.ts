@@ -3,6 +3,7 @@ import path from 'path';
 
 import type { Core } from '@strapi/strapi';
 import { createStrapi } from '@strapi/strapi';
+import { Client } from 'pg';
 import request from 'supertest';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -12,22 +13,56 @@ const TMP = path.join(ROOT, 'tests', '.tmp');
 export interface TestApp {
   strapi: Core.Strapi;
   http: () => ReturnType<typeof request>;
-  dbFile: string;
+  /** The SQLite file, or the PostgreSQL database's name. */
+  database: string;
   stop: () => Promise<void>;
 }
 
 let counter = 0;
 
-/** A fresh SQLite file, unique to this jest worker and boot. */
-export const freshDatabaseFile = () => {
-  fs.mkdirSync(TMP, { recursive: true });
+/** `npm run test:postgres` sets DATABASE_CLIENT=postgres; SQLite otherwise. */
+export const isPostgres = () => process.env.DATABASE_CLIENT === 'postgres';
+
+/** A fresh database, unique to this jest worker and boot: a SQLite file or a PostgreSQL name. */
+export const freshDatabase = () => {
   counter += 1;
   const worker = process.env.JEST_WORKER_ID ?? '0';
+  if (isPostgres()) return `blog_test_${worker}_${process.pid}_${counter}`;
+  fs.mkdirSync(TMP, { recursive: true });
   return path.join(TMP, `test-${worker}-${process.pid}-${counter}.db`);
 };
 
-const removeDatabase = (file: string) => {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+/** A connection to the server's maintenance database, to create and drop test databases. */
+const postgresAdmin = async <T>(work: (client: Client) => Promise<T>) => {
+  const client = new Client({
+    host: process.env.DATABASE_HOST ?? '127.0.0.1',
+    port: Number(process.env.DATABASE_PORT ?? 5432),
+    user: process.env.DATABASE_USERNAME ?? 'postgres',
+    password: process.env.DATABASE_PASSWORD ?? '',
+    database: 'postgres',
+  });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+};
+
+const createDatabase = async (name: string) => {
+  if (!isPostgres()) return;
+  await postgresAdmin(async (client) => {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  });
+};
+
+export const removeDatabase = async (name: string) => {
+  if (isPostgres()) {
+    await postgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    return;
+  }
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(name + suffix, { force: true });
 };
 
 /**
@@ -35,14 +70,16 @@ const removeDatabase = (file: string) => {
  * HTTP server for supertest. The playground seeds the demo post and admin on bootstrap.
  */
 export async function startApp(
-  options: { dbFile?: string; keepDb?: boolean; trustProxy?: boolean } = {}
+  options: { database?: string; keepDb?: boolean; trustProxy?: boolean } = {}
 ) {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'server', 'index.js'))) {
     throw new Error('The plugin is not built: run `npm run build` before the API tests.');
   }
   // The playground is compiled by the jest global setup (tests/helpers/global-setup.ts).
-  const dbFile = options.dbFile ?? freshDatabaseFile();
-  process.env.DATABASE_FILENAME = dbFile;
+  const database = options.database ?? freshDatabase();
+  await createDatabase(database);
+  if (isPostgres()) process.env.DATABASE_NAME = database;
+  else process.env.DATABASE_FILENAME = database;
   process.env.STRAPI_LOG_LEVEL ??= 'error';
   process.env.STRAPI_STARTUP_BANNER = 'false';
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
@@ -65,14 +102,12 @@ export async function startApp(
 
   const app: TestApp = {
     strapi,
-    dbFile,
+    database,
     http: () => request(strapi.server.httpServer),
     stop: async () => {
       await strapi.destroy();
-      if (!options.keepDb) removeDatabase(dbFile);
+      if (!options.keepDb) await removeDatabase(database);
     },
   };
   return app;
 }
-
-export { removeDatabase };
