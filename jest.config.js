@@ -3,6 +3,11 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
+  // tests/postgres needs a PostgreSQL server: `npm run test:postgres` runs it.
+  testPathIgnorePatterns:
+    process.env.DATABASE_CLIENT === 'postgres'
+      ? ['/node_modules/']
+      : ['/node_modules/', '/tests/postgres/'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
   testTimeout: 60000,

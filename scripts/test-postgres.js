@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run test:postgres`: every API suite again, on PostgreSQL. Each test file gets a database
+ * `npm run test:postgres`: every API suite again on PostgreSQL, and the multi-instance suite. Each test file gets a database
  * of its own on the server named by the usual Strapi variables (defaults: 127.0.0.1:5432, user
  * postgres, password from DATABASE_PASSWORD), created and dropped by the tests.
  */
@@ -26,7 +26,7 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const jest = spawnSync(
   path.join(ROOT, 'node_modules', '.bin', 'jest'),
-  ['tests/api', ...process.argv.slice(2)],
+  ['tests/api', 'tests/postgres', ...process.argv.slice(2)],
   { cwd: ROOT, stdio: 'inherit', env }
 );
 process.exit(jest.status ?? 1);

@@ -1,0 +1,34 @@
+'use strict';
+/**
+ * A second Strapi process on the same database, for the multi-instance tests: boots the
+ * compiled playground, listens on an ephemeral port, prints `READY <port>`, and runs until
+ * it is sent SIGTERM.
+ */
+const path = require('path');
+
+const { createStrapi } = require('@strapi/strapi');
+
+const playground = path.resolve(__dirname, '..', '..', 'playground');
+
+(async () => {
+  const strapi = createStrapi({
+    appDir: playground,
+    distDir: path.join(playground, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  });
+  await strapi.load();
+  await strapi.server.mount();
+  const server = strapi.server.httpServer;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  process.stdout.write(`READY ${server.address().port}\n`);
+  const stop = async () => {
+    await strapi.destroy();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+})().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});
