@@ -34,9 +34,9 @@ describe('SQL statements per request', () => {
     small = await createPost(app.strapi, { title: 'Small thread', lessons: ['a', 'b', 'c'] });
     large = await createPost(app.strapi, { title: 'Large thread', lessons: ['a', 'b', 'c'] });
     await fill(small, 10);
-    await fill(large, 300);
+    await fill(large, 1000);
     await setSettings(app, { requireApproval: 'first-time', floodIntervalSeconds: 15 });
-  }, 120000);
+  }, 300000);
   afterAll(async () => {
     await app?.stop();
   });

@@ -1,0 +1,49 @@
+import { startApp, type TestApp } from '../helpers/strapi';
+
+type Index = { name: string; columns: string[] };
+
+/**
+ * The lists the routes filter and sort are indexed, in any host app: the indexes are declared in
+ * the content types, so Strapi creates them on boot, on SQLite and on PostgreSQL.
+ */
+describe('indexes', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  const indexes = async (table: string): Promise<Index[]> =>
+    (
+      app.strapi.db as unknown as {
+        dialect: { schemaInspector: { getIndexes(table: string): Promise<Index[]> } };
+      }
+    ).dialect.schemaInspector.getIndexes(table);
+
+  const columnsOf = async (table: string) => (await indexes(table)).map((index) => index.columns);
+
+  it.each([
+    ['blog_posts', ['slug', 'published_at']],
+    ['blog_posts', ['original_date', 'published_at']],
+    ['blog_comments', ['status', 'submitted_at']],
+    ['blog_comments', ['submitted_at']],
+    ['blog_comments', ['author_email']],
+    ['blog_comments_post_lnk', ['post_id']],
+    ['blog_comments_post_lnk', ['comment_id']],
+    ['blog_comments_parent_lnk', ['inv_comment_id']],
+    ['blog_comments_parent_lnk', ['comment_id']],
+    ['blog_moderation_events', ['comment_document_id']],
+  ])('%s has an index on %j', async (table, columns) => {
+    expect(await columnsOf(table)).toContainEqual(columns);
+  });
+
+  it('keeps one flood mark per key, enforced by a unique index', async () => {
+    const unique = (await indexes('blog_flood_marks')).find((index) =>
+      index.columns.includes('key')
+    );
+    expect(unique).toEqual(expect.objectContaining({ columns: ['key'], type: 'unique' }));
+  });
+});
