@@ -95,7 +95,9 @@ before(async () => {
     ],
   });
   adminContext = await newContext();
-  await logIn(await adminContext.newPage());
+  const home = await adminContext.newPage();
+  await logIn(home);
+  await home.close();
   token = await adminToken();
 });
 
@@ -226,6 +228,7 @@ test('a setting changed in Settings → Blog changes the rule', async () => {
   await page.goto(`${base}/admin/settings/blog`);
   const field = page.getByLabel('Disallowed words');
   await field.waitFor();
+  await shot(page, 'settings');
 
   // A bad value first: the server's message shows under its field, nothing is saved.
   await page.getByLabel('Deepest reply level').fill('0');
@@ -236,7 +239,6 @@ test('a setting changed in Settings → Blog changes the rule', async () => {
   await field.fill('miracle-cure\ncasino');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Settings saved').waitFor();
-  await shot(page, 'settings');
 
   const settings = await api('GET', '/blog/settings', { token });
   assert.deepEqual(settings.body.data.disallowedWords, ['miracle-cure', 'casino']);
