@@ -22,6 +22,7 @@ import { BlogNav } from '../components/BlogNav';
 import { Pager } from '../components/Pager';
 import { PERMISSIONS } from '../permissions';
 import { postEditPath } from '../utils/format';
+import { useSearch } from '../utils/useSearch';
 import { useTranslate } from '../utils/useTranslate';
 
 const PAGE_SIZE = 25;
@@ -32,19 +33,10 @@ export const LessonsPage = () => {
   const api = useBlogApi();
   const { formatAPIError } = useAPIErrorHandler();
   const { allowedActions, isLoading } = useRBAC(PERMISSIONS.readLessons);
-  const [search, setSearch] = useState('');
-  const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);
+  const { search, setSearch, query } = useSearch(() => setPage(1));
   const [result, setResult] = useState<FindLessons.Response | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setPage(1);
-      setQuery(search.trim());
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [search]);
 
   useEffect(() => {
     if (!allowedActions.canRead) return;

@@ -30,6 +30,7 @@ import { HistoryModal } from '../components/HistoryModal';
 import { Pager } from '../components/Pager';
 import { PERMISSIONS } from '../permissions';
 import { bulkActions, STATUS_TABS, type RowAction } from '../utils/moderation-actions';
+import { useSearch } from '../utils/useSearch';
 import { useTranslate } from '../utils/useTranslate';
 
 const PAGE_SIZE = 20;
@@ -47,11 +48,10 @@ export const ModerationPage = () => {
   const canModerate = Boolean(allowedActions.canModerate);
 
   const [status, setStatus] = useState<CommentStatus>('pending');
-  const [search, setSearch] = useState('');
   const [post, setPost] = useState('');
   const [posts, setPosts] = useState<Array<{ documentId: string; title: string }>>([]);
-  const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);
+  const { search, setSearch, query } = useSearch(() => setPage(1));
   const [result, setResult] = useState<FindQueue.Response | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
@@ -86,14 +86,6 @@ export const ModerationPage = () => {
   useEffect(() => {
     void load();
   }, [load]);
-
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setPage(1);
-      setQuery(search.trim());
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [search]);
 
   const apply = async (documentIds: string[], action: RowAction) => {
     setBusy(true);

@@ -4,6 +4,8 @@ import type { LessonRow } from '../../../contracts/lessons';
 import { LESSON_COMPONENT_UID, POST_UID } from '../constants';
 import { rawRows, sql } from '../utils/db';
 
+import { columnName } from './table-names';
+
 type ComponentJoin = {
   name: string;
   joinColumn: { name: string };
@@ -23,8 +25,7 @@ const createLessonsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     const post = strapi.db.metadata.get(POST_UID);
     const lesson = strapi.db.metadata.get(LESSON_COMPONENT_UID);
     const join = (post.attributes.lessons as unknown as { joinTable: ComponentJoin }).joinTable;
-    const column = (attributes: Record<string, unknown>, name: string) =>
-      (attributes[name] as { columnName?: string }).columnName ?? name;
+    const column = columnName;
     return {
       posts: post.tableName,
       postDocumentId: column(post.attributes, 'documentId'),

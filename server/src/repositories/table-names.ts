@@ -11,6 +11,10 @@ type JoinTable = {
 /** The limit of recursive walks up or down a thread: a guard against a cycle edited in by hand. */
 export const MAX_THREAD_DEPTH = 100;
 
+/** The database column of an attribute, as Strapi's metadata names it. */
+export const columnName = (attributes: Record<string, unknown>, name: string): string =>
+  (attributes[name] as { columnName?: string }).columnName ?? name;
+
 /**
  * The tables and columns the raw SQL of the plugin uses, read from Strapi's metadata so they
  * follow the host app's naming (identifier shortening included).
@@ -18,8 +22,7 @@ export const MAX_THREAD_DEPTH = 100;
 export const commentTables = (strapi: Core.Strapi) => {
   const comment = strapi.db.metadata.get(COMMENT_UID);
   const post = strapi.db.metadata.get(POST_UID);
-  const column = (attributes: Record<string, unknown>, name: string) =>
-    (attributes[name] as { columnName?: string }).columnName ?? name;
+  const column = columnName;
   const link = (name: string) =>
     (comment.attributes[name] as unknown as { joinTable: JoinTable }).joinTable;
   const postLink = link('post');

@@ -8,7 +8,7 @@ import {
   type CommentThread,
   type SubmitComment,
 } from '../../../contracts/comments';
-import { COMMENT_UID, POST_UID } from '../constants';
+import { COMMENT_UID } from '../constants';
 import { CommentsForbiddenError } from '../moderation/errors';
 import { issueFormToken } from '../moderation/form-token';
 import { checkPost } from '../moderation/rules';
@@ -38,12 +38,9 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The documentId of the published post with this slug, or a 404. */
   const publishedPost = async (slug: string): Promise<string> => {
-    const post = await strapi.db.query(POST_UID).findOne({
-      where: { slug, publishedAt: { $notNull: true } },
-      select: ['documentId'],
-    });
-    if (!post) throw new errors.NotFoundError('Post not found');
-    return post.documentId as string;
+    const documentId = await getService('posts', { strapi }).findPublishedDocumentId(slug);
+    if (!documentId) throw new errors.NotFoundError('Post not found');
+    return documentId;
   };
 
   return {

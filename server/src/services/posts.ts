@@ -41,6 +41,15 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.map((row) => toPublicPost(row, counts.get(row.documentId) ?? 0));
   };
 
+  /** The documentId of the published post with this slug, or null. */
+  const findPublishedDocumentId = async (slug: string): Promise<string | null> => {
+    const published = await strapi.db.query(uid).findOne({
+      where: { slug, publishedAt: { $notNull: true } },
+      select: ['documentId'],
+    });
+    return (published?.documentId as string | undefined) ?? null;
+  };
+
   return {
     /** Published posts for a public list, with the request's filters, sort and pagination. */
     async findPublished(
@@ -90,18 +99,17 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return post;
     },
 
+    findPublishedDocumentId,
+
     /**
      * The database rows (draft and published) of the published post with this slug: comments
      * link to both, so public comment reads look them up through these ids.
      */
     async findPublishedRowIds(slug: string): Promise<number[] | null> {
-      const published = await strapi.db.query(uid).findOne({
-        where: { slug, publishedAt: { $notNull: true } },
-        select: ['documentId'],
-      });
-      if (!published) return null;
+      const documentId = await findPublishedDocumentId(slug);
+      if (!documentId) return null;
       const rows = await strapi.db.query(uid).findMany({
-        where: { documentId: published.documentId },
+        where: { documentId },
         select: ['id'],
       });
       return rows.map((row: { id: number }) => row.id);

@@ -1,5 +1,7 @@
 import { errors } from '@strapi/utils';
 
+import { isPlainObject } from '../utils/is-plain-object';
+
 /**
  * The shape of `POST /api/blog/posts/:slug/comments`: which keys, which types. Lengths and
  * formats are the moderation rules' job (rule 3), so every path gets the same messages.
@@ -25,12 +27,6 @@ const DATA_FIELDS: Record<string, 'string' | 'optional'> = {
   content: 'string',
   parent: 'optional',
 };
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' &&
-  value !== null &&
-  !Array.isArray(value) &&
-  [Object.prototype, null].includes(Object.getPrototypeOf(value));
 
 const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
 

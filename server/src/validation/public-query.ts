@@ -1,5 +1,7 @@
 import { errors, isOperator, pagination as paginationUtils } from '@strapi/utils';
 
+import { isPlainObject } from '../utils/is-plain-object';
+
 /**
  * Whitelisting of public query strings. Strapi's own content-API validation runs after this
  * (in the services); this layer decides which keys, fields and orders a public route accepts at
@@ -25,9 +27,6 @@ const LOGICAL_OPERATORS = ['$and', '$or', '$not'];
 
 const invalid = (message: string, details: Record<string, unknown> = {}) =>
   new errors.ValidationError(message, { source: 'query', ...details });
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const rejectUnknownQueryKeys = (query: Record<string, unknown>, allowed: string[]) => {
   for (const key of Object.keys(query)) {
