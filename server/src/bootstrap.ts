@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import createThreadIndexRepository from './repositories/thread-index';
 import { getService } from './utils/get-service';
 
 const RBAC_ACTIONS = [
@@ -19,6 +20,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('permissions', { strapi }).grantPublicActionsOnce();
   await getService('contentManagerLayout', { strapi }).applyDefaultsOnce();
   getService('notifications', { strapi }).registerWebhookEvents();
+  const filled = await createThreadIndexRepository({ strapi }).backfill();
+  if (filled) strapi.log.info(`[blog] thread copies filled for ${filled} comments`);
 
   pruneTimer = setInterval(() => {
     getService('flood', { strapi })

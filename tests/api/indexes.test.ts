@@ -31,6 +31,9 @@ describe('indexes', () => {
     ['blog_comments', ['status', 'submitted_at']],
     ['blog_comments', ['submitted_at']],
     ['blog_comments', ['author_email']],
+    // A public page of comments and its replies: one index range each (thread copies).
+    ['blog_comments', ['post_document_id', 'status', 'parent_document_id', 'submitted_at', 'id']],
+    ['blog_comments', ['root_document_id', 'status']],
     ['blog_comments_post_lnk', ['post_id']],
     ['blog_comments_post_lnk', ['comment_id']],
     ['blog_comments_parent_lnk', ['inv_comment_id']],

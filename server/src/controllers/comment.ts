@@ -10,12 +10,8 @@ import { rejectUnknownQueryKeys } from '../validation/public-query';
 
 const createCommentController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
-    const postRowIds = await getService('posts', { strapi }).findPublishedRowIds(ctx.params.slug);
-    if (!postRowIds) {
-      throw new errors.NotFoundError('Post not found');
-    }
     const { data, pagination } = await getService('comments', { strapi }).findApprovedThread(
-      postRowIds,
+      ctx.params.slug,
       ctx.query
     );
     const body: FindComments.Response = { data, meta: { pagination } };

@@ -37,9 +37,12 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
     },
 
     /** The parent's status, the post documents it belongs to and its level (a root is 1). */
-    async parent(
-      documentId: string
-    ): Promise<{ status: CommentStatus; postDocumentIds: string[]; depth: number } | null> {
+    async parent(documentId: string): Promise<{
+      status: CommentStatus;
+      postDocumentIds: string[];
+      depth: number;
+      rootDocumentId: string | null;
+    } | null> {
       const n = names();
       const knex = await sql(strapi);
       const query = `
@@ -48,13 +51,15 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
           UNION ALL
           SELECT l.??, up.depth + 1 FROM ?? l JOIN up ON l.?? = up.id WHERE up.depth < ${MAX_THREAD_DEPTH}
         )
-        SELECT c.?? AS status, p.?? AS post_document_id, (SELECT MAX(depth) FROM up) AS depth
+        SELECT c.?? AS status, c.?? AS root_document_id, p.?? AS post_document_id,
+               (SELECT MAX(depth) FROM up) AS depth
           FROM ?? c
           LEFT JOIN ?? pl ON pl.?? = c.id
           LEFT JOIN ?? p ON p.id = pl.??
          WHERE c.?? = ?`;
       const rows = rawRows<{
         status: CommentStatus;
+        root_document_id: string | null;
         post_document_id: string | null;
         depth: number;
       }>(
@@ -66,6 +71,7 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
           n.parentLink.table,
           n.parentLink.child,
           n.status,
+          n.commentRoot,
           n.postDocumentId,
           n.comments,
           n.postLink.table,
@@ -83,6 +89,7 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
           ...new Set(rows.map((row) => row.post_document_id).filter((id): id is string => !!id)),
         ],
         depth: Number(rows[0].depth),
+        rootDocumentId: rows[0].root_document_id ?? null,
       };
     },
 
@@ -101,10 +108,8 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
           authorEmail: input.authorEmail,
           content: input.content,
           status: { $ne: 'rejected' },
-          post: { documentId: input.postDocumentId },
-          parent: input.parentDocumentId
-            ? { documentId: input.parentDocumentId }
-            : { id: { $null: true } },
+          postDocumentId: input.postDocumentId,
+          parentDocumentId: input.parentDocumentId ?? { $null: true },
         },
       });
       return Boolean(found);
@@ -131,11 +136,18 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
       return { id: row.id, status: row.status, postDocumentId: row.post?.documentId ?? null };
     },
 
-    /** Moves the replies of a comment about to be deleted up to its own parent (or to the root). */
-    async reparentReplies(commentId: number) {
+    /**
+     * Moves the replies of a comment about to be deleted up to its own parent (or to the root),
+     * and answers their ids.
+     */
+    async reparentReplies(commentId: number): Promise<number[]> {
       const n = names();
       const knex = await sql(strapi);
       const { table, child, parent } = n.parentLink;
+      const replies = (await knex(table).where(parent, commentId).select(child)) as Array<
+        Record<string, number>
+      >;
+      if (replies.length === 0) return [];
       const grandparent = await knex(table).where(child, commentId).first(parent);
       if (grandparent) {
         await knex(table)
@@ -144,6 +156,7 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
       } else {
         await knex(table).where(parent, commentId).delete();
       }
+      return replies.map((row) => Number(row[child]));
     },
   };
 };

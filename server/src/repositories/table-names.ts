@@ -32,6 +32,10 @@ export const commentTables = (strapi: Core.Strapi) => {
     commentDocumentId: column(comment.attributes, 'documentId'),
     status: column(comment.attributes, 'status'),
     submittedAt: column(comment.attributes, 'submittedAt'),
+    /** The thread copies (see repositories/thread-index.ts). */
+    commentPost: column(comment.attributes, 'postDocumentId'),
+    commentParent: column(comment.attributes, 'parentDocumentId'),
+    commentRoot: column(comment.attributes, 'rootDocumentId'),
     posts: post.tableName,
     postDocumentId: column(post.attributes, 'documentId'),
     /** comment ↔ post rows (a comment links to its post's draft and published rows). */

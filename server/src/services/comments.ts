@@ -26,6 +26,10 @@ import {
   rejectUnknownQueryKeys,
 } from '../validation/public-query';
 
+/** A stored date as ISO text, whatever the database returned (text, epoch ms or a Date). */
+const toIso = (value: string | number | Date | null): string | null =>
+  value === null || value === undefined ? null : new Date(value).toISOString();
+
 const time = (node: ThreadNode) =>
   node.submittedAt === null ? Number.NEGATIVE_INFINITY : Date.parse(node.submittedAt);
 
@@ -49,34 +53,47 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * depth. A bounded number of statements, whatever the size of the thread.
      */
     async findApprovedThread(
-      postRowIds: number[],
+      slug: string,
       query: Record<string, unknown>
     ): Promise<{ data: CommentThread[]; pagination: Pagination }> {
       rejectUnknownQueryKeys(query, ['sort', 'pagination', 'start', 'limit']);
       const [sort] = parseSort(query.sort, COMMENT_PUBLIC_SORT_FIELDS);
       const order = sort?.submittedAt ?? 'asc';
       const page = parsePagination(query, getPageLimits(strapi));
+      const postDocumentId = await publishedPost(slug);
 
-      const roots = await repository.findApprovedRootIds(postRowIds, { ...page, order });
-      const links = await repository.findApprovedDescendantLinks(roots.ids, postRowIds);
-      const rows = await repository.findPublicRows([...roots.ids, ...links.map((l) => l.id)]);
+      const roots = await repository.findApprovedRoots(postDocumentId, { ...page, order });
+      const replies = await repository.findApprovedReplies(roots.rows.map((r) => r.documentId));
 
+      const rows = [...roots.rows, ...replies];
+      const idOf = new Map(rows.map((row) => [row.documentId, Number(row.id)]));
       const nodes = new Map<number, ThreadNode>(
         rows.map((row) => [
-          row.id,
+          Number(row.id),
           {
-            id: row.id,
+            id: Number(row.id),
             documentId: row.documentId,
             authorName: row.authorName,
             authorUrl: row.authorUrl ?? null,
             content: row.content,
-            submittedAt: row.submittedAt ? new Date(row.submittedAt).toISOString() : null,
+            submittedAt: toIso(row.submittedAt),
           },
         ])
       );
+      // A reply is shown under its parent only when the parent is shown: buildThread walks
+      // down from the roots, so a reply whose parent is not approved stays out with its replies.
+      const links = replies.flatMap((reply) => {
+        const parentId = reply.parentDocumentId ? idOf.get(reply.parentDocumentId) : undefined;
+        return parentId === undefined ? [] : [{ id: Number(reply.id), parentId }];
+      });
 
       return {
-        data: buildThread(roots.ids, links, nodes, chronological),
+        data: buildThread(
+          roots.rows.map((row) => Number(row.id)),
+          links,
+          nodes,
+          chronological
+        ),
         pagination: paginationMeta(page, roots.total),
       };
     },

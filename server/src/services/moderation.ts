@@ -23,6 +23,7 @@ import {
 import type { ModerationSettings } from '../moderation/settings';
 import { normalizeEmail, toPlainLine, toPlainText } from '../moderation/text';
 import createModerationFactsRepository from '../repositories/moderation-facts';
+import createThreadIndexRepository from '../repositories/thread-index';
 import { getService } from '../utils/get-service';
 import { getPluginConfig } from '../utils/plugin-config';
 import { getSecret, keyedHash } from '../utils/secret';
@@ -55,6 +56,9 @@ interface Case {
   now: Date;
 }
 
+/** The thread copies of a comment (repositories/thread-index.ts). */
+const THREAD_COPIES = ['postDocumentId', 'parentDocumentId', 'rootDocumentId'];
+
 const isStatus = (value: unknown): value is CommentStatus =>
   typeof value === 'string' && (COMMENT_STATUSES as readonly string[]).includes(value);
 
@@ -74,6 +78,7 @@ const refuse = (refusal: Omit<Refusal, 'kind'>) => refusalError({ kind: 'refuse'
  */
 const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const facts = createModerationFactsRepository({ strapi });
+  const threadIndex = createThreadIndexRepository({ strapi });
   const hash = (value: string) => keyedHash(getSecret(strapi), value);
 
   /** Who acts: the scope set by the plugin's routes or importer, else an admin request, else code. */
@@ -184,14 +189,16 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
     parentDocumentId: string | null,
     postDocumentId: string,
     trusted: boolean
-  ): Promise<Facts['parent']> => {
-    if (!parentDocumentId) return null;
+  ): Promise<{ parent: Facts['parent']; rootDocumentId: string | null }> => {
+    if (!parentDocumentId) return { parent: null, rootDocumentId: null };
     const row = await facts.parent(parentDocumentId);
-    if (!row) return { state: 'missing', depth: 0 };
+    if (!row) return { parent: { state: 'missing', depth: 0 }, rootDocumentId: null };
+    const rootDocumentId = row.rootDocumentId ?? parentDocumentId;
     if (!row.postDocumentIds.includes(postDocumentId))
-      return { state: 'other-post', depth: row.depth };
-    if (row.status !== 'approved' && !trusted) return { state: 'not-approved', depth: row.depth };
-    return { state: 'ok', depth: row.depth };
+      return { parent: { state: 'other-post', depth: row.depth }, rootDocumentId };
+    if (row.status !== 'approved' && !trusted)
+      return { parent: { state: 'not-approved', depth: row.depth }, rootDocumentId };
+    return { parent: { state: 'ok', depth: row.depth }, rootDocumentId };
   };
 
   return {
@@ -210,6 +217,11 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
       const trusted = isTrusted(scope.actor);
       const data = { ...(context.params.data ?? {}) };
       const { candidate, postDocumentId, parentDocumentId } = readCandidate(data, scope.submission);
+      const { parent, rootDocumentId } = await parentFacts(
+        parentDocumentId,
+        postDocumentId,
+        trusted
+      );
       const c: Case = {
         scope,
         data,
@@ -217,7 +229,7 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
         postDocumentId,
         parentDocumentId,
         post: await facts.post(postDocumentId),
-        parent: await parentFacts(parentDocumentId, postDocumentId, trusted),
+        parent,
         ipHash: candidate.ip ? hash(`ip:${candidate.ip}`) : null,
         settings: await getService('settings', { strapi }).get(),
         now: new Date(),
@@ -238,6 +250,10 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
         userAgent: candidate.userAgent,
         submittedAt:
           trusted && data.submittedAt !== undefined ? data.submittedAt : c.now.toISOString(),
+        // The thread copies public reads go by (repositories/thread-index.ts).
+        postDocumentId,
+        parentDocumentId,
+        rootDocumentId: parentDocumentId ? rootDocumentId : null,
       };
 
       return strapi.db.transaction(async ({ onCommit }) => {
@@ -271,23 +287,36 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (content !== null) data.content = toPlainText(content);
       const email = textField(data, 'authorEmail');
       if (email !== null) data.authorEmail = normalizeEmail(email);
-      if (!('status' in data) || !documentId) return next();
+      // The thread copies follow the relations; nobody sets them by hand.
+      for (const copy of THREAD_COPIES) delete data[copy];
+      const relinked = 'post' in data || 'parent' in data;
+      if ((!('status' in data) && !relinked) || !documentId) return next();
 
-      if (!isStatus(data.status)) {
+      const current = await facts.current(documentId);
+      const changesStatus = 'status' in data && current?.status !== data.status;
+      if ('status' in data && !isStatus(data.status)) {
         throw new errors.ValidationError('status must be pending, approved, spam or rejected', {
           errors: [{ path: ['status'], message: 'Invalid status', name: 'ValidationError' }],
         });
       }
-      const current = await facts.current(documentId);
-      if (!current || current.status === data.status) return next();
+      if (!current) return next();
+      if (!changesStatus) {
+        if (!relinked) return next();
+        return strapi.db.transaction(async () => {
+          const updated = await next();
+          await threadIndex.refresh([current.id]);
+          return updated;
+        });
+      }
 
       const { actor, reason: given } = currentScope();
-      const to = data.status;
+      const to = data.status as CommentStatus;
       const reason = given ?? `${to} by ${describe(actor)}`;
       data.moderationReason = reason;
 
       return strapi.db.transaction(async ({ onCommit }) => {
         const updated = await next();
+        if (relinked) await threadIndex.refresh([current.id]);
         await getService('moderationEvents', { strapi }).record({
           commentDocumentId: documentId,
           postDocumentId: current.postDocumentId,
@@ -312,8 +341,9 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { actor, reason: given } = currentScope();
 
       return strapi.db.transaction(async () => {
-        await facts.reparentReplies(current.id);
+        const replies = await facts.reparentReplies(current.id);
         const deleted = await next();
+        await threadIndex.refresh(replies);
         await getService('moderationEvents', { strapi }).record({
           commentDocumentId: documentId,
           postDocumentId: current.postDocumentId,

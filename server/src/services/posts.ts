@@ -26,14 +26,32 @@ const FILTER_TREE: FilterTree = {
 
 const DEFAULT_SORT = [{ originalDate: 'desc' as const }, { publishedAt: 'desc' as const }];
 
-const PUBLIC_POPULATE = { lessons: { fields: ['text'] } };
+/** The columns a public post shows; the lessons come with them, in their order. */
+const PUBLIC_SELECT = [
+  'documentId',
+  'title',
+  'slug',
+  'excerpt',
+  'body',
+  'originalDate',
+  'authorName',
+  'lessonsHeading',
+  'commentsEnabled',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+];
+const PUBLIC_POPULATE = { lessons: { select: ['text'] } };
+const PUBLISHED = { publishedAt: { $notNull: true } };
 
 /** The auth of the request, for Strapi's content-API validation and sanitization. */
 export type RequestAuth = unknown;
 
 const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const uid = POST_UID as UID.ContentType;
-  const documents = () => strapi.documents(uid);
+  // Public reads go to the query engine: a published post is one row, so the Document
+  // Service's draft/publish and locale handling (and its transaction per call) buy nothing here.
+  const rows = () => strapi.db.query(uid);
   const comments = createCommentsRepository({ strapi });
 
   const withCommentCounts = async (rows: PostRow[]): Promise<Post[]> => {
@@ -69,51 +87,38 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
         filters?: Record<string, unknown>;
       };
 
-      const [rows, total] = await Promise.all([
-        documents().findMany({
-          status: 'published',
-          filters,
-          sort: params.sort,
+      const where = filters ? { $and: [PUBLISHED, filters] } : PUBLISHED;
+      const [found, total] = await Promise.all([
+        rows().findMany({
+          where,
+          select: PUBLIC_SELECT,
+          orderBy: params.sort,
           populate: PUBLIC_POPULATE,
-          start: page.start,
+          offset: page.start,
           limit: page.limit,
-        } as never) as unknown as Promise<PostRow[]>,
-        documents().count({ status: 'published', filters } as never),
+        }) as Promise<PostRow[]>,
+        rows().count({ where }),
       ]);
 
       return {
-        data: await withCommentCounts(rows),
+        data: await withCommentCounts(found),
         pagination: paginationMeta(page, total),
       };
     },
 
     /** One published post by slug, or null. */
     async findPublishedBySlug(slug: string): Promise<Post | null> {
-      const row = (await documents().findFirst({
-        status: 'published',
-        filters: { slug },
+      const row = (await rows().findOne({
+        where: { ...PUBLISHED, slug },
+        select: PUBLIC_SELECT,
         populate: PUBLIC_POPULATE,
-      } as never)) as unknown as PostRow | null;
+      })) as PostRow | null;
       if (!row) return null;
       const [post] = await withCommentCounts([row]);
       return post;
     },
 
     findPublishedDocumentId,
-
-    /**
-     * The database rows (draft and published) of the published post with this slug: comments
-     * link to both, so public comment reads look them up through these ids.
-     */
-    async findPublishedRowIds(slug: string): Promise<number[] | null> {
-      const documentId = await findPublishedDocumentId(slug);
-      if (!documentId) return null;
-      const rows = await strapi.db.query(uid).findMany({
-        where: { documentId },
-        select: ['id'],
-      });
-      return rows.map((row: { id: number }) => row.id);
-    },
   };
 };
 

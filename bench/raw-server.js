@@ -1,0 +1,137 @@
+'use strict';
+/**
+ * The raw floor of `npm run bench`: a bare `node:http` server on the bench's SQLite file with
+ * `better-sqlite3`, no framework at all. It is the machine's limit for the same questions.
+ *
+ * - A read answers with the very statements the plugin ran for that URL (captured by
+ *   bench/server.js, same SQL, same bindings), as JSON.
+ * - `POST …/comments` does by hand the least a comment submission needs: find the published
+ *   post, pass the flood mark, insert the comment, its two post links and its moderation event,
+ *   in one transaction.
+ *
+ * The parent sends `{ type: 'routes', routes, tables }` and gets `{ type: 'ready', port }`.
+ */
+const { createHash, randomBytes } = require('crypto');
+const http = require('http');
+
+const Database = require('better-sqlite3');
+
+const db = new Database(process.env.BENCH_DB);
+db.pragma('foreign_keys = on'); // as Strapi's SQLite connection sets it
+
+let reads = new Map();
+let submit = null;
+
+const prepareReads = (routes) =>
+  new Map(
+    Object.entries(routes).map(([url, statements]) => [
+      url,
+      statements.map(({ sql, bindings }) => ({ statement: db.prepare(sql), bindings })),
+    ])
+  );
+
+const prepareSubmit = (t) => {
+  const findPost = db.prepare(
+    `SELECT "document_id", "comments_enabled" FROM "${t.posts}" WHERE "slug" = ? AND "published_at" IS NOT NULL LIMIT 1`
+  );
+  const postRows = db.prepare(`SELECT "id" FROM "${t.posts}" WHERE "document_id" = ?`);
+  const flood = db.prepare(
+    `INSERT INTO "${t.flood}" ("key", "until") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "until" = excluded."until" WHERE "${t.flood}"."until" <= ? RETURNING "id"`
+  );
+  const insertComment = db.prepare(
+    `INSERT INTO "${t.comments}" ("document_id", "author_name", "author_email", "content", "status", "ip_hash", "user_agent", "submitted_at", "created_at", "updated_at", "published_at") VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)`
+  );
+  const insertLink = db.prepare(
+    `INSERT INTO "${t.postLink.table}" ("${t.postLink.comment}", "${t.postLink.post}") VALUES (?, ?)`
+  );
+  const insertEvent = db.prepare(
+    `INSERT INTO "${t.events}" ("document_id", "comment_document_id", "post_document_id", "to_status", "actor_type", "rule", "reason", "created_at", "updated_at", "published_at") VALUES (?, ?, ?, 'pending', 'system', 'first-time', 'first-time: first comment', ?, ?, ?)`
+  );
+  return db.transaction((slug, data, ip, userAgent) => {
+    const post = findPost.get(slug);
+    if (!post) return { status: 404, body: { error: { status: 404, message: 'Post not found' } } };
+    const now = Date.now();
+    const ipHash = createHash('sha256').update(ip).digest('hex');
+    if (!flood.get(`ip:${ipHash}`, now, now)) {
+      return { status: 429, body: { error: { status: 429, message: 'Too many comments' } } };
+    }
+    const documentId = randomBytes(12).toString('hex');
+    const { lastInsertRowid } = insertComment.run(
+      documentId,
+      data.authorName,
+      data.authorEmail,
+      data.content,
+      ipHash,
+      userAgent,
+      now,
+      now,
+      now,
+      now
+    );
+    for (const row of postRows.all(post.document_id)) insertLink.run(lastInsertRowid, row.id);
+    insertEvent.run(
+      randomBytes(12).toString('hex'),
+      documentId,
+      post.document_id,
+      now,
+      now,
+      now
+    );
+    return { status: 201, body: { data: { documentId, status: 'pending' } } };
+  });
+};
+
+const send = (res, status, body) => {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+};
+
+const server = http.createServer((req, res) => {
+  if (req.method === 'GET') {
+    const statements = reads.get(req.url);
+    if (!statements) return send(res, 404, { error: { status: 404, message: 'Not Found' } });
+    const results = statements.map(({ statement, bindings }) =>
+      statement.reader ? statement.all(bindings) : statement.run(bindings)
+    );
+    return send(res, 200, { data: results });
+  }
+  const match = /^\/api\/blog\/posts\/([^/]+)\/comments$/.exec(req.url);
+  if (req.method !== 'POST' || !match) return send(res, 404, { error: { status: 404 } });
+  const chunks = [];
+  req.on('data', (chunk) => chunks.push(chunk));
+  req.on('end', () => {
+    let body;
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      return send(res, 400, { error: { status: 400, message: 'Invalid JSON' } });
+    }
+    const result = submit(
+      decodeURIComponent(match[1]),
+      body.data,
+      req.socket.remoteAddress ?? '',
+      req.headers['user-agent'] ?? ''
+    );
+    return send(res, result.status, result.body);
+  });
+  return undefined;
+});
+
+process.on('message', (message) => {
+  if (message.type === 'routes') {
+    reads = prepareReads(message.routes);
+    submit = prepareSubmit(message.tables);
+    server.listen(0, '127.0.0.1', () =>
+      process.send({ type: 'ready', port: server.address().port })
+    );
+  }
+  if (message.type === 'stop') {
+    server.close();
+    db.close();
+    process.exit(0);
+  }
+});

@@ -1,0 +1,506 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: the plugin's public REST API against what a team would build without it, on
+ * the same data, the same machine, in the same run.
+ *
+ * Seeds the playground (1,000 posts of five lessons, 100,000 threaded comments, one post with
+ * 10,000 of them; `--quick`: a tenth) in bulk, then measures with autocannon (10 connections, a
+ * fixed duration each, after a warm-up):
+ *
+ * - plugin: the plugin's routes;
+ * - core: Strapi's generic content API on the playground's `api::article` / `api::reader-comment`
+ *   (same fields, same lessons component, same data), asked the same question;
+ * - floor: a playground route answering a constant under the same users-permissions check;
+ * - raw: a bare node:http server running the plugin's own SQL with better-sqlite3.
+ *
+ * Prints a table and writes bench/results.json and bench/RESULTS.md (`--quick`:
+ * bench/results-quick.json and bench/RESULTS-quick.md, not committed).
+ *
+ * Flags: --quick, --duration <seconds>, --connections <n>, --keep-db (keep the seeded database in
+ * playground/.tmp for profiling; each route's statements go to playground/.tmp/bench-statements.json).
+ */
+'use strict';
+
+const { execFileSync, fork } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const autocannon = require('autocannon');
+
+const root = path.resolve(__dirname, '..');
+const playground = path.join(root, 'playground');
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const option = (name, fallback) => {
+  const at = argv.indexOf(`--${name}`);
+  return at >= 0 && argv[at + 1] ? Number(argv[at + 1]) : fallback;
+};
+
+const QUICK = flag('quick');
+const SCALE = QUICK ? 0.1 : 1;
+const DATA = {
+  posts: 1000 * SCALE,
+  comments: 100000 * SCALE,
+  bigThread: 10000 * SCALE,
+  smallThread: 10,
+};
+const DURATION = option('duration', QUICK ? 2 : 10);
+const WARMUP = QUICK ? 1 : 2;
+const CONNECTIONS = option('connections', 10);
+const OUT = QUICK
+  ? { json: 'results-quick.json', md: 'RESULTS-quick.md' }
+  : { json: 'results.json', md: 'RESULTS.md' };
+
+const log = (line) => process.stdout.write(`${line}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Build: the plugin (when its sources are newer than dist/) and the playground.
+
+const newest = (dir) => {
+  let time = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    time = Math.max(time, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
+  }
+  return time;
+};
+
+const build = async () => {
+  const built = path.join(root, 'dist', 'server', 'index.js');
+  const sources = Math.max(newest(path.join(root, 'server')), newest(path.join(root, 'contracts')));
+  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
+    log('Building the plugin (npm run build)…');
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  }
+  const { compileStrapi } = require('@strapi/strapi');
+  await compileStrapi({ appDir: playground });
+};
+
+// ---------------------------------------------------------------------------------------------
+// Child processes: Strapi (bench/server.js) and the raw floor (bench/raw-server.js).
+
+/** Every child still running, stopped if the bench fails half-way. */
+const children = new Set();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+const startChild = (script, env) =>
+  new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, script), [], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    children.add(child);
+    child.on('exit', () => children.delete(child));
+    const pending = new Map();
+    let nextId = 0;
+    child.ask = (message) =>
+      new Promise((done) => {
+        nextId += 1;
+        pending.set(nextId, done);
+        child.send({ ...message, id: nextId });
+      });
+    child.on('message', (message) => {
+      if (message.type === 'ready') resolve({ child, ready: message });
+      else if (pending.has(message.id)) {
+        pending.get(message.id)(message);
+        pending.delete(message.id);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+    child.stopGracefully = () =>
+      new Promise((done) => {
+        child.removeAllListeners('exit');
+        child.on('exit', done);
+        child.send({ type: 'stop' });
+      });
+  });
+
+/** Resident memory of a process now (MB), from /proc. */
+const rssMb = (pid) => {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+  } catch {
+    return 0;
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Load: autocannon, with a warm-up, sampling the server's memory while it runs.
+
+const load = async ({ port, pid, request, duration }) => {
+  let counter = 0;
+  const requests = [
+    {
+      method: request.method ?? 'GET',
+      path: request.path,
+      headers: request.body ? { 'content-type': 'application/json' } : {},
+      ...(request.body && {
+        setupRequest: (req) => {
+          counter += 1;
+          const body = JSON.stringify(request.body).replaceAll(
+            '{run}',
+            `${process.pid}-${counter}`
+          );
+          return { ...req, body };
+        },
+      }),
+    },
+  ];
+  const run = (seconds) =>
+    autocannon({
+      url: `http://127.0.0.1:${port}`,
+      connections: CONNECTIONS,
+      duration: seconds,
+      requests,
+    });
+  await run(WARMUP);
+  let peak = rssMb(pid);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMb(pid));
+  }, 100);
+  const result = await run(duration);
+  clearInterval(sampler);
+  const ok = result['2xx'];
+  return {
+    rps: Math.round((ok / result.duration) * 10) / 10,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx + result.errors + result.timeouts,
+    requests: result.requests.total,
+    peakMb: Math.round(peak),
+  };
+};
+
+// ---------------------------------------------------------------------------------------------
+// The questions: each plugin route and the generic API's way of asking the same.
+
+const questions = ({ postSlug, postDocumentId, formToken }) => {
+  const lessons = 'populate[lessons][fields][0]=text';
+  const comments = (slug) =>
+    `/api/reader-comments?filters[article][slug][$eq]=${slug}&filters[status][$eq]=approved` +
+    `&sort[0]=submittedAt:asc&populate[parent][fields][0]=documentId&pagination[pageSize]=25`;
+  return [
+    {
+      endpoint: 'GET /api/blog/posts',
+      read: true,
+      plugin: { path: '/api/blog/posts' },
+      core: { path: `/api/articles?${lessons}&sort[0]=originalDate:desc&pagination[pageSize]=25` },
+    },
+    {
+      endpoint: 'GET /api/blog/posts/:slug',
+      read: true,
+      plugin: { path: '/api/blog/posts/small-thread' },
+      core: { path: `/api/articles?filters[slug][$eq]=small-thread&${lessons}` },
+    },
+    {
+      endpoint: `GET /api/blog/posts/:slug/comments (${DATA.smallThread} comments)`,
+      read: true,
+      thread: 'small',
+      plugin: { path: '/api/blog/posts/small-thread/comments' },
+      core: { path: comments('small-thread') },
+    },
+    {
+      endpoint: `GET /api/blog/posts/:slug/comments (${DATA.bigThread.toLocaleString('en')} comments)`,
+      read: true,
+      thread: 'big',
+      plugin: { path: '/api/blog/posts/big-thread/comments' },
+      core: { path: comments('big-thread') },
+    },
+    {
+      endpoint: 'POST /api/blog/posts/:slug/comments',
+      read: false,
+      plugin: {
+        method: 'POST',
+        path: `/api/blog/posts/${postSlug}/comments`,
+        body: {
+          data: {
+            authorName: 'Bench Reader',
+            authorEmail: 'bench-{run}@example.com',
+            content: 'A comment from the benchmark, number {run}, about networking.',
+          },
+          formToken,
+        },
+      },
+      core: {
+        method: 'POST',
+        path: '/api/reader-comments',
+        body: {
+          data: {
+            article: postDocumentId,
+            authorName: 'Bench Reader',
+            authorEmail: 'bench-{run}@example.com',
+            content: 'A comment from the benchmark, number {run}, about networking.',
+            status: 'pending',
+            submittedAt: '2026-01-01T00:00:00.000Z',
+          },
+        },
+      },
+    },
+  ];
+};
+
+// ---------------------------------------------------------------------------------------------
+// Report.
+
+const ratio = (a, b) => (b ? Math.round((a / b) * 100) / 100 : null);
+
+const markdownTable = (header, rows) =>
+  [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
+
+const report = ({ results, floor, meta, checks }) => {
+  const header = [
+    'endpoint',
+    'plugin rps',
+    'p50 / p99 ms',
+    'SQL/req',
+    'peak MB',
+    'generic API rps',
+    'generic p50 ms',
+    'generic SQL/req',
+    'raw rps',
+    '× generic',
+    '× floor',
+    '× raw',
+  ];
+  const rows = results.map((r) => [
+    r.endpoint,
+    r.plugin_rps,
+    `${r.plugin_p50_ms} / ${r.plugin_p99_ms}`,
+    r.plugin_sql_per_request,
+    r.plugin_peak_mb,
+    r.core_rps,
+    r.core_p50_ms,
+    r.core_sql_per_request,
+    r.raw_rps,
+    r.ratio_to_core,
+    r.ratio_to_floor,
+    r.ratio_to_raw,
+  ]);
+  const table = markdownTable(header, rows);
+  const checkLines = checks.map((c) => `- ${c.pass ? 'met' : '**missed**'}: ${c.text}`);
+  const md = [
+    `# Benchmark results${QUICK ? ' (--quick)' : ''}`,
+    '',
+    `Measured ${meta.date} by \`npm run bench${QUICK ? ' -- --quick' : ''}\` on ${meta.machine}; ` +
+      `Node ${meta.node}, Strapi ${meta.strapi}, SQLite (better-sqlite3). ` +
+      `${meta.connections} connections, ${meta.duration} s per measurement after a ${meta.warmup} s warm-up.`,
+    '',
+    `Data: ${meta.data.posts.toLocaleString('en')} posts × 5 lessons, ` +
+      `${meta.data.comments.toLocaleString('en')} comments (${meta.data.replies.toLocaleString('en')} of them replies; ` +
+      `one post with ${meta.data.bigThread.toLocaleString('en')}, one with ${meta.data.smallThread}), ` +
+      `the same rows in the plugin's types and in the generic \`api::\` types; seeded in ${meta.seedSeconds} s.`,
+    '',
+    `Strapi's floor (a constant route under users-permissions): **${floor.rps} rps**, ` +
+      `p50 ${floor.p50} ms, ${floor.sql} SQL statements per request.`,
+    '',
+    table,
+    '',
+    '- plugin rps counts 2xx answers only; `× generic`, `× floor`, `× raw`: plugin rps over the generic API, Strapi’s floor and the raw floor.',
+    '- generic API: Strapi’s own content API on `api::article` / `api::reader-comment` asked the same question ' +
+      '(`populate` lessons, `filters` on slug / post / status, `sort`, `pagination` of 25). It answers no comment counts ' +
+      'and a flat page of comments where the plugin answers 25 root comments with all their replies.',
+    '- raw floor: bare `node:http` + `better-sqlite3` running the plugin’s own statements for the URL; for the POST, ' +
+      'the least a submission needs (post lookup, flood mark, comment, links, moderation event) in one transaction.',
+    '',
+    '## Targets',
+    '',
+    ...checkLines,
+    '',
+  ].join('\n');
+  return { table, md };
+};
+
+// ---------------------------------------------------------------------------------------------
+
+const main = async () => {
+  const started = Date.now();
+  await build();
+
+  const dbFile = path.join(playground, '.tmp', QUICK ? 'bench-quick.db' : 'bench.db');
+  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+  for (const suffix of ['', '-journal', '-wal', '-shm'])
+    fs.rmSync(`${dbFile}${suffix}`, { force: true });
+
+  log(`Seeding ${DATA.posts} posts and ${DATA.comments} comments…`);
+  const strapiEnv = {
+    NODE_ENV: 'production',
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: dbFile,
+    PLAYGROUND_SEED: 'false',
+    STRAPI_LOG_LEVEL: 'error',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    BENCH_SEED: JSON.stringify(DATA),
+  };
+  const { child: strapiChild, ready } = await startChild('server.js', strapiEnv);
+  const { seeded, tables } = ready;
+  const strapiPort = ready.port;
+  log(`Seeded in ${(seeded.ms / 1000).toFixed(1)} s; Strapi listens on ${strapiPort}.`);
+
+  const postSlug = `post-${Math.floor(DATA.posts / 2)}`;
+  const base = `http://127.0.0.1:${strapiPort}`;
+  const form = await (await fetch(`${base}/api/blog/posts/${postSlug}/comment-form`)).json();
+  const article = await (
+    await fetch(`${base}/api/articles?filters[slug][$eq]=${postSlug}&fields[0]=slug`)
+  ).json();
+  const asked = questions({
+    postSlug,
+    postDocumentId: article.data[0].documentId,
+    formToken: form.data.formToken,
+  });
+
+  // SQL per request, and the plugin's statements for the raw floor.
+  const rawRoutes = {};
+  for (const question of asked) {
+    for (const side of ['plugin', 'core']) {
+      const counted = await strapiChild.ask({ type: 'sql', request: question[side] });
+      if (counted.status >= 300) {
+        throw new Error(`${side} ${question[side].path} answered ${counted.status}`);
+      }
+      question[`${side}Sql`] = counted.statements.length;
+      question[`${side}Statements`] = counted.statements;
+      if (side === 'plugin' && question.read) rawRoutes[question.plugin.path] = counted.statements;
+    }
+  }
+  // For profiling: every statement each route ran, with its bindings.
+  fs.writeFileSync(
+    path.join(path.dirname(dbFile), 'bench-statements.json'),
+    JSON.stringify(
+      Object.fromEntries(
+        asked.flatMap((q) => [
+          [q.plugin.path, q.pluginStatements],
+          [q.core.path, q.coreStatements],
+        ])
+      ),
+      null,
+      2
+    )
+  );
+  const floorSql = (await strapiChild.ask({ type: 'sql', request: { path: '/api/floor' } }))
+    .statements.length;
+
+  const { child: rawChild } = await new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, 'raw-server.js'), [], {
+      env: { ...process.env, BENCH_DB: dbFile },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    children.add(child);
+    child.once('message', (message) => resolve({ child, port: message.port, message }));
+    child.once('exit', (code) => reject(new Error(`raw-server.js exited with ${code}`)));
+    child.send({ type: 'routes', routes: rawRoutes, tables });
+  }).then(({ child, port }) => ({ child: Object.assign(child, { port }) }));
+
+  const measure = async (label, port, pid, request) => {
+    const result = await load({ port, pid, request, duration: DURATION });
+    log(
+      `  ${label.padEnd(8)} ${String(result.rps).padStart(8)} rps  p50 ${result.p50} ms  p99 ${result.p99} ms` +
+        (result.non2xx ? `  (${result.non2xx} non-2xx)` : '')
+    );
+    if (result.non2xx)
+      throw new Error(`${label} ${request.path}: ${result.non2xx} answers were not 2xx`);
+    return result;
+  };
+
+  log('Strapi floor: GET /api/floor');
+  const floor = await measure('floor', strapiPort, strapiChild.pid, { path: '/api/floor' });
+  floor.sql = floorSql;
+
+  const results = [];
+  for (const question of asked) {
+    log(question.endpoint);
+    const plugin = await measure('plugin', strapiPort, strapiChild.pid, question.plugin);
+    const core = await measure('generic', strapiPort, strapiChild.pid, question.core);
+    const raw = await measure('raw', rawChild.port, rawChild.pid, question.plugin);
+    results.push({
+      endpoint: question.endpoint,
+      plugin_rps: plugin.rps,
+      core_rps: core.rps,
+      floor_rps: floor.rps,
+      raw_rps: raw.rps,
+      plugin_p50_ms: plugin.p50,
+      plugin_p99_ms: plugin.p99,
+      plugin_sql_per_request: question.pluginSql,
+      plugin_peak_mb: plugin.peakMb,
+      core_p50_ms: core.p50,
+      core_p99_ms: core.p99,
+      core_sql_per_request: question.coreSql,
+      core_peak_mb: core.peakMb,
+      raw_p50_ms: raw.p50,
+      raw_p99_ms: raw.p99,
+      ratio_to_core: ratio(plugin.rps, core.rps),
+      ratio_to_floor: ratio(plugin.rps, floor.rps),
+      ratio_to_raw: ratio(plugin.rps, raw.rps),
+      read: question.read,
+      thread: question.thread ?? null,
+    });
+  }
+
+  await rawChild.send({ type: 'stop' });
+  await strapiChild.stopGracefully();
+
+  const checks = [];
+  for (const r of results.filter((row) => row.read)) {
+    checks.push({
+      pass: r.ratio_to_core >= 2,
+      text: `${r.endpoint}: ${r.ratio_to_core}× the generic API (target ≥ 2×)`,
+    });
+    checks.push({
+      pass: r.ratio_to_floor >= 0.6,
+      text: `${r.endpoint}: ${Math.round(r.ratio_to_floor * 100)}% of Strapi’s floor (target ≥ 60%)`,
+    });
+  }
+  const small = results.find((r) => r.thread === 'small');
+  const big = results.find((r) => r.thread === 'big');
+  checks.push({
+    pass: big.plugin_p50_ms <= small.plugin_p50_ms * 1.5,
+    text: `comments p50 on the ${DATA.bigThread.toLocaleString('en')}-comment post ${big.plugin_p50_ms} ms vs ${small.plugin_p50_ms} ms on the ${DATA.smallThread}-comment post (target ≤ 1.5×)`,
+  });
+  checks.push({
+    pass: big.plugin_sql_per_request === small.plugin_sql_per_request,
+    text: `SQL statements per comments page: ${small.plugin_sql_per_request} on the small thread, ${big.plugin_sql_per_request} on the big one (target: the same)`,
+  });
+
+  const cpu = os.cpus();
+  const meta = {
+    date: new Date().toISOString().slice(0, 10),
+    machine: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB`,
+    node: process.version,
+    strapi: require('@strapi/strapi/package.json').version,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    warmup: WARMUP,
+    quick: QUICK,
+    seedSeconds: Math.round(seeded.ms / 100) / 10,
+    data: { ...DATA, replies: seeded.replies },
+  };
+  const { table, md } = report({ results, floor, meta, checks });
+  fs.writeFileSync(
+    path.join(__dirname, OUT.json),
+    `${JSON.stringify({ meta, floor, results, checks }, null, 2)}\n`
+  );
+  fs.writeFileSync(path.join(__dirname, OUT.md), md);
+  log('');
+  log(table);
+  log('');
+  for (const c of checks) log(`${c.pass ? 'met   ' : 'MISSED'} ${c.text}`);
+  log(
+    `\nWrote bench/${OUT.json} and bench/${OUT.md} (${Math.round((Date.now() - started) / 1000)} s in all).`
+  );
+  if (!flag('keep-db')) {
+    for (const suffix of ['', '-journal', '-wal', '-shm'])
+      fs.rmSync(`${dbFile}${suffix}`, { force: true });
+  }
+};
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});

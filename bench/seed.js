@@ -1,0 +1,336 @@
+'use strict';
+/**
+ * Bulk seeding for `npm run bench`: posts with five lessons each and threaded comments, written
+ * straight into the SQLite tables Strapi created (one transaction, prepared statements), in the
+ * exact shape the Document Service writes them: a draft and a published row per post, component
+ * rows joined through `*_cmps`, comment → post links to both rows, reply → parent links, and one
+ * moderation event per comment. The same data goes twice: into the plugin's types and into the
+ * playground's ordinary `api::article` / `api::reader-comment` types.
+ *
+ * Table and column names come from Strapi's metadata, so they follow the app's naming.
+ */
+const { createHash } = require('crypto');
+
+// A fixed pseudo-random sequence: every run seeds the same data.
+const createRandom = (seed) => {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+};
+
+const WORDS = (
+  'network friend lesson life trust give grow seed patience garden people listen help ' +
+  'connect share career mistake learn honest value favour return first always never ' +
+  'meeting coffee advice mentor relationship time effort genuine interest ask offer'
+).split(' ');
+
+const sentence = (random, words) => {
+  const out = [];
+  for (let i = 0; i < words; i += 1) out.push(WORDS[Math.floor(random() * WORDS.length)]);
+  const text = out.join(' ');
+  return `${text[0].toUpperCase()}${text.slice(1)}.`;
+};
+
+/** A 24-character id in the alphabet Strapi's documentIds use. */
+const documentId = (prefix, n) =>
+  createHash('sha1').update(`${prefix}:${n}`).digest('hex').slice(0, 24);
+
+const STATUSES = [
+  [0.9, 'approved'],
+  [0.96, 'pending'],
+  [0.99, 'spam'],
+  [1, 'rejected'],
+];
+const pickStatus = (random) => STATUSES.find(([limit]) => random() < limit)[1];
+
+/** Where each model keeps its rows: table, attribute → column, and join tables. */
+const layoutOf = (strapi, uid) => {
+  const meta = strapi.db.metadata.get(uid);
+  const column = (name) => meta.attributes[name].columnName ?? name;
+  const join = (name) => meta.attributes[name].joinTable;
+  return { table: meta.tableName, column, join };
+};
+
+const insertStatement = (db, table, columns) =>
+  db.prepare(
+    `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns
+      .map(() => '?')
+      .join(', ')})`
+  );
+
+/**
+ * Plans the data once: which post each comment belongs to, its parent, status and text. Both
+ * copies (plugin and generic) are written from this plan.
+ */
+const plan = ({ posts, comments, bigThread, smallThread }) => {
+  const random = createRandom(20080222);
+  const perPost = new Array(posts).fill(0);
+  perPost[0] = bigThread;
+  perPost[1] = smallThread;
+  const rest = comments - bigThread - smallThread;
+  for (let p = 2; p < posts; p += 1) {
+    perPost[p] = Math.floor(rest / (posts - 2)) + (p - 2 < rest % (posts - 2) ? 1 : 0);
+  }
+
+  const postRows = [];
+  const commentRows = [];
+  const start = Date.UTC(2008, 1, 22);
+  for (let p = 0; p < posts; p += 1) {
+    const slug = p === 0 ? 'big-thread' : p === 1 ? 'small-thread' : `post-${p}`;
+    const day = new Date(start - p * 86400000).toISOString().slice(0, 10);
+    postRows.push({
+      documentId: documentId('post', p),
+      title: p === 0 ? 'The busiest thread' : p === 1 ? 'A quiet thread' : sentence(random, 5),
+      slug,
+      excerpt: sentence(random, 30),
+      body: JSON.stringify(
+        [0, 1, 2, 3].map(() => ({
+          type: 'paragraph',
+          children: [{ type: 'text', text: sentence(random, 40) }],
+        }))
+      ),
+      originalDate: day,
+      authorName: 'Bench Author',
+      lessonsHeading: 'Lessons in Life',
+      lessons: [0, 1, 2, 3, 4].map(() => sentence(random, 12)),
+    });
+
+    // Threads: about a third of the comments reply to an earlier approved one (depth ≤ 4).
+    const approved = [];
+    const time = start - p * 86400000 + 3600000;
+    for (let c = 0; c < perPost[p]; c += 1) {
+      const status = p === 1 ? 'approved' : pickStatus(random);
+      let parent = null;
+      let depth = 1;
+      if (approved.length && random() < 0.35) {
+        const candidate = approved[Math.floor(random() * approved.length)];
+        if (candidate.depth < 4) {
+          parent = candidate;
+          depth = candidate.depth + 1;
+        }
+      }
+      const row = {
+        index: commentRows.length,
+        post: p,
+        parent: parent ? parent.index : null,
+        root: parent ? (parent.root ?? parent.index) : null,
+        depth,
+        status,
+        documentId: documentId('comment', commentRows.length),
+        authorName: `Reader ${commentRows.length % 5000}`,
+        authorEmail: `reader${commentRows.length % 5000}@example.com`,
+        content: sentence(random, 8 + Math.floor(random() * 40)),
+        submittedAt: time + c * 60000,
+      };
+      commentRows.push(row);
+      if (status === 'approved') approved.push(row);
+    }
+  }
+  return { postRows, commentRows };
+};
+
+/** Writes the planned posts (draft + published rows, lessons) of one type; returns row ids. */
+const writePosts = (db, strapi, uid, postRows, now) => {
+  const post = layoutOf(strapi, uid);
+  const cmpsTable = post.join('lessons');
+  const lessonTable = strapi.db.metadata.get('blog.lesson').tableName;
+  const insertPost = insertStatement(db, post.table, [
+    post.column('documentId'),
+    post.column('title'),
+    post.column('slug'),
+    post.column('excerpt'),
+    post.column('body'),
+    post.column('originalDate'),
+    post.column('authorName'),
+    post.column('lessonsHeading'),
+    post.column('commentsEnabled'),
+    post.column('createdAt'),
+    post.column('updatedAt'),
+    post.column('publishedAt'),
+  ]);
+  const insertLesson = insertStatement(db, lessonTable, ['text']);
+  const insertCmp = insertStatement(db, cmpsTable.name, [
+    cmpsTable.joinColumn.name,
+    'cmp_id',
+    'component_type',
+    'field',
+    'order',
+  ]);
+  const rowIds = [];
+  for (const row of postRows) {
+    const ids = [];
+    for (const publishedAt of [null, now]) {
+      const { lastInsertRowid } = insertPost.run(
+        row.documentId,
+        row.title,
+        row.slug,
+        row.excerpt,
+        row.body,
+        row.originalDate,
+        row.authorName,
+        row.lessonsHeading,
+        1,
+        now,
+        now,
+        publishedAt
+      );
+      ids.push(Number(lastInsertRowid));
+      row.lessons.forEach((text, order) => {
+        const lesson = insertLesson.run(text);
+        insertCmp.run(lastInsertRowid, lesson.lastInsertRowid, 'blog.lesson', 'lessons', order + 1);
+      });
+    }
+    rowIds.push(ids);
+  }
+  return rowIds;
+};
+
+/** Writes the planned comments of one type, linked to both rows of their post and to parents. */
+const writeComments = (db, strapi, { uid, postAttribute, extra }, commentRows, postRowIds) => {
+  const comment = layoutOf(strapi, uid);
+  const postLink = comment.join(postAttribute);
+  const parentLink = comment.join('parent');
+  const extraColumns = Object.keys(extra(commentRows[0] ?? {}));
+  const insertComment = insertStatement(db, comment.table, [
+    comment.column('documentId'),
+    comment.column('authorName'),
+    comment.column('authorEmail'),
+    comment.column('content'),
+    comment.column('status'),
+    comment.column('submittedAt'),
+    comment.column('createdAt'),
+    comment.column('updatedAt'),
+    comment.column('publishedAt'),
+    ...extraColumns.map((name) => comment.column(name)),
+  ]);
+  const insertPostLink = insertStatement(db, postLink.name, [
+    postLink.joinColumn.name,
+    postLink.inverseJoinColumn.name,
+    postLink.inverseOrderColumnName,
+  ]);
+  const insertParentLink = insertStatement(db, parentLink.name, [
+    parentLink.joinColumn.name,
+    parentLink.inverseJoinColumn.name,
+    parentLink.inverseOrderColumnName,
+  ]);
+  const ids = [];
+  const orderInPost = new Map();
+  const orderInParent = new Map();
+  for (const row of commentRows) {
+    const values = extra(row);
+    const { lastInsertRowid } = insertComment.run(
+      row.documentId,
+      row.authorName,
+      row.authorEmail,
+      row.content,
+      row.status,
+      row.submittedAt,
+      row.submittedAt,
+      row.submittedAt,
+      row.submittedAt,
+      ...extraColumns.map((name) => values[name])
+    );
+    ids.push(lastInsertRowid);
+    const order = (orderInPost.get(row.post) ?? 0) + 1;
+    orderInPost.set(row.post, order);
+    for (const postId of postRowIds[row.post]) insertPostLink.run(lastInsertRowid, postId, order);
+    if (row.parent !== null) {
+      const parentOrder = (orderInParent.get(row.parent) ?? 0) + 1;
+      orderInParent.set(row.parent, parentOrder);
+      insertParentLink.run(lastInsertRowid, ids[row.parent], parentOrder);
+    }
+  }
+};
+
+/** The first verdict of each planned comment, as the moderation log records it. */
+const writeModerationEvents = (db, strapi, commentRows, postRows) => {
+  const event = layoutOf(strapi, 'plugin::blog.moderation-event');
+  const insert = insertStatement(db, event.table, [
+    event.column('documentId'),
+    event.column('commentDocumentId'),
+    event.column('postDocumentId'),
+    event.column('toStatus'),
+    event.column('actorType'),
+    event.column('actorName'),
+    event.column('rule'),
+    event.column('reason'),
+    event.column('createdAt'),
+    event.column('updatedAt'),
+    event.column('publishedAt'),
+  ]);
+  for (const row of commentRows) {
+    insert.run(
+      documentId('event', row.index),
+      row.documentId,
+      postRows[row.post].documentId,
+      row.status,
+      'importer',
+      'importer',
+      'trusted-actor',
+      'trusted-actor: set by the importer',
+      row.submittedAt,
+      row.submittedAt,
+      row.submittedAt
+    );
+  }
+};
+
+/**
+ * Seeds `options.posts` posts and `options.comments` comments (the first post gets
+ * `options.bigThread` of them, the second `options.smallThread`, all approved) into both the
+ * plugin's types and the generic ones. Returns what it wrote, for the report.
+ */
+const seed = async (strapi, options) => {
+  const { postRows, commentRows } = plan(options);
+  const connection = await strapi.db.connection.client.acquireConnection();
+  try {
+    const now = Date.now();
+    connection.transaction(() => {
+      const blogPostIds = writePosts(connection, strapi, 'plugin::blog.post', postRows, now);
+      writeComments(
+        connection,
+        strapi,
+        {
+          uid: 'plugin::blog.comment',
+          postAttribute: 'post',
+          extra: (row) => ({
+            // The thread copies the plugin's middleware writes (repositories/thread-index.ts).
+            postDocumentId: postRows[row.post]?.documentId,
+            parentDocumentId: row.parent === null ? null : commentRows[row.parent].documentId,
+            rootDocumentId: row.root === null ? null : commentRows[row.root].documentId,
+            moderationReason: 'trusted-actor: set by the importer',
+            ipHash: createHash('sha256').update(row.authorEmail).digest('hex'),
+            userAgent: 'bench',
+          }),
+        },
+        commentRows,
+        blogPostIds
+      );
+      writeModerationEvents(connection, strapi, commentRows, postRows);
+      const articleIds = writePosts(connection, strapi, 'api::article.article', postRows, now);
+      writeComments(
+        connection,
+        strapi,
+        { uid: 'api::reader-comment.reader-comment', postAttribute: 'article', extra: () => ({}) },
+        commentRows,
+        articleIds
+      );
+    })();
+  } finally {
+    await strapi.db.connection.client.releaseConnection(connection);
+  }
+  const replies = commentRows.filter((row) => row.parent !== null).length;
+  return {
+    posts: postRows.length,
+    lessons: postRows.length * 5,
+    comments: commentRows.length,
+    replies,
+    bigThread: options.bigThread,
+    smallThread: options.smallThread,
+    postDocumentIds: { big: postRows[0].documentId, small: postRows[1].documentId },
+  };
+};
+
+module.exports = { seed };

@@ -1,0 +1,135 @@
+'use strict';
+/**
+ * The Strapi process of `npm run bench`: boots the compiled playground on the bench database,
+ * seeds it when asked (`BENCH_SEED`, JSON), opens the generic API and the floor route to the
+ * Public role, loosens the flood limit (every request of the bench comes from one IP), listens on
+ * an ephemeral port and tells its parent over IPC. It then answers the parent's questions:
+ *
+ * - `{ type: 'sql', request }`: how many SQL statements one such request costs (the fewest of
+ *   three, counted until the database is quiet), with the statements themselves.
+ */
+const path = require('path');
+
+const { createStrapi } = require('@strapi/strapi');
+
+const { seed } = require('./seed');
+
+const playground = path.resolve(__dirname, '..', 'playground');
+
+const PUBLIC_ACTIONS = [
+  'api::article.article.find',
+  'api::article.article.findOne',
+  'api::reader-comment.reader-comment.find',
+  'api::reader-comment.reader-comment.create',
+  'api::floor.floor.constant',
+];
+
+const grantPublic = async (strapi) => {
+  const role = await strapi.db
+    .query('plugin::users-permissions.role')
+    .findOne({ where: { type: 'public' } });
+  for (const action of PUBLIC_ACTIONS) {
+    const permissions = strapi.db.query('plugin::users-permissions.permission');
+    const existing = await permissions.findOne({ where: { action, role: role.id } });
+    if (!existing) await permissions.create({ data: { action, role: role.id } });
+  }
+};
+
+/** The tables the raw floor's hand-written comment submission writes to. */
+const tablesOf = (strapi) => {
+  const meta = (uid) => strapi.db.metadata.get(uid);
+  const postLink = meta('plugin::blog.comment').attributes.post.joinTable;
+  return {
+    posts: meta('plugin::blog.post').tableName,
+    comments: meta('plugin::blog.comment').tableName,
+    events: meta('plugin::blog.moderation-event').tableName,
+    flood: meta('plugin::blog.flood-mark').tableName,
+    postLink: {
+      table: postLink.name,
+      comment: postLink.joinColumn.name,
+      post: postLink.inverseJoinColumn.name,
+    },
+  };
+};
+
+/** Bindings as better-sqlite3 takes them, the way knex's SQLite client sends them. */
+const toSqlite = (bindings = []) =>
+  bindings.map((value) => {
+    if (value instanceof Date) return value.getTime();
+    if (typeof value === 'boolean') return value ? 1 : 0;
+    return value;
+  });
+
+/** Counts the statements of one request to this server, including what it does after answering. */
+const countStatements = async (strapi, base, request) => {
+  const knex = strapi.db.connection;
+  let fewest = null;
+  for (let run = 0; run < 3; run += 1) {
+    const seen = [];
+    const listener = (query) => seen.push({ sql: query.sql, bindings: toSqlite(query.bindings) });
+    knex.on('query', listener);
+    let status;
+    try {
+      const response = await fetch(`${base}${request.path}`, {
+        method: request.method ?? 'GET',
+        headers: request.body ? { 'content-type': 'application/json' } : {},
+        body: request.body ? JSON.stringify(request.body(run)) : undefined,
+      });
+      status = response.status;
+      await response.arrayBuffer();
+      for (let quiet = -1; quiet !== seen.length;) {
+        quiet = seen.length;
+        await new Promise((resolve) => setTimeout(resolve, 60));
+      }
+    } finally {
+      knex.removeListener('query', listener);
+    }
+    if (!fewest || seen.length < fewest.statements.length) fewest = { status, statements: seen };
+  }
+  return fewest;
+};
+
+(async () => {
+  const strapi = createStrapi({
+    appDir: playground,
+    distDir: path.join(playground, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  });
+  await strapi.load();
+
+  let seeded = null;
+  if (process.env.BENCH_SEED) {
+    const started = Date.now();
+    seeded = { ...(await seed(strapi, JSON.parse(process.env.BENCH_SEED))), ms: 0 };
+    seeded.ms = Date.now() - started;
+  }
+  await grantPublic(strapi);
+  const settings = strapi.plugin('blog').service('settings');
+  await settings.update({ ...(await settings.get()), floodIntervalSeconds: 0 });
+
+  await strapi.server.mount();
+  const server = strapi.server.httpServer;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
+
+  process.on('message', async (message) => {
+    if (message.type === 'sql') {
+      const request = { ...message.request };
+      if (request.body) {
+        const body = request.body;
+        request.body = (run) => JSON.parse(JSON.stringify(body).replaceAll('{run}', `sql-${run}`));
+      }
+      const result = await countStatements(strapi, base, request);
+      process.send({ type: 'sql', id: message.id, ...result });
+    }
+    if (message.type === 'stop') {
+      await strapi.destroy();
+      process.exit(0);
+    }
+  });
+  process.send({ type: 'ready', port: server.address().port, seeded, tables: tablesOf(strapi) });
+})().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});
