@@ -9,6 +9,7 @@ export default tseslint.config(
       'dist/**',
       'coverage/**',
       'tests/.tmp/**',
+      '.scratch/**',
       'playground/.tmp/**',
       'playground/.strapi/**',
       'playground/dist/**',

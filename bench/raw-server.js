@@ -39,7 +39,7 @@ const prepareSubmit = (t) => {
     `INSERT INTO "${t.flood}" ("key", "until") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "until" = excluded."until" WHERE "${t.flood}"."until" <= ? RETURNING "id"`
   );
   const insertComment = db.prepare(
-    `INSERT INTO "${t.comments}" ("document_id", "author_name", "author_email", "content", "status", "ip_hash", "user_agent", "submitted_at", "created_at", "updated_at", "published_at") VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)`
+    `INSERT INTO "${t.comments}" ("document_id", "author_name", "author_email", "content", "status", "ip_hash", "user_agent", "submitted_at", "created_at", "updated_at", "published_at", "post_document_id") VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)`
   );
   const insertLink = db.prepare(
     `INSERT INTO "${t.postLink.table}" ("${t.postLink.comment}", "${t.postLink.post}") VALUES (?, ?)`
@@ -66,17 +66,11 @@ const prepareSubmit = (t) => {
       now,
       now,
       now,
-      now
+      now,
+      post.document_id
     );
     for (const row of postRows.all(post.document_id)) insertLink.run(lastInsertRowid, row.id);
-    insertEvent.run(
-      randomBytes(12).toString('hex'),
-      documentId,
-      post.document_id,
-      now,
-      now,
-      now
-    );
+    insertEvent.run(randomBytes(12).toString('hex'), documentId, post.document_id, now, now, now);
     return { status: 201, body: { data: { documentId, status: 'pending' } } };
   });
 };
@@ -94,6 +88,7 @@ const server = http.createServer((req, res) => {
   if (req.method === 'GET') {
     const statements = reads.get(req.url);
     if (!statements) return send(res, 404, { error: { status: 404, message: 'Not Found' } });
+    // The statements run one after the other, as the plugin's do for one request.
     const results = statements.map(({ statement, bindings }) =>
       statement.reader ? statement.all(bindings) : statement.run(bindings)
     );

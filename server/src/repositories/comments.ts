@@ -95,8 +95,9 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Every approved reply in the threads of these roots, to any depth, oldest first. Whether
-     * each one is shown (its parent chain must be approved too) is for the thread builder.
+     * Every approved reply in the threads of these roots, to any depth. Whether each one is
+     * shown (its parent chain must be approved too) and in which order is for the thread
+     * builder: asking SQL for an order would lead SQLite to walk the status index instead.
      */
     async findApprovedReplies(rootDocumentIds: string[]): Promise<PublicCommentRow[]> {
       if (rootDocumentIds.length === 0) return [];
@@ -105,8 +106,7 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       return knex(n.comments)
         .select(publicColumns())
         .whereIn(n.commentRoot, rootDocumentIds)
-        .where(n.status, 'approved')
-        .orderByRaw(oldestFirst(n.submittedAt, 'asc'));
+        .where(n.status, 'approved');
     },
   };
 };
