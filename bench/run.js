@@ -368,7 +368,9 @@ const main = async () => {
     for (const side of ['plugin', 'core']) {
       const counted = await strapiChild.ask({ type: 'sql', request: question[side] });
       if (counted.status >= 300) {
-        throw new Error(`${side} ${question[side].path} answered ${counted.status}`);
+        throw new Error(
+          `${side} ${question[side].path} answered ${counted.status}: ${counted.answer}`
+        );
       }
       question[`${side}Sql`] = counted.statements.length;
       question[`${side}Statements`] = counted.statements;

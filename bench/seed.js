@@ -33,9 +33,12 @@ const sentence = (random, words) => {
   return `${text[0].toUpperCase()}${text.slice(1)}.`;
 };
 
-/** A 24-character id in the alphabet Strapi's documentIds use. */
+/**
+ * A 24-character id shaped like Strapi's (cuid2: lower-case letters and digits, a letter first;
+ * Strapi reads a relation value that starts with a digit as a numeric id).
+ */
 const documentId = (prefix, n) =>
-  createHash('sha1').update(`${prefix}:${n}`).digest('hex').slice(0, 24);
+  `b${createHash('sha1').update(`${prefix}:${n}`).digest('hex').slice(0, 23)}`;
 
 const STATUSES = [
   [0.9, 'approved'],

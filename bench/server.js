@@ -69,6 +69,7 @@ const countStatements = async (strapi, base, request) => {
     const listener = (query) => seen.push({ sql: query.sql, bindings: toSqlite(query.bindings) });
     knex.on('query', listener);
     let status;
+    let answer;
     try {
       const response = await fetch(`${base}${request.path}`, {
         method: request.method ?? 'GET',
@@ -76,7 +77,7 @@ const countStatements = async (strapi, base, request) => {
         body: request.body ? JSON.stringify(request.body(run)) : undefined,
       });
       status = response.status;
-      await response.arrayBuffer();
+      answer = await response.text();
       for (let quiet = -1; quiet !== seen.length;) {
         quiet = seen.length;
         await new Promise((resolve) => setTimeout(resolve, 60));
@@ -84,7 +85,9 @@ const countStatements = async (strapi, base, request) => {
     } finally {
       knex.removeListener('query', listener);
     }
-    if (!fewest || seen.length < fewest.statements.length) fewest = { status, statements: seen };
+    if (!fewest || seen.length < fewest.statements.length) {
+      fewest = { status, answer: status >= 300 ? answer.slice(0, 500) : '', statements: seen };
+    }
   }
   return fewest;
 };

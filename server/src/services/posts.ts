@@ -8,6 +8,7 @@ import {
 import type { Pagination } from '../../../contracts/common';
 import { POST_UID } from '../constants';
 import createCommentsRepository from '../repositories/comments';
+import createLessonsRepository from '../repositories/lessons';
 import { getPageLimits } from '../utils/plugin-config';
 import { toPublicPost, type PostRow } from '../utils/serialize';
 import {
@@ -26,8 +27,9 @@ const FILTER_TREE: FilterTree = {
 
 const DEFAULT_SORT = [{ originalDate: 'desc' as const }, { publishedAt: 'desc' as const }];
 
-/** The columns a public post shows; the lessons come with them, in their order. */
+/** The columns a public post shows (`id` only to find its lessons). */
 const PUBLIC_SELECT = [
+  'id',
   'documentId',
   'title',
   'slug',
@@ -41,7 +43,6 @@ const PUBLIC_SELECT = [
   'updatedAt',
   'publishedAt',
 ];
-const PUBLIC_POPULATE = { lessons: { select: ['text'] } };
 const PUBLISHED = { publishedAt: { $notNull: true } };
 
 /** The auth of the request, for Strapi's content-API validation and sanitization. */
@@ -53,10 +54,20 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
   // Service's draft/publish and locale handling (and its transaction per call) buy nothing here.
   const rows = () => strapi.db.query(uid);
   const comments = createCommentsRepository({ strapi });
+  const lessons = createLessonsRepository({ strapi });
 
-  const withCommentCounts = async (rows: PostRow[]): Promise<Post[]> => {
-    const counts = await comments.countApprovedByPostDocument(rows.map((row) => row.documentId));
-    return rows.map((row) => toPublicPost(row, counts.get(row.documentId) ?? 0));
+  /** The public posts of these rows: their lessons and comment counts, two statements in all. */
+  const toPublic = async (found: Array<PostRow & { id: number }>): Promise<Post[]> => {
+    const [lessonsByRow, counts] = await Promise.all([
+      lessons.ofPosts(found.map((row) => row.id)),
+      comments.countApprovedByPostDocument(found.map((row) => row.documentId)),
+    ]);
+    return found.map((row) =>
+      toPublicPost(
+        { ...row, lessons: lessonsByRow.get(Number(row.id)) ?? [] },
+        counts.get(row.documentId) ?? 0
+      )
+    );
   };
 
   /** The documentId of the published post with this slug, or null. */
@@ -93,15 +104,14 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
           where,
           select: PUBLIC_SELECT,
           orderBy: params.sort,
-          populate: PUBLIC_POPULATE,
           offset: page.start,
           limit: page.limit,
-        }) as Promise<PostRow[]>,
+        }) as Promise<Array<PostRow & { id: number }>>,
         rows().count({ where }),
       ]);
 
       return {
-        data: await withCommentCounts(found),
+        data: await toPublic(found),
         pagination: paginationMeta(page, total),
       };
     },
@@ -111,10 +121,9 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const row = (await rows().findOne({
         where: { ...PUBLISHED, slug },
         select: PUBLIC_SELECT,
-        populate: PUBLIC_POPULATE,
-      })) as PostRow | null;
+      })) as (PostRow & { id: number }) | null;
       if (!row) return null;
-      const [post] = await withCommentCounts([row]);
+      const [post] = await toPublic([row]);
       return post;
     },
 
