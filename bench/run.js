@@ -264,6 +264,7 @@ const markdownTable = (header, rows) =>
 const report = ({ results, floor, meta, checks }) => {
   const header = [
     'endpoint',
+    'answer',
     'plugin rps',
     'p50 / p99 ms',
     'SQL/req',
@@ -278,6 +279,9 @@ const report = ({ results, floor, meta, checks }) => {
   ];
   const rows = results.map((r) => [
     r.endpoint,
+    r.plugin_items_per_answer === null
+      ? ''
+      : `${r.plugin_items_per_answer} items, ${r.plugin_kb_per_answer} kB`,
     r.plugin_rps,
     `${r.plugin_p50_ms} / ${r.plugin_p99_ms}`,
     r.plugin_sql_per_request,
@@ -309,6 +313,7 @@ const report = ({ results, floor, meta, checks }) => {
     '',
     table,
     '',
+    '- answer: what the plugin’s answer holds (posts, or comments counting every reply) and its size.',
     '- plugin rps counts 2xx answers only; `× generic`, `× floor`, `× raw`: plugin rps over the generic API, Strapi’s floor and the raw floor.',
     '- generic API: Strapi’s own content API on `api::article` / `api::reader-comment` asked the same question ' +
       '(`populate` lessons, `filters` on slug / post / status, `sort`, `pagination` of 25). It answers no comment counts ' +
@@ -391,6 +396,17 @@ const main = async () => {
       2
     )
   );
+  // What each plugin read answers: how many items (posts, or comments with their replies).
+  const itemsIn = (list) =>
+    list.reduce((sum, item) => sum + 1 + (item.replies ? itemsIn(item.replies) : 0), 0);
+  for (const question of asked.filter((q) => q.read)) {
+    const response = await fetch(`${base}${question.plugin.path}`);
+    const text = await response.text();
+    const { data } = JSON.parse(text);
+    question.items = Array.isArray(data) ? itemsIn(data) : 1;
+    question.kb = Math.round(Buffer.byteLength(text) / 102.4) / 10;
+  }
+
   const floorSql = (await strapiChild.ask({ type: 'sql', request: { path: '/api/floor' } }))
     .statements.length;
 
@@ -444,6 +460,8 @@ const main = async () => {
       plugin_p99_ms: plugin.p99,
       plugin_sql_per_request: question.pluginSql,
       plugin_peak_mb: plugin.peakMb,
+      plugin_items_per_answer: question.items ?? null,
+      plugin_kb_per_answer: question.kb ?? null,
       core_p50_ms: core.p50,
       core_p99_ms: core.p99,
       core_sql_per_request: question.coreSql,

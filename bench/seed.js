@@ -100,7 +100,8 @@ const plan = ({ posts, comments, bigThread, smallThread }) => {
       lessons: [0, 1, 2, 3, 4].map(() => sentence(random, 12)),
     });
 
-    // Threads: about a third of the comments reply to an earlier approved one (depth ≤ 4).
+    // Threads: about a third of the comments reply to one of the 20 approved comments before
+    // them (a conversation answers what is recent), at most four levels deep.
     const approved = [];
     const time = start - p * 86400000 + 3600000;
     for (let c = 0; c < perPost[p]; c += 1) {
@@ -108,7 +109,8 @@ const plan = ({ posts, comments, bigThread, smallThread }) => {
       let parent = null;
       let depth = 1;
       if (approved.length && random() < 0.35) {
-        const candidate = approved[Math.floor(random() * approved.length)];
+        const recent = approved.slice(-20);
+        const candidate = recent[Math.floor(random() * recent.length)];
         if (candidate.depth < 4) {
           parent = candidate;
           depth = candidate.depth + 1;

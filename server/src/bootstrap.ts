@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import createCommentCountsRepository from './repositories/comment-counts';
 import createThreadIndexRepository from './repositories/thread-index';
 import { getService } from './utils/get-service';
 
@@ -15,13 +16,25 @@ const RBAC_ACTIONS = [
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 let pruneTimer: NodeJS.Timeout | null = null;
 
+/**
+ * Thread copies and comment counts for comments that have none (written before this version, or
+ * straight to the database): nothing to do, one statement each, on an ordinary boot.
+ */
+const fillDerivedData = async (strapi: Core.Strapi) => {
+  const filled = await createThreadIndexRepository({ strapi }).backfill();
+  if (filled) strapi.log.info(`[blog] thread copies filled for ${filled} comments`);
+  const counts = createCommentCountsRepository({ strapi });
+  if (filled || (await counts.isEmpty())) {
+    await strapi.db.transaction(() => counts.rebuild());
+  }
+};
+
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(RBAC_ACTIONS);
   await getService('permissions', { strapi }).grantPublicActionsOnce();
   await getService('contentManagerLayout', { strapi }).applyDefaultsOnce();
   getService('notifications', { strapi }).registerWebhookEvents();
-  const filled = await createThreadIndexRepository({ strapi }).backfill();
-  if (filled) strapi.log.info(`[blog] thread copies filled for ${filled} comments`);
+  await fillDerivedData(strapi);
 
   pruneTimer = setInterval(() => {
     getService('flood', { strapi })

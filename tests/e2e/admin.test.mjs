@@ -15,6 +15,8 @@ import { ROOT, startDemo } from '../helpers/demo-server.mjs';
 const PORT = Number(process.env.E2E_PORT || 1398);
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+/** Where a failed wait leaves what the page showed (not committed). */
+const FAILURES = path.join(ROOT, 'tests', '.tmp', 'e2e-failures');
 const ADMIN = { email: 'admin@example.com', password: 'Demo-admin-1' };
 const SEED_SLUG = 'networking-biggest-mistake';
 const SEED_LESSONS = [
@@ -67,8 +69,33 @@ const newContext = async () => {
   return context;
 };
 
-/** A page in the demo admin's logged-in session. */
-const adminPage = () => adminContext.newPage();
+/**
+ * A page in the demo admin's logged-in session. A cold admin page can take tens of seconds to
+ * load on a busy 2-core CI machine, so waits get a minute.
+ */
+const adminPage = async () => {
+  const page = await adminContext.newPage();
+  page.setDefaultTimeout(60_000);
+  return page;
+};
+
+/**
+ * Waits for `locator`; when it never shows, keeps a screenshot and the page's text in
+ * tests/.tmp/ and fails with that text, so a CI failure says what the editor saw instead.
+ */
+const waitShown = async (page, locator, name) => {
+  try {
+    await locator.waitFor();
+  } catch (error) {
+    fs.mkdirSync(FAILURES, { recursive: true });
+    await page.screenshot({ path: path.join(FAILURES, `${name}.png`) }).catch(() => {});
+    const text = await page
+      .locator('body')
+      .innerText()
+      .catch(() => '(no text)');
+    throw new Error(`${error.message}\n--- the page showed:\n${text.slice(0, 2000)}`);
+  }
+};
 
 /** Waits until `locator` matches exactly `count` elements. */
 const waitForCount = async (locator, count, timeoutMs = 10_000) => {
@@ -176,7 +203,7 @@ test('a comment submitted over the API is approved in the Moderation view and th
   const page = await adminPage();
   await page.goto(`${base}/admin/plugins/blog`);
   const row = page.getByTestId('comment-row').filter({ hasText: 'Edith Editor-Test' });
-  await row.waitFor();
+  await waitShown(page, row, 'moderation-view');
   // Shown as text: the tags were removed on the way in, nothing is rendered as HTML.
   assert.match(await row.innerText(), /Networking is giving first\./);
   assert.equal(await row.locator('b').count(), 0);

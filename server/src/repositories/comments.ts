@@ -54,23 +54,6 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** Approved comments per post document, for a page of posts: one grouped statement. */
-    async countApprovedByPostDocument(documentIds: string[]): Promise<Map<string, number>> {
-      const counts = new Map<string, number>();
-      if (documentIds.length === 0) return counts;
-      const n = names();
-      const knex = await sql(strapi);
-      const rows: Array<{ documentId: string; total: number | string }> = await knex
-        .select({ documentId: n.commentPost })
-        .count({ total: '*' })
-        .from(n.comments)
-        .whereIn(n.commentPost, documentIds)
-        .where(n.status, 'approved')
-        .groupBy(n.commentPost);
-      for (const row of rows) counts.set(row.documentId, Number(row.total));
-      return counts;
-    },
-
     /** A page of a post's approved root comments, and how many there are. */
     async findApprovedRoots(
       postDocumentId: string,

@@ -23,6 +23,7 @@ import {
 import type { ModerationSettings } from '../moderation/settings';
 import { normalizeEmail, toPlainLine, toPlainText } from '../moderation/text';
 import createModerationFactsRepository from '../repositories/moderation-facts';
+import createCommentCountsRepository from '../repositories/comment-counts';
 import createThreadIndexRepository from '../repositories/thread-index';
 import { getService } from '../utils/get-service';
 import { getPluginConfig } from '../utils/plugin-config';
@@ -79,6 +80,10 @@ const refuse = (refusal: Omit<Refusal, 'kind'>) => refusalError({ kind: 'refuse'
 const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const facts = createModerationFactsRepository({ strapi });
   const threadIndex = createThreadIndexRepository({ strapi });
+  const counts = createCommentCountsRepository({ strapi });
+  /** +1 when a comment becomes approved, -1 when it stops being approved, else 0. */
+  const approvedDelta = (from: CommentStatus | null, to: CommentStatus | 'deleted') =>
+    (to === 'approved' ? 1 : 0) - (from === 'approved' ? 1 : 0);
   const hash = (value: string) => keyedHash(getSecret(strapi), value);
 
   /** Who acts: the scope set by the plugin's routes or importer, else an admin request, else code. */
@@ -201,6 +206,16 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { parent: { state: 'ok', depth: row.depth }, rootDocumentId };
   };
 
+  /** After a comment moved (post or parent): its thread copies, and both posts' counts. */
+  const relink = async (
+    documentId: string,
+    before: { id: number; postDocumentId: string | null }
+  ) => {
+    await threadIndex.refresh([before.id]);
+    const after = await facts.current(documentId);
+    await counts.recount([before.postDocumentId, after?.postDocumentId ?? null]);
+  };
+
   return {
     /** Runs `fn` as `actor`: the importer and trusted code keep the statuses they set. */
     runAs<T>(actor: Actor, fn: () => Promise<T>, extra: Omit<ModerationScope, 'actor'> = {}) {
@@ -258,6 +273,7 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       return strapi.db.transaction(async ({ onCommit }) => {
         const created = (await next()) as { documentId: string };
+        await counts.adjust(postDocumentId, approvedDelta(null, status));
         await getService('moderationEvents', { strapi }).record({
           commentDocumentId: created.documentId,
           postDocumentId,
@@ -304,7 +320,7 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!relinked) return next();
         return strapi.db.transaction(async () => {
           const updated = await next();
-          await threadIndex.refresh([current.id]);
+          await relink(documentId, current);
           return updated;
         });
       }
@@ -316,7 +332,8 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       return strapi.db.transaction(async ({ onCommit }) => {
         const updated = await next();
-        if (relinked) await threadIndex.refresh([current.id]);
+        if (relinked) await relink(documentId, current);
+        else await counts.adjust(current.postDocumentId, approvedDelta(current.status, to));
         await getService('moderationEvents', { strapi }).record({
           commentDocumentId: documentId,
           postDocumentId: current.postDocumentId,
@@ -344,6 +361,7 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
         const replies = await facts.reparentReplies(current.id);
         const deleted = await next();
         await threadIndex.refresh(replies);
+        await counts.adjust(current.postDocumentId, approvedDelta(current.status, 'deleted'));
         await getService('moderationEvents', { strapi }).record({
           commentDocumentId: documentId,
           postDocumentId: current.postDocumentId,

@@ -7,7 +7,7 @@ import {
 } from '../../../contracts/posts';
 import type { Pagination } from '../../../contracts/common';
 import { POST_UID } from '../constants';
-import createCommentsRepository from '../repositories/comments';
+import createCommentCountsRepository from '../repositories/comment-counts';
 import createLessonsRepository from '../repositories/lessons';
 import { getPageLimits } from '../utils/plugin-config';
 import { toPublicPost, type PostRow } from '../utils/serialize';
@@ -53,14 +53,14 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
   // Public reads go to the query engine: a published post is one row, so the Document
   // Service's draft/publish and locale handling (and its transaction per call) buy nothing here.
   const rows = () => strapi.db.query(uid);
-  const comments = createCommentsRepository({ strapi });
+  const commentCounts = createCommentCountsRepository({ strapi });
   const lessons = createLessonsRepository({ strapi });
 
   /** The public posts of these rows: their lessons and comment counts, two statements in all. */
   const toPublic = async (found: Array<PostRow & { id: number }>): Promise<Post[]> => {
     const [lessonsByRow, counts] = await Promise.all([
       lessons.ofPosts(found.map((row) => row.id)),
-      comments.countApprovedByPostDocument(found.map((row) => row.documentId)),
+      commentCounts.ofPosts(found.map((row) => row.documentId)),
     ]);
     return found.map((row) =>
       toPublicPost(

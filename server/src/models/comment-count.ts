@@ -1,0 +1,25 @@
+/**
+ * A database-only table (no content type, no API): how many approved comments each post has,
+ * by post documentId. A page of posts reads its counts here by key instead of counting every
+ * approved comment of every post on the page. The moderation middleware moves the count in the
+ * same transaction as the comment write; a missing row is filled from the comments on boot.
+ */
+export const COMMENT_COUNT_UID = 'plugin::blog.comment-count';
+
+export const commentCountModel = {
+  uid: COMMENT_COUNT_UID,
+  singularName: 'comment-count',
+  tableName: 'blog_comment_counts',
+  attributes: {
+    id: { type: 'increments' },
+    postDocumentId: { type: 'string', column: { notNullable: true } },
+    approved: { type: 'integer', column: { notNullable: true, defaultTo: 0 } },
+  },
+  indexes: [
+    {
+      name: 'blog_comment_counts_post_uq',
+      columns: ['post_document_id'],
+      type: 'unique',
+    },
+  ],
+};

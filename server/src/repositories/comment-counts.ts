@@ -1,0 +1,100 @@
+import type { Core } from '@strapi/strapi';
+
+import { COMMENT_COUNT_UID } from '../models/comment-count';
+import { sql } from '../utils/db';
+
+import { commentTables } from './table-names';
+
+/**
+ * Approved comments per post, kept in `blog_comment_counts` (see models/comment-count.ts). Each
+ * change is one atomic upsert, so counts hold with several Strapi instances on one database.
+ */
+const createCommentCountsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
+  const table = () => strapi.db.metadata.get(COMMENT_COUNT_UID).tableName;
+
+  /** Counts these posts' approved comments from the comments themselves (thread copies). */
+  const countFromComments = async (postDocumentIds: string[] | null) => {
+    const n = commentTables(strapi);
+    const knex = await sql(strapi);
+    const query = knex
+      .select({ postDocumentId: n.commentPost })
+      .count({ approved: '*' })
+      .from(n.comments)
+      .where(n.status, 'approved')
+      .whereNotNull(n.commentPost)
+      .groupBy(n.commentPost);
+    if (postDocumentIds) query.whereIn(n.commentPost, postDocumentIds);
+    return (await query) as Array<{ postDocumentId: string; approved: number | string }>;
+  };
+
+  return {
+    /** The approved-comment count of each post: one statement by key. */
+    async ofPosts(postDocumentIds: string[]): Promise<Map<string, number>> {
+      const counts = new Map<string, number>();
+      if (postDocumentIds.length === 0) return counts;
+      const knex = await sql(strapi);
+      const rows = (await knex(table())
+        .select({ postDocumentId: 'post_document_id', approved: 'approved' })
+        .whereIn('post_document_id', postDocumentIds)) as Array<{
+        postDocumentId: string;
+        approved: number | string;
+      }>;
+      for (const row of rows) counts.set(row.postDocumentId, Number(row.approved));
+      return counts;
+    },
+
+    /** Moves a post's count by `delta` (a comment approved: +1; unapproved or deleted: -1). */
+    async adjust(postDocumentId: string | null, delta: number) {
+      if (!postDocumentId || delta === 0) return;
+      const knex = await sql(strapi);
+      await knex(table())
+        .insert({ post_document_id: postDocumentId, approved: Math.max(0, delta) })
+        .onConflict('post_document_id')
+        .merge({ approved: knex.raw('?? + ?', [`${table()}.approved`, delta]) });
+    },
+
+    /** Sets these posts' counts from their comments (after a comment moved between posts). */
+    async recount(postDocumentIds: Array<string | null>) {
+      const ids = [...new Set(postDocumentIds.filter((id): id is string => !!id))];
+      if (ids.length === 0) return;
+      const counted = new Map(
+        (await countFromComments(ids)).map((row) => [row.postDocumentId, Number(row.approved)])
+      );
+      const knex = await sql(strapi);
+      for (const id of ids) {
+        await knex(table())
+          .insert({ post_document_id: id, approved: counted.get(id) ?? 0 })
+          .onConflict('post_document_id')
+          .merge(['approved']);
+      }
+    },
+
+    /**
+     * Counts every post's approved comments afresh: on the first boot with this table, and after
+     * comments written without the Document Service got their thread copies.
+     */
+    async rebuild(): Promise<number> {
+      const counted = await countFromComments(null);
+      const knex = await sql(strapi);
+      await knex(table()).delete();
+      for (let at = 0; at < counted.length; at += 500) {
+        await knex(table()).insert(
+          counted.slice(at, at + 500).map((row) => ({
+            post_document_id: row.postDocumentId,
+            approved: Number(row.approved),
+          }))
+        );
+      }
+      return counted.length;
+    },
+
+    /** Whether the table has no row yet (a first boot, or an upgrade). */
+    async isEmpty(): Promise<boolean> {
+      const knex = await sql(strapi);
+      return !(await knex(table()).first('id'));
+    },
+  };
+};
+
+export type CommentCountsRepository = ReturnType<typeof createCommentCountsRepository>;
+export default createCommentCountsRepository;
