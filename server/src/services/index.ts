@@ -1,6 +1,7 @@
 import comments, { type CommentsService } from './comments';
 import contentManagerLayout, { type ContentManagerLayoutService } from './content-manager-layout';
 import flood, { type FloodService } from './flood';
+import importer, { type ImporterService } from './importer';
 import moderation, { type ModerationService } from './moderation';
 import moderationEvents, { type ModerationEventsService } from './moderation-events';
 import moderationQueue, { type ModerationQueueService } from './moderation-queue';
@@ -14,6 +15,7 @@ export interface Services {
   comments: CommentsService;
   contentManagerLayout: ContentManagerLayoutService;
   flood: FloodService;
+  importer: ImporterService;
   moderation: ModerationService;
   moderationEvents: ModerationEventsService;
   moderationQueue: ModerationQueueService;
@@ -27,6 +29,7 @@ export default {
   comments,
   contentManagerLayout,
   flood,
+  importer,
   moderation,
   moderationEvents,
   moderationQueue,
