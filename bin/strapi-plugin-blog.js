@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npx strapi-plugin-blog import <file> [--dry-run] [--no-lessons] [--format wxr|blogger]`
+ *
+ * Run from a Strapi project's folder (JavaScript or TypeScript) where the plugin is installed:
+ * loads that app, imports a WordPress (WXR) or Blogger export through the plugin's importer, and
+ * prints a report. The file is checked whole before anything is written.
+ */
+const fs = require('fs');
+const path = require('path');
+
+const USAGE = `Usage: npx strapi-plugin-blog import <file> [--dry-run] [--no-lessons] [--format wxr|blogger]
+
+  --dry-run     read the file and report what would be created or updated; write nothing
+  --no-lessons  keep a numbered list at the end of a post in its body (no lessons)
+  --format      wxr (WordPress) or blogger; by default read from the file`;
+
+const fail = (message) => {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+};
+
+const parseArgs = (argv) => {
+  const [command, ...rest] = argv;
+  if (command !== 'import') fail(USAGE);
+  const options = { file: null, dryRun: false, lessons: true, format: null };
+  for (let i = 0; i < rest.length; i += 1) {
+    const arg = rest[i];
+    if (arg === '--dry-run') options.dryRun = true;
+    else if (arg === '--no-lessons') options.lessons = false;
+    else if (arg === '--format') options.format = rest[(i += 1)];
+    else if (arg === '--help' || arg === '-h') fail(USAGE);
+    else if (arg.startsWith('-')) fail(`Unknown option ${arg}\n\n${USAGE}`);
+    else if (!options.file) options.file = arg;
+    else fail(`One file at a time\n\n${USAGE}`);
+  }
+  if (!options.file) fail(USAGE);
+  if (options.format && !['wxr', 'blogger'].includes(options.format)) {
+    fail(`--format is wxr or blogger, not ${options.format}`);
+  }
+  return options;
+};
+
+/** WordPress or Blogger, from the file's first kilobytes. */
+const sniffFormat = (file) => {
+  const handle = fs.openSync(file, 'r');
+  const head = Buffer.alloc(8192);
+  const read = fs.readSync(handle, head, 0, head.length, 0);
+  fs.closeSync(handle);
+  const text = head.subarray(0, read).toString('utf8');
+  if (/<rss[\s>]/.test(text) && /wordpress\.org\/export/.test(text)) return 'wxr';
+  if (/<feed[\s>]/.test(text) && /blogger/i.test(text)) return 'blogger';
+  return null;
+};
+
+/** A progress line on a terminal, plain lines otherwise. */
+const progressPrinter = () => {
+  const tty = process.stdout.isTTY;
+  let lastLine = 0;
+  return {
+    update({ posts, comments }) {
+      if (tty) process.stdout.write(`\r  ${posts} posts, ${comments} comments…`);
+      else if (Date.now() - lastLine > 2000) {
+        lastLine = Date.now();
+        process.stdout.write(`  ${posts} posts, ${comments} comments\n`);
+      }
+    },
+    done() {
+      if (tty) process.stdout.write('\r\x1b[K');
+    },
+  };
+};
+
+const printReport = (report) => {
+  const lines = [
+    `${report.dryRun ? 'Dry run (nothing written)' : 'Imported'} from ${report.format === 'wxr' ? 'WordPress' : 'Blogger'}:`,
+  ];
+  for (const type of ['posts', 'comments']) {
+    const t = report[type];
+    lines.push(
+      `  ${type}: ${t.created} ${report.dryRun ? 'to create' : 'created'}, ${t.updated} ${report.dryRun ? 'to update' : 'updated'}, ${t.skipped.length} skipped`
+    );
+    for (const s of t.skipped) lines.push(`    skipped ${s.sourceId}: ${s.reason}`);
+  }
+  const left = Object.entries(report.notImported);
+  if (left.length) {
+    lines.push('  not imported:');
+    for (const [type, { count, examples }] of left) {
+      lines.push(`    ${count} ${type}${examples.length ? ` (${examples.join(', ')})` : ''}`);
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+};
+
+const main = async () => {
+  const options = parseArgs(process.argv.slice(2));
+  const file = path.resolve(options.file);
+  if (!fs.existsSync(file)) fail(`No such file: ${options.file}`);
+  const format = options.format ?? sniffFormat(file);
+  if (!format) fail(`${options.file} is neither a WordPress (WXR) nor a Blogger export`);
+
+  const appDir = process.cwd();
+  let strapiModule;
+  try {
+    strapiModule = require(require.resolve('@strapi/strapi', { paths: [appDir] }));
+  } catch {
+    fail('Run this from a Strapi project folder: @strapi/strapi is not installed here');
+  }
+  process.env.STRAPI_LOG_LEVEL = process.env.STRAPI_LOG_LEVEL ?? 'error';
+  const { createStrapi, compileStrapi } = strapiModule;
+  const context = await compileStrapi({ appDir });
+  const strapi = createStrapi({ ...context, autoReload: false, serveAdminPanel: false });
+  await strapi.load();
+  const importer = strapi.plugin('blog')?.service('importer');
+  if (!importer) {
+    await strapi.destroy();
+    fail('The blog plugin is not enabled in this project (config/plugins)');
+  }
+  const progress = progressPrinter();
+  try {
+    const report = await importer.run(() => fs.createReadStream(file), {
+      format,
+      dryRun: options.dryRun,
+      lessons: options.lessons,
+      onProgress: progress.update,
+    });
+    progress.done();
+    printReport(report);
+  } catch (error) {
+    progress.done();
+    await strapi.destroy();
+    fail(error.name === 'ValidationError' ? error.message : (error.stack ?? String(error)));
+  }
+  await strapi.destroy();
+  process.exit(0);
+};
+
+main().catch((error) => fail(error.stack ?? String(error)));
