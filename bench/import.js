@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:import`: imports a generated WordPress export of 5,000 posts and 50,000
+ * threaded comments (`--quick`: 500 and 5,000) into the playground on a fresh SQLite database,
+ * through the same importer as the command, and reports the time, the rate and the process's
+ * memory: its resident size after boot and its peak during the import. The export is streamed,
+ * so the peak should not follow the file's size. Writes bench/import-results.json (`--quick`:
+ * bench/import-results-quick.json, not committed).
+ */
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const playground = path.join(root, 'playground');
+const QUICK = process.argv.includes('--quick');
+const POSTS = QUICK ? 500 : 5000;
+const COMMENTS_PER_POST = 10;
+
+const escapeCdata = (text) => text.replace(/]]>/g, ']]]]><![CDATA[>');
+
+/** Writes the export to `file`, post by post, without holding it in memory. */
+const writeExport = async (file) => {
+  const out = fs.createWriteStream(file);
+  const write = (text) =>
+    out.write(text) ? Promise.resolve() : new Promise((resolve) => out.once('drain', resolve));
+  await write(
+    '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" ' +
+      'xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" ' +
+      'xmlns:content="http://purl.org/rss/1.0/modules/content/" ' +
+      'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">\n' +
+      '<channel><title>Bench</title><wp:wxr_version>1.2</wp:wxr_version>\n'
+  );
+  let commentId = 0;
+  for (let p = 1; p <= POSTS; p += 1) {
+    const paragraphs = [1, 2, 3]
+      .map(
+        (n) =>
+          `<p>Paragraph ${n} of post ${p}: networks grow like trees, slowly, with deep roots.</p>`
+      )
+      .join('\n');
+    const lessons = `<p>Lessons of post ${p}:</p><ol>${[1, 2, 3, 4, 5]
+      .map((n) => `<li>Lesson ${n} of post ${p}.</li>`)
+      .join('')}</ol>`;
+    const comments = [];
+    const first = commentId + 1;
+    for (let c = 0; c < COMMENTS_PER_POST; c += 1) {
+      commentId += 1;
+      const parent = c > 0 && c % 3 === 0 ? commentId - 1 : 0;
+      const status = c % 10 === 9 ? 'spam' : c % 10 === 8 ? '0' : '1';
+      comments.push(
+        `<wp:comment><wp:comment_id>${commentId}</wp:comment_id>` +
+          `<wp:comment_author><![CDATA[Reader ${commentId % 997}]]></wp:comment_author>` +
+          `<wp:comment_author_email>reader${commentId % 997}@example.com</wp:comment_author_email>` +
+          `<wp:comment_date_gmt>2015-01-01 00:${String(c).padStart(2, '0')}:00</wp:comment_date_gmt>` +
+          `<wp:comment_content><![CDATA[${escapeCdata(`Comment ${commentId} on post ${p} (thread from ${first}).`)}]]></wp:comment_content>` +
+          `<wp:comment_approved>${status}</wp:comment_approved>` +
+          `<wp:comment_parent>${parent}</wp:comment_parent></wp:comment>`
+      );
+    }
+    await write(
+      `<item><title>Bench post ${p}</title><dc:creator>bench</dc:creator>` +
+        `<content:encoded><![CDATA[${escapeCdata(`${paragraphs}\n${lessons}`)}]]></content:encoded>` +
+        `<wp:post_id>${p}</wp:post_id><wp:post_date_gmt>2015-01-01 00:00:00</wp:post_date_gmt>` +
+        `<wp:post_name>bench-post-${p}</wp:post_name><wp:status>publish</wp:status>` +
+        `<wp:post_type>post</wp:post_type>${comments.join('')}</item>\n`
+    );
+  }
+  await write('</channel></rss>\n');
+  await new Promise((resolve) => out.end(resolve));
+};
+
+const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
+
+const main = async () => {
+  const tmp = path.join(playground, '.tmp');
+  fs.mkdirSync(tmp, { recursive: true });
+  const file = path.join(tmp, 'import-bench.xml');
+  const db = path.join(tmp, 'import-bench.db');
+  fs.rmSync(db, { force: true });
+  process.stdout.write(
+    `Writing an export of ${POSTS} posts, ${POSTS * COMMENTS_PER_POST} comments…\n`
+  );
+  await writeExport(file);
+  const fileMb = Math.round(fs.statSync(file).size / 2 ** 20);
+
+  Object.assign(process.env, {
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: db,
+    PLAYGROUND_SEED: 'false',
+    STRAPI_LOG_LEVEL: 'error',
+    NODE_ENV: 'production',
+  });
+  const { createStrapi, compileStrapi } = require('@strapi/strapi');
+  const context = await compileStrapi({ appDir: playground });
+  const strapi = createStrapi({ ...context, autoReload: false, serveAdminPanel: false });
+  await strapi.load();
+  const bootMb = rssMb();
+  let peakMb = bootMb;
+  const sampler = setInterval(() => {
+    peakMb = Math.max(peakMb, rssMb());
+  }, 100);
+
+  const started = Date.now();
+  const report = await strapi
+    .plugin('blog')
+    .service('importer')
+    .run(() => fs.createReadStream(file), {
+      format: 'wxr',
+      onProgress: ({ posts }) => {
+        if (posts % 500 === 0) process.stdout.write(`  ${posts} posts…\n`);
+      },
+    });
+  const seconds = (Date.now() - started) / 1000;
+  clearInterval(sampler);
+  await strapi.destroy();
+
+  const comments = report.comments.created + report.comments.updated;
+  const results = {
+    date: new Date().toISOString().slice(0, 10),
+    posts: report.posts.created,
+    comments,
+    file_mb: fileMb,
+    seconds: Math.round(seconds * 10) / 10,
+    posts_per_second: Math.round((report.posts.created / seconds) * 10) / 10,
+    comments_per_second: Math.round((comments / seconds) * 10) / 10,
+    rss_after_boot_mb: bootMb,
+    peak_rss_mb: peakMb,
+    skipped: report.posts.skipped.length + report.comments.skipped.length,
+  };
+  const out = path.join(__dirname, QUICK ? 'import-results-quick.json' : 'import-results.json');
+  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\nWrote ${path.relative(root, out)}\n`);
+  fs.rmSync(db, { force: true });
+  fs.rmSync(file, { force: true });
+  process.exit(0);
+};
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});
