@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
 
-import { ImportFormatError, type SourceCommentStatus, type SourceRecord } from './source';
+import { ImportFormatError, type SourceComment, type SourceRecord } from './source';
 
 /**
  * Blogger's export (an Atom feed of entries), read as a stream. Posts and comments are separate
@@ -12,21 +12,7 @@ import { ImportFormatError, type SourceCommentStatus, type SourceRecord } from '
  */
 
 export type BloggerRecord =
-  | SourceRecord
-  | {
-      kind: 'comment';
-      postSourceId: string;
-      comment: {
-        sourceId: string;
-        parentSourceId: string | null;
-        authorName: string;
-        authorEmail: string | null;
-        authorUrl: string | null;
-        date: string | null;
-        html: string;
-        status: SourceCommentStatus;
-      };
-    };
+  SourceRecord | { kind: 'comment'; postSourceId: string; comment: SourceComment };
 
 interface Entry {
   fields: Record<string, string>;

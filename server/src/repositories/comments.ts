@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
+import { COMMENT_UID } from '../constants';
 import { sql } from '../utils/db';
 
-import { commentTables } from './table-names';
+import { columnName, commentTables } from './table-names';
 import type { SortOrder } from '../validation/public-query';
 
 /**
@@ -37,17 +38,13 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const publicColumns = () => {
     const n = names();
-    const attributes = strapi.db.metadata.get('plugin::blog.comment').attributes as Record<
-      string,
-      { columnName?: string }
-    >;
-    const column = (name: string) => attributes[name].columnName ?? name;
+    const { attributes } = strapi.db.metadata.get(COMMENT_UID);
     return {
       id: 'id',
       documentId: n.commentDocumentId,
-      authorName: column('authorName'),
-      authorUrl: column('authorUrl'),
-      content: column('content'),
+      authorName: columnName(attributes, 'authorName'),
+      authorUrl: columnName(attributes, 'authorUrl'),
+      content: columnName(attributes, 'content'),
       submittedAt: n.submittedAt,
       parentDocumentId: n.commentParent,
     };
