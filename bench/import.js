@@ -73,6 +73,12 @@ const writeExport = async (file) => {
 
 const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 
+/** The live heap: what a full collection leaves (the script runs with --expose-gc). */
+const heapAfterGcMb = () => {
+  global.gc?.();
+  return Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+};
+
 const main = async () => {
   const tmp = path.join(playground, '.tmp');
   fs.mkdirSync(tmp, { recursive: true });
@@ -97,6 +103,10 @@ const main = async () => {
   const strapi = createStrapi({ ...context, autoReload: false, serveAdminPanel: false });
   await strapi.load();
   const bootMb = rssMb();
+  const heapAtBootMb = heapAfterGcMb();
+  /** [posts imported, live heap MB, RSS MB], every tenth of the run. */
+  const heapSamples = [[0, heapAtBootMb, bootMb]];
+  const every = POSTS / 10;
   let peakMb = bootMb;
   const sampler = setInterval(() => {
     peakMb = Math.max(peakMb, rssMb());
@@ -109,11 +119,14 @@ const main = async () => {
     .run(() => fs.createReadStream(file), {
       format: 'wxr',
       onProgress: ({ posts }) => {
-        if (posts % 500 === 0) process.stdout.write(`  ${posts} posts…\n`);
+        if (posts % every !== 0 || heapSamples.some(([at]) => at === posts)) return;
+        heapSamples.push([posts, heapAfterGcMb(), rssMb()]);
+        process.stdout.write(`  ${posts} posts, live heap ${heapSamples.at(-1)[1]} MB…\n`);
       },
     });
   const seconds = (Date.now() - started) / 1000;
   clearInterval(sampler);
+  const heapAtEndMb = heapAfterGcMb();
   await strapi.destroy();
 
   const comments = report.comments.created + report.comments.updated;
@@ -127,6 +140,13 @@ const main = async () => {
     comments_per_second: Math.round((comments / seconds) * 10) / 10,
     rss_after_boot_mb: bootMb,
     peak_rss_mb: peakMb,
+    heap_after_gc_at_boot_mb: heapAtBootMb,
+    heap_after_gc_at_end_mb: heapAtEndMb,
+    heap_after_gc_samples: heapSamples.map(([posts, heap, rss]) => ({
+      posts,
+      heap_mb: heap,
+      rss_mb: rss,
+    })),
     skipped: report.posts.skipped.length + report.comments.skipped.length,
   };
   const out = path.join(__dirname, QUICK ? 'import-results-quick.json' : 'import-results.json');

@@ -42,28 +42,28 @@ const parseArgs = (argv) => {
   return options;
 };
 
-/** WordPress or Blogger, from the file's first kilobytes. */
-const sniffFormat = (file) => {
-  const handle = fs.openSync(file, 'r');
-  const head = Buffer.alloc(8192);
-  const read = fs.readSync(handle, head, 0, head.length, 0);
-  fs.closeSync(handle);
-  const text = head.subarray(0, read).toString('utf8');
-  if (/<rss[\s>]/.test(text) && /wordpress\.org\/export/.test(text)) return 'wxr';
-  if (/<feed[\s>]/.test(text) && /blogger/i.test(text)) return 'blogger';
-  return null;
-};
+const BAR_WIDTH = 30;
 
-/** A progress line on a terminal, plain lines otherwise. */
+/** A progress bar on a terminal, a plain line every two seconds otherwise. */
 const progressPrinter = () => {
   const tty = process.stdout.isTTY;
   let lastLine = 0;
   return {
-    update({ posts, comments }) {
-      if (tty) process.stdout.write(`\r  ${posts} posts, ${comments} comments…`);
+    update({ phase, posts, comments, totalPosts, totalComments }) {
+      let line;
+      if (phase === 'checking') {
+        line = `Checking the file: ${totalPosts} posts, ${totalComments} comments so far`;
+      } else {
+        const total = totalPosts + totalComments;
+        const share = total ? (posts + comments) / total : 1;
+        const filled = Math.round(share * BAR_WIDTH);
+        const bar = tty ? `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ` : '';
+        line = `${bar}${Math.floor(share * 100)}%  ${posts}/${totalPosts} posts, ${comments}/${totalComments} comments`;
+      }
+      if (tty) process.stdout.write(`\r\x1b[K  ${line}`);
       else if (Date.now() - lastLine > 2000) {
         lastLine = Date.now();
-        process.stdout.write(`  ${posts} posts, ${comments} comments\n`);
+        process.stdout.write(`  ${line}\n`);
       }
     },
     done() {
@@ -97,8 +97,6 @@ const main = async () => {
   const options = parseArgs(process.argv.slice(2));
   const file = path.resolve(options.file);
   if (!fs.existsSync(file)) fail(`No such file: ${options.file}`);
-  const format = options.format ?? sniffFormat(file);
-  if (!format) fail(`${options.file} is neither a WordPress (WXR) nor a Blogger export`);
 
   const appDir = process.cwd();
   let strapiModule;
@@ -120,7 +118,7 @@ const main = async () => {
   const progress = progressPrinter();
   try {
     const report = await importer.run(() => fs.createReadStream(file), {
-      format,
+      format: options.format ?? undefined,
       dryRun: options.dryRun,
       lessons: options.lessons,
       onProgress: progress.update,

@@ -3,3 +3,4 @@ export * from './posts';
 export * from './comments';
 export * from './moderation';
 export * from './lessons';
+export * from './imports';

@@ -10,6 +10,7 @@ const RBAC_ACTIONS = [
   { uid: 'comments.moderate', displayName: 'Moderate comments', subCategory: 'comments' },
   { uid: 'settings.read', displayName: 'Read settings', subCategory: 'settings' },
   { uid: 'settings.update', displayName: 'Update settings', subCategory: 'settings' },
+  { uid: 'posts.import', displayName: 'Import posts and comments', subCategory: 'import' },
 ].map((action) => ({ ...action, section: 'plugins', pluginName: 'blog' }));
 
 /** Expired flood marks are removed hourly; they hold nobody back. */

@@ -21,6 +21,7 @@ export const ACTIONS = {
   moderateComments: 'plugin::blog.comments.moderate',
   readSettings: 'plugin::blog.settings.read',
   updateSettings: 'plugin::blog.settings.update',
+  importPosts: 'plugin::blog.posts.import',
 } as const;
 
 /** Keys of the plugin store. */

@@ -1,7 +1,11 @@
-import { stopBackgroundWork } from './bootstrap';
+import type { Core } from '@strapi/strapi';
 
-const destroy = () => {
+import { stopBackgroundWork } from './bootstrap';
+import { getService } from './utils/get-service';
+
+const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   stopBackgroundWork();
+  await getService('importJobs', { strapi }).stopAll();
 };
 
 export default destroy;

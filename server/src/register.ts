@@ -3,12 +3,14 @@ import type { Core } from '@strapi/strapi';
 import { createDocumentMiddleware } from './document-middleware';
 import { commentCountModel } from './models/comment-count';
 import { floodMarkModel } from './models/flood-mark';
+import { importJobModel } from './models/import-job';
 import { registerComponents } from './register-components';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerComponents(strapi);
   strapi.get('models').add(floodMarkModel);
   strapi.get('models').add(commentCountModel);
+  strapi.get('models').add(importJobModel);
   strapi.documents.use(createDocumentMiddleware(strapi) as never);
 };
 

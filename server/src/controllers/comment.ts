@@ -3,8 +3,7 @@ import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 
 import type { CommentForm, FindComments, SubmitComment } from '../../../contracts/comments';
-import type { ErrorResponse } from '../../../contracts/common';
-import { DuplicateCommentError } from '../moderation/errors';
+import { answerConflict } from '../utils/conflict';
 import { getService } from '../utils/get-service';
 import { rejectUnknownQueryKeys } from '../validation/public-query';
 
@@ -35,16 +34,7 @@ const createCommentController = ({ strapi }: { strapi: Core.Strapi }) => ({
         );
         ctx.set('Retry-After', String(Number.isFinite(retryAfter) ? retryAfter : 1));
       }
-      if (error instanceof DuplicateCommentError) {
-        const body: ErrorResponse = {
-          data: null,
-          error: { status: 409, name: error.name, message: error.message, details: {} },
-        };
-        ctx.status = 409;
-        ctx.body = body;
-        return;
-      }
-      throw error;
+      if (!answerConflict(ctx, error)) throw error;
     }
   },
 

@@ -1,15 +1,11 @@
 import { errors } from '@strapi/utils';
 
+import { ConflictError } from '../utils/conflict';
+
 import type { Refusal } from './rules';
 
-/** 409: the same comment again. Strapi has no such class; the submission route answers 409. */
-export class DuplicateCommentError extends errors.ApplicationError {
-  readonly status = 409;
-  constructor(message: string) {
-    super(message, {});
-    (this as { name: string }).name = 'ConflictError';
-  }
-}
+/** 409: the same comment again; the submission route answers it with `answerConflict`. */
+export class DuplicateCommentError extends ConflictError {}
 
 /**
  * 403 with its message. Strapi's router turns any other ForbiddenError raised under a route into

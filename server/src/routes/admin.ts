@@ -48,6 +48,24 @@ export default {
       config: guarded(ACTIONS.readComments),
     },
     {
+      method: 'POST',
+      path: '/imports',
+      handler: 'imports.create',
+      config: guarded(ACTIONS.importPosts),
+    },
+    {
+      method: 'GET',
+      path: '/imports',
+      handler: 'imports.find',
+      config: guarded(ACTIONS.importPosts),
+    },
+    {
+      method: 'GET',
+      path: '/imports/:id',
+      handler: 'imports.findOne',
+      config: guarded(ACTIONS.importPosts),
+    },
+    {
       method: 'GET',
       path: '/settings',
       handler: 'settings.find',

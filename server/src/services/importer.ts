@@ -1,6 +1,12 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import type {
+  ImportFormat,
+  ImportProgress,
+  ImportReport,
+  ImportTally,
+} from '../../../contracts/imports';
 import { COMMENT_UID, POST_UID } from '../constants';
 import { readBlogger, type BloggerRecord } from '../import/blogger';
 import { htmlToBlocks, inlineText, type Block, type InlineNode } from '../import/html-to-blocks';
@@ -11,6 +17,7 @@ import {
   type SourcePost,
   type SourceRecord,
 } from '../import/source';
+import { sniffFormat } from '../import/sniff';
 import { readWxr } from '../import/wxr';
 import { getService } from '../utils/get-service';
 
@@ -22,33 +29,25 @@ import { getService } from '../utils/get-service';
  * Comments go through the moderation lifecycle as the importer, keeping their source status.
  */
 
-export type ImportFormat = 'wxr' | 'blogger';
-
 export interface ImportOptions {
-  format: ImportFormat;
+  /** Read from the file's first kilobytes when absent. */
+  format?: ImportFormat;
   dryRun?: boolean;
   /** Take a numbered list the post ends with as its lessons (on by default). */
   lessons?: boolean;
-  onProgress?: (progress: { posts: number; comments: number }) => void;
-}
-
-export interface ImportTally {
-  created: number;
-  updated: number;
-  skipped: Array<{ sourceId: string; reason: string }>;
-}
-
-export interface ImportReport {
-  format: ImportFormat;
-  dryRun: boolean;
-  posts: ImportTally;
-  comments: ImportTally;
-  /** What the export holds that is not imported: pages, attachments, pingbacks … by type. */
-  notImported: Record<string, { count: number; examples: string[] }>;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Stops the run between two posts (the post being written is finished first). */
+  signal?: AbortSignal;
 }
 
 type Records = AsyncGenerator<SourceRecord | BloggerRecord>;
 type Open = () => AsyncIterable<Buffer | string>;
+
+/** Import keys looked up per query. */
+const KEY_BATCH = 500;
+/** Records between two progress reports. */
+const PROGRESS_EVERY = 10;
+export const NOT_AN_EXPORT = 'The file is neither a WordPress (WXR) nor a Blogger export';
 
 const tally = (): ImportTally => ({ created: 0, updated: 0, skipped: [] });
 
@@ -68,16 +67,19 @@ const slugify = (text: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 80) || 'post';
 
-/** Parents before their replies; a reply whose parent is not in the export becomes a root. */
+/**
+ * Parents before their replies. A reply whose parent is not among these comments keeps its
+ * parent's id (the parent may be in the database already; if not, the reply becomes a root).
+ */
 const parentsFirst = (comments: SourceComment[]): SourceComment[] => {
   const ids = new Set(comments.map((c) => c.sourceId));
   const done = new Set<string>();
   const ordered: SourceComment[] = [];
-  let pending = comments.map((c) =>
-    c.parentSourceId && !ids.has(c.parentSourceId) ? { ...c, parentSourceId: null } : c
-  );
+  let pending = comments;
   while (pending.length) {
-    const ready = pending.filter((c) => !c.parentSourceId || done.has(c.parentSourceId));
+    const ready = pending.filter(
+      (c) => !c.parentSourceId || !ids.has(c.parentSourceId) || done.has(c.parentSourceId)
+    );
     // A cycle in the export: the rest come in as roots.
     const next = ready.length ? ready : pending.map((c) => ({ ...c, parentSourceId: null }));
     for (const c of next) {
@@ -150,57 +152,115 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { documentId, created: !existing };
   };
 
-  const writeComment = async (
+  /** documentIds of the comments already imported, by source id: one query per 500 keys. */
+  const knownComments = async (format: ImportFormat, sourceIds: string[]) => {
+    const known = new Map<string, string>();
+    const prefix = `${format}:comment:`;
+    for (let i = 0; i < sourceIds.length; i += KEY_BATCH) {
+      const rows = (await strapi.db.query(COMMENT_UID as UID.ContentType).findMany({
+        where: { importKey: { $in: sourceIds.slice(i, i + KEY_BATCH).map((id) => prefix + id) } },
+        select: ['documentId', 'importKey'],
+      })) as Array<{ documentId: string; importKey: string }>;
+      for (const row of rows) known.set(row.importKey.slice(prefix.length), row.documentId);
+    }
+    return known;
+  };
+
+  /**
+   * Writes a post's comments, parents first. `known` maps source ids to the documentIds of
+   * comments already in the database, and learns each comment written here, so a reply finds
+   * its parent without a query.
+   */
+  const writeComments = async (
     format: ImportFormat,
     postDocumentId: string,
-    comment: SourceComment,
+    comments: SourceComment[],
+    known: Map<string, string>,
     counts: ImportTally
   ) => {
-    const importKey = `${format}:comment:${comment.sourceId}`;
-    const parent = comment.parentSourceId
-      ? await findByKey(COMMENT_UID, `${format}:comment:${comment.parentSourceId}`)
-      : null;
-    const existing = await findByKey(COMMENT_UID, importKey);
-    const data = {
-      post: postDocumentId,
-      parent: parent?.documentId ?? null,
-      authorName: comment.authorName.slice(0, 245),
-      authorEmail: comment.authorEmail,
-      authorUrl: comment.authorUrl && comment.authorUrl.length <= 200 ? comment.authorUrl : null,
-      content: plainText(comment.html) || '(empty)',
-      status: comment.status,
-      submittedAt: comment.date,
-      importKey,
-    };
-    try {
-      await getService('moderation', { strapi }).runAs({ type: 'importer' }, () =>
-        existing
-          ? documents(COMMENT_UID).update({ documentId: existing.documentId, data } as never)
-          : documents(COMMENT_UID).create({ data } as never)
-      );
-      if (existing) counts.updated += 1;
-      else counts.created += 1;
-    } catch (error) {
-      // A refusal (bad email, …) comes before any write: the post's transaction goes on.
-      if (!(error instanceof errors.ApplicationError)) throw error;
-      counts.skipped.push({ sourceId: comment.sourceId, reason: error.message });
+    const moderation = getService('moderation', { strapi });
+    for (const comment of parentsFirst(comments)) {
+      const existing = known.get(comment.sourceId);
+      let parent = comment.parentSourceId ? known.get(comment.parentSourceId) : undefined;
+      if (comment.parentSourceId && !parent) {
+        parent = (await knownComments(format, [comment.parentSourceId])).get(
+          comment.parentSourceId
+        );
+      }
+      const data = {
+        post: postDocumentId,
+        parent: parent ?? null,
+        authorName: comment.authorName.slice(0, 245),
+        authorEmail: comment.authorEmail,
+        authorUrl: comment.authorUrl && comment.authorUrl.length <= 200 ? comment.authorUrl : null,
+        content: plainText(comment.html) || '(empty)',
+        status: comment.status,
+        submittedAt: comment.date,
+        importKey: `${format}:comment:${comment.sourceId}`,
+      };
+      try {
+        const written = (await moderation.runAs({ type: 'importer' }, () =>
+          existing
+            ? documents(COMMENT_UID).update({ documentId: existing, data } as never)
+            : documents(COMMENT_UID).create({ data } as never)
+        )) as unknown as { documentId: string };
+        known.set(comment.sourceId, written.documentId);
+        if (existing) counts.updated += 1;
+        else counts.created += 1;
+      } catch (error) {
+        // A refusal (bad email, …) comes before any write: the post's transaction goes on.
+        if (!(error instanceof errors.ApplicationError)) throw error;
+        counts.skipped.push({ sourceId: comment.sourceId, reason: error.message });
+      }
     }
   };
 
-  /** Checks the whole file is an export before anything is written; counts what it holds. */
-  const survey = async (format: ImportFormat, open: Open, report: ImportReport) => {
+  /** What a dry run reports for comments: those already imported would be updated. */
+  const tallyComments = async (
+    format: ImportFormat,
+    comments: SourceComment[],
+    counts: ImportTally
+  ) => {
+    const known = await knownComments(
+      format,
+      comments.map((c) => c.sourceId)
+    );
+    counts.updated += known.size;
+    counts.created += comments.length - known.size;
+  };
+
+  /**
+   * Checks the whole file is an export before anything is written; counts what it holds and
+   * what it leaves out.
+   */
+  const survey = async (
+    format: ImportFormat,
+    open: Open,
+    report: ImportReport,
+    progress: ImportProgress,
+    onProgress?: (progress: ImportProgress) => void,
+    signal?: AbortSignal
+  ) => {
+    let seen = 0;
     try {
       for await (const record of read(format, open)) {
+        signal?.throwIfAborted();
         if (record.kind === 'skipped') {
           const entry = (report.notImported[record.type] ??= { count: 0, examples: [] });
           entry.count += 1;
           if (entry.examples.length < 5 && record.title) entry.examples.push(record.title);
         } else if (record.kind === 'post') {
+          progress.totalPosts += 1;
+          progress.totalComments += record.post.comments.length;
           for (const skipped of record.post.skippedComments) {
             const entry = (report.notImported[skipped.kind] ??= { count: 0, examples: [] });
             entry.count += 1;
           }
+        } else {
+          progress.totalComments += 1;
         }
+        seen += 1;
+        if (onProgress && seen % PROGRESS_EVERY === 0) onProgress({ ...progress });
       }
     } catch (error) {
       if (error instanceof ImportFormatError) throw new errors.ValidationError(error.message);
@@ -209,8 +269,13 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async run(open: Open, options: ImportOptions): Promise<ImportReport> {
-      const { format, dryRun = false, lessons = true, onProgress } = options;
+    /** WordPress or Blogger, from the file's first kilobytes; `null` when neither. */
+    sniff: (open: Open) => sniffFormat(open()),
+
+    async run(open: Open, options: ImportOptions = {}): Promise<ImportReport> {
+      const { dryRun = false, lessons = true, onProgress, signal } = options;
+      const format = options.format ?? (await sniffFormat(open()));
+      if (!format) throw new errors.ValidationError(NOT_AN_EXPORT);
       const report: ImportReport = {
         format,
         dryRun,
@@ -218,30 +283,47 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         comments: tally(),
         notImported: {},
       };
-      await survey(format, open, report);
+      const progress: ImportProgress = {
+        phase: 'checking',
+        posts: 0,
+        comments: 0,
+        totalPosts: 0,
+        totalComments: 0,
+      };
+      await survey(format, open, report, progress, onProgress, signal);
+      progress.phase = 'importing';
+      onProgress?.({ ...progress });
+
       const postIds = new Map<string, string>();
       let seen = 0;
-
       for await (const record of read(format, open)) {
+        signal?.throwIfAborted();
         if (record.kind === 'post') {
           const { post } = record;
           if (dryRun) {
             const exists = await findByKey(POST_UID, `${format}:post:${post.sourceId}`);
             report.posts[exists ? 'updated' : 'created'] += 1;
-            for (const c of post.comments) {
-              const known = await findByKey(COMMENT_UID, `${format}:comment:${c.sourceId}`);
-              report.comments[known ? 'updated' : 'created'] += 1;
-            }
+            await tallyComments(format, post.comments, report.comments);
           } else {
             await strapi.db.transaction(async () => {
               const written = await writePost(format, post, lessons);
               postIds.set(post.sourceId, written.documentId);
               report.posts[written.created ? 'created' : 'updated'] += 1;
-              for (const c of parentsFirst(post.comments)) {
-                await writeComment(format, written.documentId, c, report.comments);
-              }
+              const known = await knownComments(
+                format,
+                post.comments.map((c) => c.sourceId)
+              );
+              await writeComments(
+                format,
+                written.documentId,
+                post.comments,
+                known,
+                report.comments
+              );
             });
           }
+          progress.posts += 1;
+          progress.comments += post.comments.length;
         } else if (record.kind === 'comment') {
           const postDocumentId =
             postIds.get(record.postSourceId) ??
@@ -252,29 +334,24 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
               reason: `its post ${record.postSourceId} is not in the export`,
             });
           } else if (dryRun) {
-            const known = await findByKey(
-              COMMENT_UID,
-              `${format}:comment:${record.comment.sourceId}`
-            );
-            report.comments[known ? 'updated' : 'created'] += 1;
+            await tallyComments(format, [record.comment], report.comments);
           } else {
+            const known = await knownComments(format, [record.comment.sourceId]);
             await strapi.db.transaction(() =>
-              writeComment(format, postDocumentId!, record.comment, report.comments)
+              writeComments(format, postDocumentId!, [record.comment], known, report.comments)
             );
           }
+          progress.comments += 1;
         }
         seen += 1;
-        if (onProgress && seen % 10 === 0) {
-          onProgress({
-            posts: report.posts.created + report.posts.updated,
-            comments: report.comments.created + report.comments.updated,
-          });
-        }
+        if (onProgress && seen % PROGRESS_EVERY === 0) onProgress({ ...progress });
       }
+      onProgress?.({ ...progress });
       return report;
     },
   };
 };
 
+export type { ImportFormat, ImportProgress, ImportReport, ImportTally };
 export type ImporterService = ReturnType<typeof createImporterService>;
 export default createImporterService;

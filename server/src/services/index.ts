@@ -1,6 +1,7 @@
 import comments, { type CommentsService } from './comments';
 import contentManagerLayout, { type ContentManagerLayoutService } from './content-manager-layout';
 import flood, { type FloodService } from './flood';
+import importJobs, { type ImportJobsService } from './import-jobs';
 import importer, { type ImporterService } from './importer';
 import moderation, { type ModerationService } from './moderation';
 import moderationEvents, { type ModerationEventsService } from './moderation-events';
@@ -16,6 +17,7 @@ export interface Services {
   contentManagerLayout: ContentManagerLayoutService;
   flood: FloodService;
   importer: ImporterService;
+  importJobs: ImportJobsService;
   moderation: ModerationService;
   moderationEvents: ModerationEventsService;
   moderationQueue: ModerationQueueService;
@@ -30,6 +32,7 @@ export default {
   contentManagerLayout,
   flood,
   importer,
+  importJobs,
   moderation,
   moderationEvents,
   moderationQueue,

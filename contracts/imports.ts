@@ -1,0 +1,95 @@
+/**
+ * Importing a WordPress (WXR) or Blogger export: the report the importer gives (the command
+ * prints it) and the admin import routes under `/blog/imports`, which run the importer as a job
+ * the Import view follows. Every route needs an admin with the `plugin::blog.posts.import` action.
+ */
+
+/** `wxr`: WordPress's export; `blogger`: Blogger's (Atom) export. */
+export type ImportFormat = 'wxr' | 'blogger';
+
+export interface ImportTally {
+  created: number;
+  updated: number;
+  /** Items the export holds that were refused, with why (a comment with a bad email, …). */
+  skipped: Array<{ sourceId: string; reason: string }>;
+}
+
+export interface ImportReport {
+  format: ImportFormat;
+  /** `true`: nothing was written; `created`/`updated` say what an import would do. */
+  dryRun: boolean;
+  posts: ImportTally;
+  comments: ImportTally;
+  /** What the export holds that is not imported (pages, attachments, pingbacks …), by type. */
+  notImported: Record<string, { count: number; examples: string[] }>;
+}
+
+/** How far a run is: `checking` reads the whole file first, then `importing` writes. */
+export interface ImportProgress {
+  phase: 'checking' | 'importing';
+  posts: number;
+  comments: number;
+  /** Known once the file has been checked; 0 before. */
+  totalPosts: number;
+  totalComments: number;
+}
+
+/** `dry-run` reports what an import would do and writes nothing. */
+export type ImportMode = 'dry-run' | 'import';
+
+/**
+ * `interrupted`: the server that ran it stopped before the end. Whatever it wrote stays, post by
+ * post, and running the same file again completes it without duplicates.
+ */
+export type ImportState = 'running' | 'done' | 'failed' | 'interrupted';
+
+export interface ImportJob {
+  id: number;
+  mode: ImportMode;
+  state: ImportState;
+  fileName: string;
+  fileSize: number;
+  format: ImportFormat;
+  lessons: boolean;
+  progress: ImportProgress;
+  /** When `state` is `done`. */
+  report: ImportReport | null;
+  /** When `state` is `failed`: why, for the editor (not a valid export, …). */
+  error: string | null;
+  /** The admin who started it. */
+  startedBy: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export namespace StartImport {
+  /**
+   * `POST /blog/imports`, `multipart/form-data`: the export as the `file` part. Answers 202 with
+   * the job; a file that is neither export answers 400 before anything runs; 409 while another
+   * import runs.
+   */
+  export interface Fields {
+    mode: ImportMode;
+    /** `'false'` keeps a post's closing numbered list in its body. Default `'true'`. */
+    lessons?: 'true' | 'false';
+    /** Read from the file when absent. */
+    format?: ImportFormat;
+  }
+  export interface Response {
+    data: ImportJob;
+  }
+}
+
+export namespace FindImport {
+  /** `GET /blog/imports/:id`. */
+  export interface Response {
+    data: ImportJob;
+  }
+}
+
+export namespace FindImports {
+  /** `GET /blog/imports`: the latest runs, newest first. */
+  export interface Response {
+    data: ImportJob[];
+  }
+}

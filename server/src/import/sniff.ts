@@ -1,0 +1,22 @@
+import type { ImportFormat } from '../../../contracts/imports';
+
+const HEAD_BYTES = 8192;
+
+/** WordPress (WXR) or Blogger, from the first kilobytes of a text; `null` when neither. */
+export const formatOfHead = (head: string): ImportFormat | null => {
+  if (/<rss[\s>]/.test(head) && /wordpress\.org\/export/.test(head)) return 'wxr';
+  if (/<feed[\s>]/.test(head) && /blogger/i.test(head)) return 'blogger';
+  return null;
+};
+
+/** Reads only the first kilobytes of a stream, then lets it go. */
+export const sniffFormat = async (
+  stream: AsyncIterable<Buffer | string>
+): Promise<ImportFormat | null> => {
+  let head = '';
+  for await (const chunk of stream) {
+    head += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    if (head.length >= HEAD_BYTES) break;
+  }
+  return formatOfHead(head.slice(0, HEAD_BYTES));
+};

@@ -1,0 +1,35 @@
+/**
+ * A database-only table (no content type, no API): the imports started from the admin's Import
+ * view, with their progress and report, so any instance can answer how one is going. `lock` is
+ * `'running'` on the one job that runs and null otherwise; its unique index lets only one run at
+ * a time, across instances, without a race.
+ */
+export const IMPORT_JOB_UID = 'plugin::blog.import-job';
+
+export const importJobModel = {
+  uid: IMPORT_JOB_UID,
+  singularName: 'import-job',
+  tableName: 'blog_import_jobs',
+  attributes: {
+    id: { type: 'increments' },
+    mode: { type: 'string', column: { notNullable: true } },
+    state: { type: 'string', column: { notNullable: true } },
+    lock: { type: 'string' },
+    fileName: { type: 'string', column: { notNullable: true } },
+    fileSize: { type: 'biginteger' },
+    format: { type: 'string', column: { notNullable: true } },
+    lessons: { type: 'boolean' },
+    progress: { type: 'json' },
+    report: { type: 'json' },
+    error: { type: 'text' },
+    startedById: { type: 'integer' },
+    startedBy: { type: 'string' },
+    startedAt: { type: 'datetime', column: { notNullable: true } },
+    heartbeatAt: { type: 'datetime', column: { notNullable: true } },
+    finishedAt: { type: 'datetime' },
+  },
+  indexes: [
+    { name: 'blog_import_jobs_lock_uq', columns: ['lock'], type: 'unique' },
+    { name: 'blog_import_jobs_started_idx', columns: ['started_at'] },
+  ],
+};

@@ -1,0 +1,292 @@
+import fs from 'fs';
+
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+import type {
+  ImportFormat,
+  ImportJob,
+  ImportMode,
+  ImportProgress,
+  ImportReport,
+  ImportState,
+} from '../../../contracts/imports';
+import { IMPORT_JOB_UID } from '../models/import-job';
+import { ConflictError } from '../utils/conflict';
+import { getService } from '../utils/get-service';
+import type { StartImportInput } from '../validation/imports';
+
+/**
+ * Imports started from the admin's Import view, run as jobs: the upload is answered at once
+ * (202) and the importer runs in the background on the instance that received the file, writing
+ * its progress to `blog_import_jobs` so the view can follow it through any instance. One job
+ * runs at a time. A job whose instance stopped is shown as `interrupted`; importing the same
+ * file again completes it, since the importer updates what is already there.
+ */
+
+/** The uploaded export, as Strapi's body parser leaves it in the temporary folder. */
+export interface UploadedFile {
+  filepath: string;
+  originalFilename?: string | null;
+  size: number;
+}
+
+export interface ImportStarter {
+  id: number;
+  firstname?: string | null;
+  lastname?: string | null;
+  username?: string | null;
+  email?: string | null;
+}
+
+interface JobRow {
+  id: number;
+  mode: ImportMode;
+  state: ImportState;
+  fileName: string;
+  fileSize: number | string | null;
+  format: ImportFormat;
+  lessons: boolean | null;
+  progress: ImportProgress | null;
+  report: ImportReport | null;
+  error: string | null;
+  startedBy: string | null;
+  startedAt: string | Date;
+  heartbeatAt: string | Date;
+  finishedAt: string | Date | null;
+}
+
+/** A running job whose heartbeat is older than this is taken as interrupted. */
+const STALE_MS = 60_000;
+/** How often a running job writes its progress (and so its heartbeat). */
+const FLUSH_MS = 1_000;
+const HISTORY = 10;
+const RUNNING = 'running';
+
+/** 409: another import runs. */
+export class ImportBusyError extends ConflictError {}
+
+const iso = (value: string | Date | null) =>
+  value === null ? null : new Date(value).toISOString();
+
+const startedByName = (user: ImportStarter | undefined) =>
+  user
+    ? user.username ||
+      [user.firstname, user.lastname].filter(Boolean).join(' ') ||
+      user.email ||
+      null
+    : null;
+
+const emptyProgress = (): ImportProgress => ({
+  phase: 'checking',
+  posts: 0,
+  comments: 0,
+  totalPosts: 0,
+  totalComments: 0,
+});
+
+const removeFile = (file: UploadedFile) => fs.promises.rm(file.filepath, { force: true });
+
+const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const jobs = () => strapi.db.query(IMPORT_JOB_UID as UID.Schema);
+  /** Jobs this instance runs, to stop them when Strapi stops. */
+  const running = new Map<number, { controller: AbortController; done: Promise<void> }>();
+
+  const toJob = (row: JobRow, now = Date.now()): ImportJob => {
+    const stale = row.state === 'running' && now - new Date(row.heartbeatAt).getTime() > STALE_MS;
+    return {
+      id: row.id,
+      mode: row.mode,
+      state: stale ? 'interrupted' : row.state,
+      fileName: row.fileName,
+      fileSize: Number(row.fileSize ?? 0),
+      format: row.format,
+      lessons: row.lessons !== false,
+      progress: row.progress ?? emptyProgress(),
+      report: row.report,
+      error: row.error,
+      startedBy: row.startedBy,
+      startedAt: iso(row.startedAt)!,
+      finishedAt: iso(row.finishedAt),
+    };
+  };
+
+  /** Releases the lock of a job whose instance stopped without ending it. */
+  const releaseStale = async () => {
+    await jobs().updateMany({
+      where: { state: 'running', heartbeatAt: { $lt: new Date(Date.now() - STALE_MS) } },
+      data: { state: 'interrupted', lock: null, finishedAt: new Date() },
+    });
+  };
+
+  const busyError = async () => {
+    const current = (await jobs().findOne({ where: { lock: RUNNING } })) as JobRow | null;
+    return new ImportBusyError(
+      current
+        ? `An import is running: ${current.fileName}, started by ${current.startedBy ?? 'an admin'} at ${iso(current.startedAt)}. Try again when it ends.`
+        : 'An import is running. Try again when it ends.'
+    );
+  };
+
+  const execute = async (row: JobRow, file: UploadedFile, controller: AbortController) => {
+    let progress = emptyProgress();
+    // Progress and heartbeat, one write at a time: a write waits while SQLite's one connection
+    // is in a post's transaction, and the next one does not pile up behind it.
+    let flushing: Promise<unknown> | null = null;
+    const timer = setInterval(() => {
+      if (flushing) return;
+      flushing = jobs()
+        .update({
+          where: { id: row.id, state: 'running' },
+          data: { progress: { ...progress }, heartbeatAt: new Date() },
+        })
+        .catch((error) => strapi.log.warn(`[blog] import ${row.id}: progress not saved: ${error}`))
+        .finally(() => {
+          flushing = null;
+        });
+    }, FLUSH_MS);
+    timer.unref();
+
+    let end: Partial<Record<keyof JobRow, unknown>>;
+    try {
+      const report = await getService('importer', { strapi }).run(
+        () => fs.createReadStream(file.filepath),
+        {
+          format: row.format,
+          dryRun: row.mode === 'dry-run',
+          lessons: row.lessons !== false,
+          signal: controller.signal,
+          onProgress: (next) => {
+            progress = next;
+          },
+        }
+      );
+      end = { state: 'done', report, progress };
+    } catch (error) {
+      if (controller.signal.aborted) {
+        end = { state: 'interrupted', progress };
+      } else if (error instanceof errors.ApplicationError) {
+        end = { state: 'failed', error: error.message, progress };
+      } else {
+        strapi.log.error(`[blog] import ${row.id} (${row.fileName}) failed: ${error}`);
+        end = {
+          state: 'failed',
+          error: `The import stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}. What was imported before it stays; importing the file again continues without duplicates.`,
+          progress,
+        };
+      }
+    } finally {
+      clearInterval(timer);
+      await removeFile(file).catch(() => undefined);
+    }
+    await flushing;
+    await jobs()
+      .update({
+        where: { id: row.id },
+        data: { ...end, lock: null, heartbeatAt: new Date(), finishedAt: new Date() },
+      })
+      .catch((error) => strapi.log.warn(`[blog] import ${row.id}: end not saved: ${error}`));
+  };
+
+  return {
+    /**
+     * Starts a dry run or an import of an uploaded export, in the background. Owns the file:
+     * removes it when the job ends, or at once when the job cannot start.
+     */
+    async start(
+      file: UploadedFile,
+      input: StartImportInput,
+      user?: ImportStarter
+    ): Promise<ImportJob> {
+      let started = false;
+      try {
+        const format =
+          input.format ??
+          (await getService('importer', { strapi }).sniff(() =>
+            fs.createReadStream(file.filepath)
+          ));
+        if (!format) {
+          throw new errors.ValidationError(
+            `${file.originalFilename ?? 'The file'} is neither a WordPress (WXR) nor a Blogger export`
+          );
+        }
+        await releaseStale();
+        const now = new Date();
+        let row: JobRow;
+        try {
+          row = (await jobs().create({
+            data: {
+              mode: input.mode,
+              state: 'running',
+              lock: RUNNING,
+              fileName: (file.originalFilename || 'export.xml').slice(0, 255),
+              fileSize: file.size,
+              format,
+              lessons: input.lessons,
+              progress: emptyProgress(),
+              startedById: user?.id ?? null,
+              startedBy: startedByName(user),
+              startedAt: now,
+              heartbeatAt: now,
+            },
+          })) as JobRow;
+        } catch (error) {
+          // The lock's unique index: another job runs.
+          if (await jobs().findOne({ where: { lock: RUNNING } })) throw await busyError();
+          throw error;
+        }
+        started = true;
+        const controller = new AbortController();
+        const done = execute(row, file, controller).finally(() => running.delete(row.id));
+        running.set(row.id, { controller, done });
+        return toJob(row);
+      } finally {
+        if (!started) await removeFile(file).catch(() => undefined);
+      }
+    },
+
+    /** Removes uploads that will not be imported (a refused request's files). */
+    async discard(files: UploadedFile[]): Promise<void> {
+      await Promise.all(files.map((file) => removeFile(file).catch(() => undefined)));
+    },
+
+    async find(id: number): Promise<ImportJob> {
+      const row = (await jobs().findOne({ where: { id } })) as JobRow | null;
+      if (!row) throw new errors.NotFoundError(`No import ${id}`);
+      return toJob(row);
+    },
+
+    /** The latest jobs, newest first. */
+    async list(): Promise<ImportJob[]> {
+      const rows = (await jobs().findMany({
+        orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+        limit: HISTORY,
+      })) as JobRow[];
+      const now = Date.now();
+      return rows.map((row) => toJob(row, now));
+    },
+
+    /**
+     * Stops this instance's jobs between two posts and waits (10 s at most) for each to save
+     * itself as interrupted.
+     */
+    async stopAll(): Promise<void> {
+      const stopping = [...running.values()].map(({ controller, done }) => {
+        controller.abort(new Error('Strapi stopped before the import ended'));
+        return done;
+      });
+      if (!stopping.length) return;
+      let timeout: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled(stopping),
+        new Promise((resolve) => {
+          timeout = setTimeout(resolve, 10_000);
+        }),
+      ]);
+      clearTimeout(timeout);
+    },
+  };
+};
+
+export type ImportJobsService = ReturnType<typeof createImportJobsService>;
+export default createImportJobsService;

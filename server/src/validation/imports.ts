@@ -1,0 +1,35 @@
+import { yup } from '@strapi/utils';
+
+import type { ImportFormat, ImportMode } from '../../../contracts/imports';
+
+import { validate } from './moderation';
+
+/** The text fields of `POST /blog/imports` (multipart, so booleans come as text). */
+const startImportSchema = yup
+  .object({
+    mode: yup
+      .mixed<ImportMode>()
+      .oneOf(['dry-run', 'import'], 'mode must be dry-run or import')
+      .required('mode is required: dry-run or import'),
+    lessons: yup
+      .mixed<'true' | 'false'>()
+      .oneOf(['true', 'false'], 'lessons must be true or false')
+      .optional(),
+    format: yup
+      .mixed<ImportFormat>()
+      .oneOf(['wxr', 'blogger'], 'format must be wxr or blogger')
+      .optional(),
+  })
+  .noUnknown(true, 'Unknown field: ${unknown}')
+  .strict();
+
+export interface StartImportInput {
+  mode: ImportMode;
+  lessons: boolean;
+  format?: ImportFormat;
+}
+
+export const validateStartImport = async (fields: unknown): Promise<StartImportInput> => {
+  const valid = await validate(startImportSchema, fields ?? {});
+  return { mode: valid.mode, lessons: valid.lessons !== 'false', format: valid.format };
+};
