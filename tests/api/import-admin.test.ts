@@ -97,7 +97,9 @@ describe('importing through the admin API', () => {
     ).body as FindPost.Response;
     expect(seed.data.lessons).toEqual([]);
     expect(seed.data.lessonsHeading).toBeNull();
-    expect(JSON.stringify(seed.data.body)).toContain('Lessons in Life :\\n1- A network for the fun');
+    expect(JSON.stringify(seed.data.body)).toContain(
+      'Lessons in Life :\\n1- A network for the fun'
+    );
   });
 
   it('refuses a file that is neither export before any job starts', async () => {

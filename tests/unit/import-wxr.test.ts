@@ -8,17 +8,9 @@ import {
   type SourceRecord,
 } from '../../server/src/import/source';
 import { readWxr } from '../../server/src/import/wxr';
+import { hasThemeData, THEME_DATA, themeDataTestName } from '../helpers/theme-data';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'import');
-const THEME_DATA = path.resolve(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'shared',
-  'fixtures',
-  'themeunittestdata.wordpress.xml'
-);
 
 /** Reads a file in small chunks, as a large export would arrive. */
 const read = async (file: string) => {
@@ -97,11 +89,8 @@ describe('readWxr', () => {
     ).rejects.toThrow(/cut short/);
   });
 
-  const themeData = fs.existsSync(THEME_DATA);
-  (themeData ? it : it.skip)(
-    themeData
-      ? 'reads WordPress’s own theme unit test export whole'
-      : `reads WordPress’s theme unit test export (skipped: ${THEME_DATA} is absent)`,
+  (hasThemeData() ? it : it.skip)(
+    themeDataTestName('reads WordPress’s own theme unit test export whole'),
     async () => {
       const records = await read(THEME_DATA);
       const posts = postsOf(records);

@@ -1,0 +1,129 @@
+import fs from 'fs';
+
+import type { FindComments } from '../../contracts/comments';
+import type { FindPost } from '../../contracts/posts';
+import { COMMENT_UID, MODERATION_EVENT_UID, POST_UID } from '../../server/src/constants';
+import { adminToken } from '../helpers/admin';
+import { runImport } from '../helpers/imports';
+import { startApp, type TestApp } from '../helpers/strapi';
+import { hasThemeData, THEME_DATA, themeDataTestName } from '../helpers/theme-data';
+
+interface FileComment {
+  id: string;
+  parent: string;
+  approved: string;
+  type: string;
+}
+interface FileItem {
+  id: string;
+  type: string;
+  status: string;
+  slug: string;
+  comments: FileComment[];
+}
+
+const tag = (xml: string, name: string) =>
+  new RegExp(`<wp:${name}>(?:<!\\[CDATA\\[)?([\\s\\S]*?)(?:\\]\\]>)?</wp:${name}>`).exec(
+    xml
+  )?.[1] ?? '';
+
+/** The export read with plain regular expressions, apart from the importer's own reader. */
+const readFileItems = (xml: string): FileItem[] =>
+  [...xml.matchAll(/<item>([\s\S]*?)<\/item>/g)].map(([, item]) => ({
+    id: tag(item, 'post_id'),
+    type: tag(item, 'post_type'),
+    status: tag(item, 'status'),
+    slug: tag(item, 'post_name'),
+    comments: [...item.matchAll(/<wp:comment>([\s\S]*?)<\/wp:comment>/g)].map(([, c]) => ({
+      id: tag(c, 'comment_id'),
+      parent: tag(c, 'comment_parent'),
+      approved: tag(c, 'comment_approved'),
+      type: tag(c, 'comment_type'),
+    })),
+  }));
+
+const STATUS: Record<string, string> = { '1': 'approved', '0': 'pending', spam: 'spam' };
+
+/** WordPress's own theme unit test export, imported whole through the admin import route. */
+describe('importing WordPress’s theme unit test export', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    if (hasThemeData()) app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  (hasThemeData() ? it : it.skip)(
+    themeDataTestName('imports every post and comment, with its status and its thread'),
+    async () => {
+      const items = readFileItems(fs.readFileSync(THEME_DATA, 'utf8'));
+      const posts = items.filter(
+        (i) => i.type === 'post' && !['trash', 'auto-draft', 'inherit'].includes(i.status)
+      );
+      const comments = posts.flatMap((p) =>
+        p.comments.filter((c) => !['pingback', 'trackback'].includes(c.type))
+      );
+      // The same file as the reader's unit test: 58 posts, 24 comments of which 9 replies.
+      expect([posts.length, comments.length]).toEqual([58, 24]);
+
+      const token = await adminToken(app);
+      const job = await runImport(app, token, THEME_DATA, { mode: 'import' });
+      expect(job.state).toBe('done');
+      expect(job.report?.posts).toEqual({ created: posts.length, updated: 0, skipped: [] });
+      expect(job.report?.comments).toEqual({ created: comments.length, updated: 0, skipped: [] });
+      expect(job.report?.notImported).toMatchObject({
+        page: { count: items.filter((i) => i.type === 'page').length },
+        attachment: { count: items.filter((i) => i.type === 'attachment').length },
+        nav_menu_item: { count: items.filter((i) => i.type === 'nav_menu_item').length },
+      });
+
+      const stored = (await app.strapi.db.query(POST_UID as never).findMany({
+        where: { importKey: { $startsWith: 'wxr:post:' } },
+        select: ['importKey', 'publishedAt', 'slug'],
+      })) as Array<{ importKey: string; publishedAt: string | null; slug: string }>;
+      // One draft row per post, and a published row for each published post.
+      const published = stored.filter((p) => p.publishedAt);
+      expect(published).toHaveLength(posts.filter((p) => p.status === 'publish').length);
+      expect(new Set(stored.map((p) => p.importKey)).size).toBe(posts.length);
+
+      // Every comment with its source status and its parent from the file.
+      const rows = (await app.strapi.db.query(COMMENT_UID as never).findMany({
+        where: { importKey: { $startsWith: 'wxr:comment:' } },
+        select: ['importKey', 'status'],
+        populate: { parent: { select: ['importKey'] } },
+      })) as Array<{ importKey: string; status: string; parent: { importKey: string } | null }>;
+      const byId = new Map(rows.map((row) => [row.importKey.split(':')[2], row]));
+      expect(byId.size).toBe(comments.length);
+      for (const c of comments) {
+        const row = byId.get(c.id)!;
+        expect([c.id, row.status]).toEqual([c.id, STATUS[c.approved] ?? 'rejected']);
+        const parent = c.parent !== '0' ? `wxr:comment:${c.parent}` : null;
+        expect([c.id, row.parent?.importKey ?? null]).toEqual([c.id, parent]);
+      }
+      expect(rows.filter((r) => r.parent)).toHaveLength(9);
+      expect(
+        await app.strapi.db
+          .query(MODERATION_EVENT_UID as never)
+          .count({ where: { actorType: 'importer' } })
+      ).toBeGreaterThanOrEqual(comments.length);
+
+      // A site sees the threaded post as WordPress showed it: approved comments, nested.
+      const threaded = posts.find((p) => p.comments.some((c) => c.parent !== '0'))!;
+      const slug = stored.find((p) => p.importKey === `wxr:post:${threaded.id}`)!.slug;
+      await app.http().get(`/api/blog/posts/${slug}`).expect(200);
+      const thread = (await app.http().get(`/api/blog/posts/${slug}/comments`).expect(200))
+        .body as FindComments.Response;
+      const approvedRoots = threaded.comments.filter((c) => c.parent === '0' && c.approved === '1');
+      expect(thread.meta.pagination.total).toBe(approvedRoots.length);
+      expect(thread.data.some((c) => c.replies.length > 0)).toBe(true);
+
+      const post = (await app.http().get(`/api/blog/posts/${slug}`).expect(200))
+        .body as FindPost.Response;
+      expect(post.data.commentCount).toBe(
+        threaded.comments.filter((c) => c.approved === '1' && !c.type.includes('back')).length
+      );
+    }
+  );
+});
