@@ -7,7 +7,12 @@ export const PERMISSIONS = {
   moderateComments: action('comments.moderate'),
   readSettings: action('settings.read'),
   updateSettings: action('settings.update'),
+  importPosts: action('posts.import'),
 };
 
 /** Any of these opens the Blog page. */
-export const PAGE_PERMISSIONS = [...PERMISSIONS.readComments, ...PERMISSIONS.readLessons];
+export const PAGE_PERMISSIONS = [
+  ...PERMISSIONS.readComments,
+  ...PERMISSIONS.readLessons,
+  ...PERMISSIONS.importPosts,
+];

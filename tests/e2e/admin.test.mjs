@@ -345,3 +345,57 @@ test('an editor without moderation rights sees the queue but no moderation actio
   assert.equal(refused.status, 403);
   await context.close();
 });
+
+test('an editor checks a WordPress export, imports it and reads the report in the Import view', async () => {
+  const page = await adminPage();
+  await page.goto(`${base}/admin/plugins/blog/import`);
+  const input = page.locator('#blog-import-file');
+  await waitShown(page, input, 'import-view');
+
+  // A file that is not an export is refused with the reason, before anything runs.
+  await input.setInputFiles({
+    name: 'notes.html',
+    mimeType: 'text/html',
+    buffer: Buffer.from('<html><body>notes</body></html>'),
+  });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await waitShown(
+    page,
+    page.getByTestId('import-error').getByText(/notes\.html is neither a WordPress/),
+    'import-refused'
+  );
+
+  await input.setInputFiles(path.join(ROOT, 'tests', 'fixtures', 'import', 'small.wxr.xml'));
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await waitShown(page, page.getByRole('heading', { name: 'What an import would do' }), 'dry-run');
+  const report = page.getByTestId('import-report');
+  assert.deepEqual(
+    (await report.getByTestId('import-report-posts').locator('td').allInnerTexts()).map((s) =>
+      s.trim()
+    ),
+    ['Posts', '3', '0', '0']
+  );
+  assert.match(await page.getByTestId('import-not-imported').innerText(), /1 page \(About\)/);
+  await shot(page, 'import-dry-run');
+  // Nothing was written by the check.
+  assert.equal((await api('GET', '/api/blog/posts/lessons-from-a-garden')).status, 404);
+
+  await page.getByRole('button', { name: 'Import 3 posts and 6 comments' }).click();
+  await waitShown(page, page.getByRole('heading', { name: 'Import finished' }), 'import-done');
+  assert.deepEqual(
+    (await page.getByTestId('import-report-comments').locator('td').allInnerTexts()).map((s) =>
+      s.trim()
+    ),
+    ['Comments', '6', '0', '0']
+  );
+  await waitForCount(page.getByTestId('import-history-row'), 2);
+  await shot(page, 'import-done');
+
+  const garden = await api('GET', '/api/blog/posts/lessons-from-a-garden');
+  assert.equal(garden.status, 200);
+  assert.deepEqual(
+    garden.body.data.lessons.map((lesson) => lesson.text),
+    ['Sow before you need.', 'Water often.', 'Wait.']
+  );
+  await page.close();
+});

@@ -1,5 +1,5 @@
 import { DEFAULT_MODERATION_SETTINGS } from '../../server/src/moderation/settings';
-import { excerpt, postEditPath } from '../../admin/src/utils/format';
+import { excerpt, formatBytes, postEditPath } from '../../admin/src/utils/format';
 import { actionsFor, bulkActions, STATUS_TABS } from '../../admin/src/utils/moderation-actions';
 import { fieldErrors, toFormValues, toSettings } from '../../admin/src/utils/settings-form';
 
@@ -71,5 +71,13 @@ describe('formatting', () => {
 
   it('links a post to its Content Manager edit view', () => {
     expect(postEditPath('abc')).toBe('/content-manager/collection-types/plugin::blog.post/abc');
+  });
+
+  it('shows a file size as people read it', () => {
+    expect(formatBytes(840)).toBe('840 B');
+    expect(formatBytes(12_400)).toBe('12 kB');
+    expect(formatBytes(3_450)).toBe('3.5 kB');
+    expect(formatBytes(25_300_000)).toBe('25 MB');
+    expect(formatBytes(2_000_000_000_000)).toBe('2000 GB');
   });
 });

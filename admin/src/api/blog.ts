@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 
 import type { CommentStatus } from '../../../contracts/comments';
+import type { FindImport, FindImports, StartImport } from '../../../contracts/imports';
 import type { FindLessons } from '../../../contracts/lessons';
 import type {
   BulkAction,
@@ -34,6 +35,18 @@ export const useBlogApi = () => {
         (await put<Settings.Response>('/blog/settings', body)).data,
       lessons: async (query: FindLessons.Query) =>
         (await get<FindLessons.Response>('/blog/lessons', { params: query })).data,
+      /** Uploads an export as `multipart/form-data`; the job runs on the server. */
+      startImport: async (file: File, fields: StartImport.Fields) => {
+        const form = new FormData();
+        for (const [name, value] of Object.entries(fields)) {
+          if (value !== undefined) form.append(name, value);
+        }
+        form.append('file', file, file.name);
+        return (await post<StartImport.Response>('/blog/imports', form)).data.data;
+      },
+      importJob: async (id: number) =>
+        (await get<FindImport.Response>(`/blog/imports/${id}`)).data.data,
+      importJobs: async () => (await get<FindImports.Response>('/blog/imports')).data.data,
       pendingCount: async (): Promise<number> =>
         (
           await get<FindQueue.Response>('/blog/comments', {

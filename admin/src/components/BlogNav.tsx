@@ -26,6 +26,7 @@ export const BlogNav = () => {
   const t = useTranslate();
   const { allowedActions: comments } = useRBAC(PERMISSIONS.readComments);
   const { allowedActions: lessons } = useRBAC(PERMISSIONS.readLessons);
+  const { allowedActions: imports } = useRBAC(PERMISSIONS.importPosts);
   return (
     <Flex gap={2} tag="nav" aria-label={t('page.title')}>
       {comments.canRead && (
@@ -36,6 +37,11 @@ export const BlogNav = () => {
       {lessons.canRead && (
         <Tab to="../lessons" relative="path">
           {t('nav.lessons')}
+        </Tab>
+      )}
+      {imports.canImport && (
+        <Tab to="../import" relative="path">
+          {t('nav.import')}
         </Tab>
       )}
     </Flex>

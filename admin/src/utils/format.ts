@@ -7,3 +7,16 @@ export const excerpt = (text: string, max = 140): string => {
 /** The Content Manager's edit view of a post. */
 export const postEditPath = (documentId: string) =>
   `/content-manager/collection-types/plugin::blog.post/${documentId}`;
+
+/** A file size as people read it: 840 B, 12.4 kB, 25.3 MB. */
+export const formatBytes = (bytes: number): string => {
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ['kB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = -1;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+};

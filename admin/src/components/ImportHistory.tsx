@@ -1,0 +1,73 @@
+import { Badge, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+
+import type { ImportJob, ImportState } from '../../../contracts/imports';
+import { useTranslate } from '../utils/useTranslate';
+
+const STATE_BADGE: Record<ImportState, 'secondary' | 'success' | 'danger' | 'warning'> = {
+  running: 'secondary',
+  done: 'success',
+  failed: 'danger',
+  interrupted: 'warning',
+};
+
+interface ImportHistoryProps {
+  jobs: ImportJob[];
+}
+
+/** The latest checks and imports, by whom and with what result. */
+export const ImportHistory = ({ jobs }: ImportHistoryProps) => {
+  const t = useTranslate();
+  const column = (name: string) => (
+    <Th>
+      <Typography variant="sigma">{t(`import.history.column.${name}`)}</Typography>
+    </Th>
+  );
+  if (jobs.length === 0) {
+    return <Typography textColor="neutral600">{t('import.history.empty')}</Typography>;
+  }
+  return (
+    <Table colCount={6} rowCount={jobs.length + 1}>
+      <Thead>
+        <Tr>
+          {column('file')}
+          {column('kind')}
+          {column('state')}
+          {column('by')}
+          {column('started')}
+          {column('result')}
+        </Tr>
+      </Thead>
+      <Tbody>
+        {jobs.map((job) => (
+          <Tr key={job.id} data-testid="import-history-row">
+            <Td>
+              <Typography>{`${job.fileName} · ${t(`import.format.${job.format}`)}`}</Typography>
+            </Td>
+            <Td>
+              <Typography>{t(`import.mode.${job.mode}`)}</Typography>
+            </Td>
+            <Td>
+              <Badge variant={STATE_BADGE[job.state]}>{t(`import.state.${job.state}`)}</Badge>
+            </Td>
+            <Td>
+              <Typography>{job.startedBy ?? '—'}</Typography>
+            </Td>
+            <Td>
+              <Typography>{new Date(job.startedAt).toLocaleString()}</Typography>
+            </Td>
+            <Td style={{ whiteSpace: 'normal' }}>
+              <Typography textColor={job.error ? 'danger600' : undefined}>
+                {job.report
+                  ? t('import.history.result', {
+                      posts: job.report.posts.created + job.report.posts.updated,
+                      comments: job.report.comments.created + job.report.comments.updated,
+                    })
+                  : (job.error ?? '')}
+              </Typography>
+            </Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+};

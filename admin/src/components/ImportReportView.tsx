@@ -1,0 +1,127 @@
+import { Box, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+
+import type { ImportReport, ImportTally } from '../../../contracts/imports';
+import { useTranslate } from '../utils/useTranslate';
+
+/** Skipped items listed by name before "and N more". */
+const SHOWN_SKIPPED = 20;
+const KNOWN_TYPES = [
+  'page',
+  'attachment',
+  'nav_menu_item',
+  'pingback',
+  'trackback',
+  'settings',
+  'template',
+];
+
+interface ImportReportViewProps {
+  report: ImportReport;
+}
+
+/** A dry run's or an import's report: created, updated, skipped with why, and what was left out. */
+export const ImportReportView = ({ report }: ImportReportViewProps) => {
+  const t = useTranslate();
+  const rows: Array<[string, ImportTally]> = [
+    ['posts', report.posts],
+    ['comments', report.comments],
+  ];
+  const skipped = rows.flatMap(([type, tally]) => tally.skipped.map((item) => ({ type, ...item })));
+  const notImported = Object.entries(report.notImported);
+  const column = (name: string) => t(`import.report.column.${name}`);
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4} data-testid="import-report">
+      <Table colCount={4} rowCount={3}>
+        <Thead>
+          <Tr>
+            <Th>
+              <Typography variant="sigma">{column('type')}</Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">
+                {column(report.dryRun ? 'toCreate' : 'created')}
+              </Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">
+                {column(report.dryRun ? 'toUpdate' : 'updated')}
+              </Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{column('skipped')}</Typography>
+            </Th>
+          </Tr>
+        </Thead>
+        <Tbody>
+          {rows.map(([type, tally]) => (
+            <Tr key={type} data-testid={`import-report-${type}`}>
+              <Td>
+                <Typography fontWeight="bold">{t(`import.report.${type}`)}</Typography>
+              </Td>
+              <Td>
+                <Typography>{tally.created}</Typography>
+              </Td>
+              <Td>
+                <Typography>{tally.updated}</Typography>
+              </Td>
+              <Td>
+                <Typography>{tally.skipped.length}</Typography>
+              </Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+
+      {skipped.length > 0 && (
+        <Box>
+          <Typography variant="delta" tag="h3">
+            {t('import.report.skipped')}
+          </Typography>
+          <Box tag="ul" paddingTop={2} paddingLeft={4}>
+            {skipped.slice(0, SHOWN_SKIPPED).map((item) => (
+              <li key={`${item.type}:${item.sourceId}`}>
+                <Typography>
+                  {t('import.report.skippedItem', { id: item.sourceId, reason: item.reason })}
+                </Typography>
+              </li>
+            ))}
+            {skipped.length > SHOWN_SKIPPED && (
+              <li>
+                <Typography textColor="neutral600">
+                  {t('import.report.more', { count: skipped.length - SHOWN_SKIPPED })}
+                </Typography>
+              </li>
+            )}
+          </Box>
+        </Box>
+      )}
+
+      <Box>
+        <Typography variant="delta" tag="h3">
+          {t('import.report.notImported')}
+        </Typography>
+        {notImported.length === 0 ? (
+          <Box paddingTop={2}>
+            <Typography textColor="neutral600">{t('import.report.nothingLeftOut')}</Typography>
+          </Box>
+        ) : (
+          <Box tag="ul" paddingTop={2} paddingLeft={4} data-testid="import-not-imported">
+            {notImported.map(([type, { count, examples }]) => (
+              <li key={type}>
+                <Typography>
+                  {KNOWN_TYPES.includes(type)
+                    ? t(`import.type.${type}`, { count })
+                    : t('import.type.other', { count, type })}
+                  {examples.length > 0 && (
+                    <Typography textColor="neutral600">{` (${examples.join(', ')})`}</Typography>
+                  )}
+                </Typography>
+              </li>
+            ))}
+          </Box>
+        )}
+      </Box>
+    </Flex>
+  );
+};

@@ -1,0 +1,240 @@
+import { useState } from 'react';
+
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  Field,
+  Flex,
+  LinkButton,
+  Typography,
+} from '@strapi/design-system';
+import { Upload } from '@strapi/icons';
+import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { Link as RouterLink } from 'react-router-dom';
+import { styled } from 'styled-components';
+
+import type { ImportJob } from '../../../contracts/imports';
+import { BlogNav } from '../components/BlogNav';
+import { ImportHistory } from '../components/ImportHistory';
+import { ImportProgressView } from '../components/ImportProgressView';
+import { ImportReportView } from '../components/ImportReportView';
+import { PERMISSIONS } from '../permissions';
+import { formatBytes } from '../utils/format';
+import { useImportJobs } from '../utils/useImportJobs';
+import { useTranslate } from '../utils/useTranslate';
+
+const POSTS_PATH = '/content-manager/collection-types/plugin::blog.post';
+
+const FileInput = styled.input`
+  padding: ${({ theme }) => theme.spaces[3]};
+  border: 1px dashed ${({ theme }) => theme.colors.neutral300};
+  border-radius: ${({ theme }) => theme.borderRadius};
+  background: ${({ theme }) => theme.colors.neutral100};
+  color: ${({ theme }) => theme.colors.neutral800};
+  font-size: ${({ theme }) => theme.fontSizes[2]};
+  &:focus-visible {
+    outline: 2px solid ${({ theme }) => theme.colors.primary600};
+  }
+`;
+
+const Card = ({ children }: { children: React.ReactNode }) => (
+  <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
+    <Flex direction="column" alignItems="stretch" gap={5}>
+      {children}
+    </Flex>
+  </Box>
+);
+
+/** A job's end, as the editor reads it: the dry run's or the import's report, or why it failed. */
+const JobOutcome = ({
+  job,
+  confirm,
+  canConfirm,
+}: {
+  job: ImportJob;
+  confirm: () => void;
+  canConfirm: boolean;
+}) => {
+  const t = useTranslate();
+  if (job.state === 'failed') {
+    return (
+      <Alert variant="danger" title={t('import.failed')} closeLabel={t('import.close')}>
+        {job.error}
+      </Alert>
+    );
+  }
+  if (job.state === 'interrupted') {
+    return (
+      <Alert variant="warning" title={t(`import.state.interrupted`)} closeLabel={t('import.close')}>
+        {t('import.interrupted')}
+      </Alert>
+    );
+  }
+  if (job.state !== 'done' || !job.report) return null;
+  const { report } = job;
+  const dryRun = report.dryRun;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4}>
+      <Box>
+        <Typography variant="beta" tag="h2">
+          {t(dryRun ? 'import.report.dryRun' : 'import.report.done')}
+        </Typography>
+        <Box paddingTop={1}>
+          <Typography textColor="neutral600">
+            {dryRun
+              ? t('import.report.dryRun.hint')
+              : t('import.report.done.hint', { source: t(`import.format.${report.format}`) })}
+          </Typography>
+        </Box>
+      </Box>
+      <ImportReportView report={report} />
+      <Flex gap={2}>
+        {dryRun && canConfirm && (
+          <Button onClick={confirm} startIcon={<Upload />}>
+            {t('import.confirm', {
+              posts: report.posts.created + report.posts.updated,
+              comments: report.comments.created + report.comments.updated,
+            })}
+          </Button>
+        )}
+        {!dryRun && (
+          <>
+            <LinkButton tag={RouterLink} to={POSTS_PATH} variant="secondary">
+              {t('import.report.openPosts')}
+            </LinkButton>
+            <LinkButton tag={RouterLink} to="../moderation" relative="path" variant="tertiary">
+              {t('import.report.openModeration')}
+            </LinkButton>
+          </>
+        )}
+      </Flex>
+    </Flex>
+  );
+};
+
+/**
+ * Import: choose a WordPress or Blogger export, check it (a dry run that writes nothing), read
+ * what an import would do, confirm, follow the import, read its report.
+ */
+export const ImportPage = () => {
+  const t = useTranslate();
+  const { allowedActions, isLoading } = useRBAC(PERMISSIONS.importPosts);
+  const { job, history, error, starting, start, reset } = useImportJobs();
+  const [file, setFile] = useState<File | null>(null);
+  const [lessons, setLessons] = useState(true);
+  /** Changing it empties the file input. */
+  const [inputKey, setInputKey] = useState(0);
+
+  if (isLoading) return <Page.Loading />;
+  if (!allowedActions.canImport) return <Page.NoPermissions />;
+
+  const running = job?.state === 'running';
+  const busy = running || starting;
+  const fields = { lessons: lessons ? 'true' : 'false' } as const;
+  const check = () => file && start(file, { mode: 'dry-run', ...fields });
+  const confirm = () => file && start(file, { mode: 'import', ...fields });
+  const chooseAnother = () => {
+    reset();
+    setFile(null);
+    setInputKey((key) => key + 1);
+  };
+  // The dry run shown is of the file chosen now, with the same lessons choice.
+  const canConfirm =
+    !!file &&
+    job?.mode === 'dry-run' &&
+    job.fileName === file.name &&
+    job.fileSize === file.size &&
+    job.lessons === lessons;
+
+  return (
+    <Page.Main>
+      <Page.Title>{`${t('nav.import')} · ${t('page.title')}`}</Page.Title>
+      <Layouts.Header
+        title={t('nav.import')}
+        subtitle={t('import.subtitle')}
+        navigationAction={<BlogNav />}
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          <Card>
+            <Field.Root id="blog-import-file" name="file" hint={t('import.file.hint')}>
+              <Field.Label>{t('import.file')}</Field.Label>
+              <FileInput
+                key={inputKey}
+                id="blog-import-file"
+                type="file"
+                accept=".xml,.atom,text/xml,application/xml,application/atom+xml"
+                disabled={busy}
+                onChange={(event) => {
+                  reset();
+                  setFile(event.target.files?.[0] ?? null);
+                }}
+              />
+              <Field.Hint />
+            </Field.Root>
+            {file && (
+              <Typography textColor="neutral600" data-testid="import-file-chosen">
+                {t('import.file.chosen', { name: file.name, size: formatBytes(file.size) })}
+              </Typography>
+            )}
+            <Box>
+              <Checkbox
+                checked={lessons}
+                disabled={busy}
+                onCheckedChange={(checked) => {
+                  setLessons(checked === true);
+                  if (job?.mode === 'dry-run') reset();
+                }}
+              >
+                {t('import.lessons')}
+              </Checkbox>
+              <Box paddingTop={1} paddingLeft={6}>
+                <Typography variant="pi" textColor="neutral600">
+                  {t('import.lessons.hint')}
+                </Typography>
+              </Box>
+            </Box>
+            <Flex gap={2}>
+              <Button
+                onClick={check}
+                disabled={!file || busy}
+                loading={starting}
+                variant={canConfirm ? 'secondary' : 'default'}
+              >
+                {t('import.check')}
+              </Button>
+              {(file || job) && !busy && (
+                <Button variant="tertiary" onClick={chooseAnother}>
+                  {t('import.another')}
+                </Button>
+              )}
+            </Flex>
+            {error && (
+              <Alert
+                variant="danger"
+                title={t('import.failed')}
+                closeLabel={t('import.close')}
+                data-testid="import-error"
+              >
+                {error}
+              </Alert>
+            )}
+            {running && job && <ImportProgressView job={job} />}
+            {job && <JobOutcome job={job} confirm={confirm} canConfirm={canConfirm && !busy} />}
+          </Card>
+
+          <Box>
+            <Box paddingBottom={3}>
+              <Typography variant="delta" tag="h2">
+                {t('import.history')}
+              </Typography>
+            </Box>
+            {history ? <ImportHistory jobs={history} /> : <Page.Loading />}
+          </Box>
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
