@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'async_hooks';
 
+import type { ModerationSettings } from './settings';
+
 /**
  * Who is writing a comment, and what the HTTP request knew about it. The moderation middleware
  * reads it; the public submission route, the admin routes and the importer set it. Code that
@@ -22,6 +24,8 @@ export interface ModerationScope {
   submission?: SubmissionFacts;
   /** Why an editor changed a status, for the moderation log. */
   reason?: string;
+  /** Settings read once for many writes (an import); read per comment otherwise. */
+  settings?: ModerationSettings;
 }
 
 const storage = new AsyncLocalStorage<ModerationScope>();

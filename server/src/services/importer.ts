@@ -179,6 +179,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     counts: ImportTally
   ) => {
     const moderation = getService('moderation', { strapi });
+    const settings = await getService('settings', { strapi }).get();
     for (const comment of parentsFirst(comments)) {
       const existing = known.get(comment.sourceId);
       let parent = comment.parentSourceId ? known.get(comment.parentSourceId) : undefined;
@@ -199,10 +200,13 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         importKey: `${format}:comment:${comment.sourceId}`,
       };
       try {
-        const written = (await moderation.runAs({ type: 'importer' }, () =>
-          existing
-            ? documents(COMMENT_UID).update({ documentId: existing, data } as never)
-            : documents(COMMENT_UID).create({ data } as never)
+        const written = (await moderation.runAs(
+          { type: 'importer' },
+          () =>
+            existing
+              ? documents(COMMENT_UID).update({ documentId: existing, data } as never)
+              : documents(COMMENT_UID).create({ data } as never),
+          { settings }
         )) as unknown as { documentId: string };
         known.set(comment.sourceId, written.documentId);
         if (existing) counts.updated += 1;

@@ -246,7 +246,7 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
         post: await facts.post(postDocumentId),
         parent,
         ipHash: candidate.ip ? hash(`ip:${candidate.ip}`) : null,
-        settings: await getService('settings', { strapi }).get(),
+        settings: scope.settings ?? (await getService('settings', { strapi }).get()),
         now: new Date(),
       };
       const { status, rule, reason } = trusted ? judgeTrusted(c) : await judgeReader(c);
