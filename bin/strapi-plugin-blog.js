@@ -48,26 +48,35 @@ const BAR_WIDTH = 30;
 const progressPrinter = () => {
   const tty = process.stdout.isTTY;
   let lastLine = 0;
+  let pending = null;
+  const lineOf = ({ phase, posts, comments, totalPosts, totalComments }) => {
+    if (phase === 'checking') {
+      return `Checking the file: ${totalPosts} posts, ${totalComments} comments so far`;
+    }
+    const total = totalPosts + totalComments;
+    const share = total ? (posts + comments) / total : 1;
+    const filled = Math.round(share * BAR_WIDTH);
+    const bar = tty ? `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ` : '';
+    return `${bar}${Math.floor(share * 100)}%  ${posts}/${totalPosts} posts, ${comments}/${totalComments} comments`;
+  };
   return {
-    update({ phase, posts, comments, totalPosts, totalComments }) {
-      let line;
-      if (phase === 'checking') {
-        line = `Checking the file: ${totalPosts} posts, ${totalComments} comments so far`;
-      } else {
-        const total = totalPosts + totalComments;
-        const share = total ? (posts + comments) / total : 1;
-        const filled = Math.round(share * BAR_WIDTH);
-        const bar = tty ? `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ` : '';
-        line = `${bar}${Math.floor(share * 100)}%  ${posts}/${totalPosts} posts, ${comments}/${totalComments} comments`;
-      }
-      if (tty) process.stdout.write(`\r\x1b[K  ${line}`);
-      else if (Date.now() - lastLine > 2000) {
+    update(progress) {
+      const line = lineOf(progress);
+      if (tty) {
+        process.stdout.write(`\r\x1b[K  ${line}`);
+      } else if (Date.now() - lastLine > 2000) {
         lastLine = Date.now();
+        pending = null;
         process.stdout.write(`  ${line}\n`);
+      } else {
+        pending = line;
       }
     },
+    /** Clears the bar on a terminal; elsewhere, prints the last line if it was held back. */
     done() {
       if (tty) process.stdout.write('\r\x1b[K');
+      else if (pending) process.stdout.write(`  ${pending}\n`);
+      pending = null;
     },
   };
 };

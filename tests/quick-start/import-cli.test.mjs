@@ -43,6 +43,9 @@ test('imports a WordPress export, then updates it on a second run', () => {
   assert.match(first.stdout, /comments: 6 created, 0 updated, 0 skipped/);
   assert.match(first.stdout, /1 page \(About\)/);
   assert.match(first.stdout, /1 pingback/);
+  // Not a terminal: plain progress lines, ending at 100%, no bar drawn over itself.
+  assert.match(first.stdout, /^ {2}100% {2}3\/3 posts, 6\/6 comments$/m);
+  assert.ok(!first.stdout.includes('\r') && !first.stdout.includes('\u001b['), first.stdout);
 
   const second = cli('import', path.join(FIXTURES, 'small.wxr.xml'));
   assert.equal(second.status, 0, second.stderr);
@@ -60,4 +63,21 @@ test('refuses a file that is not an export, with a clear message', () => {
   const usage = cli('export');
   assert.equal(usage.status, 1);
   assert.match(usage.stderr, /Usage: npx strapi-plugin-blog import <file>/);
+});
+
+test('draws a progress bar on a terminal', () => {
+  // `script` (util-linux, in every Debian) gives the command a pseudo-terminal.
+  const command = [process.execPath, path.join(ROOT, 'bin', 'strapi-plugin-blog.js')]
+    .concat(['import', path.join(FIXTURES, 'small.wxr.xml'), '--dry-run'])
+    .map((part) => `'${part.replace(/'/g, `'\\''`)}'`)
+    .join(' ');
+  const run = spawnSync('script', ['-qec', command, '/dev/null'], {
+    cwd: PLAYGROUND,
+    env: { ...process.env, DATABASE_FILENAME: DB, PLAYGROUND_SEED: 'false' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  assert.match(run.stdout, /\[#{30}\] 100% {2}3\/3 posts, 6\/6 comments/);
+  assert.match(run.stdout, /Dry run \(nothing written\) from WordPress/);
 });
