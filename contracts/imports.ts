@@ -64,7 +64,7 @@ export interface ImportJob {
 
 export namespace StartImport {
   /**
-   * `POST /blog/imports`, `multipart/form-data`: the export as the `file` part. Answers 202 with
+   * `POST /blog/imports`, `multipart/form-data`: the export as the `files` part (one file). Answers 202 with
    * the job; a file that is neither export answers 400 before anything runs; 409 while another
    * import runs.
    */

@@ -4,6 +4,7 @@ import { createDocumentMiddleware } from './document-middleware';
 import { commentCountModel } from './models/comment-count';
 import { floodMarkModel } from './models/flood-mark';
 import { importJobModel } from './models/import-job';
+import { removeUploads } from './middlewares/remove-uploads';
 import { registerComponents } from './register-components';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -12,6 +13,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.get('models').add(commentCountModel);
   strapi.get('models').add(importJobModel);
   strapi.documents.use(createDocumentMiddleware(strapi) as never);
+  strapi.server.use(removeUploads);
 };
 
 export default register;

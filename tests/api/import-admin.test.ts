@@ -1,4 +1,5 @@
 import fs from 'fs';
+import os from 'os';
 import path from 'path';
 
 import type { FindImports, ImportJob, StartImport } from '../../contracts/imports';
@@ -13,6 +14,23 @@ const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'import');
 const SMALL_WXR = path.join(FIXTURES, 'small.wxr.xml');
 const SEED_BLOGGER = path.join(FIXTURES, 'seed.blogger.xml');
 const JOBS_TABLE = 'plugin::blog.import-job';
+
+/** Uploads of `file` still in the temporary folder (Strapi's body parser puts them there). */
+const leftUploads = (file: string) => {
+  const content = fs.readFileSync(file);
+  return fs
+    .readdirSync(os.tmpdir(), { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(os.tmpdir(), entry.name))
+    .filter((candidate) => {
+      try {
+        const stat = fs.statSync(candidate);
+        return stat.size === content.length && fs.readFileSync(candidate).equals(content);
+      } catch {
+        return false;
+      }
+    });
+};
 
 /** The admin Import view's routes: upload, dry run, import, progress, report, one at a time. */
 describe('importing through the admin API', () => {
@@ -87,6 +105,8 @@ describe('importing through the admin API', () => {
       comments: { created: 0, updated: 6 },
     });
     expect([await count(POST_UID), await count(COMMENT_UID)]).toEqual(totals);
+    // The uploads are gone once their runs end.
+    expect(leftUploads(SMALL_WXR)).toEqual([]);
   });
 
   it('imports a Blogger export, and keeps a closing list in the body when lessons is false', async () => {
@@ -127,6 +147,7 @@ describe('importing through the admin API', () => {
     expect(res.body.error.name).toBe('ValidationError');
     expect(res.body.error.message).toMatch(message);
     expect(await jobCount()).toBe(jobs);
+    expect(leftUploads(SMALL_WXR)).toEqual([]);
   });
 
   it('answers 400 without a file, and with two', async () => {
@@ -137,13 +158,22 @@ describe('importing through the admin API', () => {
       .field('mode', 'import')
       .expect(400);
     expect(none.body.error.message).toMatch(/one export file/);
+    // A file under another name is refused, and not left behind.
     await app
       .http()
       .post('/blog/imports')
       .set('Authorization', `Bearer ${token}`)
       .field('mode', 'import')
-      .attach('file', SMALL_WXR)
-      .attach('file', SEED_BLOGGER)
+      .attach('export', SMALL_WXR)
+      .expect(400);
+    expect(leftUploads(SMALL_WXR)).toEqual([]);
+    await app
+      .http()
+      .post('/blog/imports')
+      .set('Authorization', `Bearer ${token}`)
+      .field('mode', 'import')
+      .attach('files', SMALL_WXR)
+      .attach('files', SEED_BLOGGER)
       .expect(400);
   });
 
@@ -213,6 +243,10 @@ describe('importing through the admin API', () => {
     ];
     for (const res of await Promise.all(calls(without))) expect(res.status).toBe(403);
     await app.http().get('/blog/imports').expect(401);
+    await app.http().post('/blog/imports').attach('files', SMALL_WXR).expect(401);
+    // A refused upload is not left in the temporary folder.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(leftUploads(SMALL_WXR)).toEqual([]);
     const allowed = await app
       .http()
       .get('/blog/imports/1')

@@ -41,7 +41,7 @@ export const useBlogApi = () => {
         for (const [name, value] of Object.entries(fields)) {
           if (value !== undefined) form.append(name, value);
         }
-        form.append('file', file, file.name);
+        form.append('files', file, file.name);
         return (await post<StartImport.Response>('/blog/imports', form)).data.data;
       },
       importJob: async (id: number) =>

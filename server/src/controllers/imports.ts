@@ -10,29 +10,15 @@ import { validateStartImport } from '../validation/imports';
 
 type Files = Record<string, UploadedFile | UploadedFile[] | undefined> | undefined;
 
-/** Every uploaded part of a refused request, for removal. */
-const uploads = (files: Files): UploadedFile[] =>
-  Object.values(files ?? {})
-    .flat()
-    .filter((file): file is UploadedFile => Boolean(file));
-
 const createImportsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async create(ctx: Context) {
-    const removeUploads = (files: Files) =>
-      getService('importJobs', { strapi }).discard(uploads(files));
     const files = (ctx.request as unknown as { files?: Files }).files;
-    const file = files?.file;
+    const file = files?.files;
+    // A refused request's uploads are removed by the removeUploads middleware.
     if (!file || Array.isArray(file) || Object.keys(files ?? {}).length > 1) {
-      await removeUploads(files);
-      throw new errors.ValidationError('Send one export file, as the multipart field "file"');
+      throw new errors.ValidationError('Send one export file, as the multipart field "files"');
     }
-    let input;
-    try {
-      input = await validateStartImport(ctx.request.body);
-    } catch (error) {
-      await removeUploads(files);
-      throw error;
-    }
+    const input = await validateStartImport(ctx.request.body);
     try {
       const job = await getService('importJobs', { strapi }).start(
         file,

@@ -1,4 +1,7 @@
+import { randomUUID } from 'crypto';
 import fs from 'fs';
+import os from 'os';
+import path from 'path';
 
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -24,7 +27,10 @@ import type { StartImportInput } from '../validation/imports';
  * file again completes it, since the importer updates what is already there.
  */
 
-/** The uploaded export, as Strapi's body parser leaves it in the temporary folder. */
+/**
+ * The uploaded export, as Strapi's body parser leaves it in the temporary folder. It is removed
+ * when the request ends (middlewares/remove-uploads.ts); a job moves it out of the way first.
+ */
 export interface UploadedFile {
   filepath: string;
   originalFilename?: string | null;
@@ -199,11 +205,19 @@ const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       user?: ImportStarter
     ): Promise<ImportJob> {
       let started = false;
+      // The job's own copy: the upload is removed when the request ends.
+      const owned: UploadedFile = {
+        ...file,
+        filepath: path.join(os.tmpdir(), `strapi-blog-import-${randomUUID()}.xml`),
+      };
       try {
+        await fs.promises.rename(file.filepath, owned.filepath).catch(async () => {
+          await fs.promises.copyFile(file.filepath, owned.filepath);
+        });
         const format =
           input.format ??
           (await getService('importer', { strapi }).sniff(() =>
-            fs.createReadStream(file.filepath)
+            fs.createReadStream(owned.filepath)
           ));
         if (!format) {
           throw new errors.ValidationError(
@@ -237,17 +251,12 @@ const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         started = true;
         const controller = new AbortController();
-        const done = execute(row, file, controller).finally(() => running.delete(row.id));
+        const done = execute(row, owned, controller).finally(() => running.delete(row.id));
         running.set(row.id, { controller, done });
         return toJob(row);
       } finally {
-        if (!started) await removeFile(file).catch(() => undefined);
+        if (!started) await removeFile(owned).catch(() => undefined);
       }
-    },
-
-    /** Removes uploads that will not be imported (a refused request's files). */
-    async discard(files: UploadedFile[]): Promise<void> {
-      await Promise.all(files.map((file) => removeFile(file).catch(() => undefined)));
     },
 
     async find(id: number): Promise<ImportJob> {
