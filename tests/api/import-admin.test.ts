@@ -234,6 +234,15 @@ describe('importing through the admin API', () => {
   });
 
   it('needs the import permission on every import route', async () => {
+    // The action is offered in Settings → Roles → Plugins → Blog.
+    const action = app.strapi
+      .service('admin::permission')
+      .actionProvider.get('plugin::blog.posts.import');
+    expect(action).toMatchObject({
+      displayName: 'Import posts and comments',
+      section: 'plugins',
+      pluginName: 'blog',
+    });
     const without = await adminWithActions(app, ['plugin::blog.comments.read']);
     const withIt = await adminWithActions(app, ['plugin::blog.posts.import']);
     const calls = (t: string) => [
@@ -247,10 +256,7 @@ describe('importing through the admin API', () => {
     // A refused upload is not left in the temporary folder.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(leftUploads(SMALL_WXR)).toEqual([]);
-    const allowed = await app
-      .http()
-      .get('/blog/imports/1')
-      .set('Authorization', `Bearer ${withIt}`);
+    const allowed = await app.http().get('/blog/imports').set('Authorization', `Bearer ${withIt}`);
     expect(allowed.status).toBe(200);
   });
 
