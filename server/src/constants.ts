@@ -12,6 +12,8 @@ export const PUBLIC_ACTIONS = [
   'plugin::blog.comment.find',
   'plugin::blog.comment.create',
   'plugin::blog.comment.form',
+  'plugin::blog.feed.posts',
+  'plugin::blog.feed.comments',
 ] as const;
 
 /** Admin RBAC actions (Settings → Roles → Plugins → Blog). */
@@ -29,4 +31,5 @@ export const STORE_KEYS = {
   grantedPublicActions: 'granted-public-actions',
   layoutDefaultsApplied: 'content-manager-layout-defaults-applied',
   settings: 'moderation-settings',
+  postsChangedAt: 'posts-changed-at',
 } as const;

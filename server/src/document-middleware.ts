@@ -1,20 +1,28 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { COMMENT_UID, MODERATION_EVENT_UID } from './constants';
+import { COMMENT_UID, MODERATION_EVENT_UID, POST_UID } from './constants';
 import type { DocumentContext } from './services/moderation';
 import { getService } from './utils/get-service';
 
 const LOG_WRITES_REFUSED = ['update', 'delete', 'publish', 'unpublish', 'discardDraft'];
+/** Post actions that add a post to the published set or take one out of it. */
+const POST_FEED_CHANGES = ['publish', 'unpublish', 'delete'];
 
 /**
  * One Document Service middleware for the plugin: comments go through the moderation engine
- * whatever called the Document Service, and the moderation log only ever grows.
+ * whatever called the Document Service, the moderation log only ever grows, and the posts feed
+ * learns when a post enters or leaves the published set.
  */
 export const createDocumentMiddleware =
   (strapi: Core.Strapi) => async (context: DocumentContext, next: () => Promise<unknown>) => {
     if (context.uid === MODERATION_EVENT_UID && LOG_WRITES_REFUSED.includes(context.action)) {
       throw new errors.ForbiddenError('The moderation log is append-only');
+    }
+    if (context.uid === POST_UID && POST_FEED_CHANGES.includes(context.action)) {
+      const result = await next();
+      await getService('feeds', { strapi }).markPostsChanged();
+      return result;
     }
     if (context.uid !== COMMENT_UID) return next();
 

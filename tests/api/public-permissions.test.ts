@@ -6,7 +6,13 @@ const ACTIONS = [
   'plugin::blog.post.findOne',
   'plugin::blog.comment.find',
 ];
-const NEW_ACTIONS = ['plugin::blog.comment.create', 'plugin::blog.comment.form'];
+/** Actions later versions added: submission, then the feeds. */
+const NEW_ACTIONS = [
+  'plugin::blog.comment.create',
+  'plugin::blog.comment.form',
+  'plugin::blog.feed.posts',
+  'plugin::blog.feed.comments',
+];
 
 type RoleTree = {
   permissions: Record<
@@ -41,7 +47,7 @@ describe('public read access: granted once, never re-granted', () => {
     const added = await app.strapi.db
       .query('plugin::users-permissions.permission')
       .count({ where: { role: roleId, action: { $in: NEW_ACTIONS } } });
-    expect(added).toBe(2);
+    expect(added).toBe(NEW_ACTIONS.length);
 
     await app.http().get('/api/blog/posts').expect(200);
     await app.http().get('/api/blog/posts/networking-biggest-mistake').expect(200);
@@ -103,5 +109,10 @@ describe('public read access: granted once, never re-granted', () => {
 
     await current.http().get('/api/blog/posts').expect(403);
     await current.http().get('/api/blog/posts/networking-biggest-mistake/comment-form').expect(200);
+    await current.http().get('/api/blog/feed.xml').expect(200);
+    await current
+      .http()
+      .get('/api/blog/posts/networking-biggest-mistake/comments/feed.xml')
+      .expect(200);
   });
 });

@@ -8,6 +8,16 @@ describe('the plugin’s config (config/plugins → blog.config), checked at boo
     expect(() =>
       config.validator({ ...valid, moderation: { requireApproval: 'always', maxLinks: 4 } })
     ).not.toThrow();
+    expect(() =>
+      config.validator({
+        ...valid,
+        feed: {
+          ...valid.feed,
+          siteUrl: 'https://example.com',
+          postUrl: 'https://example.com/blog/{slug}',
+        },
+      })
+    ).not.toThrow();
   });
 
   it.each([
@@ -18,6 +28,13 @@ describe('the plugin’s config (config/plugins → blog.config), checked at boo
     [{ secret: 'short' }, 'secret must be at least 16 characters'],
     [{ moderatorEmails: ['not-an-email'] }, 'email'],
     [{ colour: 'blue' }, 'Unknown option of the blog plugin: colour'],
+    [
+      { feed: { postUrl: 'https://example.com/blog/' } },
+      'feed.postUrl must be an http(s) URL with {slug}',
+    ],
+    [{ feed: { siteUrl: 'example' } }, 'feed.siteUrl must be an http(s) URL'],
+    [{ feed: { size: 500 } }, 'size'],
+    [{ feed: { format: 'rss' } }, 'Unknown option of the blog feed: format'],
   ])('refuses %j', (change, message) => {
     expect(() => config.validator({ ...valid, ...change })).toThrow(message);
   });

@@ -19,6 +19,21 @@ export interface BlogPluginConfig {
   formTokenTtlSeconds: number;
   /** Who receives a notice by email when a comment is held (needs Strapi's email plugin). */
   moderatorEmails: string[];
+  /** The Atom feeds (`/api/blog/feed.xml`, `/api/blog/posts/:slug/comments/feed.xml`). */
+  feed: FeedConfig;
+}
+
+export interface FeedConfig {
+  title: string;
+  subtitle: string | null;
+  /** The feed's author when a post names none. Default: the title. */
+  author: string | null;
+  /** The site's home page, where readers read the posts. */
+  siteUrl: string | null;
+  /** A post's page on the site, with `{slug}`: `https://example.com/blog/{slug}`. */
+  postUrl: string | null;
+  /** Entries per feed, newest first. */
+  size: number;
 }
 
 const defaults: BlogPluginConfig = {
@@ -28,6 +43,14 @@ const defaults: BlogPluginConfig = {
   secret: null,
   formTokenTtlSeconds: 24 * 60 * 60,
   moderatorEmails: [],
+  feed: {
+    title: 'Blog',
+    subtitle: null,
+    author: null,
+    siteUrl: null,
+    postUrl: null,
+    size: 20,
+  },
 };
 
 const schema = yup
@@ -42,6 +65,22 @@ const schema = yup
       .min(60)
       .max(30 * 24 * 60 * 60),
     moderatorEmails: yup.array().of(yup.string().email().required()),
+    feed: yup
+      .object({
+        title: yup.string().min(1).max(200),
+        subtitle: yup.string().nullable().max(500),
+        author: yup.string().nullable().max(200),
+        siteUrl: yup.string().nullable().url('feed.siteUrl must be an http(s) URL'),
+        postUrl: yup
+          .string()
+          .nullable()
+          .matches(/^https?:\/\/.*\{slug\}/, {
+            message: 'feed.postUrl must be an http(s) URL with {slug} in it',
+            excludeEmptyString: true,
+          }),
+        size: yup.number().integer().min(1).max(100),
+      })
+      .noUnknown(true, 'Unknown option of the blog feed: ${unknown}'),
   })
   .noUnknown(true, 'Unknown option of the blog plugin: ${unknown}')
   .test(

@@ -1,8 +1,9 @@
 import comment from './comment';
+import feed from './feed';
 import imports from './imports';
 import lessons from './lessons';
 import moderation from './moderation';
 import post from './post';
 import settings from './settings';
 
-export default { post, comment, imports, lessons, moderation, settings };
+export default { post, comment, feed, imports, lessons, moderation, settings };

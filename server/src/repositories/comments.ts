@@ -88,6 +88,41 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
         .whereIn(n.commentRoot, rootDocumentIds)
         .where(n.status, 'approved');
     },
+
+    /**
+     * A post's newest approved comments, roots and replies together, for its feed: one range of
+     * the post-feed index (post, status, date).
+     */
+    async findLatestApproved(
+      postDocumentId: string,
+      limit: number
+    ): Promise<Array<PublicCommentRow & { updatedAt: string | number | Date }>> {
+      const n = names();
+      const knex = await sql(strapi);
+      const { attributes } = strapi.db.metadata.get(COMMENT_UID);
+      return knex(n.comments)
+        .select({ ...publicColumns(), updatedAt: columnName(attributes, 'updatedAt') })
+        .where(n.commentPost, postDocumentId)
+        .where(n.status, 'approved')
+        .orderByRaw(oldestFirst(n.submittedAt, 'desc'))
+        .limit(limit);
+    },
+
+    /** The status and parent of these comments: one step up their threads. */
+    async findStatuses(
+      documentIds: string[]
+    ): Promise<Array<{ documentId: string; status: string; parentDocumentId: string | null }>> {
+      if (documentIds.length === 0) return [];
+      const n = names();
+      const knex = await sql(strapi);
+      return knex(n.comments)
+        .select({
+          documentId: n.commentDocumentId,
+          status: n.status,
+          parentDocumentId: n.commentParent,
+        })
+        .whereIn(n.commentDocumentId, [...new Set(documentIds)]);
+    },
   };
 };
 

@@ -5,7 +5,14 @@
 export default {
   type: 'content-api',
   routes: [
+    { method: 'GET', path: '/feed.xml', handler: 'feed.posts', config: { policies: [] } },
     { method: 'GET', path: '/posts', handler: 'post.find', config: { policies: [] } },
+    {
+      method: 'GET',
+      path: '/posts/:slug/comments/feed.xml',
+      handler: 'feed.comments',
+      config: { policies: [] },
+    },
     { method: 'GET', path: '/posts/:slug', handler: 'post.findOne', config: { policies: [] } },
     {
       method: 'GET',

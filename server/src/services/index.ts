@@ -1,5 +1,6 @@
 import comments, { type CommentsService } from './comments';
 import contentManagerLayout, { type ContentManagerLayoutService } from './content-manager-layout';
+import feeds, { type FeedsService } from './feeds';
 import flood, { type FloodService } from './flood';
 import importJobs, { type ImportJobsService } from './import-jobs';
 import importer, { type ImporterService } from './importer';
@@ -15,6 +16,7 @@ export interface Services {
   posts: PostsService;
   comments: CommentsService;
   contentManagerLayout: ContentManagerLayoutService;
+  feeds: FeedsService;
   flood: FloodService;
   importer: ImporterService;
   importJobs: ImportJobsService;
@@ -30,6 +32,7 @@ export default {
   posts,
   comments,
   contentManagerLayout,
+  feeds,
   flood,
   importer,
   importJobs,

@@ -1,0 +1,164 @@
+import type { Core, UID } from '@strapi/strapi';
+
+import type { Post } from '../../../contracts/posts';
+import { MODERATION_EVENT_UID, PLUGIN_ID, STORE_KEYS } from '../constants';
+import { atomId, renderAtom, type AtomEntry } from '../feeds/atom';
+import { blocksToHtml } from '../feeds/blocks-to-html';
+import { escapeXml } from '../feeds/xml';
+import createCommentsRepository from '../repositories/comments';
+import { MAX_THREAD_DEPTH } from '../repositories/table-names';
+import { getPluginConfig } from '../utils/plugin-config';
+import { getService } from '../utils/get-service';
+
+/**
+ * The Atom feeds: the newest published posts, and a post's newest approved comments. Each
+ * answer carries the instant it last changed, for `Last-Modified`; the body's hash is its
+ * `ETag` (controllers/feed.ts).
+ */
+export interface Feed {
+  xml: string;
+  lastModified: Date;
+}
+
+const EPOCH = new Date(0);
+const latest = (dates: Array<Date | string | number | null | undefined>) =>
+  dates.reduce<Date>((max, value) => {
+    if (value === null || value === undefined) return max;
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) || date <= max ? max : date;
+  }, EPOCH);
+
+/** A post's day as an instant: midnight UTC of its original date, else its publication. */
+const publishedOf = (post: Post) =>
+  post.originalDate ? new Date(`${post.originalDate}T00:00:00Z`) : new Date(post.publishedAt);
+
+const lessonsHtml = (post: Post) =>
+  post.lessons.length
+    ? `\n${post.lessonsHeading ? `<h2>${escapeXml(post.lessonsHeading)}</h2>` : ''}<ol>${post.lessons
+        .map((lesson) => `<li>${escapeXml(lesson.text)}</li>`)
+        .join('')}</ol>`
+    : '';
+
+const createFeedsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
+  const comments = createCommentsRepository({ strapi });
+  const config = () => getPluginConfig(strapi).feed;
+  const postUrl = (slug: string) => {
+    const template = config().postUrl;
+    return template ? template.replace('{slug}', encodeURIComponent(slug)) : null;
+  };
+
+  /** When a post was last published, unpublished or deleted (a post leaving the feed). */
+  const postsChangedAt = async () =>
+    (await store().get({ key: STORE_KEYS.postsChangedAt })) as string | null;
+
+  /** Keeps the approved comments whose parents are all approved: those a thread shows. */
+  const shownInThread = async <T extends { documentId: string; parentDocumentId: string | null }>(
+    rows: T[]
+  ): Promise<T[]> => {
+    const hidden = new Set<string>();
+    // Walk up the threads a level at a time, from each row's parent.
+    let pending = new Map<string, string[]>();
+    for (const row of rows) {
+      if (row.parentDocumentId) pending.set(row.documentId, [row.parentDocumentId]);
+    }
+    for (let depth = 0; pending.size && depth < MAX_THREAD_DEPTH; depth += 1) {
+      const asked = [...new Set([...pending.values()].map((chain) => chain[chain.length - 1]))];
+      const found = new Map((await comments.findStatuses(asked)).map((c) => [c.documentId, c]));
+      const next = new Map<string, string[]>();
+      for (const [documentId, chain] of pending) {
+        const parent = found.get(chain[chain.length - 1]);
+        if (!parent || parent.status !== 'approved') hidden.add(documentId);
+        else if (parent.parentDocumentId) next.set(documentId, [...chain, parent.parentDocumentId]);
+      }
+      pending = next;
+    }
+    return rows.filter((row) => !hidden.has(row.documentId));
+  };
+
+  return {
+    /** Remembers that a post entered or left the published set. */
+    async markPostsChanged(at = new Date()): Promise<void> {
+      await store().set({ key: STORE_KEYS.postsChangedAt, value: at.toISOString() });
+    },
+
+    async posts(selfUrl: string): Promise<Feed> {
+      const { title, subtitle, author, siteUrl, size } = config();
+      const { data } = await getService('posts', { strapi }).findPublished(
+        { pagination: { page: 1, pageSize: size } },
+        undefined
+      );
+      const entries: AtomEntry[] = data.map((post) => ({
+        id: atomId('post', post.documentId),
+        title: post.title,
+        updated: new Date(post.updatedAt),
+        published: publishedOf(post),
+        author: { name: post.authorName || author || title },
+        link: postUrl(post.slug),
+        summary: post.excerpt,
+        content: { type: 'html', value: blocksToHtml(post.body) + lessonsHtml(post) },
+      }));
+      const lastModified = latest([
+        await postsChangedAt(),
+        ...data.map((post) => post.updatedAt),
+        ...data.map((post) => post.publishedAt),
+      ]);
+      const xml = renderAtom({
+        id: atomId('feed', 'posts'),
+        title,
+        subtitle,
+        self: selfUrl,
+        alternate: siteUrl,
+        author: author || title,
+        updated: lastModified,
+        entries,
+      });
+      return { xml, lastModified };
+    },
+
+    /** The post's comments feed, or null when no published post has this slug. */
+    async comments(slug: string, selfUrl: string): Promise<Feed | null> {
+      const { title, author, size } = config();
+      const post = await getService('posts', { strapi }).findPublishedBySlug(slug);
+      if (!post) return null;
+      const rows = await shownInThread(await comments.findLatestApproved(post.documentId, size));
+      // A comment leaving the feed (held again, deleted) is a moderation event of the post.
+      const lastEvent = (await strapi.db.query(MODERATION_EVENT_UID as UID.Schema).findOne({
+        where: { postDocumentId: post.documentId },
+        orderBy: { createdAt: 'desc' },
+        select: ['createdAt'],
+      })) as { createdAt: string } | null;
+      const lastModified = latest([
+        post.updatedAt,
+        post.publishedAt,
+        lastEvent?.createdAt,
+        ...rows.map((row) => row.updatedAt),
+      ]);
+      const link = postUrl(post.slug);
+      const xml = renderAtom({
+        id: atomId('comments', post.documentId),
+        title: `Comments on “${post.title}”`,
+        self: selfUrl,
+        alternate: link,
+        author: author || title,
+        updated: lastModified,
+        entries: rows.map((row) => ({
+          id: atomId('comment', row.documentId),
+          title: `${row.authorName} on “${post.title}”`,
+          updated: new Date(row.updatedAt),
+          published: row.submittedAt ? new Date(row.submittedAt) : null,
+          author: { name: row.authorName, uri: row.authorUrl },
+          link: link ? `${link}#comment-${row.documentId}` : null,
+          inReplyTo: row.parentDocumentId
+            ? atomId('comment', row.parentDocumentId)
+            : atomId('post', post.documentId),
+          content: { type: 'text', value: row.content },
+        })),
+      });
+      return { xml, lastModified };
+    },
+  };
+};
+
+export type FeedsService = ReturnType<typeof createFeedsService>;
+export default createFeedsService;
