@@ -6,6 +6,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
     config: { jwtSecret: env('JWT_SECRET', 'playground-users-permissions-jwt-secret') },
   },
+  // GraphQL (the plugin adds its queries and mutation); no Apollo landing page, which loads
+  // from a CDN.
+  graphql: { config: { landingPage: false, playgroundAlways: false } },
   // The plugin under development, loaded from the repository root (its built `dist/`).
   blog: { enabled: true, resolve: PLUGIN_DIR },
 });

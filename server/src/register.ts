@@ -4,6 +4,7 @@ import { createDocumentMiddleware } from './document-middleware';
 import { commentCountModel } from './models/comment-count';
 import { floodMarkModel } from './models/flood-mark';
 import { importJobModel } from './models/import-job';
+import { registerGraphql } from './graphql/register';
 import { removeUploads } from './middlewares/remove-uploads';
 import { registerComponents } from './register-components';
 
@@ -14,6 +15,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.get('models').add(importJobModel);
   strapi.documents.use(createDocumentMiddleware(strapi) as never);
   strapi.server.use(removeUploads);
+  registerGraphql(strapi);
 };
 
 export default register;

@@ -1,0 +1,182 @@
+import { COMMENT_UID } from '../../server/src/constants';
+import { nextIp, setSettings } from '../helpers/comments-api';
+import { createComment, createPost } from '../helpers/factories';
+import { readSeedText } from '../helpers/seed-text';
+import { startApp, type TestApp } from '../helpers/strapi';
+
+const SEED_SLUG = 'networking-biggest-mistake';
+
+/** The plugin's GraphQL queries and mutation on the real `/graphql` endpoint, as Public. */
+describe('GraphQL', () => {
+  let app: TestApp;
+
+  const gql = async (query: string, variables: Record<string, unknown> = {}, ip = nextIp()) => {
+    const res = await app
+      .http()
+      .post('/graphql')
+      .set('X-Forwarded-For', ip)
+      .send({ query, variables });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read field by field
+    return res.body as { data?: Record<string, any>; errors?: Array<Record<string, any>> };
+  };
+
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('reads the seed post with its lessons and comment count', async () => {
+    const seed = readSeedText();
+    const { data, errors } = await gql(
+      `query ($slug: String!) {
+        blogPost(slug: $slug) { title originalDate lessonsHeading lessons { position text } commentCount }
+        blogPosts(pageSize: 5) { data { slug } pagination { page pageSize total } }
+      }`,
+      { slug: SEED_SLUG }
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.blogPost).toEqual({
+      title: seed.title,
+      originalDate: '2008-02-22',
+      lessonsHeading: seed.lessonsHeading,
+      lessons: seed.lessons.map((text, i) => ({ position: i + 1, text })),
+      commentCount: 1,
+    });
+    expect(data!.blogPosts.data.map((p: { slug: string }) => p.slug)).toContain(SEED_SLUG);
+    expect(data!.blogPosts.pagination).toMatchObject({ page: 1, pageSize: 5 });
+    expect((await gql('{ blogPost(slug: "no-such-post") { title } }')).data!.blogPost).toBeNull();
+  });
+
+  it('reads approved comments as threads, nothing held', async () => {
+    const post = await createPost(app.strapi, { title: 'Threads in GraphQL' });
+    const root = await createComment(app.strapi, { post: post.documentId, content: 'Root' });
+    await createComment(app.strapi, {
+      post: post.documentId,
+      parent: root.documentId,
+      content: 'Reply',
+    });
+    await createComment(app.strapi, { post: post.documentId, status: 'pending', content: 'Held' });
+    const { data, errors } = await gql(
+      `query ($slug: String!) {
+        blogComments(slug: $slug) {
+          data { content parent replies { content parent replies { content } } }
+          pagination { total }
+        }
+      }`,
+      { slug: post.slug }
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.blogComments).toEqual({
+      data: [
+        {
+          content: 'Root',
+          parent: null,
+          replies: [{ content: 'Reply', parent: root.documentId, replies: [] }],
+        },
+      ],
+      pagination: { total: 1 },
+    });
+  });
+
+  it('submits a comment through the same rules as REST', async () => {
+    await setSettings(app, { requireApproval: 'always', minSubmitSeconds: 0 });
+    const form = await gql(`{ blogCommentForm(slug: "${SEED_SLUG}") { formToken honeypotField } }`);
+    expect(form.errors).toBeUndefined();
+    const mutation = `mutation ($slug: String!, $data: BlogCommentInput!, $token: String, $honeypot: String) {
+      createBlogComment(slug: $slug, data: $data, formToken: $token, honeypot: $honeypot) { documentId status }
+    }`;
+    const data = { authorName: 'Grace', authorEmail: 'grace@example.com', content: 'Via GraphQL.' };
+    const sent = await gql(mutation, {
+      slug: SEED_SLUG,
+      data,
+      token: form.data!.blogCommentForm.formToken,
+    });
+    expect(sent.errors).toBeUndefined();
+    expect(sent.data!.createBlogComment.status).toBe('pending');
+    const stored = await app.strapi.db
+      .query(COMMENT_UID as never)
+      .findOne({ where: { documentId: sent.data!.createBlogComment.documentId } });
+    expect(stored).toMatchObject({
+      status: 'pending',
+      authorEmail: 'grace@example.com',
+      moderationReason: expect.stringMatching(/^require-approval:/),
+    });
+
+    // A filled honeypot is spam, answered as pending, like REST.
+    const bot = await gql(mutation, {
+      slug: SEED_SLUG,
+      data: { ...data, authorEmail: 'bot@example.com', content: 'Buy now' },
+      token: form.data!.blogCommentForm.formToken,
+      honeypot: 'http://spam.example.com',
+    });
+    expect(bot.data!.createBlogComment.status).toBe('pending');
+    const spam = await app.strapi.db
+      .query(COMMENT_UID as never)
+      .findOne({ where: { documentId: bot.data!.createBlogComment.documentId } });
+    expect(spam.status).toBe('spam');
+    await setSettings(app, { requireApproval: 'first-time' });
+  });
+
+  it('refuses bad input with Strapi’s message and stores nothing', async () => {
+    const before = await app.strapi.db.query(COMMENT_UID as never).count({});
+    const res = await gql(
+      `mutation { createBlogComment(slug: "${SEED_SLUG}", data: { authorName: "X", authorEmail: "not-an-email", content: "Hi" }) { status } }`
+    );
+    expect(res.data).toBeNull();
+    expect(res.errors![0].message).toMatch(/email/i);
+    expect(res.errors![0].extensions).toMatchObject({ error: { name: 'ValidationError' } });
+    const gone = await gql(
+      `mutation { createBlogComment(slug: "no-such-post", data: { authorName: "X", authorEmail: "x@example.com", content: "Hi" }) { status } }`
+    );
+    expect(gone.errors![0].extensions).toMatchObject({ error: { name: 'NotFoundError' } });
+    expect(await app.strapi.db.query(COMMENT_UID as never).count({})).toBe(before);
+  });
+
+  it('has no private field and none of Strapi’s generated queries or mutations for the plugin', async () => {
+    const { data } = await gql(`{
+      __schema {
+        queryType { fields { name } }
+        mutationType { fields { name } }
+        types { name fields { name } inputFields { name } }
+      }
+    }`);
+    const types = data!.__schema.types as Array<{
+      name: string;
+      fields: Array<{ name: string }> | null;
+      inputFields: Array<{ name: string }> | null;
+    }>;
+    const names = (list: Array<{ name: string }> | null) => (list ?? []).map((f) => f.name);
+    const blogTypes = types.filter((t) => t.name.startsWith('Blog'));
+    const every = blogTypes.flatMap((t) => [...names(t.fields), ...names(t.inputFields)]);
+    for (const secret of ['ipHash', 'userAgent', 'moderationReason', 'importKey']) {
+      expect(every).not.toContain(secret);
+    }
+    expect(names(blogTypes.find((t) => t.name === 'BlogComment')!.fields)).not.toContain(
+      'authorEmail'
+    );
+    const queries = names(data!.__schema.queryType.fields);
+    const mutations = names(data!.__schema.mutationType.fields);
+    // (The playground's own readerComment type is its business, not the plugin's.)
+    expect(queries.filter((q) => /blog|moderation/i.test(q)).sort()).toEqual([
+      'blogCommentForm',
+      'blogComments',
+      'blogPost',
+      'blogPosts',
+    ]);
+    expect(mutations.filter((m) => /blog|moderation/i.test(m))).toEqual(['createBlogComment']);
+  });
+
+  it('answers Forbidden when Public loses the action', async () => {
+    const role = await app.strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: { type: 'public' } });
+    await app.strapi.db.query('plugin::users-permissions.permission').deleteMany({
+      where: { role: role.id, action: 'plugin::blog.post.find' },
+    });
+    const res = await gql('{ blogPosts { data { slug } } }');
+    expect(res.errors![0].message).toBe('Forbidden access');
+    expect((await gql(`{ blogPost(slug: "${SEED_SLUG}") { slug } }`)).errors).toBeUndefined();
+  });
+});
