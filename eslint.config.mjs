@@ -35,6 +35,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The example site's script runs in the reader's browser, as a classic script.
+    files: ['examples/site/public/**/*.js'],
+    languageOptions: { globals: { ...globals.browser }, sourceType: 'script' },
+  },
+  {
     files: ['admin/**/*.{ts,tsx}', 'playground/src/admin/**'],
     languageOptions: { globals: { ...globals.browser }, sourceType: 'module' },
   },

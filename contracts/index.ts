@@ -4,3 +4,5 @@ export * from './comments';
 export * from './moderation';
 export * from './lessons';
 export * from './imports';
+export * from './escape';
+export * from './blocks-html';

@@ -157,6 +157,8 @@ export default factories.createCoreRouter('api::book.book');
 
 export default factories.createCoreService('api::book.book');
 `,
+  'public/uploads/.gitkeep': '',
+  'public/robots.txt': 'User-agent: *\nDisallow:\n',
   'src/admin/app.ts': `export default {
   config: { notifications: { releases: false } },
   bootstrap() {},

@@ -249,6 +249,19 @@ test('ships its admin: the Blog page is in the built admin panel', async () => {
   assert.ok(bundled, 'the plugin’s admin strings are not in the admin build');
 });
 
+test('adds its queries to the app’s GraphQL schema', async () => {
+  const res = await http('POST', '/graphql', {
+    body: {
+      query: '{ blogPost(slug: "networking-biggest-mistake") { title lessons { position text } } }',
+    },
+  });
+  assert.equal(res.status, 200, res.text);
+  assert.deepEqual(res.body.data.blogPost, {
+    title: 'Networking biggest mistake?',
+    lessons: [{ position: 1, text: 'A network to learn.' }],
+  });
+});
+
 test('the app’s own content type still works, over REST and GraphQL', async () => {
   const books = await http('GET', '/api/books');
   assert.equal(books.status, 200, books.text);

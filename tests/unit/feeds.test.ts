@@ -1,6 +1,6 @@
 import { atomId, renderAtom } from '../../server/src/feeds/atom';
-import { blocksToHtml } from '../../server/src/feeds/blocks-to-html';
-import { escapeXml } from '../../server/src/feeds/xml';
+import { blocksToHtml } from '../../contracts/blocks-html';
+import { escapeXml } from '../../contracts/escape';
 import { readAtom } from '../helpers/atom';
 
 describe('feed rendering', () => {

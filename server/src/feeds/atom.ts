@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 
-import { escapeXml as escape } from './xml';
+import { escapeXml as escape } from '../../../contracts/escape';
 
 /** An Atom entry (RFC 4287); `content` is HTML or plain text. */
 export interface AtomEntry {

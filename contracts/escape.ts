@@ -1,4 +1,7 @@
-/** Text as XML character data or an attribute value: the five special characters escaped. */
+/**
+ * Text as XML or HTML character data or attribute value: the five special characters escaped,
+ * and the control characters XML forbids dropped.
+ */
 export const escapeXml = (text: string): string =>
   text
     // Characters XML 1.0 does not allow at all (control characters other than tab, LF, CR).

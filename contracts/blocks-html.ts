@@ -1,6 +1,5 @@
-import type { BlocksContent } from '../../../contracts/posts';
-
-import { escapeXml as escape } from './xml';
+import { escapeXml as escape } from './escape';
+import type { BlocksContent } from './posts';
 
 type Node = Record<string, unknown> & { type?: string; children?: Node[] };
 
@@ -75,8 +74,9 @@ const block = (node: Node): string => {
 };
 
 /**
- * Strapi's blocks as HTML for a feed reader: every text escaped, links and images only with
- * http(s), mailto or relative URLs.
+ * A post's body (Strapi's blocks) as HTML, for a feed reader or a site: every text escaped, links
+ * and images only with http(s), mailto or relative URLs. The server's Atom feed and the example
+ * site both render with it.
  */
 export const blocksToHtml = (blocks: BlocksContent | null | undefined): string =>
   (blocks ?? []).map((node) => block(node as Node)).join('\n');
