@@ -116,3 +116,41 @@ describe('public read access: granted once, never re-granted', () => {
       .expect(200);
   });
 });
+
+describe('public access when the blog bootstraps before users-permissions', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('grants the actions when the Public role is created, in the same boot', async () => {
+    // As on a project's first boot where config/plugins lists only `blog`: no roles yet.
+    const roles = app.strapi.db.query('plugin::users-permissions.role');
+    const publicRole = await roles.findOne({ where: { type: 'public' } });
+    await app.strapi.db
+      .query('plugin::users-permissions.permission')
+      .deleteMany({ where: { role: publicRole.id } });
+    await roles.delete({ where: { id: publicRole.id } });
+    await app.strapi.store({ type: 'plugin', name: 'blog' }).set({
+      key: 'granted-public-actions',
+      value: [],
+    });
+    const permissions = app.strapi.plugin('blog').service('permissions');
+    expect(await permissions.grantPublicActionsOnce()).toEqual([]);
+
+    // users-permissions then creates its roles.
+    const created = await roles.create({
+      data: { name: 'Public', description: 'Default role', type: 'public' },
+    });
+    const granted = await app.strapi.db
+      .query('plugin::users-permissions.permission')
+      .findMany({ where: { role: created.id }, select: ['action'] });
+    expect(granted.map((p: { action: string }) => p.action).sort()).toEqual(
+      [...ACTIONS, ...NEW_ACTIONS].sort()
+    );
+    await app.http().get('/api/blog/posts').expect(200);
+  });
+});

@@ -27,6 +27,16 @@ export const appFiles = ({ versions, tarball, admin }) => ({
     null,
     2
   ),
+  // The secrets create-strapi-app writes for a new project.
+  '.env': [
+    'APP_KEYS=install-key-1,install-key-2',
+    'API_TOKEN_SALT=install-api-token-salt',
+    'ADMIN_JWT_SECRET=install-admin-jwt-secret',
+    'TRANSFER_TOKEN_SALT=install-transfer-token-salt',
+    'JWT_SECRET=install-users-permissions-jwt-secret',
+    'ENCRYPTION_KEY=install-encryption-key',
+    '',
+  ].join('\n'),
   'tsconfig.json': JSON.stringify(
     {
       extends: '@strapi/typescript-utils/tsconfigs/server',

@@ -13,8 +13,27 @@ const ROLE_UID = 'plugin::users-permissions.role';
  */
 const createPermissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
+  let waitingForPublicRole = false;
 
-  return {
+  /**
+   * On an app's first boot the blog may bootstrap before users-permissions has created its
+   * roles (plugins bootstrap in config order, and a project lists only `blog`): grant when the
+   * Public role is created, in the same boot.
+   */
+  const grantWhenPublicRoleIsCreated = (actions: readonly string[]) => {
+    if (waitingForPublicRole) return;
+    waitingForPublicRole = true;
+    strapi.db.lifecycles.subscribe({
+      models: [ROLE_UID],
+      afterCreate: async (event: { result?: { type?: string } }) => {
+        if (!waitingForPublicRole || event.result?.type !== 'public') return;
+        waitingForPublicRole = false;
+        await service.grantPublicActionsOnce(actions);
+      },
+    } as never);
+  };
+
+  const service = {
     async grantPublicActionsOnce(actions: readonly string[] = PUBLIC_ACTIONS): Promise<string[]> {
       if (!strapi.plugin('users-permissions')) {
         return [];
@@ -29,7 +48,7 @@ const createPermissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const publicRole = await strapi.db.query(ROLE_UID).findOne({ where: { type: 'public' } });
       if (!publicRole) {
-        strapi.log.warn('[blog] No Public role found: public read access was not granted.');
+        grantWhenPublicRoleIsCreated(actions);
         return [];
       }
 
@@ -49,6 +68,7 @@ const createPermissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return toGrant;
     },
   };
+  return service;
 };
 
 export type PermissionsService = ReturnType<typeof createPermissionsService>;
