@@ -52,6 +52,13 @@ describe('indexes', () => {
     ['blog_comments_parent_lnk', ['inv_comment_id']],
     ['blog_comments_parent_lnk', ['comment_id']],
     ['blog_moderation_events', ['comment_document_id']],
+    // A post's comments feed, and when its comments last changed.
+    ['blog_comments', ['post_document_id', 'status', 'submitted_at']],
+    ['blog_moderation_events', ['post_document_id', 'created_at']],
+    // Re-imports find what an export brought before.
+    ['blog_posts', ['import_key']],
+    ['blog_comments', ['import_key']],
+    ['blog_import_jobs', ['started_at']],
   ])('%s has an index on %j', async (table, columns) => {
     expect(await columnsOf(table)).toContainEqual(columns);
   });
@@ -61,5 +68,12 @@ describe('indexes', () => {
       index.columns.includes('key')
     );
     expect(unique).toEqual(expect.objectContaining({ columns: ['key'], type: 'unique' }));
+  });
+
+  it('runs one import at a time, enforced by a unique index on the lock', async () => {
+    const unique = (await indexes('blog_import_jobs')).find((index) =>
+      index.columns.includes('lock')
+    );
+    expect(unique).toEqual(expect.objectContaining({ columns: ['lock'], type: 'unique' }));
   });
 });
