@@ -68,6 +68,26 @@ describe('SQL statements per request', () => {
     expectSameAndFew(a, b, 12);
   });
 
+  it('a post’s comments feed', async () => {
+    const [a, b] = [
+      await countStatements(app, () =>
+        app.http().get(`/api/blog/posts/${small.slug}/comments/feed.xml`).expect(200)
+      ),
+      await countStatements(app, () =>
+        app.http().get(`/api/blog/posts/${large.slug}/comments/feed.xml`).expect(200)
+      ),
+    ];
+    // Post, lessons, count, the comments, one step up the threads per reply level, last event.
+    expectSameAndFew(a, b, 14);
+  });
+
+  it('the posts feed', async () => {
+    const a = await countStatements(app, () => app.http().get('/api/blog/feed.xml').expect(200));
+    await createPost(app.strapi, { title: 'One more post' });
+    const b = await countStatements(app, () => app.http().get('/api/blog/feed.xml').expect(200));
+    expectSameAndFew(a, b, 10);
+  });
+
   it('a page of the moderation queue', async () => {
     const [a, b] = [
       await countStatements(app, () =>
