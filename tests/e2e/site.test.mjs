@@ -33,9 +33,15 @@ const siteUrl = `http://127.0.0.1:${SITE_PORT}`;
 
 const startSite = (api, port) =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'examples', 'site', 'server.mjs')], {
+    // As the README says: `npm run example`, with the demo's address.
+    const child = spawn('npm', ['run', 'example'], {
+      cwd: ROOT,
       env: { ...process.env, BLOG_API: api, PORT: String(port) },
+      detached: true,
     });
+    child.stop = () => {
+      if (child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+    };
     let output = '';
     const timer = setTimeout(() => reject(new Error(`site did not start:\n${output}`)), 30_000);
     child.stdout.on('data', (chunk) => {
@@ -61,7 +67,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  site?.kill();
+  site?.stop();
   demo?.stop();
 });
 
@@ -146,6 +152,6 @@ test('the site says clearly when the blog server does not answer, or a post does
     assert.equal(res.status, 502);
     assert.match(await res.text(), /The blog server at http:\/\/127\.0\.0\.1:9 does not answer/);
   } finally {
-    offline.kill();
+    offline.stop();
   }
 });
