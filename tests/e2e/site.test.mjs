@@ -12,19 +12,13 @@ import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import { ROOT, startDemo } from '../helpers/demo-server.mjs';
+import { SEED_LESSONS } from '../helpers/seed-lessons.mjs';
 
 const PORT = Number(process.env.E2E_SITE_API_PORT || 1399);
 const SITE_PORT = Number(process.env.E2E_SITE_PORT || 3399);
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const ADMIN = { email: 'admin@example.com', password: 'Demo-admin-1' };
-const SEED_LESSONS = [
-  'A network for the fun a meeting new people... and make true friends.',
-  'A network to share stories, tips and tricks.',
-  'A network to learn.',
-  'A network to find help, unexpectedly, surprisingly.',
-  'A network to find a job ...when someone will offer you one!',
-];
 
 let demo;
 let site;
