@@ -77,7 +77,7 @@ describe('SQL statements per request', () => {
         app.http().get(`/api/blog/posts/${large.slug}/comments/feed.xml`).expect(200)
       ),
     ];
-    // Post, lessons, count, the comments, one step up the threads per reply level, last event.
+    // The post, the comments, one step up the threads per reply level, the last event.
     expectSameAndFew(a, b, 14);
   });
 

@@ -2,6 +2,10 @@ import type { ImportFormat } from '../../../contracts/imports';
 
 const HEAD_BYTES = 8192;
 
+/** Why a file is refused when its first kilobytes are neither export's. */
+export const notAnExport = (name = 'The file') =>
+  `${name} is neither a WordPress (WXR) nor a Blogger export`;
+
 /** WordPress (WXR) or Blogger, from the first kilobytes of a text; `null` when neither. */
 export const formatOfHead = (head: string): ImportFormat | null => {
   if (/<rss[\s>]/.test(head) && /wordpress\.org\/export/.test(head)) return 'wxr';

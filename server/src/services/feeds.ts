@@ -57,19 +57,19 @@ const createFeedsService = ({ strapi }: { strapi: Core.Strapi }) => {
     rows: T[]
   ): Promise<T[]> => {
     const hidden = new Set<string>();
-    // Walk up the threads a level at a time, from each row's parent.
-    let pending = new Map<string, string[]>();
+    // Walk up the threads a level at a time: each row, and the ancestor it is checked against.
+    let pending = new Map<string, string>();
     for (const row of rows) {
-      if (row.parentDocumentId) pending.set(row.documentId, [row.parentDocumentId]);
+      if (row.parentDocumentId) pending.set(row.documentId, row.parentDocumentId);
     }
     for (let depth = 0; pending.size && depth < MAX_THREAD_DEPTH; depth += 1) {
-      const asked = [...new Set([...pending.values()].map((chain) => chain[chain.length - 1]))];
+      const asked = [...new Set(pending.values())];
       const found = new Map((await comments.findStatuses(asked)).map((c) => [c.documentId, c]));
-      const next = new Map<string, string[]>();
-      for (const [documentId, chain] of pending) {
-        const parent = found.get(chain[chain.length - 1]);
+      const next = new Map<string, string>();
+      for (const [documentId, ancestor] of pending) {
+        const parent = found.get(ancestor);
         if (!parent || parent.status !== 'approved') hidden.add(documentId);
-        else if (parent.parentDocumentId) next.set(documentId, [...chain, parent.parentDocumentId]);
+        else if (parent.parentDocumentId) next.set(documentId, parent.parentDocumentId);
       }
       pending = next;
     }
@@ -84,10 +84,7 @@ const createFeedsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async posts(selfUrl: string): Promise<Feed> {
       const { title, subtitle, author, siteUrl, size } = config();
-      const { data } = await getService('posts', { strapi }).findPublished(
-        { pagination: { page: 1, pageSize: size } },
-        undefined
-      );
+      const data = await getService('posts', { strapi }).findLatest(size);
       const entries: AtomEntry[] = data.map((post) => ({
         id: atomId('post', post.documentId),
         title: post.title,
@@ -119,7 +116,7 @@ const createFeedsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The post's comments feed, or null when no published post has this slug. */
     async comments(slug: string, selfUrl: string): Promise<Feed | null> {
       const { title, author, size } = config();
-      const post = await getService('posts', { strapi }).findPublishedBySlug(slug);
+      const post = await getService('posts', { strapi }).findPublishedHead(slug);
       if (!post) return null;
       const rows = await shownInThread(await comments.findLatestApproved(post.documentId, size));
       // A comment leaving the feed (held again, deleted) is a moderation event of the post.

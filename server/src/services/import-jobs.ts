@@ -14,6 +14,7 @@ import type {
   ImportReport,
   ImportState,
 } from '../../../contracts/imports';
+import { notAnExport } from '../import/sniff';
 import { IMPORT_JOB_UID } from '../models/import-job';
 import { ConflictError } from '../utils/conflict';
 import { getService } from '../utils/get-service';
@@ -220,9 +221,7 @@ const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
             fs.createReadStream(owned.filepath)
           ));
         if (!format) {
-          throw new errors.ValidationError(
-            `${file.originalFilename ?? 'The file'} is neither a WordPress (WXR) nor a Blogger export`
-          );
+          throw new errors.ValidationError(notAnExport(file.originalFilename ?? undefined));
         }
         await releaseStale();
         const now = new Date();

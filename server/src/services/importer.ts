@@ -17,7 +17,7 @@ import {
   type SourcePost,
   type SourceRecord,
 } from '../import/source';
-import { sniffFormat } from '../import/sniff';
+import { notAnExport, sniffFormat } from '../import/sniff';
 import { readWxr } from '../import/wxr';
 import { getService } from '../utils/get-service';
 
@@ -47,7 +47,6 @@ type Open = () => AsyncIterable<Buffer | string>;
 const KEY_BATCH = 500;
 /** Records between two progress reports. */
 const PROGRESS_EVERY = 10;
-export const NOT_AN_EXPORT = 'The file is neither a WordPress (WXR) nor a Blogger export';
 
 const tally = (): ImportTally => ({ created: 0, updated: 0, skipped: [] });
 
@@ -246,20 +245,20 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     signal?: AbortSignal
   ) => {
     let seen = 0;
+    const leftOut = (type: string, title?: string | null) => {
+      const entry = (report.notImported[type] ??= { count: 0, examples: [] });
+      entry.count += 1;
+      if (entry.examples.length < 5 && title) entry.examples.push(title);
+    };
     try {
       for await (const record of read(format, open)) {
         signal?.throwIfAborted();
         if (record.kind === 'skipped') {
-          const entry = (report.notImported[record.type] ??= { count: 0, examples: [] });
-          entry.count += 1;
-          if (entry.examples.length < 5 && record.title) entry.examples.push(record.title);
+          leftOut(record.type, record.title);
         } else if (record.kind === 'post') {
           progress.totalPosts += 1;
           progress.totalComments += record.post.comments.length;
-          for (const skipped of record.post.skippedComments) {
-            const entry = (report.notImported[skipped.kind] ??= { count: 0, examples: [] });
-            entry.count += 1;
-          }
+          for (const skipped of record.post.skippedComments) leftOut(skipped.kind);
         } else {
           progress.totalComments += 1;
         }
@@ -279,7 +278,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     async run(open: Open, options: ImportOptions = {}): Promise<ImportReport> {
       const { dryRun = false, lessons = true, onProgress, signal } = options;
       const format = options.format ?? (await sniffFormat(open()));
-      if (!format) throw new errors.ValidationError(NOT_AN_EXPORT);
+      if (!format) throw new errors.ValidationError(notAnExport());
       const report: ImportReport = {
         format,
         dryRun,

@@ -45,6 +45,9 @@ const PUBLIC_SELECT = [
 ];
 const PUBLISHED = { publishedAt: { $notNull: true } };
 
+/** What a comments feed needs of its post. */
+export type PostHead = Pick<PostRow, 'documentId' | 'title' | 'slug' | 'updatedAt' | 'publishedAt'>;
+
 /** The auth of the request, for Strapi's content-API validation and sanitization. */
 export type RequestAuth = unknown;
 
@@ -125,6 +128,28 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!row) return null;
       const [post] = await toPublic([row]);
       return post;
+    },
+
+    /**
+     * The newest published posts in the list's order, for the feed: no filters and no total,
+     * and never more than a public list answers.
+     */
+    async findLatest(size: number): Promise<Post[]> {
+      const found = (await rows().findMany({
+        where: PUBLISHED,
+        select: PUBLIC_SELECT,
+        orderBy: DEFAULT_SORT,
+        limit: Math.min(size, getPageLimits(strapi).maxLimit),
+      })) as Array<PostRow & { id: number }>;
+      return toPublic(found);
+    },
+
+    /** A published post's own fields by slug, without lessons or comment count; or null. */
+    async findPublishedHead(slug: string): Promise<PostHead | null> {
+      return (await rows().findOne({
+        where: { ...PUBLISHED, slug },
+        select: ['documentId', 'title', 'slug', 'updatedAt', 'publishedAt'],
+      })) as PostHead | null;
     },
 
     findPublishedDocumentId,
