@@ -231,6 +231,12 @@ test('bulk actions change many comments, and a delete asks first', async () => {
   }
   const page = await adminPage();
   await page.goto(`${base}/admin/plugins/blog`);
+  // A failed wait keeps what the page showed (it timed out once in CI, then passed on a re-run).
+  await waitShown(
+    page,
+    page.getByRole('checkbox', { name: 'Select Bulk One’s comment' }),
+    'bulk-queue'
+  );
   for (const name of ['Bulk One', 'Bulk Two']) {
     await page.getByRole('checkbox', { name: `Select ${name}’s comment` }).check();
   }
