@@ -2,10 +2,18 @@ import type { Core } from '@strapi/strapi';
 
 import { stopBackgroundWork } from './bootstrap';
 import { getService } from './utils/get-service';
+import { waitForQuietDatabase } from './utils/quiet-database';
 
+/**
+ * Strapi stops: background work ends, running imports save themselves as interrupted, and the
+ * work Strapi left running after its last commits ends before the database closes.
+ */
 const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   stopBackgroundWork();
   await getService('importJobs', { strapi }).stopAll();
+  if (!(await waitForQuietDatabase(strapi))) {
+    strapi.log.warn('[blog] the database was still busy 5 s after Strapi began to stop');
+  }
 };
 
 export default destroy;
