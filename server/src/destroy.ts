@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { stopBackgroundWork } from './bootstrap';
 import { getService } from './utils/get-service';
-import { waitForQuietDatabase } from './utils/quiet-database';
+import { QUIET_TIMEOUT_MS, waitForQuietDatabase } from './utils/quiet-database';
 
 /**
  * Strapi stops: background work ends, running imports save themselves as interrupted, and the
@@ -12,7 +12,9 @@ const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   stopBackgroundWork();
   await getService('importJobs', { strapi }).stopAll();
   if (!(await waitForQuietDatabase(strapi))) {
-    strapi.log.warn('[blog] the database was still busy 5 s after Strapi began to stop');
+    strapi.log.warn(
+      `[blog] the database was still busy ${QUIET_TIMEOUT_MS / 1000} s after Strapi began to stop`
+    );
   }
 };
 

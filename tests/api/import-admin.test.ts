@@ -6,7 +6,7 @@ import type { FindImports, ImportJob, StartImport } from '../../contracts/import
 import type { FindPost } from '../../contracts/posts';
 import { COMMENT_UID, POST_UID } from '../../server/src/constants';
 import { adminToken } from '../helpers/admin';
-import { runImport, startImport, waitForJob } from '../helpers/imports';
+import { GARDEN_LESSONS, publicPost, runImport, startImport, waitForJob } from '../helpers/imports';
 import { adminWithActions } from '../helpers/roles';
 import { startApp, type TestApp } from '../helpers/strapi';
 
@@ -90,13 +90,8 @@ describe('importing through the admin API', () => {
       posts: { created: 3, updated: 0, skipped: [] },
       comments: { created: 6, updated: 0, skipped: [] },
     });
-    const garden = (await app.http().get('/api/blog/posts/lessons-from-a-garden').expect(200))
-      .body as FindPost.Response;
-    expect(garden.data.lessons.map((l) => l.text)).toEqual([
-      'Sow before you need.',
-      'Water often.',
-      'Wait.',
-    ]);
+    const garden = await publicPost(app, 'lessons-from-a-garden');
+    expect(garden.data.lessons.map((l) => l.text)).toEqual(GARDEN_LESSONS);
 
     const totals = [await count(POST_UID), await count(COMMENT_UID)];
     const again = await runImport(app, token, SMALL_WXR, { mode: 'import' });

@@ -6,6 +6,7 @@ import type { FindComments } from '../../contracts/comments';
 import type { FindPost } from '../../contracts/posts';
 import { COMMENT_UID, MODERATION_EVENT_UID, POST_UID } from '../../server/src/constants';
 import type { ImportOptions, ImportReport } from '../../server/src/services/importer';
+import { GARDEN_LESSONS, publicPost } from '../helpers/imports';
 import { readSeedText } from '../helpers/seed-text';
 import { startApp, type TestApp } from '../helpers/strapi';
 
@@ -89,13 +90,8 @@ describe('importing an export', () => {
     expect(
       [by('approved'), by('pending'), by('spam'), by('rejected')].map((l) => l.length)
     ).toEqual([3, 1, 1, 1]);
-    const garden = (await app.http().get('/api/blog/posts/lessons-from-a-garden').expect(200))
-      .body as FindPost.Response;
-    expect(garden.data.lessons.map((l) => l.text)).toEqual([
-      'Sow before you need.',
-      'Water often.',
-      'Wait.',
-    ]);
+    const garden = await publicPost(app, 'lessons-from-a-garden');
+    expect(garden.data.lessons.map((l) => l.text)).toEqual(GARDEN_LESSONS);
     expect(garden.data.lessonsHeading).toBe('What the garden taught me');
   });
 

@@ -1,4 +1,5 @@
 import type { FindImport, ImportJob, StartImport } from '../../contracts/imports';
+import type { FindPost } from '../../contracts/posts';
 
 import type { TestApp } from './strapi';
 
@@ -79,3 +80,10 @@ export const generatedWxr = (posts: number, comments: number): Buffer => {
       `<wp:wxr_version>1.2</wp:wxr_version>${items.join('\n')}</channel></rss>\n`
   );
 };
+
+/** The lessons of "Lessons from a garden" in `tests/fixtures/import/small.wxr.xml`, in order. */
+export const GARDEN_LESSONS = ['Sow before you need.', 'Water often.', 'Wait.'];
+
+/** An imported post as a site reads it, over the public route. */
+export const publicPost = async (app: TestApp, slug: string) =>
+  (await app.http().get(`/api/blog/posts/${slug}`).expect(200)).body as FindPost.Response;

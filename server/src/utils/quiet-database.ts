@@ -13,6 +13,9 @@ const poolOf = (strapi: Core.Strapi): PoolUse | undefined =>
 const busy = (pool: PoolUse) =>
   pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0;
 
+/** How long Strapi's stop waits, at most, for the database to go quiet. */
+export const QUIET_TIMEOUT_MS = 5000;
+
 /**
  * Waits until no query has used the database pool for `quietMs` (at most `timeoutMs`).
  *
@@ -25,7 +28,7 @@ const busy = (pool: PoolUse) =>
  */
 export const waitForQuietDatabase = async (
   strapi: Core.Strapi,
-  { quietMs = 60, timeoutMs = 5000, stepMs = 10 } = {}
+  { quietMs = 60, timeoutMs = QUIET_TIMEOUT_MS, stepMs = 10 } = {}
 ): Promise<boolean> => {
   const pool = poolOf(strapi);
   if (!pool) return true;
