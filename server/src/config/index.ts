@@ -21,6 +21,35 @@ export interface BlogPluginConfig {
   moderatorEmails: string[];
   /** The Atom feeds (`/api/blog/feed.xml`, `/api/blog/posts/:slug/comments/feed.xml`). */
   feed: FeedConfig;
+  /** Bounds on the work one request may ask for; each refusal is a 4xx naming the limit. */
+  limits: LimitsConfig;
+}
+
+export interface LimitsConfig {
+  /** Largest JSON body a public route (`/api/blog/...`) takes, in bytes; checked before parsing. */
+  bodyBytes: number;
+  /** Public `filters`: what one query may ask of the database. */
+  query: {
+    /** Conditions (field + operator) in all. */
+    maxConditions: number;
+    /** Nesting of `$and`/`$or`/`$not` and fields. */
+    maxDepth: number;
+    /** Filters through a component or relation (each is a join). */
+    maxJoins: number;
+    /** Characters in one filter value (a `$containsi` on long text scans every row). */
+    maxValueLength: number;
+    /** Largest `pagination[start]` (offset) or page × pageSize a list answers. */
+    maxOffset: number;
+  };
+  /** The plugin's GraphQL queries and mutation. */
+  graphql: {
+    /** Cost of one operation: each plugin field costs 1, a list 1 per item it may answer. */
+    maxCost: number;
+    /** Bytes of data the plugin's resolvers may answer in one request. */
+    maxAnswerBytes: number;
+  };
+  /** Largest post (body, lessons and text fields as JSON) an editor or an import may save. */
+  postBytes: number;
 }
 
 export interface FeedConfig {
@@ -51,7 +80,24 @@ const defaults: BlogPluginConfig = {
     postUrl: null,
     size: 20,
   },
+  limits: {
+    bodyBytes: 256 * 1024,
+    query: {
+      maxConditions: 20,
+      maxDepth: 6,
+      maxJoins: 2,
+      maxValueLength: 200,
+      maxOffset: 100000,
+    },
+    graphql: {
+      maxCost: 250,
+      maxAnswerBytes: 8 * 1024 * 1024,
+    },
+    postBytes: 1024 * 1024,
+  },
 };
+
+const positive = (max: number) => yup.number().integer().min(1).max(max);
 
 const schema = yup
   .object({
@@ -81,6 +127,27 @@ const schema = yup
         size: yup.number().integer().min(1).max(100),
       })
       .noUnknown(true, 'Unknown option of the blog feed: ${unknown}'),
+    limits: yup
+      .object({
+        bodyBytes: positive(64 * 1024 * 1024),
+        query: yup
+          .object({
+            maxConditions: positive(1000),
+            maxDepth: positive(50),
+            maxJoins: positive(20),
+            maxValueLength: positive(100000),
+            maxOffset: positive(1_000_000_000),
+          })
+          .noUnknown(true, 'Unknown option of the blog query limits: ${unknown}'),
+        graphql: yup
+          .object({
+            maxCost: positive(1_000_000),
+            maxAnswerBytes: positive(1024 * 1024 * 1024),
+          })
+          .noUnknown(true, 'Unknown option of the blog GraphQL limits: ${unknown}'),
+        postBytes: positive(1024 * 1024 * 1024),
+      })
+      .noUnknown(true, 'Unknown option of the blog limits: ${unknown}'),
   })
   .noUnknown(true, 'Unknown option of the blog plugin: ${unknown}')
   .test(
