@@ -29,6 +29,8 @@ const path = require('path');
 
 const autocannon = require('autocannon');
 
+const { worstCases } = require('./worst-cases');
+
 const root = path.resolve(__dirname, '..');
 const playground = path.join(root, 'playground');
 
@@ -268,7 +270,7 @@ const markdownTable = (header, rows) =>
     ...rows.map((row) => `| ${row.join(' | ')} |`),
   ].join('\n');
 
-const report = ({ results, floor, meta, checks }) => {
+const report = ({ results, floor, meta, checks, worst }) => {
   const header = [
     'endpoint',
     'answer',
@@ -330,6 +332,34 @@ const report = ({ results, floor, meta, checks }) => {
       'and a flat page of comments where the plugin answers 25 root comments with all their replies.',
     '- raw floor: bare `node:http` + `better-sqlite3` running the plugin’s own statements for the URL; for the POST, ' +
       'the least a submission needs (post lookup, flood mark, comment, links, moderation event) in one transaction.',
+    '',
+    '## Worst cases at the default limits',
+    '',
+    'The largest request each bounded path still accepts (README, Security), measured like the rest, ' +
+      'beside the ordinary request of the same route. Anything larger is a 4xx before any work.',
+    '',
+    markdownTable(
+      [
+        'worst case',
+        'request',
+        'rps',
+        'p50 / p99 ms',
+        'SQL/req',
+        'beside',
+        'its rps',
+        'its p50 ms',
+      ],
+      worst.map((w) => [
+        w.endpoint,
+        `${Math.round(w.request_bytes / 102.4) / 10} kB`,
+        w.plugin_rps,
+        `${w.plugin_p50_ms} / ${w.plugin_p99_ms}`,
+        w.plugin_sql_per_request,
+        w.beside,
+        w.beside_rps,
+        w.beside_p50_ms,
+      ])
+    ),
     '',
     '## Targets',
     '',
@@ -501,6 +531,42 @@ const main = async () => {
     });
   }
 
+  // The worst case of each bounded path, beside the ordinary request of its route.
+  const worst = [];
+  for (const edge of worstCases({ postSlug, formToken: form.data.formToken })) {
+    log(edge.endpoint);
+    if (edge.settings) await strapiChild.ask({ type: 'settings', changes: edge.settings });
+    const counted = await strapiChild.ask({ type: 'sql', request: edge.request });
+    if (counted.status >= 300) {
+      throw new Error(`${edge.endpoint} answered ${counted.status}: ${counted.answer}`);
+    }
+    const runs = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      runs.push(await measure('plugin', strapiPort, strapiChild.pid, edge.request));
+    }
+    const run = best(runs);
+    const beside = results.find((r) => r.endpoint === edge.beside);
+    worst.push({
+      endpoint: edge.endpoint,
+      request_bytes:
+        Buffer.byteLength(edge.request.path) +
+        (edge.request.body ? Buffer.byteLength(JSON.stringify(edge.request.body)) : 0),
+      plugin_rps: run.rps,
+      plugin_p50_ms: run.p50,
+      plugin_p99_ms: run.p99,
+      plugin_sql_per_request: counted.statements.length,
+      beside: edge.beside,
+      beside_p50_ms: beside.plugin_p50_ms,
+      beside_rps: beside.plugin_rps,
+    });
+    if (edge.settings) {
+      await strapiChild.ask({
+        type: 'settings',
+        changes: Object.fromEntries(Object.keys(edge.settings).map((key) => [key, []])),
+      });
+    }
+  }
+
   await rawChild.send({ type: 'stop' });
   await strapiChild.stopGracefully();
 
@@ -540,10 +606,10 @@ const main = async () => {
     seedSeconds: Math.round(seeded.ms / 100) / 10,
     data: { ...DATA, replies: seeded.replies },
   };
-  const { table, md } = report({ results, floor, meta, checks });
+  const { table, md } = report({ results, floor, meta, checks, worst });
   fs.writeFileSync(
     path.join(__dirname, OUT.json),
-    `${JSON.stringify({ meta, floor, results, checks }, null, 2)}\n`
+    `${JSON.stringify({ meta, floor, results, worst_cases: worst, checks }, null, 2)}\n`
   );
   fs.writeFileSync(path.join(__dirname, OUT.md), md);
   log('');

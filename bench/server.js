@@ -6,7 +6,8 @@
  * an ephemeral port and tells its parent over IPC. It then answers the parent's questions:
  *
  * - `{ type: 'sql', request }`: how many SQL statements one such request costs (the fewest of
- *   three, counted until the database is quiet), with the statements themselves.
+ *   three, counted until the database is quiet), with the statements themselves;
+ * - `{ type: 'settings', changes }`: saves moderation settings (the worst cases' word list).
  */
 const path = require('path');
 
@@ -125,6 +126,10 @@ const countStatements = async (strapi, base, request) => {
       }
       const result = await countStatements(strapi, base, request);
       process.send({ type: 'sql', id: message.id, ...result });
+    }
+    if (message.type === 'settings') {
+      await settings.update({ ...(await settings.get()), ...message.changes });
+      process.send({ type: 'settings', id: message.id });
     }
     if (message.type === 'stop') {
       await strapi.destroy();

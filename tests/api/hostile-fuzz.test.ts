@@ -1,0 +1,224 @@
+import fc from 'fast-check';
+import type { Response } from 'supertest';
+
+import { adminToken } from '../helpers/admin';
+import { nextIp, setSettings, validComment } from '../helpers/comments-api';
+import { createComment, createPost } from '../helpers/factories';
+import {
+  FUZZ_RUNS,
+  FUZZ_SEED,
+  listQuery,
+  NAUGHTY_STRINGS,
+  queryValue,
+  submissionBody,
+  toQueryString,
+} from '../helpers/hostile';
+import { startApp, type TestApp } from '../helpers/strapi';
+
+/**
+ * Every public parameter, fuzzed: whatever a stranger sends answers 2xx or 4xx (in Strapi's error
+ * shape), never 5xx, and no private field of a comment ever comes back. The properties run with
+ * a fixed seed (FUZZ_SEED, FUZZ_RUNS to hunt further); the Big List of Naughty Strings goes
+ * through every input whole.
+ */
+
+// A comment whose private fields are canaries: no public answer may contain them.
+const CANARY = {
+  authorEmail: 'leak-canary@example.com',
+  ipHash: 'leakcanaryiphash0000',
+  userAgent: 'LeakCanaryAgent/9.9',
+};
+const CANARY_TEXT = /leak-canary|leakcanaryiphash|LeakCanaryAgent/i;
+
+describe('hostile input, fuzzed, on every public route', () => {
+  let app: TestApp;
+  let slug: string;
+  let token: string;
+  const seen = { requests: 0, refused: 0 };
+
+  beforeAll(async () => {
+    app = await startApp();
+    const post = await createPost(app.strapi, {
+      title: 'Fuzzed',
+      lessons: ['One lesson', 'Another lesson'],
+    });
+    slug = post.slug;
+    await createComment(app.strapi, { post: post.documentId, ...CANARY, status: 'approved' });
+    await setSettings(app, { floodIntervalSeconds: 0, requireApproval: 'always' });
+    token = await adminToken(app);
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  /** The answer is a success or a refusal in Strapi's shape, and leaks nothing. */
+  const expectSafe = (res: Response, what: string) => {
+    seen.requests += 1;
+    if (res.status >= 500) {
+      throw new Error(`${what} answered ${res.status}: ${res.text.slice(0, 500)}`);
+    }
+    if (CANARY_TEXT.test(res.text)) throw new Error(`${what} leaked a private field`);
+    if (res.status >= 400) {
+      seen.refused += 1;
+      if (res.type === 'application/json') {
+        expect(res.body).toEqual({
+          data: null,
+          error: expect.objectContaining({ status: res.status, name: expect.any(String) }),
+        });
+      }
+    }
+  };
+
+  /** Any value as the JSON text a client would send (a bare `undefined` as `null`). */
+  const asJson = (value: unknown) => JSON.stringify(value) ?? 'null';
+  const get = (path: string) => app.http().get(path);
+  const count = () => app.strapi.db.query('plugin::blog.comment').count({});
+  const property = <T>(arbitrary: fc.Arbitrary<T>, check: (value: T) => Promise<void>) =>
+    fc.assert(fc.asyncProperty(arbitrary, check), { seed: FUZZ_SEED, numRuns: FUZZ_RUNS });
+
+  it('GET /api/blog/posts: any filters, sort, pagination and more', async () => {
+    await property(listQuery(), async (query) => {
+      const path = `/api/blog/posts?${toQueryString(query)}`;
+      expectSafe(await get(path), path);
+    });
+  });
+
+  it('GET /api/blog/posts/:slug/comments: any sort and pagination', async () => {
+    await property(listQuery(), async (query) => {
+      const path = `/api/blog/posts/${slug}/comments?${toQueryString(query)}`;
+      expectSafe(await get(path), path);
+    });
+  });
+
+  it('every naughty string as a filter value, a sort, a page and a slug', async () => {
+    const forms = (value: string) => [
+      { filters: { title: { $eq: value } } },
+      { filters: { originalDate: { $eq: value } } },
+      { filters: { createdAt: { $gt: value } } },
+      { filters: { commentsEnabled: { $eq: value } } },
+      { filters: { lessons: { text: { $containsi: value } } } },
+      { filters: { originalDate: { $between: [value, value] } } },
+      { sort: value },
+      { pagination: { page: value } },
+      { pagination: { start: value, limit: value } },
+    ];
+    for (const value of NAUGHTY_STRINGS) {
+      for (const query of forms(value)) {
+        const path = `/api/blog/posts?${toQueryString(query)}`;
+        expectSafe(await get(path), path);
+      }
+      const encoded = encodeURIComponent(value);
+      for (const path of [
+        `/api/blog/posts/${encoded}`,
+        `/api/blog/posts/${encoded}/comments`,
+        `/api/blog/posts/${encoded}/comment-form`,
+        `/api/blog/posts/${encoded}/comments/feed.xml`,
+        `/api/blog/posts/${slug}/comments?sort=${encoded}`,
+      ]) {
+        expectSafe(await get(path), path);
+      }
+    }
+  });
+
+  it('malformed percent-encoding and odd paths answer 4xx', async () => {
+    for (const path of [
+      '/api/blog/posts/%E0%A4%A',
+      '/api/blog/posts/%',
+      '/api/blog/posts/%00',
+      '/api/blog/posts/..%2F..%2Fadmin',
+      `/api/blog/posts?filters%5Btitle%5D%5B%24eq%5D=%E0%A4%A`,
+      '/api/blog/feed.xml?%ZZ=1',
+    ]) {
+      expectSafe(await get(path), path);
+    }
+  });
+
+  it('POST /api/blog/posts/:slug/comments: any body stores nothing unless it answers 201', async () => {
+    await property(submissionBody(), async (body) => {
+      const before = await count();
+      const res = await app
+        .http()
+        .post(`/api/blog/posts/${slug}/comments`)
+        .set('X-Forwarded-For', nextIp())
+        .set('Content-Type', 'application/json')
+        .send(asJson(body));
+      expectSafe(res, `POST ${asJson(body).slice(0, 200)}`);
+      expect(await count()).toBe(res.status === 201 ? before + 1 : before);
+    });
+  });
+
+  it('every naughty string in every field of a comment', async () => {
+    for (const value of NAUGHTY_STRINGS) {
+      for (const field of ['authorName', 'authorUrl', 'content'] as const) {
+        const before = await count();
+        const res = await app
+          .http()
+          .post(`/api/blog/posts/${slug}/comments`)
+          .set('X-Forwarded-For', nextIp())
+          .set('User-Agent', value.replace(/[^\t\x20-\x7e]/g, '?') || 'x')
+          .send({ data: validComment({ [field]: value }) });
+        expectSafe(res, `comment with ${field} ${JSON.stringify(value)}`);
+        expect(await count()).toBe(res.status === 201 ? before + 1 : before);
+      }
+    }
+  });
+
+  it('GraphQL: naughty strings and absurd numbers as variables', async () => {
+    const query = `query ($slug: String!, $sort: [String!], $page: Int, $size: Int) {
+      blogPost(slug: $slug) { title }
+      blogPosts(sort: $sort, page: $page, pageSize: $size) { data { slug } }
+      blogComments(slug: $slug, page: $page, pageSize: $size) { data { content } }
+    }`;
+    await property(
+      fc.record({
+        slug: fc.oneof(fc.constantFrom(...NAUGHTY_STRINGS), fc.constant(slug)),
+        sort: fc.array(queryValue(), { maxLength: 2 }),
+        page: fc.oneof(fc.integer(), fc.constant(2147483647), fc.constant(-1)),
+        size: fc.oneof(fc.integer(), fc.constant(0), fc.constant(1000)),
+      }),
+      async (variables) => {
+        const res = await app.http().post('/graphql').send({ query, variables });
+        expectSafe(res, `graphql ${JSON.stringify(variables)}`);
+        const errors = (res.body.errors ?? []) as Array<{ extensions?: { code?: string } }>;
+        for (const error of errors) {
+          expect(error.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+        }
+      }
+    );
+  });
+
+  it('admin routes: any query or body answers 2xx or 4xx', async () => {
+    const auth = { Authorization: `Bearer ${token}` };
+    await property(listQuery(), async (query) => {
+      for (const path of ['/blog/comments', '/blog/lessons', '/blog/imports']) {
+        const res = await app
+          .http()
+          .get(`${path}?${toQueryString(query)}`)
+          .set(auth);
+        expectSafe(res, path);
+      }
+    });
+    await property(fc.anything({ maxDepth: 3 }), async (body) => {
+      for (const [method, path] of [
+        ['post', '/blog/comments/bulk'],
+        ['patch', '/blog/comments/unknown-document-id'],
+        ['put', '/blog/settings'],
+      ] as const) {
+        const res = await app
+          .http()
+          [method](path)
+          .set(auth)
+          .set('Content-Type', 'application/json')
+          .send(asJson(body));
+        // Admin answers may hold private fields; only the status matters here.
+        if (res.status >= 500) throw new Error(`${path} answered ${res.status}: ${res.text}`);
+      }
+    });
+  });
+
+  it('made real requests and refused many of them', () => {
+    // The properties above are not vacuous: they sent thousands of requests, many refused.
+    expect(seen.requests).toBeGreaterThan(5000);
+    expect(seen.refused).toBeGreaterThan(1000);
+  });
+});
