@@ -336,7 +336,9 @@ const report = ({ results, floor, meta, checks, worst }) => {
     '## Worst cases at the default limits',
     '',
     'The largest request each bounded path still accepts (README, Security), measured like the rest, ' +
-      'beside the ordinary request of the same route. Anything larger is a 4xx before any work.',
+      'beside the ordinary request of the same route. Anything larger is a 4xx before any work. ' +
+      '"Longest loop block": the longest the server’s event loop was held during the run ' +
+      '(`monitorEventLoopDelay`), what one request can make every other request wait.',
     '',
     markdownTable(
       [
@@ -355,9 +357,11 @@ const report = ({ results, floor, meta, checks, worst }) => {
         w.plugin_rps,
         `${w.plugin_p50_ms} / ${w.plugin_p99_ms}`,
         w.plugin_sql_per_request,
+        w.plugin_max_loop_block_ms,
         w.beside,
         w.beside_rps,
         w.beside_p50_ms,
+        w.beside_max_loop_block_ms,
       ])
     ),
     '',
@@ -497,8 +501,11 @@ const main = async () => {
     log(question.endpoint);
     const runs = { plugin: [], core: [], raw: [] };
     // Rounds alternate the three servers, so a slow spell of the machine hits them alike.
+    let loopMs = 0;
     for (let round = 0; round < ROUNDS; round += 1) {
+      await strapiChild.ask({ type: 'loop' });
       runs.plugin.push(await measure('plugin', strapiPort, strapiChild.pid, question.plugin));
+      loopMs = Math.max(loopMs, (await strapiChild.ask({ type: 'loop' })).maxMs);
       runs.core.push(await measure('generic', strapiPort, strapiChild.pid, question.core));
       runs.raw.push(await measure('raw', rawChild.port, rawChild.pid, question.plugin));
     }
@@ -513,6 +520,7 @@ const main = async () => {
       plugin_p99_ms: plugin.p99,
       plugin_sql_per_request: question.pluginSql,
       plugin_peak_mb: plugin.peakMb,
+      plugin_max_loop_block_ms: loopMs,
       plugin_items_per_answer: question.items ?? null,
       plugin_kb_per_answer: question.kb ?? null,
       core_p50_ms: core.p50,
@@ -541,8 +549,11 @@ const main = async () => {
       throw new Error(`${edge.endpoint} answered ${counted.status}: ${counted.answer}`);
     }
     const runs = [];
+    let loopMs = 0;
     for (let round = 0; round < ROUNDS; round += 1) {
+      await strapiChild.ask({ type: 'loop' });
       runs.push(await measure('plugin', strapiPort, strapiChild.pid, edge.request));
+      loopMs = Math.max(loopMs, (await strapiChild.ask({ type: 'loop' })).maxMs);
     }
     const run = best(runs);
     const beside = results.find((r) => r.endpoint === edge.beside);
@@ -555,7 +566,9 @@ const main = async () => {
       plugin_p50_ms: run.p50,
       plugin_p99_ms: run.p99,
       plugin_sql_per_request: counted.statements.length,
+      plugin_max_loop_block_ms: loopMs,
       beside: edge.beside,
+      beside_max_loop_block_ms: beside.plugin_max_loop_block_ms,
       beside_p50_ms: beside.plugin_p50_ms,
       beside_rps: beside.plugin_rps,
     });

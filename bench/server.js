@@ -7,9 +7,11 @@
  *
  * - `{ type: 'sql', request }`: how many SQL statements one such request costs (the fewest of
  *   three, counted until the database is quiet), with the statements themselves;
- * - `{ type: 'settings', changes }`: saves moderation settings (the worst cases' word list).
+ * - `{ type: 'settings', changes }`: saves moderation settings (the worst cases' word list);
+ * - `{ type: 'loop' }`: the longest event-loop delay since the last such question (ms).
  */
 const path = require('path');
+const { monitorEventLoopDelay } = require('perf_hooks');
 
 const { createStrapi } = require('@strapi/strapi');
 
@@ -117,7 +119,16 @@ const countStatements = async (strapi, base, request) => {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}`;
 
+  // The longest the event loop was held between two readings: what one request can cost others.
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+
   process.on('message', async (message) => {
+    if (message.type === 'loop') {
+      const maxMs = Math.round(loop.max / 1e5) / 10;
+      loop.reset();
+      process.send({ type: 'loop', id: message.id, maxMs });
+    }
     if (message.type === 'sql') {
       const request = { ...message.request };
       if (request.body) {
