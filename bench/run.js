@@ -347,9 +347,11 @@ const report = ({ results, floor, meta, checks, worst }) => {
         'rps',
         'p50 / p99 ms',
         'SQL/req',
+        'longest loop block ms',
         'beside',
         'its rps',
         'its p50 ms',
+        'its longest loop block ms',
       ],
       worst.map((w) => [
         w.endpoint,
