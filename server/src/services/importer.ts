@@ -275,9 +275,9 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       const existing = known.get(comment.sourceId);
       let parent = comment.parentSourceId ? known.get(comment.parentSourceId) : undefined;
       if (comment.parentSourceId && !parent) {
-        parent = (
-          await knownComments(format, scope, [comment.parentSourceId], postDocumentId)
-        ).get(comment.parentSourceId);
+        parent = (await knownComments(format, scope, [comment.parentSourceId], postDocumentId)).get(
+          comment.parentSourceId
+        );
       }
       try {
         const data = {
