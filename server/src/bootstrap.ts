@@ -36,6 +36,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('contentManagerLayout', { strapi }).applyDefaultsOnce();
   getService('notifications', { strapi }).registerWebhookEvents();
   await fillDerivedData(strapi);
+  await getService('importJobs', { strapi }).removeLeftoverFiles();
 
   pruneTimer = setInterval(() => {
     getService('flood', { strapi })

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import { COMMENT_UID, MODERATION_EVENT_UID, POST_UID } from './constants';
+import { checkPostSize } from './posts/size-limit';
 import type { DocumentContext } from './services/moderation';
 import { getService } from './utils/get-service';
 
@@ -19,6 +20,7 @@ export const createDocumentMiddleware =
     if (context.uid === MODERATION_EVENT_UID && LOG_WRITES_REFUSED.includes(context.action)) {
       throw new errors.ForbiddenError('The moderation log is append-only');
     }
+    if (context.uid === POST_UID) await checkPostSize(strapi, context);
     if (context.uid === POST_UID && POST_FEED_CHANGES.includes(context.action)) {
       const result = await next();
       await getService('feeds', { strapi }).markPostsChanged();

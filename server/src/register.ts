@@ -5,7 +5,8 @@ import { commentCountModel } from './models/comment-count';
 import { floodMarkModel } from './models/flood-mark';
 import { importJobModel } from './models/import-job';
 import { registerGraphql } from './graphql/register';
-import { removeUploads } from './middlewares/remove-uploads';
+import { createPublicBodyGuard } from './middlewares/public-body-guard';
+import { createRemoveUploads } from './middlewares/remove-uploads';
 import { registerComponents } from './register-components';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -14,7 +15,9 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.get('models').add(commentCountModel);
   strapi.get('models').add(importJobModel);
   strapi.documents.use(createDocumentMiddleware(strapi) as never);
-  strapi.server.use(removeUploads);
+  // Both run before Strapi's configured middlewares, the body parser included.
+  strapi.server.use(createRemoveUploads(strapi));
+  strapi.server.use(createPublicBodyGuard(strapi));
   registerGraphql(strapi);
 };
 

@@ -1,3 +1,8 @@
+import { randomUUID } from 'crypto';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+
 import type { FindImports, StartImport } from '../../contracts/imports';
 import { POST_UID } from '../../server/src/constants';
 import { adminToken } from '../helpers/admin';
@@ -58,5 +63,64 @@ describe('an import interrupted by a stop', () => {
       skipped: [],
     });
     expect(await imported(app)).toBe(POSTS);
+  });
+
+  it('leaves no job file behind: a boot removes those of runs that are over', async () => {
+    await app?.stop();
+    const db = freshDatabase();
+    app = await startApp({ database: db, keepDb: true });
+    const now = Date.now();
+    const jobFile = () => {
+      const file = path.join(os.tmpdir(), `strapi-blog-import-${randomUUID()}.xml`);
+      fs.writeFileSync(file, '<rss/>');
+      return file;
+    };
+    // As a killed instance leaves them: its run still "running" (stale or not), and the
+    // files of runs that ended while their removal did not happen.
+    const rows = {
+      done: { state: 'done', heartbeatAt: new Date(now) },
+      failed: { state: 'failed', heartbeatAt: new Date(now) },
+      interrupted: { state: 'interrupted', heartbeatAt: new Date(now) },
+      stale: { state: 'running', lock: 'running', heartbeatAt: new Date(now - 5 * 60_000) },
+    };
+    const files: Record<string, string> = {};
+    for (const [name, row] of Object.entries(rows)) {
+      files[name] = jobFile();
+      await app.strapi.db.query('plugin::blog.import-job' as never).create({
+        data: {
+          mode: 'import',
+          fileName: `${name}.xml`,
+          format: 'wxr',
+          startedAt: new Date(now - 10 * 60_000),
+          filePath: files[name],
+          ...row,
+        },
+      });
+    }
+    // A path that is not a job's copy stays, whatever a row says.
+    const stranger = path.join(os.tmpdir(), `not-a-job-${randomUUID()}.xml`);
+    fs.writeFileSync(stranger, 'keep');
+    await app.strapi.db.query('plugin::blog.import-job' as never).create({
+      data: {
+        mode: 'import',
+        state: 'done',
+        fileName: 'stranger.xml',
+        format: 'wxr',
+        startedAt: new Date(now),
+        heartbeatAt: new Date(now),
+        filePath: stranger,
+      },
+    });
+    await app.stop();
+
+    app = await startApp({ database: db });
+    for (const name of Object.keys(rows))
+      expect([name, fs.existsSync(files[name])]).toEqual([name, false]);
+    expect(fs.existsSync(stranger)).toBe(true);
+    fs.rmSync(stranger);
+    const left = await app.strapi.db
+      .query('plugin::blog.import-job' as never)
+      .count({ where: { filePath: { $notNull: true }, fileName: { $ne: 'stranger.xml' } } });
+    expect(left).toBe(0);
   });
 });

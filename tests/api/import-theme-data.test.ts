@@ -3,6 +3,7 @@ import fs from 'fs';
 import type { FindComments } from '../../contracts/comments';
 import type { FindPost } from '../../contracts/posts';
 import { COMMENT_UID, MODERATION_EVENT_UID, POST_UID } from '../../server/src/constants';
+import { scopeOf } from '../../server/src/import/source';
 import { adminToken } from '../helpers/admin';
 import { runImport } from '../helpers/imports';
 import { startApp, type TestApp } from '../helpers/strapi';
@@ -58,7 +59,12 @@ describe('importing WordPress’s theme unit test export', () => {
   (hasThemeData() ? it : it.skip)(
     themeDataTestName('imports every post and comment, with its status and its thread'),
     async () => {
-      const items = readFileItems(fs.readFileSync(THEME_DATA, 'utf8'));
+      const xml = fs.readFileSync(THEME_DATA, 'utf8');
+      const items = readFileItems(xml);
+      // Keys are scoped by the blog's URL (its base_site_url is wordpress.com's, shared by all).
+      const scope = scopeOf(tag(xml, 'base_blog_url'));
+      expect(scope).toBe('wpthemetestdata.wordpress.com');
+      const key = (type: 'post' | 'comment', id: string) => `wxr:${scope}:${type}:${id}`;
       const posts = items.filter(
         (i) => i.type === 'post' && !['trash', 'auto-draft', 'inherit'].includes(i.status)
       );
@@ -80,7 +86,7 @@ describe('importing WordPress’s theme unit test export', () => {
       });
 
       const stored = (await app.strapi.db.query(POST_UID as never).findMany({
-        where: { importKey: { $startsWith: 'wxr:post:' } },
+        where: { importKey: { $startsWith: key('post', '') } },
         select: ['importKey', 'publishedAt', 'slug'],
       })) as Array<{ importKey: string; publishedAt: string | null; slug: string }>;
       // One draft row per post, and a published row for each published post.
@@ -90,16 +96,18 @@ describe('importing WordPress’s theme unit test export', () => {
 
       // Every comment with its source status and its parent from the file.
       const rows = (await app.strapi.db.query(COMMENT_UID as never).findMany({
-        where: { importKey: { $startsWith: 'wxr:comment:' } },
+        where: { importKey: { $startsWith: key('comment', '') } },
         select: ['importKey', 'status'],
         populate: { parent: { select: ['importKey'] } },
       })) as Array<{ importKey: string; status: string; parent: { importKey: string } | null }>;
-      const byId = new Map(rows.map((row) => [row.importKey.split(':')[2], row]));
+      const byId = new Map(
+        rows.map((row) => [row.importKey.slice(key('comment', '').length), row])
+      );
       expect(byId.size).toBe(comments.length);
       for (const c of comments) {
         const row = byId.get(c.id)!;
         expect([c.id, row.status]).toEqual([c.id, STATUS[c.approved] ?? 'rejected']);
-        const parent = c.parent !== '0' ? `wxr:comment:${c.parent}` : null;
+        const parent = c.parent !== '0' ? key('comment', c.parent) : null;
         expect([c.id, row.parent?.importKey ?? null]).toEqual([c.id, parent]);
       }
       expect(rows.filter((r) => r.parent)).toHaveLength(9);
@@ -111,7 +119,7 @@ describe('importing WordPress’s theme unit test export', () => {
 
       // A site sees the threaded post as WordPress showed it: approved comments, nested.
       const threaded = posts.find((p) => p.comments.some((c) => c.parent !== '0'))!;
-      const slug = stored.find((p) => p.importKey === `wxr:post:${threaded.id}`)!.slug;
+      const slug = stored.find((p) => p.importKey === key('post', threaded.id))!.slug;
       await app.http().get(`/api/blog/posts/${slug}`).expect(200);
       const thread = (await app.http().get(`/api/blog/posts/${slug}/comments`).expect(200))
         .body as FindComments.Response;

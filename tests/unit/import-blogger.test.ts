@@ -103,7 +103,9 @@ describe('readBlogger', () => {
           ? ['post', r.post.sourceId, r.post.status, r.post.slug]
           : r.kind === 'comment'
             ? ['comment', r.comment.sourceId, r.comment.parentSourceId, r.comment.status]
-            : ['skipped', r.type, r.reason]
+            : r.kind === 'skipped'
+              ? ['skipped', r.type, r.reason]
+              : [r.kind, r.sourceId, r.reason]
       )
     ).toEqual([
       ['post', '11', 'published', 'hello-world'],

@@ -1,6 +1,16 @@
 import { Parser } from 'htmlparser2';
 
-import { ImportFormatError, type SourceComment, type SourceRecord } from './source';
+import { decodeUtf8 } from './decode';
+import {
+  ImportFormatError,
+  MAX_XML_DEPTH,
+  scopeOf,
+  tooDeep,
+  tooLong,
+  type ReaderLimits,
+  type SourceComment,
+  type SourceRecord,
+} from './source';
 
 /**
  * Blogger's export (an Atom feed of entries), read as a stream. Posts and comments are separate
@@ -8,11 +18,14 @@ import { ImportFormatError, type SourceComment, type SourceRecord } from './sour
  * (`kind: 'comment'`, naming its post) rather than inside its post: memory holds one entry at a
  * time. Both export shapes are read: the current one (`blogger:type`, `blogger:status`,
  * `blogger:parent`, `blogger:inReplyTo`) and the older one (`category` kinds, `thr:in-reply-to`,
- * `app:draft`).
+ * `app:draft`). Each field is held at most `limits.maxFieldChars` long: a longer post is refused,
+ * a longer comment skipped. The scope of posts and comments is the blog's id, from their ids.
  */
 
 export type BloggerRecord =
-  SourceRecord | { kind: 'comment'; postSourceId: string; comment: SourceComment };
+  | SourceRecord
+  | { kind: 'comment'; postSourceId: string; scope: string | null; comment: SourceComment }
+  | { kind: 'refused-comment'; sourceId: string; reason: string };
 
 interface Entry {
   fields: Record<string, string>;
@@ -22,6 +35,7 @@ interface Entry {
   replyTo: string | null;
   relatedComment: string | null;
   author: Record<string, string>;
+  overflow: { field: string; chars: number } | null;
 }
 
 const KIND = 'http://schemas.google.com/blogger/2008/kind#';
@@ -31,6 +45,10 @@ const shortId = (id: string | null | undefined): string | null => {
   const match = /(?:post|comment)-(\d+)$/.exec(id?.trim() ?? '') ?? /(\d+)\s*$/.exec(id ?? '');
   return match ? match[1] : null;
 };
+
+/** The blog's id in a Blogger id: "tag:blogger.com,1999:blog-1.post-2" → "1". */
+const blogIdOf = (id: string | null | undefined): string | null =>
+  /blog-(\d+)/.exec(id ?? '')?.[1] ?? null;
 
 const slugOf = (path: string | null): string | null => {
   const match = /\/([^/]+?)(?:\.html)?$/.exec(path ?? '');
@@ -46,13 +64,17 @@ const orNull = (value: string | undefined) => (value?.trim() ? value.trim() : nu
 
 /** Reads a Blogger export's records; throws ImportFormatError when it is not one. */
 export async function* readBlogger(
-  input: AsyncIterable<Buffer | string>
+  input: AsyncIterable<Buffer | string>,
+  limits: ReaderLimits = { maxFieldChars: Number.MAX_SAFE_INTEGER }
 ): AsyncGenerator<BloggerRecord> {
   const ready: BloggerRecord[] = [];
   let sawFeed = false;
   let sawBlogger = false;
   let closedFeed = false;
+  let depth = 0;
   let text = '';
+  let textChars = 0;
+  let feedId: string | null = null;
   let entry: Entry | null = null;
   let inAuthor = false;
 
@@ -61,15 +83,28 @@ export async function* readBlogger(
     const title = e.fields.title?.trim() ?? '';
     const id = shortId(e.fields.id) ?? '';
     const status = (e.fields['blogger:status'] ?? (e.draft ? 'DRAFT' : 'LIVE')).toUpperCase();
+    const scope = scopeOf(blogIdOf(e.fields.id) ?? blogIdOf(feedId));
+    const refused = e.overflow && tooLong(e.overflow.field, e.overflow.chars, limits.maxFieldChars);
     if (type === 'post') {
       if (status === 'DELETED') {
         ready.push({ kind: 'skipped', type: 'post', title, reason: 'deleted in Blogger' });
+        return;
+      }
+      if (refused) {
+        ready.push({
+          kind: 'refused',
+          sourceId: id,
+          title: title || '(untitled)',
+          reason: refused,
+          comments: 0,
+        });
         return;
       }
       ready.push({
         kind: 'post',
         post: {
           sourceId: id,
+          scope,
           title: title || '(untitled)',
           slug: slugOf(e.fields['blogger:filename'] ?? e.alternate),
           date: isoOrNull(e.fields.published),
@@ -79,9 +114,14 @@ export async function* readBlogger(
           html: e.fields.content ?? '',
           comments: [],
           skippedComments: [],
+          refusedComments: [],
         },
       });
     } else if (type === 'comment') {
+      if (refused) {
+        ready.push({ kind: 'refused-comment', sourceId: id, reason: refused });
+        return;
+      }
       const postSourceId = shortId(e.fields['blogger:parent'] ?? e.replyTo);
       if (!postSourceId) {
         ready.push({ kind: 'skipped', type: 'comment', title, reason: 'names no post' });
@@ -91,6 +131,7 @@ export async function* readBlogger(
       ready.push({
         kind: 'comment',
         postSourceId,
+        scope,
         comment: {
           sourceId: id,
           parentSourceId: replyTo && replyTo !== postSourceId ? replyTo : null,
@@ -110,7 +151,11 @@ export async function* readBlogger(
   const parser = new Parser(
     {
       onopentag(name, attributes) {
+        depth += 1;
+        // htmlparser2's element stack costs its depth on each tag: a real export is shallow.
+        if (depth > MAX_XML_DEPTH) throw new ImportFormatError(tooDeep());
         text = '';
+        textChars = 0;
         if (name === 'feed') sawFeed = true;
         else if (name === 'entry') {
           entry = {
@@ -121,6 +166,7 @@ export async function* readBlogger(
             replyTo: null,
             relatedComment: null,
             author: {},
+            overflow: null,
           };
         } else if (!entry) return;
         else if (name === 'author') inAuthor = true;
@@ -136,12 +182,20 @@ export async function* readBlogger(
         }
       },
       ontext(data) {
-        text += data;
+        textChars += data.length;
+        if (textChars <= limits.maxFieldChars) text += data;
       },
       onclosetag(name, isImplied) {
+        depth -= 1;
         if (name === 'feed' && !isImplied) closedFeed = true;
         if (name.startsWith('blogger:')) sawBlogger = true;
-        if (!entry) return;
+        if (!entry) {
+          if (name === 'id' && depth === 1) feedId ??= text.trim();
+          return;
+        }
+        if (textChars > limits.maxFieldChars) {
+          entry.overflow ??= { field: name, chars: textChars };
+        }
         if (name === 'entry') {
           finishEntry(entry);
           entry = null;
@@ -150,13 +204,14 @@ export async function* readBlogger(
         else if (name === 'app:draft') entry.draft = text.trim() === 'yes';
         else if (!(name in entry.fields)) entry.fields[name] = text;
         text = '';
+        textChars = 0;
       },
     },
     { xmlMode: true, decodeEntities: true }
   );
 
-  for await (const chunk of input) {
-    parser.write(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+  for await (const chunk of decodeUtf8(input)) {
+    parser.write(chunk);
     while (ready.length) yield ready.shift()!;
   }
   parser.end();

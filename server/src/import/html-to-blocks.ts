@@ -1,4 +1,4 @@
-import { parseDocument } from 'htmlparser2';
+import { DomHandler, Parser } from 'htmlparser2';
 
 /** The part of htmlparser2's DOM read here. */
 interface ChildNode {
@@ -48,6 +48,41 @@ export interface ListBlock {
 }
 
 type Marks = Omit<TextNode, 'type' | 'text'>;
+
+/**
+ * Elements nested deeper than this refuse the HTML. The converter walks the tree recursively,
+ * and htmlparser2 spends the depth of its element stack on each tag, so depth bounds both the
+ * stack and the time; real posts nest a few dozen levels at most.
+ */
+export const MAX_HTML_DEPTH = 256;
+
+/** HTML nested deeper than MAX_HTML_DEPTH: the post (or comment) is skipped with this reason. */
+export class HtmlTooDeepError extends Error {
+  constructor() {
+    super(`its HTML nests elements more than ${MAX_HTML_DEPTH} levels deep`);
+    this.name = 'HtmlTooDeepError';
+  }
+}
+
+/** htmlparser2's document, refused as soon as an element opens deeper than MAX_HTML_DEPTH. */
+const parseShallow = (html: string): { children: ChildNode[] } => {
+  const options = { decodeEntities: true, lowerCaseTags: true };
+  const handler = new DomHandler();
+  let depth = 0;
+  const open = handler.onopentag.bind(handler);
+  const close = handler.onclosetag.bind(handler);
+  handler.onopentag = (name, attributes) => {
+    depth += 1;
+    if (depth > MAX_HTML_DEPTH) throw new HtmlTooDeepError();
+    open(name, attributes);
+  };
+  handler.onclosetag = () => {
+    depth -= 1;
+    close();
+  };
+  new Parser(handler, options).end(html);
+  return handler.root as unknown as { children: ChildNode[] };
+};
 
 const MARK_TAGS: Record<string, keyof Marks> = {
   b: 'bold',
@@ -136,15 +171,11 @@ class InlineRun {
 
 /**
  * Converts HTML to blocks. `loose` text (outside any block element) follows WordPress's
- * paragraphs; text inside block elements collapses white space as a browser does.
+ * paragraphs; text inside block elements collapses white space as a browser does. Throws
+ * HtmlTooDeepError when elements nest deeper than MAX_HTML_DEPTH.
  */
 export const htmlToBlocks = (html: string): Block[] => {
-  const document = parseDocument(html, {
-    decodeEntities: true,
-    lowerCaseTags: true,
-  }) as unknown as {
-    children: ChildNode[];
-  };
+  const document = parseShallow(html);
   const blocks: Block[] = [];
   const run = new InlineRun();
 

@@ -1,5 +1,7 @@
 import type { ImportFormat } from '../../../contracts/imports';
 
+import { decodeUtf8 } from './decode';
+
 const HEAD_BYTES = 8192;
 
 /** Why a file is refused when its first kilobytes are neither export's. */
@@ -18,8 +20,8 @@ export const sniffFormat = async (
   stream: AsyncIterable<Buffer | string>
 ): Promise<ImportFormat | null> => {
   let head = '';
-  for await (const chunk of stream) {
-    head += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+  for await (const chunk of decodeUtf8(stream)) {
+    head += chunk;
     if (head.length >= HEAD_BYTES) break;
   }
   return formatOfHead(head.slice(0, HEAD_BYTES));

@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+
 /**
  * What an export holds, whatever its format: the readers (wxr.ts, blogger.ts) turn their file
  * into these records, one post at a time, so an import never holds a whole file in memory.
@@ -21,6 +23,11 @@ export interface SourceComment {
 
 export interface SourcePost {
   sourceId: string;
+  /**
+   * The site or blog the export comes from (a WordPress site's URL without its scheme, a Blogger
+   * blog's id), so two blogs' posts numbered alike keep apart; null when the file names none.
+   */
+  scope: string | null;
   title: string;
   slug: string | null;
   /** ISO date, or null (a draft never published). */
@@ -33,11 +40,49 @@ export interface SourcePost {
   comments: SourceComment[];
   /** Comments of the post not imported (pingbacks, trackbacks), counted for the report. */
   skippedComments: Array<{ kind: string; sourceId: string }>;
+  /** Comments of the post refused by a reader's limit, with why: reported as skipped. */
+  refusedComments: Array<{ sourceId: string; reason: string }>;
 }
 
 export type SourceRecord =
   | { kind: 'post'; post: SourcePost }
-  | { kind: 'skipped'; type: string; title: string; reason: string };
+  | { kind: 'skipped'; type: string; title: string; reason: string }
+  /** A post the reader refused (over a limit): the report names it among the skipped posts. */
+  | { kind: 'refused'; sourceId: string; title: string; reason: string; comments: number };
+
+/** What a reader holds in memory for one field of one post or comment. */
+export interface ReaderLimits {
+  /** Characters one field (a post's content, a comment's text …) may have; longer is refused. */
+  maxFieldChars: number;
+}
+
+/** Nesting of the export's own XML elements: a real export nests a few levels; this is plenty. */
+export const MAX_XML_DEPTH = 64;
+
+/** A field over the reader's limit, for the report. */
+export const tooLong = (what: string, chars: number, max: number) =>
+  `its ${what} is over ${max.toLocaleString('en-US')} characters (${chars.toLocaleString('en-US')}): raise limits.postBytes to import it`;
+
+export const tooDeep = () =>
+  `The file nests XML elements more than ${MAX_XML_DEPTH} levels deep: an export never does`;
+
+/**
+ * A reader's scope as part of an import key: the source's name, lower-cased, without the URL's
+ * scheme or trailing slashes; a long one is cut to its first 150 characters plus a hash of it.
+ */
+export const scopeOf = (name: string | null | undefined): string | null => {
+  let cleaned = (name ?? '')
+    .trim()
+    .replace(/^[a-z][a-z\d+.-]*:\/\//i, '')
+    .toLowerCase();
+  let end = cleaned.length;
+  while (end > 0 && cleaned[end - 1] === '/') end -= 1;
+  cleaned = cleaned.slice(0, end);
+  if (!cleaned) return null;
+  if (cleaned.length <= 150) return cleaned;
+  const hash = createHash('sha256').update(cleaned).digest('hex').slice(0, 16);
+  return `${cleaned.slice(0, 150)}#${hash}`;
+};
 
 /** A file that is not an export the reader knows: refused before anything is written. */
 export class ImportFormatError extends Error {

@@ -27,6 +27,8 @@ export const importJobModel = {
     startedAt: { type: 'datetime', column: { notNullable: true } },
     heartbeatAt: { type: 'datetime', column: { notNullable: true } },
     finishedAt: { type: 'datetime' },
+    /** The job's copy of the upload while it runs; removed (and cleared) when the run is over. */
+    filePath: { type: 'text' },
   },
   indexes: [
     { name: 'blog_import_jobs_lock_uq', columns: ['lock'], type: 'unique' },

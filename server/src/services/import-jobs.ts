@@ -25,7 +25,9 @@ import type { StartImportInput } from '../validation/imports';
  * (202) and the importer runs in the background on the instance that received the file, writing
  * its progress to `blog_import_jobs` so the view can follow it through any instance. One job
  * runs at a time. A job whose instance stopped is shown as `interrupted`; importing the same
- * file again completes it, since the importer updates what is already there.
+ * file again completes it, since the importer updates what is already there. The job's copy of
+ * the upload is named on its row: the job removes it when it ends, and a boot removes those of
+ * runs that are over (ended, or running with a stale heartbeat: their instance was killed).
  */
 
 /**
@@ -69,6 +71,8 @@ const STALE_MS = 60_000;
 const FLUSH_MS = 1_000;
 const HISTORY = 10;
 const RUNNING = 'running';
+/** The jobs' copies of their uploads, in the temporary folder. */
+const JOB_FILE_PREFIX = 'strapi-blog-import-';
 
 /** 409: another import runs. */
 export class ImportBusyError extends ConflictError {}
@@ -94,10 +98,16 @@ const emptyProgress = (): ImportProgress => ({
 
 const removeFile = (file: UploadedFile) => fs.promises.rm(file.filepath, { force: true });
 
+/** Only a job's own copy is removed, whatever path a row holds. */
+const isJobFile = (filePath: string) =>
+  path.dirname(filePath) === os.tmpdir() && path.basename(filePath).startsWith(JOB_FILE_PREFIX);
+
 const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const jobs = () => strapi.db.query(IMPORT_JOB_UID as UID.Schema);
   /** Jobs this instance runs, to stop them when Strapi stops. */
   const running = new Map<number, { controller: AbortController; done: Promise<void> }>();
+  /** A second look at boot, once a run killed just before it has gone stale. */
+  let recheck: NodeJS.Timeout | null = null;
 
   const toJob = (row: JobRow, now = Date.now()): ImportJob => {
     const stale = row.state === 'running' && now - new Date(row.heartbeatAt).getTime() > STALE_MS;
@@ -124,6 +134,28 @@ const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       where: { state: 'running', heartbeatAt: { $lt: new Date(Date.now() - STALE_MS) } },
       data: { state: 'interrupted', lock: null, finishedAt: new Date() },
     });
+  };
+
+  /**
+   * Removes the files of runs that are over: ended, or interrupted (stale). Answers whether a
+   * run still counts as running, to look again once it may have gone stale.
+   */
+  const removeFinishedFiles = async (): Promise<boolean> => {
+    await releaseStale();
+    const rows = (await jobs().findMany({
+      where: { filePath: { $notNull: true } },
+      select: ['id', 'state', 'filePath'],
+    })) as Array<{ id: number; state: ImportState; filePath: string }>;
+    let stillRunning = false;
+    for (const row of rows) {
+      if (row.state === 'running') {
+        stillRunning ||= !running.has(row.id);
+        continue;
+      }
+      if (isJobFile(row.filePath)) await fs.promises.rm(row.filePath, { force: true });
+      await jobs().update({ where: { id: row.id }, data: { filePath: null } });
+    }
+    return stillRunning;
   };
 
   const busyError = async () => {
@@ -190,7 +222,13 @@ const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
     await jobs()
       .update({
         where: { id: row.id },
-        data: { ...end, lock: null, heartbeatAt: new Date(), finishedAt: new Date() },
+        data: {
+          ...end,
+          lock: null,
+          filePath: null,
+          heartbeatAt: new Date(),
+          finishedAt: new Date(),
+        },
       })
       .catch((error) => strapi.log.warn(`[blog] import ${row.id}: end not saved: ${error}`));
   };
@@ -209,24 +247,22 @@ const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       // The job's own copy: the upload is removed when the request ends.
       const owned: UploadedFile = {
         ...file,
-        filepath: path.join(os.tmpdir(), `strapi-blog-import-${randomUUID()}.xml`),
+        filepath: path.join(os.tmpdir(), `${JOB_FILE_PREFIX}${randomUUID()}.xml`),
       };
+      let row: JobRow | null = null;
       try {
-        await fs.promises.rename(file.filepath, owned.filepath).catch(async () => {
-          await fs.promises.copyFile(file.filepath, owned.filepath);
-        });
         const format =
           input.format ??
           (await getService('importer', { strapi }).sniff(() =>
-            fs.createReadStream(owned.filepath)
+            fs.createReadStream(file.filepath)
           ));
         if (!format) {
           throw new errors.ValidationError(notAnExport(file.originalFilename ?? undefined));
         }
         await releaseStale();
         const now = new Date();
-        let row: JobRow;
         try {
+          // The row names the copy before it exists, so a boot finds it whenever the run dies.
           row = (await jobs().create({
             data: {
               mode: input.mode,
@@ -241,6 +277,7 @@ const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
               startedBy: startedByName(user),
               startedAt: now,
               heartbeatAt: now,
+              filePath: owned.filepath,
             },
           })) as JobRow;
         } catch (error) {
@@ -248,13 +285,49 @@ const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
           if (await jobs().findOne({ where: { lock: RUNNING } })) throw await busyError();
           throw error;
         }
+        await fs.promises.rename(file.filepath, owned.filepath).catch(async () => {
+          await fs.promises.copyFile(file.filepath, owned.filepath);
+        });
+        const job = row;
         started = true;
         const controller = new AbortController();
-        const done = execute(row, owned, controller).finally(() => running.delete(row.id));
-        running.set(row.id, { controller, done });
-        return toJob(row);
+        const done = execute(job, owned, controller).finally(() => running.delete(job.id));
+        running.set(job.id, { controller, done });
+        return toJob(job);
       } finally {
-        if (!started) await removeFile(owned).catch(() => undefined);
+        if (!started) {
+          await removeFile(owned).catch(() => undefined);
+          if (row) {
+            await jobs()
+              .update({
+                where: { id: row.id },
+                data: {
+                  state: 'failed',
+                  lock: null,
+                  filePath: null,
+                  error: 'The upload could not be copied for the import',
+                  finishedAt: new Date(),
+                },
+              })
+              .catch(() => undefined);
+          }
+        }
+      }
+    },
+
+    /**
+     * At boot: removes the files of runs that are over, and looks again once a run that still
+     * counts as running (its instance may have been killed just before) can have gone stale.
+     */
+    async removeLeftoverFiles(): Promise<void> {
+      if (await removeFinishedFiles()) {
+        recheck = setTimeout(() => {
+          recheck = null;
+          removeFinishedFiles().catch((error) =>
+            strapi.log.warn(`[blog] import files not removed: ${error}`)
+          );
+        }, STALE_MS + FLUSH_MS);
+        recheck.unref();
       }
     },
 
@@ -279,6 +352,8 @@ const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * itself as interrupted.
      */
     async stopAll(): Promise<void> {
+      if (recheck) clearTimeout(recheck);
+      recheck = null;
       const stopping = [...running.values()].map(({ controller, done }) => {
         controller.abort(new Error('Strapi stopped before the import ended'));
         return done;

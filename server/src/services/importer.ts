@@ -9,24 +9,41 @@ import type {
 } from '../../../contracts/imports';
 import { COMMENT_UID, POST_UID } from '../constants';
 import { readBlogger, type BloggerRecord } from '../import/blogger';
-import { htmlToBlocks, inlineText, type Block, type InlineNode } from '../import/html-to-blocks';
+import { breathe } from '../import/decode';
+import {
+  HtmlTooDeepError,
+  htmlToBlocks,
+  inlineText,
+  type Block,
+  type InlineNode,
+} from '../import/html-to-blocks';
 import { extractLessons } from '../import/lessons';
 import {
   ImportFormatError,
+  type ReaderLimits,
   type SourceComment,
   type SourcePost,
   type SourceRecord,
 } from '../import/source';
 import { notAnExport, sniffFormat } from '../import/sniff';
 import { readWxr } from '../import/wxr';
+import { postContentBytes, postSizeProblem } from '../posts/size-limit';
 import { getService } from '../utils/get-service';
+import { getPluginConfig } from '../utils/plugin-config';
 
 /**
  * Imports a WordPress (WXR) or Blogger export: posts with their body as blocks, their lessons
- * and their comments, keyed on the export's own ids so a second run updates instead of
- * duplicating. The file is read twice as a stream: once to check it is an export at all (so a
- * wrong file writes nothing), once to write, each post with its comments in one transaction.
- * Comments go through the moderation lifecycle as the importer, keeping their source status.
+ * and their comments, keyed on the export's own ids scoped by their source (the WordPress
+ * site's URL, the Blogger blog's id: `wxr:example.com/blog:post:12`), so a second run of the same
+ * blog updates instead of duplicating and another blog's post 12 stays apart. The file is read
+ * twice as a stream: once to check it is an export at all (so a wrong file writes nothing), once
+ * to write, each post with its comments in one transaction, yielding to the event loop between
+ * records. Comments go through the moderation lifecycle as the importer, keeping their source
+ * status. A post over `limits.postBytes` or nested too deep is skipped and named in the report.
+ *
+ * Keys written by 0.1.0 had no scope (`wxr:post:12`). A scoped post whose key is absent adopts
+ * such a post when it has the same id AND the slug this post would get (its key is rewritten),
+ * and its comments adopt unscoped comments of that same post; anything else is left as it is.
  */
 
 export interface ImportOptions {
@@ -45,6 +62,32 @@ type Open = () => AsyncIterable<Buffer | string>;
 
 /** Import keys looked up per query. */
 const KEY_BATCH = 500;
+/** The reader holds a field up to this many times `limits.postBytes` (HTML is longer than blocks). */
+const FIELD_CHARS_PER_POST_BYTE = 8;
+/** A source id longer than this is not an export's id. */
+const MAX_SOURCE_ID = 64;
+
+type KeyType = 'post' | 'comment';
+
+/** The import key of a post or comment: scoped by its source when the export names one. */
+const keyOf = (format: ImportFormat, scope: string | null, type: KeyType, sourceId: string) =>
+  scope ? `${format}:${scope}:${type}:${sourceId}` : `${format}:${type}:${sourceId}`;
+
+/** The key 0.1.0 wrote, without a scope. */
+const legacyKeyOf = (format: ImportFormat, type: KeyType, sourceId: string) =>
+  `${format}:${type}:${sourceId}`;
+
+/** Why a post or comment is skipped rather than stopping the run; null for other errors. */
+const refusalOf = (error: unknown): string | null =>
+  error instanceof HtmlTooDeepError || error instanceof errors.ApplicationError
+    ? error.message
+    : null;
+
+interface PreparedPost {
+  post: SourcePost;
+  importKey: string;
+  data: Record<string, unknown>;
+}
 /** Records between two progress reports. */
 const PROGRESS_EVERY = 10;
 
@@ -93,47 +136,77 @@ const parentsFirst = (comments: SourceComment[]): SourceComment[] => {
 const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = (uid: string) => strapi.documents(uid as UID.ContentType);
 
+  const readerLimits = (): ReaderLimits => ({
+    maxFieldChars: getPluginConfig(strapi).limits.postBytes * FIELD_CHARS_PER_POST_BYTE,
+  });
+
   const read = (format: ImportFormat, open: Open): Records =>
-    format === 'wxr' ? readWxr(open()) : readBlogger(open());
+    format === 'wxr' ? readWxr(open(), readerLimits()) : readBlogger(open(), readerLimits());
 
   const findByKey = async (uid: string, importKey: string) =>
     (await strapi.db.query(uid as UID.ContentType).findOne({
       where: { importKey },
-      select: ['id', 'documentId', 'publishedAt'],
-    })) as { id: number; documentId: string; publishedAt: string | null } | null;
+      select: ['id', 'documentId', 'publishedAt', 'slug'],
+    })) as { id: number; documentId: string; publishedAt: string | null; slug: string } | null;
 
-  /** The post's slug, made unique against posts from elsewhere. */
-  const slugFor = async (post: SourcePost, importKey: string) => {
-    const base = post.slug ? slugify(post.slug) : slugify(post.title);
+  const baseSlug = (post: SourcePost) => (post.slug ? slugify(post.slug) : slugify(post.title));
+
+  /** The post already imported under this key, or a 0.1.0 post it adopts (see above). */
+  const existingPost = async (format: ImportFormat, post: SourcePost, importKey: string) => {
+    const found = await findByKey(POST_UID, importKey);
+    if (found || !post.scope) return found;
+    const legacy = await findByKey(POST_UID, legacyKeyOf(format, 'post', post.sourceId));
+    const base = baseSlug(post);
+    return legacy && [base, `${base}-${slugify(post.sourceId)}`].includes(legacy.slug)
+      ? legacy
+      : null;
+  };
+
+  /** The post's slug, made unique against other posts. */
+  const slugFor = async (post: SourcePost, documentId: string | null) => {
+    const base = baseSlug(post);
     const taken = await strapi.db.query(POST_UID as UID.ContentType).findOne({
-      where: {
-        slug: base,
-        $or: [{ importKey: { $null: true } }, { importKey: { $ne: importKey } }],
-      },
-      select: ['id', 'importKey'],
+      where: { slug: base, ...(documentId && { documentId: { $ne: documentId } }) },
+      select: ['id'],
     });
     if (!taken) return base;
     return `${base}-${slugify(post.sourceId)}`;
   };
 
-  const writePost = async (
-    format: ImportFormat,
-    post: SourcePost,
-    withLessons: boolean
-  ): Promise<{ documentId: string; created: boolean }> => {
-    const importKey = `${format}:post:${post.sourceId}`;
-    const existing = await findByKey(POST_UID, importKey);
+  /**
+   * The post as it will be saved (slug aside); throws a refusal (HtmlTooDeepError, or a
+   * ValidationError naming limits.postBytes) when it cannot be imported.
+   */
+  const preparePost = (format: ImportFormat, post: SourcePost, withLessons: boolean) => {
+    if (!post.sourceId || post.sourceId.length > MAX_SOURCE_ID) {
+      throw new errors.ValidationError(`its id is empty or over ${MAX_SOURCE_ID} characters`);
+    }
     const blocks: Block[] = htmlToBlocks(post.html);
     const found = withLessons ? extractLessons(blocks) : null;
     const data = {
       title: post.title.slice(0, 200),
-      slug: await slugFor(post, importKey),
       excerpt: post.excerpt ? plainText(post.excerpt) : null,
       body: found?.body ?? blocks,
       originalDate: post.date ? post.date.slice(0, 10) : null,
       authorName: post.authorName?.slice(0, 245) ?? null,
       lessonsHeading: found?.lessonsHeading ?? null,
       lessons: (found?.lessons ?? []).map((text) => ({ text })),
+    };
+    const max = getPluginConfig(strapi).limits.postBytes;
+    // The slug is not known yet: count the longest it can be.
+    const problem = postSizeProblem(postContentBytes({ ...data, slug: 'x'.repeat(160) }), max);
+    if (problem) throw new errors.ValidationError(problem);
+    return { post, importKey: keyOf(format, post.scope, 'post', post.sourceId), data };
+  };
+
+  const writePost = async (
+    format: ImportFormat,
+    { post, importKey, data: content }: PreparedPost
+  ): Promise<{ documentId: string; created: boolean }> => {
+    const existing = await existingPost(format, post, importKey);
+    const data = {
+      ...content,
+      slug: await slugFor(post, existing?.documentId ?? null),
       importKey,
     };
     let documentId: string;
@@ -151,16 +224,34 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { documentId, created: !existing };
   };
 
-  /** documentIds of the comments already imported, by source id: one query per 500 keys. */
-  const knownComments = async (format: ImportFormat, sourceIds: string[]) => {
+  /**
+   * documentIds of the comments already imported, by source id: one query per 500 keys. With a
+   * scope, unscoped (0.1.0) comments of the same post are adopted too.
+   */
+  const knownComments = async (
+    format: ImportFormat,
+    scope: string | null,
+    sourceIds: string[],
+    postDocumentId: string | null
+  ) => {
     const known = new Map<string, string>();
-    const prefix = `${format}:comment:`;
-    for (let i = 0; i < sourceIds.length; i += KEY_BATCH) {
-      const rows = (await strapi.db.query(COMMENT_UID as UID.ContentType).findMany({
-        where: { importKey: { $in: sourceIds.slice(i, i + KEY_BATCH).map((id) => prefix + id) } },
-        select: ['documentId', 'importKey'],
-      })) as Array<{ documentId: string; importKey: string }>;
-      for (const row of rows) known.set(row.importKey.slice(prefix.length), row.documentId);
+    const lookUp = async (keyFor: (id: string) => string, ids: string[], onPost: boolean) => {
+      for (let i = 0; i < ids.length; i += KEY_BATCH) {
+        const keys = new Map(ids.slice(i, i + KEY_BATCH).map((id) => [keyFor(id), id]));
+        const rows = (await strapi.db.query(COMMENT_UID as UID.ContentType).findMany({
+          where: {
+            importKey: { $in: [...keys.keys()] },
+            ...(onPost && { post: { documentId: postDocumentId } }),
+          },
+          select: ['documentId', 'importKey'],
+        })) as Array<{ documentId: string; importKey: string }>;
+        for (const row of rows) known.set(keys.get(row.importKey)!, row.documentId);
+      }
+    };
+    await lookUp((id) => keyOf(format, scope, 'comment', id), sourceIds, false);
+    if (scope && postDocumentId) {
+      const missing = sourceIds.filter((id) => !known.has(id));
+      await lookUp((id) => legacyKeyOf(format, 'comment', id), missing, true);
     }
     return known;
   };
@@ -172,6 +263,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const writeComments = async (
     format: ImportFormat,
+    scope: string | null,
     postDocumentId: string,
     comments: SourceComment[],
     known: Map<string, string>,
@@ -183,22 +275,23 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       const existing = known.get(comment.sourceId);
       let parent = comment.parentSourceId ? known.get(comment.parentSourceId) : undefined;
       if (comment.parentSourceId && !parent) {
-        parent = (await knownComments(format, [comment.parentSourceId])).get(
+        parent = (await knownComments(format, scope, [comment.parentSourceId], postDocumentId)).get(
           comment.parentSourceId
         );
       }
-      const data = {
-        post: postDocumentId,
-        parent: parent ?? null,
-        authorName: comment.authorName.slice(0, 245),
-        authorEmail: comment.authorEmail,
-        authorUrl: comment.authorUrl && comment.authorUrl.length <= 200 ? comment.authorUrl : null,
-        content: plainText(comment.html) || '(empty)',
-        status: comment.status,
-        submittedAt: comment.date,
-        importKey: `${format}:comment:${comment.sourceId}`,
-      };
       try {
+        const data = {
+          post: postDocumentId,
+          parent: parent ?? null,
+          authorName: comment.authorName.slice(0, 245),
+          authorEmail: comment.authorEmail,
+          authorUrl:
+            comment.authorUrl && comment.authorUrl.length <= 200 ? comment.authorUrl : null,
+          content: plainText(comment.html) || '(empty)',
+          status: comment.status,
+          submittedAt: comment.date,
+          importKey: keyOf(format, scope, 'comment', comment.sourceId),
+        };
         const written = (await moderation.runAs(
           { type: 'importer' },
           () =>
@@ -211,9 +304,11 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (existing) counts.updated += 1;
         else counts.created += 1;
       } catch (error) {
-        // A refusal (bad email, …) comes before any write: the post's transaction goes on.
-        if (!(error instanceof errors.ApplicationError)) throw error;
-        counts.skipped.push({ sourceId: comment.sourceId, reason: error.message });
+        // A refusal (bad email, HTML too deep …) comes before any write: the post's
+        // transaction goes on.
+        const reason = refusalOf(error);
+        if (reason === null) throw error;
+        counts.skipped.push({ sourceId: comment.sourceId, reason });
       }
     }
   };
@@ -221,12 +316,16 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** What a dry run reports for comments: those already imported would be updated. */
   const tallyComments = async (
     format: ImportFormat,
+    scope: string | null,
     comments: SourceComment[],
-    counts: ImportTally
+    counts: ImportTally,
+    postDocumentId: string | null
   ) => {
     const known = await knownComments(
       format,
-      comments.map((c) => c.sourceId)
+      scope,
+      comments.map((c) => c.sourceId),
+      postDocumentId
     );
     counts.updated += known.size;
     counts.created += comments.length - known.size;
@@ -259,11 +358,14 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
           progress.totalPosts += 1;
           progress.totalComments += record.post.comments.length;
           for (const skipped of record.post.skippedComments) leftOut(skipped.kind);
+        } else if (record.kind === 'refused') {
+          progress.totalPosts += 1;
         } else {
           progress.totalComments += 1;
         }
         seen += 1;
         if (onProgress && seen % PROGRESS_EVERY === 0) onProgress({ ...progress });
+        await breathe();
       }
     } catch (error) {
       if (error instanceof ImportFormatError) throw new errors.ValidationError(error.message);
@@ -298,56 +400,128 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       onProgress?.({ ...progress });
 
       const postIds = new Map<string, string>();
+      const skipPost = (post: SourcePost | null, sourceId: string, title: string, why: string) => {
+        report.posts.skipped.push({ sourceId, reason: `“${title}”: ${why}` });
+        for (const comment of post?.comments ?? []) {
+          report.comments.skipped.push({
+            sourceId: comment.sourceId,
+            reason: `its post ${sourceId} was skipped`,
+          });
+        }
+      };
       let seen = 0;
       for await (const record of read(format, open)) {
         signal?.throwIfAborted();
         if (record.kind === 'post') {
           const { post } = record;
-          if (dryRun) {
-            const exists = await findByKey(POST_UID, `${format}:post:${post.sourceId}`);
+          report.comments.skipped.push(...post.refusedComments);
+          let prepared: PreparedPost | null = null;
+          try {
+            prepared = preparePost(format, post, lessons);
+          } catch (error) {
+            const reason = refusalOf(error);
+            if (reason === null) throw error;
+            skipPost(post, post.sourceId, post.title, reason);
+          }
+          if (prepared && dryRun) {
+            const exists = await existingPost(format, post, prepared.importKey);
             report.posts[exists ? 'updated' : 'created'] += 1;
-            await tallyComments(format, post.comments, report.comments);
-          } else {
-            await strapi.db.transaction(async () => {
-              const written = await writePost(format, post, lessons);
-              postIds.set(post.sourceId, written.documentId);
-              report.posts[written.created ? 'created' : 'updated'] += 1;
-              const known = await knownComments(
-                format,
-                post.comments.map((c) => c.sourceId)
-              );
-              await writeComments(
-                format,
-                written.documentId,
-                post.comments,
-                known,
-                report.comments
-              );
-            });
+            await tallyComments(
+              format,
+              post.scope,
+              post.comments,
+              report.comments,
+              exists?.documentId ?? null
+            );
+          } else if (prepared) {
+            const ready = prepared;
+            const comments = tally();
+            try {
+              await strapi.db.transaction(async () => {
+                const written = await writePost(format, ready);
+                postIds.set(post.sourceId, written.documentId);
+                const known = await knownComments(
+                  format,
+                  post.scope,
+                  post.comments.map((c) => c.sourceId),
+                  written.documentId
+                );
+                await writeComments(
+                  format,
+                  post.scope,
+                  written.documentId,
+                  post.comments,
+                  known,
+                  comments
+                );
+                report.posts[written.created ? 'created' : 'updated'] += 1;
+              });
+              report.comments.created += comments.created;
+              report.comments.updated += comments.updated;
+              report.comments.skipped.push(...comments.skipped);
+            } catch (error) {
+              // Refused while saving (the size cap, a field Strapi refuses): the post's
+              // transaction is rolled back, comments and all.
+              const reason = refusalOf(error);
+              if (reason === null) throw error;
+              skipPost(post, post.sourceId, post.title, reason);
+            }
           }
           progress.posts += 1;
           progress.comments += post.comments.length;
+        } else if (record.kind === 'refused') {
+          skipPost(null, record.sourceId, record.title, record.reason);
+          if (record.comments) {
+            report.comments.skipped.push({
+              sourceId: `(${record.comments} comments of post ${record.sourceId})`,
+              reason: `their post ${record.sourceId} was skipped`,
+            });
+          }
+          progress.posts += 1;
+        } else if (record.kind === 'refused-comment') {
+          report.comments.skipped.push({ sourceId: record.sourceId, reason: record.reason });
+          progress.comments += 1;
         } else if (record.kind === 'comment') {
+          const postKey = keyOf(format, record.scope, 'post', record.postSourceId);
           const postDocumentId =
-            postIds.get(record.postSourceId) ??
-            (await findByKey(POST_UID, `${format}:post:${record.postSourceId}`))?.documentId;
+            postIds.get(record.postSourceId) ?? (await findByKey(POST_UID, postKey))?.documentId;
           if (!postDocumentId && !dryRun) {
             report.comments.skipped.push({
               sourceId: record.comment.sourceId,
               reason: `its post ${record.postSourceId} is not in the export`,
             });
           } else if (dryRun) {
-            await tallyComments(format, [record.comment], report.comments);
+            await tallyComments(
+              format,
+              record.scope,
+              [record.comment],
+              report.comments,
+              postDocumentId ?? null
+            );
           } else {
-            const known = await knownComments(format, [record.comment.sourceId]);
+            const known = await knownComments(
+              format,
+              record.scope,
+              [record.comment.sourceId],
+              postDocumentId!
+            );
             await strapi.db.transaction(() =>
-              writeComments(format, postDocumentId!, [record.comment], known, report.comments)
+              writeComments(
+                format,
+                record.scope,
+                postDocumentId!,
+                [record.comment],
+                known,
+                report.comments
+              )
             );
           }
           progress.comments += 1;
         }
         seen += 1;
         if (onProgress && seen % PROGRESS_EVERY === 0) onProgress({ ...progress });
+        // Other requests run between two records, however long the import.
+        await breathe();
       }
       onProgress?.({ ...progress });
       return report;

@@ -1,0 +1,31 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Which of the plugin's route families a request path belongs to, as the router would match it:
+ * `public` for the content API (`/api/blog/...`, with the app's `api.rest.prefix`), `admin` for
+ * the admin routes (`/blog/...`), null for anything else. The router matches paths without case
+ * and with percent-encoding decoded, so the path is read the same way here.
+ */
+export type PluginArea = 'public' | 'admin' | null;
+
+const under = (path: string, root: string) => path === root || path.startsWith(`${root}/`);
+
+const normalize = (raw: string) => {
+  let path = raw;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    // A malformed escape: the router does not decode it either.
+  }
+  return path.toLowerCase().replace(/\/{2,}/g, '/');
+};
+
+export const createAreaOf = (strapi: Core.Strapi) => {
+  const prefix = normalize(String(strapi.config.get('api.rest.prefix', '/api'))).replace(/\/$/, '');
+  return (rawPath: string): PluginArea => {
+    const path = normalize(rawPath);
+    if (under(path, `${prefix}/blog`)) return 'public';
+    if (under(path, '/blog')) return 'admin';
+    return null;
+  };
+};

@@ -1,0 +1,69 @@
+import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
+
+import { getPluginConfig } from '../utils/plugin-config';
+
+import { createAreaOf } from './plugin-paths';
+
+/**
+ * Checks the body of a request to the public routes (`/api/blog/...`) before anything reads it.
+ * Registered with `strapi.server.use`, it runs ahead of Strapi's configured middlewares
+ * (`strapi::errors`, `strapi::body`), so it writes Strapi's error shape itself:
+ * - a body that is not JSON (multipart, urlencoded, text …) answers 415: no upload is ever
+ *   written to the temporary folder by a public route;
+ * - a body without a Content-Length (chunked) answers 411, so the size is known first;
+ * - a Content-Length over `limits.bodyBytes` answers 413.
+ * Node's HTTP server reads no more than the Content-Length, so a body cannot outgrow it.
+ */
+
+const refuse = (
+  ctx: Context,
+  status: number,
+  name: string,
+  message: string,
+  details: Record<string, unknown> = {}
+) => {
+  ctx.status = status;
+  ctx.body = { data: null, error: { status, name, message, details } };
+};
+
+/** A request carries a body when it says so: a non-zero Content-Length, or chunked. */
+const hasBody = (ctx: Context) => {
+  const length = ctx.get('Content-Length');
+  return ctx.get('Transfer-Encoding') !== '' || (length !== '' && length !== '0');
+};
+
+export const createPublicBodyGuard = (strapi: Core.Strapi) => {
+  const areaOf = createAreaOf(strapi);
+  return async (ctx: Context, next: Next) => {
+    if (areaOf(ctx.path) !== 'public' || !hasBody(ctx)) return next();
+    if (!ctx.request.is('application/json', '+json')) {
+      return refuse(
+        ctx,
+        415,
+        'UnsupportedMediaTypeError',
+        'The blog API takes JSON bodies only: send Content-Type: application/json'
+      );
+    }
+    const length = ctx.get('Content-Length');
+    if (!/^\d+$/.test(length)) {
+      return refuse(
+        ctx,
+        411,
+        'LengthRequiredError',
+        'Send the body with a Content-Length (a chunked body is refused)'
+      );
+    }
+    const max = getPluginConfig(strapi).limits.bodyBytes;
+    if (Number(length) > max) {
+      return refuse(
+        ctx,
+        413,
+        'PayloadTooLargeError',
+        `The body is ${length} bytes, over the limit of ${max} bytes (limits.bodyBytes)`,
+        { limit: 'bodyBytes', max }
+      );
+    }
+    return next();
+  };
+};
