@@ -13,7 +13,7 @@ const RBAC_ACTIONS = [
   { uid: 'posts.import', displayName: 'Import posts and comments', subCategory: 'import' },
 ].map((action) => ({ ...action, section: 'plugins', pluginName: 'blog' }));
 
-/** Expired flood marks are removed hourly; they hold nobody back. */
+/** Expired flood marks and used form tokens are removed hourly; they hold nobody back. */
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 let pruneTimer: NodeJS.Timeout | null = null;
 

@@ -12,31 +12,24 @@ const POST_FEED_CHANGES = ['publish', 'unpublish', 'delete'];
 
 /**
  * One Document Service middleware for the plugin: comments go through the moderation engine
- * whatever called the Document Service, the moderation log only ever grows, and the posts feed
- * learns when a post enters or leaves the published set.
+ * whatever called the Document Service (writes judged and checked, reads trimmed to what the
+ * admin's role may see), the moderation log only ever grows, and the posts feed learns when a
+ * post enters or leaves the published set.
  */
 export const createDocumentMiddleware =
   (strapi: Core.Strapi) => async (context: DocumentContext, next: () => Promise<unknown>) => {
     if (context.uid === MODERATION_EVENT_UID && LOG_WRITES_REFUSED.includes(context.action)) {
       throw new errors.ForbiddenError('The moderation log is append-only');
     }
-    if (context.uid === POST_UID) await checkPostSize(strapi, context);
+    if (context.uid === POST_UID) {
+      getService('moderation', { strapi }).checkPostAction(context);
+      await checkPostSize(strapi, context);
+    }
     if (context.uid === POST_UID && POST_FEED_CHANGES.includes(context.action)) {
       const result = await next();
       await getService('feeds', { strapi }).markPostsChanged();
       return result;
     }
     if (context.uid !== COMMENT_UID) return next();
-
-    const moderation = getService('moderation', { strapi });
-    switch (context.action) {
-      case 'create':
-        return moderation.onCreate(context, next);
-      case 'update':
-        return moderation.onUpdate(context, next);
-      case 'delete':
-        return moderation.onDelete(context, next);
-      default:
-        return next();
-    }
+    return getService('moderation', { strapi }).handle(context, next);
   };

@@ -299,6 +299,10 @@ describe('POST /api/blog/posts/:slug/comments: every rule over HTTP', () => {
       expect(honeypotField).toBe('homepage');
       expect(minSubmitSeconds).toBe(2);
 
+      // A token is good for one accepted comment: the patient reader has a form of their own.
+      const second = await app.http().get(`/api/blog/posts/${post.slug}/comment-form`).expect(200);
+      const patientToken = (second.body as CommentForm.Response).data.formToken;
+
       const fast = await submit(app, post.slug, { data: validComment(), formToken });
       expect(fast.body.data.status).toBe('pending');
       expect((await stored(fast.body.data.documentId)).moderationReason).toMatch(
@@ -314,8 +318,21 @@ describe('POST /api/blog/posts/:slug/comments: every rule over HTTP', () => {
       expect((await stored(forged.body.data.documentId)).status).toBe('spam');
 
       await new Promise((resolve) => setTimeout(resolve, 2100));
-      const patient = await submit(app, post.slug, { data: validComment(), formToken });
+      const patient = await submit(app, post.slug, {
+        data: validComment(),
+        formToken: patientToken,
+      });
       expect(patient.body.data.status).toBe('approved');
+      const replay = await submit(app, post.slug, {
+        data: validComment(),
+        formToken: patientToken,
+      });
+      expect(await stored(replay.body.data.documentId)).toEqual(
+        expect.objectContaining({
+          status: 'spam',
+          moderationReason: 'form-timing: form token invalid',
+        })
+      );
     });
 
     it('refuses a token made for another post', async () => {
@@ -391,11 +408,17 @@ describe('POST /api/blog/posts/:slug/comments: every rule over HTTP', () => {
     it('first-time: holds a new author, approves one with an approved comment', async () => {
       await setSettings(app, { requireApproval: 'first-time' });
       const email = `first.${Date.now()}@example.com`;
-      const first = await submit(app, post.slug, { data: validComment({ authorEmail: email }) });
+      const authorName = `First ${Date.now()}`;
+      const first = await submit(app, post.slug, {
+        data: validComment({ authorName, authorEmail: email }),
+      });
       expect(first.body.data.status).toBe('pending');
       await setStatus(first.body.data.documentId, 'approved');
       await setSettings(app, { requireApproval: 'first-time', floodIntervalSeconds: 0 });
-      const second = await submit(app, post.slug, { data: validComment({ authorEmail: email }) });
+      // The same name and email, as WordPress matches them.
+      const second = await submit(app, post.slug, {
+        data: validComment({ authorName, authorEmail: email }),
+      });
       expect(second.body.data.status).toBe('approved');
       expect((await stored(second.body.data.documentId)).moderationReason).toBe(
         'require-approval: the author has an approved comment'

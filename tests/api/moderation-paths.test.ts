@@ -118,7 +118,7 @@ describe('moderation on every path', () => {
     ]);
   });
 
-  it('treats a comment written in the Content Manager as the editor’s, and logs them', async () => {
+  it('keeps the status of a comment written in the Content Manager by an editor who may moderate, and logs them', async () => {
     const res = await app
       .http()
       .post('/content-manager/collection-types/plugin::blog.comment')

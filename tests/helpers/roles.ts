@@ -32,3 +32,48 @@ export async function adminWithActions(app: TestApp, actions: string[]): Promise
   if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
   return res.body.data.token as string;
 }
+
+/** Strapi's default admin roles, as `createRolesIfNoneExist` makes them on a fresh database. */
+export type DefaultRole = 'strapi-author' | 'strapi-editor';
+
+/**
+ * An admin user in one of Strapi's default roles (unchanged), plus, when `extraActions` are
+ * given, a role of their own with those actions (a user's abilities are the union of their
+ * roles'). Returns a bearer token for that user.
+ */
+export async function adminInDefaultRole(
+  app: TestApp,
+  code: DefaultRole,
+  extraActions: string[] = []
+): Promise<string> {
+  sequence += 1;
+  const { strapi } = app;
+  const role = await strapi.db.query('admin::role').findOne({ where: { code } });
+  if (!role) throw new Error(`no default role ${code}`);
+  const roles = [role.id];
+  if (extraActions.length) {
+    const extra = await strapi.service('admin::role').create({
+      name: `Extra role ${sequence} ${Date.now()}`,
+      description: `Actions: ${extraActions.join(', ')}`,
+    });
+    await strapi.service('admin::role').assignPermissions(
+      extra.id,
+      extraActions.map((action) => ({ action, subject: null, properties: {}, conditions: [] }))
+    );
+    roles.push(extra.id);
+  }
+  const email = `${code}${sequence}.${Date.now()}@example.com`;
+  const password = 'Default-role-1';
+  await strapi.service('admin::user').create({
+    email,
+    firstname: 'Default',
+    lastname: code === 'strapi-author' ? `Author ${sequence}` : `Editor ${sequence}`,
+    password,
+    isActive: true,
+    registrationToken: null,
+    roles,
+  });
+  const res = await app.http().post('/admin/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
+  return res.body.data.token as string;
+}

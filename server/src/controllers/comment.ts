@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 
 import type { CommentForm, FindComments, SubmitComment } from '../../../contracts/comments';
+import { requestClientIp } from '../utils/client-ip';
 import { answerConflict } from '../utils/conflict';
 import { getService } from '../utils/get-service';
 import { rejectUnknownQueryKeys } from '../validation/public-query';
@@ -22,7 +23,7 @@ const createCommentController = ({ strapi }: { strapi: Core.Strapi }) => ({
       const data = await getService('comments', { strapi }).submit(
         ctx.params.slug,
         ctx.request.body,
-        { ip: ctx.request.ip || null, userAgent: ctx.get('user-agent') || null }
+        { ip: requestClientIp(ctx), userAgent: ctx.get('user-agent') || null }
       );
       const body: SubmitComment.Response = { data };
       ctx.status = 201;

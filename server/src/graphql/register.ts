@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
 import { COMMENT_UID, MODERATION_EVENT_UID, POST_UID } from '../constants';
+import { requestClientIp } from '../utils/client-ip';
 import { getService } from '../utils/get-service';
 
 import { typeDefs } from './schema';
@@ -69,7 +70,7 @@ export const registerGraphql = (strapi: Core.Strapi) => {
               formToken: args.formToken ?? undefined,
               [settings.honeypotField]: args.honeypot ?? undefined,
             },
-            { ip: ctx?.request.ip || null, userAgent: ctx?.get('user-agent') || null }
+            { ip: ctx ? requestClientIp(ctx) : null, userAgent: ctx?.get('user-agent') || null }
           );
         },
       },

@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'async_hooks';
 
+import type { Core } from '@strapi/strapi';
+
 import type { ModerationSettings } from './settings';
 
 /**
@@ -21,6 +23,13 @@ export interface SubmissionFacts {
 
 export interface ModerationScope {
   actor: Actor;
+  /**
+   * False for an admin whose role lacks `comments.moderate` (Content Manager requests): their
+   * creates are judged like a reader's, their changes and deletes refused. Unset in the scopes
+   * code, the importer and the plugin's moderation routes (guarded by that action) run in:
+   * the actor decides.
+   */
+  mayModerate?: boolean;
   submission?: SubmissionFacts;
   /** Why an editor changed a status, for the moderation log. */
   reason?: string;
@@ -35,5 +44,37 @@ export const runInModerationScope = <T>(scope: ModerationScope, fn: () => Promis
 
 export const currentModerationScope = (): ModerationScope | undefined => storage.getStore();
 
-/** Admins and the importer keep the status they set; rules still check what must hold. */
-export const isTrusted = (actor: Actor) => actor.type === 'admin' || actor.type === 'importer';
+/** Editors who may moderate and the importer keep the status they set; rules check the rest. */
+export const isTrusted = (scope: ModerationScope) =>
+  scope.mayModerate !== false && (scope.actor.type === 'admin' || scope.actor.type === 'importer');
+
+/** Whether the scope may change or delete a comment (code may; an editor needs the action). */
+export const mayChange = (scope: ModerationScope) => scope.mayModerate !== false;
+
+interface Ability {
+  can(action: string, subject?: unknown): boolean;
+}
+
+/**
+ * The admin panel user of the current request (a session or an admin token) and their role's
+ * ability, as Strapi's admin auth strategies leave them in `ctx.state`; null outside one.
+ */
+export const requestAdmin = (
+  strapi: Core.Strapi
+): { actor: Extract<Actor, { type: 'admin' }>; can: (action: string) => boolean } | null => {
+  const state = strapi.requestContext.get()?.state as
+    { user?: unknown; userAbility?: unknown; auth?: { strategy?: { name?: string } } } | undefined;
+  const strategy = state?.auth?.strategy?.name;
+  if (strategy !== 'admin' && strategy !== 'admin-token') return null;
+  const ability = state?.userAbility as Ability | undefined;
+  const user = state?.user as
+    { id: number; firstname?: string; lastname?: string; email?: string } | undefined;
+  const name = user
+    ? [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || ''
+    : '';
+  return {
+    actor: { type: 'admin', id: user?.id ?? 0, name },
+    // No ability (never seen on an authenticated admin request): nothing is allowed.
+    can: (action) => typeof ability?.can === 'function' && ability.can(action) === true,
+  };
+};

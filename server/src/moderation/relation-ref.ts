@@ -26,3 +26,22 @@ export const relationDocumentId = (value: unknown, field: string): string | null
     errors: [{ path: [field], message: 'Expected a documentId', name: 'ValidationError' }],
   });
 };
+
+/**
+ * Whether a relation value (of a to-many relation: a comment's `replies`, a post's `comments`)
+ * would change anything: the empty `{ connect: [], disconnect: [] }` the Content Manager sends
+ * with every save does not; `{ documentId }` or a documentId names a document to link.
+ */
+export const changesRelation = (value: unknown): boolean => {
+  if (value === undefined) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (value !== null && typeof value === 'object') {
+    const ref = value as Record<string, unknown>;
+    // `set: []` empties the relation: any `set` changes it.
+    if (ref.set !== undefined) return true;
+    return ['connect', 'disconnect'].some((key) =>
+      Array.isArray(ref[key]) ? (ref[key] as unknown[]).length > 0 : ref[key] !== undefined
+    );
+  }
+  return true;
+};

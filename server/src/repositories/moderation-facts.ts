@@ -36,12 +36,20 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
       };
     },
 
-    /** The parent's status, the post documents it belongs to and its level (a root is 1). */
-    async parent(documentId: string): Promise<{
+    /**
+     * The parent's status, the post documents it belongs to and its level (a root is 1). With
+     * `movingId` (a comment about to be put under it): whether that comment is the parent or
+     * one of its ancestors, which would close a cycle.
+     */
+    async parent(
+      documentId: string,
+      movingId: number | null = null
+    ): Promise<{
       status: CommentStatus;
       postDocumentIds: string[];
       depth: number;
       rootDocumentId: string | null;
+      underMoving: boolean;
     } | null> {
       const n = names();
       const knex = await sql(strapi);
@@ -52,7 +60,8 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
           SELECT l.??, up.depth + 1 FROM ?? l JOIN up ON l.?? = up.id WHERE up.depth < ${MAX_THREAD_DEPTH}
         )
         SELECT c.?? AS status, c.?? AS root_document_id, p.?? AS post_document_id,
-               (SELECT MAX(depth) FROM up) AS depth
+               (SELECT MAX(depth) FROM up) AS depth,
+               (SELECT COUNT(*) FROM up WHERE up.id = ?) AS under_moving
           FROM ?? c
           LEFT JOIN ?? pl ON pl.?? = c.id
           LEFT JOIN ?? p ON p.id = pl.??
@@ -62,6 +71,7 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
         root_document_id: string | null;
         post_document_id: string | null;
         depth: number;
+        under_moving: number | string;
       }>(
         await knex.raw(query, [
           n.comments,
@@ -73,6 +83,7 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
           n.status,
           n.commentRoot,
           n.postDocumentId,
+          movingId ?? -1,
           n.comments,
           n.postLink.table,
           n.postLink.comment,
@@ -90,6 +101,7 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
         ],
         depth: Number(rows[0].depth),
         rootDocumentId: rows[0].root_document_id ?? null,
+        underMoving: Number(rows[0].under_moving) > 0,
       };
     },
 
@@ -115,25 +127,65 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
       return Boolean(found);
     },
 
-    async hasApprovedComment(authorEmail: string): Promise<boolean> {
+    /**
+     * Whether an approved comment has this name and this email (both as stored: the email
+     * lower-cased), as WordPress matches a previously approved author: an email alone, which
+     * anyone can type, approves nobody.
+     */
+    async hasApprovedComment(authorName: string, authorEmail: string): Promise<boolean> {
       const found = await strapi.db.query(COMMENT_UID).findOne({
         select: ['id'],
-        where: { authorEmail, status: 'approved' },
+        where: { authorEmail, authorName, status: 'approved' },
       });
       return Boolean(found);
     },
 
-    /** A comment's status and post, before a change; null when it does not exist. */
-    async current(
-      documentId: string
-    ): Promise<{ id: number; status: CommentStatus; postDocumentId: string | null } | null> {
+    /**
+     * A comment's status, post and parent, before a change; null when it does not exist. The
+     * parent is the thread copy (the relation's documentId, kept by thread-index.ts).
+     */
+    async current(documentId: string): Promise<{
+      id: number;
+      status: CommentStatus;
+      postDocumentId: string | null;
+      parentDocumentId: string | null;
+    } | null> {
       const row = (await strapi.db.query(COMMENT_UID).findOne({
         where: { documentId },
-        select: ['id', 'status'],
+        select: ['id', 'status', 'parentDocumentId'],
         populate: { post: { select: ['documentId'] } },
-      })) as { id: number; status: CommentStatus; post?: { documentId: string } | null } | null;
+      })) as {
+        id: number;
+        status: CommentStatus;
+        parentDocumentId: string | null;
+        post?: { documentId: string } | null;
+      } | null;
       if (!row) return null;
-      return { id: row.id, status: row.status, postDocumentId: row.post?.documentId ?? null };
+      return {
+        id: row.id,
+        status: row.status,
+        postDocumentId: row.post?.documentId ?? null,
+        parentDocumentId: row.parentDocumentId ?? null,
+      };
+    },
+
+    /** The stored values of a comment's own fields, to tell what an update changes. */
+    async stored(documentId: string): Promise<Record<string, unknown> | null> {
+      return (await strapi.db.query(COMMENT_UID).findOne({
+        where: { documentId },
+        select: [
+          'authorName',
+          'authorEmail',
+          'authorUrl',
+          'content',
+          'status',
+          'moderationReason',
+          'ipHash',
+          'userAgent',
+          'submittedAt',
+          'importKey',
+        ],
+      })) as Record<string, unknown> | null;
     },
 
     /**

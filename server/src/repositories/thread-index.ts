@@ -142,6 +142,32 @@ const createThreadIndexRepository = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /**
+     * How many levels a comment's thread has from it down (1 when it has no replies): what a
+     * move adds to the depth of its new parent. One statement, bounded by MAX_THREAD_DEPTH.
+     */
+    async height(commentId: number): Promise<number> {
+      const n = names();
+      const knex = await sql(strapi);
+      const query = `
+        WITH RECURSIVE sub (id, depth) AS (
+          SELECT c.id, 1 FROM ?? c WHERE c.id = ?
+          UNION ALL
+          SELECT l.??, sub.depth + 1 FROM ?? l JOIN sub ON l.?? = sub.id WHERE sub.depth < ${MAX_THREAD_DEPTH}
+        )
+        SELECT MAX(depth) AS height FROM sub`;
+      const rows = rawRows<{ height: number | string }>(
+        await knex.raw(query, [
+          n.comments,
+          commentId,
+          n.parentLink.child,
+          n.parentLink.table,
+          n.parentLink.parent,
+        ])
+      );
+      return Number(rows[0]?.height ?? 1);
+    },
+
     /** Recomputes the copies of these comments and of every reply under them. */
     async refresh(commentIds: number[]) {
       if (commentIds.length === 0) return;

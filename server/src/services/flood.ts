@@ -1,15 +1,19 @@
 import type { Core } from '@strapi/strapi';
 
 import { FLOOD_MARK_UID } from '../models/flood-mark';
+import { USED_FORM_TOKEN_UID } from '../models/used-form-token';
 import { sql } from '../utils/db';
 
 /**
- * The flood limit, kept in the database so it holds across Strapi instances: one row per key
- * (a keyed hash of an IP or an email) with the time that key may comment again. Passing is one
- * atomic upsert per key: it moves the time forward only if the old one has passed.
+ * The flood limit and single-use form tokens, kept in the database so they hold across Strapi
+ * instances. Flood: one row per key (a keyed hash of an IP network or an email's mailbox) with
+ * the time that key may comment again; passing is one atomic upsert per key that moves the time
+ * forward only if the old one has passed. Form tokens: one row per used token; using one is an
+ * atomic insert-or-nothing.
  */
 const createFloodService = ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => strapi.db.metadata.get(FLOOD_MARK_UID).tableName;
+  const usedTokens = () => strapi.db.metadata.get(USED_FORM_TOKEN_UID).tableName;
 
   return {
     /** Null when every key may comment now (and is marked), else seconds to wait. */
@@ -33,10 +37,26 @@ const createFloodService = ({ strapi }: { strapi: Core.Strapi }) => {
       return null;
     },
 
-    /** Forgets marks that have expired: they no longer hold anyone back. */
+    /**
+     * Marks a form token (its keyed hash) used until `until` (ms): true the first time, false
+     * when it was used already, whichever instance used it.
+     */
+    async useToken(key: string, until: number): Promise<boolean> {
+      const knex = await sql(strapi);
+      const inserted = await knex(usedTokens())
+        .insert({ key, until })
+        .onConflict('key')
+        .ignore()
+        .returning('key');
+      return inserted.length > 0;
+    },
+
+    /** Forgets marks and used tokens that have expired: they no longer hold anyone back. */
     async prune(now: Date) {
       const knex = await sql(strapi);
-      return knex(table()).where('until', '<', now.getTime()).delete();
+      const marks = await knex(table()).where('until', '<', now.getTime()).delete();
+      await knex(usedTokens()).where('until', '<', now.getTime()).delete();
+      return marks;
     },
   };
 };
