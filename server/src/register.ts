@@ -6,6 +6,7 @@ import { floodMarkModel } from './models/flood-mark';
 import { importJobModel } from './models/import-job';
 import { usedFormTokenModel } from './models/used-form-token';
 import { registerGraphql } from './graphql/register';
+import { createAdminUploadGuard } from './middlewares/admin-upload-guard';
 import { createPublicBodyGuard } from './middlewares/public-body-guard';
 import { createRemoveUploads } from './middlewares/remove-uploads';
 import { registerComponents } from './register-components';
@@ -17,9 +18,10 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.get('models').add(importJobModel);
   strapi.get('models').add(usedFormTokenModel);
   strapi.documents.use(createDocumentMiddleware(strapi) as never);
-  // Both run before Strapi's configured middlewares, the body parser included.
+  // These run before Strapi's configured middlewares, the body parser included.
   strapi.server.use(createRemoveUploads(strapi));
   strapi.server.use(createPublicBodyGuard(strapi));
+  strapi.server.use(createAdminUploadGuard(strapi));
   registerGraphql(strapi);
 };
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'crypto';
 import fs from 'fs';
+import http from 'http';
+import type { AddressInfo } from 'net';
 import os from 'os';
 import path from 'path';
 
@@ -95,5 +97,57 @@ describe('uploads to the plugin’s routes', () => {
       expect(leftovers(first.before, first.marker)).toEqual([]);
       expect(leftovers(second.before, second.marker)).toEqual([]);
     }
+  });
+
+  /**
+   * Sends the head of a 100 MB multipart body and waits for the answer without sending the rest:
+   * only a server that refuses before reading the body can answer.
+   */
+  const answerBeforeBody = (path: string, headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const address = app.strapi.server.httpServer.address() as AddressInfo | null;
+      const send = (port: number) => {
+        const req = http.request({
+          host: '127.0.0.1',
+          port,
+          path,
+          method: 'POST',
+          headers: {
+            'Content-Type': 'multipart/form-data; boundary=x',
+            'Content-Length': String(100 * 1024 * 1024),
+            ...headers,
+          },
+        });
+        req.on('response', (res) => {
+          let body = '';
+          res.on('data', (chunk) => (body += chunk));
+          res.on('end', () => {
+            req.destroy();
+            resolve({ status: res.statusCode ?? 0, body });
+          });
+        });
+        req.on('error', reject);
+        req.write('--x\r\nContent-Disposition: form-data; name="files"; filename="a.xml"\r\n\r\n');
+      };
+      if (address) send(address.port);
+      else
+        app.strapi.server.httpServer.listen(0, '127.0.0.1', () => {
+          send((app.strapi.server.httpServer.address() as AddressInfo).port);
+        });
+    });
+
+  it('answers an anonymous or forged upload to the import route before reading its body', async () => {
+    const anonymous = await answerBeforeBody('/blog/imports');
+    expect(anonymous.status).toBe(401);
+    expect(JSON.parse(anonymous.body).error.name).toBe('UnauthorizedError');
+    const forged = await answerBeforeBody('/blog/imports', {
+      Authorization: `Bearer ${token.slice(0, -4)}AAAA`,
+    });
+    expect(forged.status).toBe(401);
+  });
+
+  it('answers an upload to an admin route that takes none before reading its body', async () => {
+    const res = await answerBeforeBody('/blog/settings', { Authorization: `Bearer ${token}` });
+    expect(res.status).toBe(415);
   });
 });

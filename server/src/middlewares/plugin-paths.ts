@@ -10,7 +10,8 @@ export type PluginArea = 'public' | 'admin' | null;
 
 const under = (path: string, root: string) => path === root || path.startsWith(`${root}/`);
 
-const normalize = (raw: string) => {
+/** A request path as the router matches it: decoded, without case, single slashes. */
+export const routerPath = (raw: string) => {
   let path = raw;
   try {
     path = decodeURIComponent(raw);
@@ -21,9 +22,12 @@ const normalize = (raw: string) => {
 };
 
 export const createAreaOf = (strapi: Core.Strapi) => {
-  const prefix = normalize(String(strapi.config.get('api.rest.prefix', '/api'))).replace(/\/$/, '');
+  const prefix = routerPath(String(strapi.config.get('api.rest.prefix', '/api'))).replace(
+    /\/$/,
+    ''
+  );
   return (rawPath: string): PluginArea => {
-    const path = normalize(rawPath);
+    const path = routerPath(rawPath);
     if (under(path, `${prefix}/blog`)) return 'public';
     if (under(path, '/blog')) return 'admin';
     return null;
