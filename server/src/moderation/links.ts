@@ -57,8 +57,40 @@ const SYMBOL = /\p{S}/gu;
 // Ideographic full stops are dots in a domain name (UTS #46); NFKC already made U+FF0E a dot.
 const IDEOGRAPHIC_STOP = /\u3002/g;
 
+const SPACE = /\s/;
+const isSpace = (code: number, char: string) =>
+  code === 32 || (code >= 9 && code <= 13) || (code > 127 && SPACE.test(char));
+const isStop = (code: number) => code === 0x2e || code === 0x3a || code === 0x3002;
+
+/**
+ * The runs of non-space characters that hold a dot or a colon (`mailto:`), joined by spaces: a
+ * link never spans a space and always holds one, and linkify-it's bare-domain search is slow on
+ * long prose, so only these go to it. One scan.
+ */
+const candidateRuns = (view: string): string => {
+  const runs: string[] = [];
+  let start = 0;
+  let hasStop = false;
+  for (let i = 0; i <= view.length; i += 1) {
+    const code = i < view.length ? view.charCodeAt(i) : 32;
+    if (isSpace(code, view[i])) {
+      if (hasStop) runs.push(view.slice(start, i));
+      start = i + 1;
+      hasStop = false;
+    } else if (isStop(code)) {
+      hasStop = true;
+    }
+  }
+  return runs.join(' ');
+};
+
+/** How many links a reader sees in a text's view (`readerView`). */
+export const countLinksInView = (view: string): number => {
+  const runs = candidateRuns(view);
+  if (runs === '') return 0;
+  const text = separateAddresses(runs.replace(IDEOGRAPHIC_STOP, '.').replace(SYMBOL, ' '));
+  return linkify.match(text)?.length ?? 0;
+};
+
 /** How many links a reader sees in `text`. */
-export const countLinks = (text: string): number =>
-  linkify.match(
-    separateAddresses(readerView(text).replace(IDEOGRAPHIC_STOP, '.').replace(SYMBOL, ' '))
-  )?.length ?? 0;
+export const countLinks = (text: string): number => countLinksInView(readerView(text));

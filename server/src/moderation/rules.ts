@@ -10,11 +10,11 @@
  * (reader-view.ts): invisible characters, lookalike letters, accents and case do not hide a word.
  */
 import type { CommentStatus } from '../../../contracts/comments';
-import { countLinks } from './links';
+import { countLinksInView } from './links';
 import { hasVisibleCharacters } from './reader-view';
 import type { ModerationSettings } from './settings';
 import { textLength } from './text';
-import { prepareTexts, type WordMatcher } from './words';
+import { prepareText, prepareTexts, type WordMatcher } from './words';
 
 export interface Candidate {
   authorName: string;
@@ -241,22 +241,23 @@ export const decide = (
     }
   }
 
-  // Folded and split once, for both word lists.
+  // Folded and split once, for both word lists and the links.
+  const content = prepareText(candidate.content);
   const fields = prepareTexts([
     candidate.authorName,
     candidate.authorEmail,
     candidate.authorUrl,
-    candidate.content,
     candidate.ip,
     candidate.userAgent,
   ]);
+  fields.push(content);
   const disallowed = matchers.disallowed.find(fields);
   if (disallowed !== null) {
     return accept('disallowed-words', 'spam', `contains "${disallowed}"`);
   }
 
   if (settings.maxLinks > 0) {
-    const links = countLinks(candidate.content);
+    const links = countLinksInView(content.view);
     if (links >= settings.maxLinks) {
       return accept('max-links', 'pending', `${links} links (holding from ${settings.maxLinks})`);
     }

@@ -18,7 +18,7 @@
  * whatever the size of the list, and the entry reported is the first as listed among those found.
  */
 import { buildAutomaton, type TokenAutomaton } from './aho-corasick';
-import { readerView, skeleton } from './reader-view';
+import { readerView, skeleton, skeletonRegroups } from './reader-view';
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
 const SPACE_CHAR = /\s/u;
@@ -83,21 +83,57 @@ const tokenize = (text: string): Tokens => {
   return { words, all };
 };
 
-/** A text ready for matching: its two readings, each cut into tokens once for every list. */
-export interface PreparedText {
-  folded: Tokens;
-  skeleton: Tokens;
+type Reading = 'folded' | 'skeleton';
+type Stream = keyof Tokens;
+const READINGS: Reading[] = ['folded', 'skeleton'];
+const WORDS = /[\p{L}\p{M}\p{N}_]+/gu;
+
+/**
+ * A text ready for matching: its view, and each reading's tokens, cut the first time a list
+ * asks for them and kept for every other list. Words alone are one pattern match; every token
+ * (for literal entries) is a scan, made only when a list has literal entries.
+ */
+export class PreparedText {
+  readonly view: string;
+  /** Whether the skeleton moves word boundaries (`free|money` reads `freelmoney`). */
+  readonly regroups: boolean;
+  private foldedWords?: readonly string[];
+  private foldedAll?: readonly string[];
+  private skeletonWords?: readonly string[];
+  private skeletonAll?: readonly string[];
+  private shadow?: string;
+
+  constructor(text: string) {
+    this.view = readerView(text);
+    this.regroups = skeletonRegroups(this.view);
+  }
+
+  private skeletonText() {
+    return (this.shadow ??= skeleton(this.view));
+  }
+
+  tokens(reading: Reading, stream: Stream): readonly string[] {
+    if (reading === 'folded') {
+      return stream === 'words'
+        ? (this.foldedWords ??= this.view.match(WORDS) ?? [])
+        : (this.foldedAll ??= tokenize(this.view).all);
+    }
+    if (stream === 'words') {
+      // Without regrouping, the skeleton's words are the skeletons of the words.
+      return (this.skeletonWords ??= this.regroups
+        ? (this.skeletonText().match(WORDS) ?? [])
+        : this.tokens('folded', 'words').map(skeleton));
+    }
+    return (this.skeletonAll ??= tokenize(this.skeletonText()).all);
+  }
 }
 
-const prepare = (text: string): PreparedText => {
-  const view = readerView(text);
-  const shadow = skeleton(view);
-  const folded = tokenize(view);
-  return { folded, skeleton: shadow === view ? folded : tokenize(shadow) };
-};
+export const prepareText = (text: string): PreparedText => new PreparedText(text);
 
 export const prepareTexts = (texts: Array<string | null | undefined>): PreparedText[] =>
-  texts.filter((text): text is string => typeof text === 'string' && text.length > 0).map(prepare);
+  texts
+    .filter((text): text is string => typeof text === 'string' && text.length > 0)
+    .map(prepareText);
 
 export interface WordMatcher {
   /** The first entry (as listed) found in any of the texts, or null. */
@@ -110,9 +146,6 @@ export const parseWordList = (list: string | string[]): string[] => {
   return [...new Set(lines.map((line) => line.trim()).filter(Boolean))];
 };
 
-type Reading = keyof PreparedText;
-const READINGS: Reading[] = ['folded', 'skeleton'];
-
 export const compileWordList = (list: string | string[]): WordMatcher => {
   const entries = parseWordList(list);
   const patterns = {
@@ -120,16 +153,19 @@ export const compileWordList = (list: string | string[]): WordMatcher => {
     skeleton: { phrases: [] as Pattern[], literals: [] as Pattern[] },
   };
   entries.forEach((entry, rank) => {
-    const prepared = prepare(entry);
+    const prepared = prepareText(entry);
     for (const reading of READINGS) {
-      const { words, all } = prepared[reading];
+      const words = prepared.tokens(reading, 'words');
+      const all = prepared.tokens(reading, 'all');
       // Words and spaces only: a phrase. Anything else: a literal. No token: nothing to find.
       const isPhrase = words.length > 0 && all.every((token) => token === ' ' || !isOther(token));
       if (isPhrase) patterns[reading].phrases.push({ tokens: words, rank });
       else if (all.length > 0) patterns[reading].literals.push({ tokens: all, rank });
     }
   });
-  const searches: Array<{ reading: Reading; stream: keyof Tokens; automaton: TokenAutomaton }> = [];
+  // The folded reading finds more than the skeleton only where a character regroups words.
+  const foldedNeeded = entries.some((entry) => skeletonRegroups(readerView(entry)));
+  const searches: Array<{ reading: Reading; stream: Stream; automaton: TokenAutomaton }> = [];
   for (const reading of READINGS) {
     const { phrases, literals } = patterns[reading];
     if (phrases.length)
@@ -144,7 +180,8 @@ export const compileWordList = (list: string | string[]): WordMatcher => {
       let lowest = Infinity;
       for (const text of texts) {
         for (const { reading, stream, automaton } of searches) {
-          lowest = Math.min(lowest, automaton.lowestRank(text[reading][stream], 0));
+          if (reading === 'folded' && !foldedNeeded && !text.regroups) continue;
+          lowest = Math.min(lowest, automaton.lowestRank(text.tokens(reading, stream), 0));
           if (lowest === 0) return entries[0];
         }
       }
@@ -154,7 +191,7 @@ export const compileWordList = (list: string | string[]): WordMatcher => {
 };
 
 interface Pattern {
-  tokens: string[];
+  tokens: readonly string[];
   rank: number;
 }
 
