@@ -6,7 +6,8 @@
  * characters, case folded, no combining marks), then cut into tokens: runs of word characters,
  * runs of spaces, and single other characters. Each is read twice: as folded, and as its
  * confusables skeleton (Cyrillic `а` is `a`, `|` is `l`), and an entry is found when it is found
- * in either reading.
+ * in either reading. The folded reading can only add a match where a character's skeleton is
+ * not of its kind (`|` → `l` joins `free|money`), so it is searched only then.
  *
  * A phrase ("free money") matches its words in a row, whatever the spaces or punctuation
  * between them. An entry with other characters ("bad-site.example", "203.0.113.5",
