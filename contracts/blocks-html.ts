@@ -3,7 +3,7 @@ import type { BlocksContent } from './posts';
 
 type Node = Record<string, unknown> & { type?: string; children?: Node[] };
 
-const SAFE_URL = /^(https?:|mailto:|\/|#)/i;
+const SAFE_URL = /^(?:https?:|mailto:|\/|#)/i;
 
 const MARKS: Array<[string, string]> = [
   ['code', 'code'],

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { errorPage, listPage, postPage } from './render.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const API = (process.env.BLOG_API || 'http://localhost:1337').replace(/\/+$/, '');
+const API = (process.env.BLOG_API || 'http://localhost:1337').replace(/(?<!\/)\/+$/, '');
 const PORT = Number(process.env.PORT || 3000);
 const ASSETS = {
   '/assets/site.css': ['site.css', 'text/css; charset=utf-8'],

@@ -17,7 +17,7 @@ const CACHE_CONTROL = 'public, max-age=60';
  */
 const selfUrl = (strapi: Core.Strapi, ctx: Context) => {
   const configured = String(strapi.config.get('server.url') ?? '');
-  const base = /^https?:\/\//.test(configured) ? configured.replace(/\/+$/, '') : ctx.origin;
+  const base = /^https?:\/\//.test(configured) ? configured.replace(/(?<!\/)\/+$/, '') : ctx.origin;
   return `${base}${ctx.path}`;
 };
 

@@ -127,7 +127,7 @@ const BLOCK_TAGS = new Set([
 /** Not content: dropped with everything inside. */
 const SKIPPED_TAGS = new Set(['script', 'style', 'iframe', 'object', 'embed', 'noscript', 'form']);
 
-const SAFE_URL = /^(https?:|mailto:|\/|#)/i;
+const SAFE_URL = /^(?:https?:|mailto:|\/|#)/i;
 
 /** Tags, and the script and style elements htmlparser2 types apart. */
 const isElement = (node: ChildNode): node is Element =>
@@ -164,7 +164,7 @@ class InlineRun {
     const first = nodes[0];
     if (first.type === 'text') first.text = first.text.replace(/^[ \t\n]+/, '');
     const last = nodes[nodes.length - 1];
-    if (last.type === 'text') last.text = last.text.replace(/[ \t\n]+$/, '');
+    if (last.type === 'text') last.text = last.text.replace(/(?<![ \t\n])[ \t\n]+$/, '');
     return nodes.filter((node) => node.type === 'link' || node.text !== '');
   }
 }
@@ -240,7 +240,7 @@ export const htmlToBlocks = (html: string): Block[] => {
     const out: InlineNode[][] = [[]];
     for (const node of children) {
       if (node.type === 'text' && /\n\s*\n/.test(node.text)) {
-        const parts = node.text.split(/\s*\n\s*\n\s*/);
+        const parts = node.text.split(/(?<!\s)\s*\n\s*\n\s*/);
         parts.forEach((part, index) => {
           if (index > 0) out.push([]);
           if (part) out[out.length - 1].push({ ...node, text: part });
@@ -307,7 +307,7 @@ export const htmlToBlocks = (html: string): Block[] => {
         const built = list(node, 0);
         if (built.children.length) blocks.push(built);
       } else if (tag === 'pre') {
-        const text = textOf(node).replace(/^\n/, '').replace(/\s+$/, '');
+        const text = textOf(node).replace(/^\n/, '').replace(/(?<!\s)\s+$/, '');
         if (text) blocks.push({ type: 'code', children: [{ type: 'text', text }] });
       } else if (tag === 'blockquote') {
         const children = new InlineRun();

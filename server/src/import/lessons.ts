@@ -38,7 +38,7 @@ const joinLines = (lines: InlineNode[][]): InlineNode[] =>
 const cleanHeading = (line: string): string | null => {
   const heading = line
     .trim()
-    .replace(/\s*:\s*$/, '')
+    .replace(/(?<!\s)\s*:\s*$/, '')
     .trim();
   return heading && heading.length <= MAX_HEADING ? heading : null;
 };
@@ -68,7 +68,7 @@ const trimEnd = (nodes: InlineNode[]): InlineNode[] => {
   while (out.length) {
     const last = out[out.length - 1];
     if (last.type !== 'text') break;
-    const text = last.text.replace(/\s+$/, '');
+    const text = last.text.replace(/(?<!\s)\s+$/, '');
     if (text) {
       out[out.length - 1] = { ...last, text };
       break;

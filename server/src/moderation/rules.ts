@@ -6,13 +6,15 @@
  *
  * Order (after WordPress): 1 post open, 2 parent, 3 fields, 4 duplicate, 5 flood (refusals);
  * then 6 honeypot and form timing, 7 disallowed words (spam), 8 links, 9 moderation words
- * (held), 10 approval policy.
+ * (held), 10 approval policy. The text rules (3's "required", 7, 8, 9) read what a reader sees
+ * (reader-view.ts): invisible characters, lookalike letters, accents and case do not hide a word.
  */
 import type { CommentStatus } from '../../../contracts/comments';
-import { countLinks } from './links';
+import { countLinksInView } from './links';
+import { hasVisibleCharacters } from './reader-view';
 import type { ModerationSettings } from './settings';
 import { textLength } from './text';
-import { prepareTexts, type WordMatcher } from './words';
+import { prepareText, prepareTexts, type WordMatcher } from './words';
 
 export interface Candidate {
   authorName: string;
@@ -96,7 +98,8 @@ const accept = (rule: RuleName, status: CommentStatus, why: string): Decision =>
   reason: `${rule}: ${why}`,
 });
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
+// A domain with a dot after its first character: the first such dot is where the match turns.
+const EMAIL = /^[^\s@]+@[^\s@][^\s@.]*\.[^\s@]+$/u;
 
 /**
  * Rule 3: required fields, formats and lengths of an already normalized candidate. An imported
@@ -110,10 +113,12 @@ export const checkFields = (
   const errors: FieldError[] = [];
   const { authorName, authorEmail, authorUrl, content } = candidate;
 
+  // Required means something a reader sees: invisible characters alone are no name.
   const nameLength = textLength(authorName);
-  if (nameLength < 1) errors.push({ path: ['authorName'], message: 'authorName is required' });
-  else if (nameLength > 245)
+  if (nameLength > 245)
     errors.push({ path: ['authorName'], message: 'authorName must be at most 245 characters' });
+  else if (!hasVisibleCharacters(authorName))
+    errors.push({ path: ['authorName'], message: 'authorName is required' });
 
   if (!authorEmail) {
     if (requireEmail) errors.push({ path: ['authorEmail'], message: 'authorEmail is required' });
@@ -131,12 +136,13 @@ export const checkFields = (
   }
 
   const contentLength = textLength(content);
-  if (contentLength < 1) errors.push({ path: ['content'], message: 'content is required' });
-  else if (contentLength > settings.maxLength)
+  if (contentLength > settings.maxLength)
     errors.push({
       path: ['content'],
       message: `content must be at most ${settings.maxLength} characters`,
     });
+  else if (!hasVisibleCharacters(content))
+    errors.push({ path: ['content'], message: 'content is required' });
 
   return errors;
 };
@@ -235,22 +241,23 @@ export const decide = (
     }
   }
 
-  // Folded and split once, for both word lists.
+  // Folded and split once, for both word lists and the links.
+  const content = prepareText(candidate.content);
   const fields = prepareTexts([
     candidate.authorName,
     candidate.authorEmail,
     candidate.authorUrl,
-    candidate.content,
     candidate.ip,
     candidate.userAgent,
   ]);
+  fields.push(content);
   const disallowed = matchers.disallowed.find(fields);
   if (disallowed !== null) {
     return accept('disallowed-words', 'spam', `contains "${disallowed}"`);
   }
 
   if (settings.maxLinks > 0) {
-    const links = countLinks(candidate.content);
+    const links = countLinksInView(content.view);
     if (links >= settings.maxLinks) {
       return accept('max-links', 'pending', `${links} links (holding from ${settings.maxLinks})`);
     }

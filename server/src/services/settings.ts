@@ -26,6 +26,18 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     ...getPluginConfig(strapi).moderation,
   });
 
+  const matchers = (settings: ModerationSettings) => {
+    const key = JSON.stringify([settings.disallowedWords, settings.moderationWords]);
+    if (!compiled || compiled.key !== key) {
+      compiled = {
+        key,
+        disallowed: compileWordList(settings.disallowedWords),
+        moderation: compileWordList(settings.moderationWords),
+      };
+    }
+    return { disallowed: compiled.disallowed, moderation: compiled.moderation };
+  };
+
   return {
     defaults,
 
@@ -49,20 +61,12 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const value = input as ModerationSettings;
       const clean = Object.fromEntries(SETTING_KEYS.map((key) => [key, value[key]]));
       await store().set({ key: STORE_KEYS.settings, value: clean });
+      // Compiled now, so the first comment after a change of lists does not wait for it.
+      matchers(clean as unknown as ModerationSettings);
       return clean as unknown as ModerationSettings;
     },
 
-    matchers(settings: ModerationSettings) {
-      const key = JSON.stringify([settings.disallowedWords, settings.moderationWords]);
-      if (!compiled || compiled.key !== key) {
-        compiled = {
-          key,
-          disallowed: compileWordList(settings.disallowedWords),
-          moderation: compileWordList(settings.moderationWords),
-        };
-      }
-      return { disallowed: compiled.disallowed, moderation: compiled.moderation };
-    },
+    matchers,
   };
 };
 

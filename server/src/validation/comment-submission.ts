@@ -81,6 +81,7 @@ export const parseSubmission = (body: unknown, honeypotField: string): Submissio
   return {
     data: data as Submission['data'],
     formToken: root.formToken,
-    honeypotFilled: !isEmpty(root[honeypotField]),
+    // An own property only: `toString` or `constructor` must not be read through the prototype.
+    honeypotFilled: Object.hasOwn(root, honeypotField) && !isEmpty(root[honeypotField]),
   };
 };

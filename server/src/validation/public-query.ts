@@ -77,7 +77,7 @@ export const assertFiltersAllowed = (filters: unknown, tree: FilterTree) => {
   walk(filters, tree, []);
 };
 
-const SORT_ITEM = /^([A-Za-z][A-Za-z0-9_]*)(?::(asc|desc))?$/i;
+const SORT_ITEM = /^([a-z]\w*)(?::(asc|desc))?$/i;
 
 /**
  * Accepts Strapi's sort forms (`a`, `a:desc`, `a,b:desc`, `['a','b:desc']`, `{ a: 'desc' }`,
