@@ -2,33 +2,21 @@
  * Web addresses in a comment, counted as a reader would: on the reader's view of the text
  * (reader-view.ts: a full-width `https：//` is `https://`, invisible characters are gone), by
  * linkify-it (a URL and domain detector, linear in the text): `http(s)://…`, `ftp://…`,
- * `//host…`, `www.…`, and bare domains under a known top-level domain (`example.com`,
+ * `//host…`, `www.…`, and bare domains under any top-level domain IANA lists (`example.com`,
  * `shop.xyz`). Email addresses are not links.
  */
 import { LinkifyIt } from 'linkify-it';
+import tldList from 'tlds';
 
 import { readerView } from './reader-view';
 
 /**
- * Generic top-level domains recognized in bare domains, on top of linkify-it's own (com, net,
- * org, info, biz, shop…, every two-letter country code, every `xn--` name): the most
- * registered new ones, and those that link spam favours.
+ * Every top-level domain IANA lists (the maintained `tlds` package), on top of linkify-it's own
+ * short list, and RFC 2606's documentation domain, which examples and tests use.
  */
-const MORE_TLDS = [
-  'xyz top online site club store app dev tech live life fun icu buzz click link win bid loan',
-  'loans vip work space website cloud blog news today world email host press rest monster quest',
-  'sbs cfd bond cyou best ltd group company agency services solutions media digital network',
-  'systems mobi tel travel jobs art design studio guru center support zone lol wtf porn sex adult',
-  'casino bet poker game games download stream review racing date party trade science faith',
-  'cricket accountant men kim country gdn ooo one page wiki money cash finance credit pharmacy',
-  'health shopping deals sale market social chat run',
-  // RFC 2606's documentation domain, which examples and tests use.
-  'example',
-]
-  .join(' ')
-  .split(' ');
+const ALL_TLDS = [...(tldList as string[]), 'example'];
 
-const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: false }).tlds(MORE_TLDS, true);
+const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: false }).tlds(ALL_TLDS, true);
 
 const SCHEMES = ['https', 'http', 'ftp'];
 
