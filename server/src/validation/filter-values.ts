@@ -116,7 +116,9 @@ const parseDatetime = (value: string): string => {
   const offset = match[8] ?? 'Z';
   if (!isCalendarDate(year, month, day) || !isClock(hours, minutes, seconds)) throw fail();
   if (offset !== 'Z' && !isClock(offset.slice(1, 3), offset.slice(4, 6))) throw fail();
-  const time = new Date(`${year}-${month}-${day}T${hours}:${minutes}:${seconds}${fraction}${offset}`);
+  const time = new Date(
+    `${year}-${month}-${day}T${hours}:${minutes}:${seconds}${fraction}${offset}`
+  );
   if (Number.isNaN(time.getTime())) throw fail();
   return time.toISOString();
 };
@@ -135,7 +137,9 @@ const parseNumber = (value: string | number, kind: 'integer' | 'number'): number
   const shaped = text === null || (kind === 'integer' ? INTEGER : DECIMAL).test(text);
   const whole = kind !== 'integer' || Number.isSafeInteger(number);
   if (!shaped || !Number.isFinite(number) || !whole) {
-    throw new FilterValueError(kind === 'integer' ? 'expected a whole number' : 'expected a number');
+    throw new FilterValueError(
+      kind === 'integer' ? 'expected a whole number' : 'expected a number'
+    );
   }
   return number;
 };

@@ -11,7 +11,13 @@ import {
   parseScalarValue,
   type FilterKind,
 } from './filter-values';
-import { assertWithinLimits, emptyCost, limitError, type QueryCost, type QueryLimits } from './query-cost';
+import {
+  assertWithinLimits,
+  emptyCost,
+  limitError,
+  type QueryCost,
+  type QueryLimits,
+} from './query-cost';
 
 /**
  * The `filters` of a public list, checked whole before any SQL: only the listed fields, the
@@ -110,7 +116,10 @@ export const parseFilters = (
   /** What follows a field: a value (`$eq`), or an object of the operators its kind takes. */
   const fieldWhere = (value: unknown, kind: FilterKind, path: string[]): unknown => {
     if (Array.isArray(value)) {
-      throw invalid(`Invalid filter value at ${path.join('.')}: expected a single value (a list needs $in)`, path);
+      throw invalid(
+        `Invalid filter value at ${path.join('.')}: expected a single value (a list needs $in)`,
+        path
+      );
     }
     if (!isPlainObject(value)) {
       cost.conditions += 1;
@@ -134,7 +143,9 @@ export const parseFilters = (
       } else if (!key.startsWith('$')) {
         throw invalid(`Invalid key ${key}`, at, { key });
       } else if (!OPERATORS_BY_KIND[kind].includes(key)) {
-        throw invalid(`Invalid filter operator "${key}" for ${path.join('.')} (${kind})`, at, { key });
+        throw invalid(`Invalid filter operator "${key}" for ${path.join('.')} (${kind})`, at, {
+          key,
+        });
       } else if (LIST_OPERATORS.includes(key)) {
         out[key] = listValue(key, child, kind, at);
       } else if (key === '$null' || key === '$notNull') {
@@ -190,7 +201,9 @@ export const parseFilters = (
       enter(at);
       if (LOGICAL.includes(key)) {
         const list = asList(child);
-        if (!list) throw invalid(`Invalid filters: ${key} takes a list of filters`, at, { key });
+        if (!list?.length) {
+          throw invalid(`Invalid filters: ${key} takes a list of filters`, at, { key });
+        }
         out[key] = list.map((item, index) => where(item, node, [...at, String(index)], false));
       } else if (key === '$not') {
         out[key] = where(child, node, at, false);

@@ -73,6 +73,7 @@ export const assertWithinLimits = (cost: QueryCost, limits: QueryLimits) => {
     ['maxValueLength', cost.longestValue],
   ];
   for (const [limit, actual] of checks) {
-    if (actual > limits[limit]) throw limitError(limit, limits[limit], actual, { param: 'filters' });
+    if (actual > limits[limit])
+      throw limitError(limit, limits[limit], actual, { param: 'filters' });
   }
 };
