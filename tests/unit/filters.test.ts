@@ -175,6 +175,10 @@ describe('parseFilters: the cost model', () => {
     expect(() => parse({ $not: deep })).toThrow(
       refusal({ limit: 'maxDepth', max: limits.maxDepth, actual: limits.maxDepth + 1 })
     );
+    // List indexes are not levels: $or.0.lessons.$or.1.text.$containsi is 5 deep.
+    expect(() =>
+      parse({ $or: [{ lessons: { $or: [{ text: 'a' }, { text: { $containsi: 'b' } }] } }] })
+    ).not.toThrow();
     // Far deeper than any stack: refused at the limit, not by a stack overflow.
     let abyss: Record<string, unknown> = { title: 'x' };
     for (let i = 0; i < 100_000; i += 1) abyss = { $and: [abyss] };

@@ -57,10 +57,9 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
   let filterTree: FilterTree | null = null;
   const publicFilterTree = (): FilterTree => {
     filterTree ??= filterTreeOf(strapi.getModel(uid).attributes, POST_PUBLIC_FILTER_FIELDS, {
-      lessons: filterTreeOf(
-        strapi.getModel(LESSON_COMPONENT_UID as UID.Component).attributes,
-        ['text']
-      ),
+      lessons: filterTreeOf(strapi.getModel(LESSON_COMPONENT_UID as UID.Component).attributes, [
+        'text',
+      ]),
     });
     return filterTree;
   };

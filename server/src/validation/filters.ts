@@ -91,11 +91,13 @@ export const parseFilters = (
   if (Object.keys(filters).length === 0) return undefined;
   const cost: QueryCost = emptyCost();
 
+  /** A key at this path: its depth is the number of keys on the path (list indexes are not). */
   const enter = (path: string[]) => {
-    cost.depth = Math.max(cost.depth, path.length);
+    const depth = path.filter((key) => !/^\d+$/.test(key)).length;
+    cost.depth = Math.max(cost.depth, depth);
     // Stops before going deeper, so the walk's own recursion stays bounded too.
-    if (path.length > limits.maxDepth) {
-      throw limitError('maxDepth', limits.maxDepth, path.length, {
+    if (depth > limits.maxDepth) {
+      throw limitError('maxDepth', limits.maxDepth, depth, {
         param: 'filters',
         path: path.join('.'),
       });
