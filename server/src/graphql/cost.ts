@@ -10,7 +10,7 @@
 /** The parts of graphql-js's AST this reads. */
 export interface AstValue {
   kind: string;
-  value?: string;
+  value?: unknown;
   name?: { value: string };
 }
 export interface AstSelection {
