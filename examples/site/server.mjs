@@ -68,7 +68,14 @@ const routes = async (req, res) => {
   }
   const match = /^\/posts\/([^/]+)$/.exec(url.pathname);
   if (match) {
-    const slug = encodeURIComponent(decodeURIComponent(match[1]));
+    let decoded;
+    try {
+      decoded = decodeURIComponent(match[1]);
+    } catch {
+      // Malformed percent-encoding (`/posts/%E0%A4%A`): no post has that address.
+      return send(res, 400, errorPage(400, 'This address is not a valid post address.', API));
+    }
+    const slug = encodeURIComponent(decoded);
     const [post, comments] = await Promise.all([
       api(`/api/blog/posts/${slug}`),
       api(`/api/blog/posts/${slug}/comments?pagination[pageSize]=100`),
@@ -90,7 +97,10 @@ const server = http.createServer((req, res) => {
 });
 
 server.listen(PORT, () => {
-  process.stdout.write(`Example site on http://localhost:${PORT}, reading ${API}\n`);
+  // PORT=0 takes a free port: the line says which.
+  process.stdout.write(
+    `Example site on http://localhost:${server.address().port}, reading ${API}\n`
+  );
 });
 
 export default server;

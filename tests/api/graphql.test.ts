@@ -2,6 +2,7 @@ import { COMMENT_UID } from '../../server/src/constants';
 import { nextIp, setSettings } from '../helpers/comments-api';
 import { createComment, createPost } from '../helpers/factories';
 import { readSeedText } from '../helpers/seed-text';
+import { countStatements } from '../helpers/sql-count';
 import { startApp, type TestApp } from '../helpers/strapi';
 
 const SEED_SLUG = 'networking-biggest-mistake';
@@ -166,6 +167,72 @@ describe('GraphQL', () => {
       'blogPosts',
     ]);
     expect(mutations.filter((m) => /blog|moderation/i.test(m))).toEqual(['createBlogComment']);
+  });
+
+  describe('bounded work (limits.graphql)', () => {
+    const aliases = (count: number, field: string) =>
+      `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+    const refusedForCost = (res: Awaited<ReturnType<typeof gql>>, actual: number) => {
+      expect(res.data ?? null).toBeNull();
+      // One refusal, however many aliases.
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors![0].message).toContain('maxCost');
+      expect(res.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        error: {
+          name: 'ValidationError',
+          details: { source: 'graphql', limit: 'maxCost', max: 250, actual },
+        },
+      });
+    };
+
+    it('refuses alias bombs before any SQL', async () => {
+      const posts = aliases(500, 'blogPosts(pageSize: 100) { data { slug body } }');
+      refusedForCost(await gql(posts), 500 * 101);
+      const comments = aliases(3000, `blogComments(slug: "${SEED_SLUG}") { data { content } }`);
+      refusedForCost(await gql(comments), 3000 * 26);
+      // No SQL but the permission check any request makes.
+      const baseline = await countStatements(app, () => gql('{ __typename }'));
+      expect(await countStatements(app, () => gql(comments))).toBe(baseline);
+    });
+
+    it('counts fragments, inline fragments and variables', async () => {
+      const viaFragments = await gql(
+        `query ($size: Int) { ...F ... on Query { c: blogPosts(pageSize: $size) { data { slug } } } }
+         fragment F on Query { a: blogPosts(pageSize: $size) { data { slug } } ...G }
+         fragment G on Query { b: blogPosts(pageSize: $size) { data { slug } } }`,
+        { size: 100 }
+      );
+      refusedForCost(viaFragments, 3 * 101);
+      // Two full pages and a post fit: 101 + 101 + 2.
+      const fits = await gql(
+        `{ a: blogPosts(pageSize: 100) { data { slug } } b: blogPosts(page: 2, pageSize: 100) { data { slug } }
+           blogPost(slug: "${SEED_SLUG}") { title } }`
+      );
+      expect(fits.errors).toBeUndefined();
+      expect(fits.data!.a.data.map((p: { slug: string }) => p.slug)).toContain(SEED_SLUG);
+      expect(fits.data!.blogPost.title).toBe(readSeedText().title);
+    });
+
+    it('caps the bytes the plugin answers in one request', async () => {
+      const key = 'plugin::blog.limits.graphql.maxAnswerBytes';
+      const before = app.strapi.config.get(key);
+      app.strapi.config.set(key, 3000);
+      try {
+        const one = await gql(`{ blogPost(slug: "${SEED_SLUG}") { title } }`);
+        expect(one.errors).toBeUndefined();
+        const res = await gql(
+          `{ a: blogPost(slug: "${SEED_SLUG}") { title } b: blogPost(slug: "${SEED_SLUG}") { title } }`
+        );
+        expect(res.data!.a.title).toBe(readSeedText().title);
+        expect(res.data!.b).toBeNull();
+        expect(res.errors![0].extensions).toMatchObject({
+          error: { name: 'ValidationError', details: { limit: 'maxAnswerBytes', max: 3000 } },
+        });
+      } finally {
+        app.strapi.config.set(key, before);
+      }
+    });
   });
 
   it('answers Forbidden when Public loses the action', async () => {

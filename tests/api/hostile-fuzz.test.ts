@@ -204,9 +204,8 @@ describe('hostile input, fuzzed, on every public route', () => {
         ['patch', '/blog/comments/unknown-document-id'],
         ['put', '/blog/settings'],
       ] as const) {
-        const res = await app
-          .http()
-          [method](path)
+        const client = app.http();
+        const res = await client[method](path)
           .set(auth)
           .set('Content-Type', 'application/json')
           .send(asJson(body));

@@ -172,6 +172,50 @@ describe('the moderation API (admin routes under /blog)', () => {
     }
   });
 
+  it('answers 400, not 500, to values of the wrong type, and changes nothing', async () => {
+    const before = await app.strapi.db
+      .query(COMMENT_UID)
+      .findOne({ where: { documentId: ids[1] } });
+    const bodies = [
+      { documentIds: [ids[1]], status: 'spam', reason: {} },
+      { documentIds: [ids[1]], status: 'spam', reason: ['a', 'b'] },
+      { documentIds: [ids[1]], status: 'spam', reason: 42 },
+      { documentIds: [{ $ne: 'x' }], status: 'spam' },
+      { documentIds: [ids[1]], status: ['spam'] },
+    ];
+    for (const body of bodies) {
+      const res = await app.http().post('/blog/comments/bulk').set(auth).send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ status: 400, name: 'ValidationError' });
+    }
+    const single = await app
+      .http()
+      .patch(`/blog/comments/${ids[1]}`)
+      .set(auth)
+      .send({ status: 'spam', reason: { text: 'x' } });
+    expect(single.status).toBe(400);
+    const after = await app.strapi.db.query(COMMENT_UID).findOne({ where: { documentId: ids[1] } });
+    expect(after.status).toBe(before.status);
+
+    for (const query of [
+      '?q[]=a&q[]=b',
+      '?q[x]=a',
+      '?post[]=a',
+      '?status[]=pending',
+      '?page=99999999999999999999',
+      '?page[]=2',
+      '?pageSize=1.5',
+    ]) {
+      const res = await queue(query);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ status: 400, name: 'ValidationError' });
+    }
+    for (const query of ['?q[]=a&q[]=b', '?page=99999999999999999999', '?pageSize[x]=1']) {
+      const res = await app.http().get(`/blog/lessons${query}`).set(auth);
+      expect(res.status).toBe(400);
+    }
+  });
+
   it('deletes on request only, logging it and keeping replies in the thread', async () => {
     const [approved] = ids;
     const reply = await submit(app, post.slug, { data: validComment({ parent: approved }) });

@@ -5,6 +5,7 @@ import { COMMENT_UID, MODERATION_EVENT_UID, POST_UID } from '../constants';
 import { requestClientIp } from '../utils/client-ip';
 import { getService } from '../utils/get-service';
 
+import { createGraphqlLimits } from './limits';
 import { typeDefs } from './schema';
 
 interface GraphqlExtension {
@@ -35,6 +36,10 @@ export const registerGraphql = (strapi: Core.Strapi) => {
   for (const uid of [POST_UID, COMMENT_UID, MODERATION_EVENT_UID]) {
     extension.shadowCRUD(uid).disable();
   }
+
+  // Every plugin field goes through the cost and answer-size bounds (graphql/limits.ts).
+  const limits = createGraphqlLimits(strapi);
+  const bounded = (action: string) => ({ ...scope(action), middlewares: [limits] });
 
   extension.use(() => ({
     typeDefs,
@@ -76,11 +81,11 @@ export const registerGraphql = (strapi: Core.Strapi) => {
       },
     },
     resolversConfig: {
-      'Query.blogPosts': scope('post.find'),
-      'Query.blogPost': scope('post.findOne'),
-      'Query.blogComments': scope('comment.find'),
-      'Query.blogCommentForm': scope('comment.form'),
-      'Mutation.createBlogComment': scope('comment.create'),
+      'Query.blogPosts': bounded('post.find'),
+      'Query.blogPost': bounded('post.findOne'),
+      'Query.blogComments': bounded('comment.find'),
+      'Query.blogCommentForm': bounded('comment.form'),
+      'Mutation.createBlogComment': bounded('comment.create'),
     },
   }));
 };

@@ -42,7 +42,8 @@ const KIND = 'http://schemas.google.com/blogger/2008/kind#';
 
 /** The short id of a Blogger id: "tag:blogger.com,1999:blog-1.post-2" → "2". */
 const shortId = (id: string | null | undefined): string | null => {
-  const match = /(?:post|comment)-(\d+)$/.exec(id?.trim() ?? '') ?? /(?<!\d)(\d+)\s*$/.exec(id ?? '');
+  const match =
+    /(?:post|comment)-(\d+)$/.exec(id?.trim() ?? '') ?? /(?<!\d)(\d+)\s*$/.exec(id ?? '');
   return match ? match[1] : null;
 };
 

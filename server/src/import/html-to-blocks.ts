@@ -307,7 +307,9 @@ export const htmlToBlocks = (html: string): Block[] => {
         const built = list(node, 0);
         if (built.children.length) blocks.push(built);
       } else if (tag === 'pre') {
-        const text = textOf(node).replace(/^\n/, '').replace(/(?<!\s)\s+$/, '');
+        const text = textOf(node)
+          .replace(/^\n/, '')
+          .replace(/(?<!\s)\s+$/, '');
         if (text) blocks.push({ type: 'code', children: [{ type: 'text', text }] });
       } else if (tag === 'blockquote') {
         const children = new InlineRun();

@@ -6,24 +6,18 @@ import {
   type Post,
 } from '../../../contracts/posts';
 import type { Pagination } from '../../../contracts/common';
-import { POST_UID } from '../constants';
+import { LESSON_COMPONENT_UID, POST_UID } from '../constants';
 import createCommentCountsRepository from '../repositories/comment-counts';
 import createLessonsRepository from '../repositories/lessons';
-import { getPageLimits } from '../utils/plugin-config';
+import { getPageLimits, getPluginConfig } from '../utils/plugin-config';
 import { toPublicPost, type PostRow } from '../utils/serialize';
+import { filterTreeOf, parseFilters, type FilterTree } from '../validation/filters';
 import {
-  assertFiltersAllowed,
   paginationMeta,
   parsePagination,
   parseSort,
   rejectUnknownQueryKeys,
-  type FilterTree,
 } from '../validation/public-query';
-
-const FILTER_TREE: FilterTree = {
-  ...Object.fromEntries(POST_PUBLIC_FILTER_FIELDS.map((field) => [field, true as const])),
-  lessons: { text: true },
-};
 
 const DEFAULT_SORT = [{ originalDate: 'desc' as const }, { publishedAt: 'desc' as const }];
 
@@ -59,6 +53,17 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const commentCounts = createCommentCountsRepository({ strapi });
   const lessons = createLessonsRepository({ strapi });
 
+  /** The public filters, typed from the post's and the lesson's schemas (built once). */
+  let filterTree: FilterTree | null = null;
+  const publicFilterTree = (): FilterTree => {
+    filterTree ??= filterTreeOf(strapi.getModel(uid).attributes, POST_PUBLIC_FILTER_FIELDS, {
+      lessons: filterTreeOf(strapi.getModel(LESSON_COMPONENT_UID as UID.Component).attributes, [
+        'text',
+      ]),
+    });
+    return filterTree;
+  };
+
   /** The public posts of these rows: their lessons and comment counts, two statements in all. */
   const toPublic = async (found: Array<PostRow & { id: number }>): Promise<Post[]> => {
     const [lessonsByRow, counts] = await Promise.all([
@@ -88,14 +93,19 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
       query: Record<string, unknown>,
       auth: RequestAuth
     ): Promise<{ data: Post[]; pagination: Pagination }> {
+      // Everything is checked, and the query's cost bounded, before any SQL.
       rejectUnknownQueryKeys(query, ['filters', 'sort', 'pagination', 'start', 'limit']);
-      assertFiltersAllowed(query.filters, FILTER_TREE);
+      const checked = parseFilters(
+        query.filters,
+        publicFilterTree(),
+        getPluginConfig(strapi).limits.query
+      );
       const sort = parseSort(query.sort, POST_PUBLIC_SORT_FIELDS);
       const page = parsePagination(query, getPageLimits(strapi));
 
       const schema = strapi.getModel(uid);
       const options = { auth } as Parameters<typeof strapi.contentAPI.validate.query>[2];
-      const params = { filters: query.filters, sort: sort.length ? sort : DEFAULT_SORT };
+      const params = { filters: checked, sort: sort.length ? sort : DEFAULT_SORT };
       await strapi.contentAPI.validate.query(params, schema, options);
       const { filters } = (await strapi.contentAPI.sanitize.query(params, schema, options)) as {
         filters?: Record<string, unknown>;

@@ -25,19 +25,50 @@ export const validate = async <TSchema extends yup.AnySchema>(
   }
 };
 
+/**
+ * Text, trimmed; anything else (an array from `q[]=a&q[]=b`, an object, a number) is refused with
+ * a 400. Yup's own `trim()` calls `.trim()` on whatever it is given, and a non-string was a 500.
+ */
+const text = (name: string, max: number) =>
+  yup
+    .string()
+    .transform((_value: unknown, original: unknown) =>
+      typeof original === 'string' ? original.trim() : original
+    )
+    .typeError(`${name} must be text`)
+    .max(max, `${name} is at most ${max} characters`);
+
+/**
+ * A whole number between min and max, from a number or its digits; an array or an object is
+ * refused (yup would read `['2']` as 2).
+ */
+const whole = (name: string, min: number, max: number) =>
+  yup
+    .number()
+    .transform((value: unknown, original: unknown) =>
+      typeof original === 'string' || typeof original === 'number' ? value : Number.NaN
+    )
+    .typeError(`${name} must be a whole number`)
+    .integer(`${name} must be a whole number`)
+    .min(min, `${name} must be ${min} or more`)
+    .max(max, `${name} must be ${max} or less`);
+
 const status = yup
   .mixed<CommentStatus>()
   .oneOf([...COMMENT_STATUSES], 'status must be pending, approved, spam or rejected');
-const reason = yup.string().trim().max(255, 'reason is at most 255 characters');
-const documentId = yup.string().min(1).max(64);
+const reason = text('reason', 255);
+const documentId = yup.string().strict().typeError('a documentId must be text').min(1).max(64);
+/** Pages of an admin list: 100 rows at most, and never past row 10,000,000. */
+const page = whole('page', 1, 100_000).default(1);
+const pageSize = whole('pageSize', 1, 100).default(25);
 
 export const queueQuerySchema = yup
   .object({
     status,
     post: documentId,
-    q: yup.string().trim().max(200, 'q is at most 200 characters'),
-    page: yup.number().integer('page must be a whole number').min(1).default(1),
-    pageSize: yup.number().integer('pageSize must be a whole number').min(1).max(100).default(25),
+    q: text('q', 200),
+    page,
+    pageSize,
   })
   .noUnknown(true, 'Unknown query parameter: ${unknown}');
 
@@ -49,6 +80,7 @@ export const bulkBodySchema = yup
   .object({
     documentIds: yup
       .array()
+      .typeError('documentIds must be a list of documentIds')
       .of(documentId.required())
       .min(1, 'documentIds must name at least one comment')
       .max(100, 'documentIds names at most 100 comments')
@@ -66,8 +98,8 @@ export const bulkBodySchema = yup
 
 export const lessonsQuerySchema = yup
   .object({
-    q: yup.string().trim().max(200, 'q is at most 200 characters'),
-    page: yup.number().integer('page must be a whole number').min(1).default(1),
-    pageSize: yup.number().integer('pageSize must be a whole number').min(1).max(100).default(25),
+    q: text('q', 200),
+    page,
+    pageSize,
   })
   .noUnknown(true, 'Unknown query parameter: ${unknown}');

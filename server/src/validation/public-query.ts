@@ -1,6 +1,9 @@
-import { errors, isOperator, pagination as paginationUtils } from '@strapi/utils';
+import { errors, pagination as paginationUtils } from '@strapi/utils';
 
 import { isPlainObject } from '../utils/is-plain-object';
+
+import { parseBooleanValue } from './filter-values';
+import { limitError } from './query-cost';
 
 /**
  * Whitelisting of public query strings. Strapi's own content-API validation runs after this
@@ -11,19 +14,12 @@ import { isPlainObject } from '../utils/is-plain-object';
 export type SortOrder = 'asc' | 'desc';
 export type SortSpec = Array<Record<string, SortOrder>>;
 
-/** A tree of filterable fields: `true` for a scalar, a nested tree for a component. */
-export interface FilterTree {
-  [field: string]: true | FilterTree;
-}
-
 export interface PageRequest {
   start: number;
   limit: number;
   /** The request used `page`/`pageSize` (or nothing) rather than `start`/`limit`. */
   isPaged: boolean;
 }
-
-const LOGICAL_OPERATORS = ['$and', '$or', '$not'];
 
 const invalid = (message: string, details: Record<string, unknown> = {}) =>
   new errors.ValidationError(message, { source: 'query', ...details });
@@ -34,47 +30,6 @@ export const rejectUnknownQueryKeys = (query: Record<string, unknown>, allowed: 
       throw invalid(`Invalid query parameter "${key}"`, { key, param: key });
     }
   }
-};
-
-/**
- * Walks a `filters` object and accepts only the listed fields, Strapi's operators and plain
- * values. Relations and private fields are not in any tree, so they are refused here.
- */
-export const assertFiltersAllowed = (filters: unknown, tree: FilterTree) => {
-  const walk = (value: unknown, node: FilterTree | null, path: string[]): void => {
-    if (Array.isArray(value)) {
-      value.forEach((item, index) => walk(item, node, [...path, String(index)]));
-      return;
-    }
-    if (!isPlainObject(value)) {
-      if (node !== null) {
-        throw invalid('Invalid filters: a value must follow a field', { path: path.join('.') });
-      }
-      return;
-    }
-    for (const [key, child] of Object.entries(value)) {
-      const childPath = [...path, key];
-      if (key.startsWith('$')) {
-        const known = LOGICAL_OPERATORS.includes(key) || isOperator(key);
-        if (!known) {
-          throw invalid(`Invalid filter operator "${key}"`, { key, path: childPath.join('.') });
-        }
-        walk(child, LOGICAL_OPERATORS.includes(key) ? node : null, childPath);
-        continue;
-      }
-      const field = node?.[key];
-      if (!field) {
-        throw invalid(`Invalid key ${key}`, { key, path: childPath.join('.') });
-      }
-      walk(child, field === true ? null : field, childPath);
-    }
-  };
-
-  if (filters === undefined) return;
-  if (!isPlainObject(filters)) {
-    throw invalid('Invalid filters: expected an object', { param: 'filters' });
-  }
-  walk(filters, tree, []);
 };
 
 const SORT_ITEM = /^([a-z]\w*)(?::(asc|desc))?$/i;
@@ -122,23 +77,33 @@ export const parseSort = (sort: unknown, allowed: readonly string[]): SortSpec =
   return out;
 };
 
-const INTEGER = /^-?\d+$/;
+const INTEGER = /^-?\d{1,16}$/;
 
+/** A safe integer (a number, or its digits as the query string gives them), or a 400. */
 const toInteger = (value: unknown, name: string): number => {
-  if (typeof value === 'number' && Number.isInteger(value)) return value;
-  if (typeof value === 'string' && INTEGER.test(value)) return Number(value);
-  throw invalid(`Invalid pagination parameter "${name}": expected an integer`, {
+  const number = typeof value === 'string' && INTEGER.test(value) ? Number(value) : value;
+  if (typeof number === 'number' && Number.isSafeInteger(number)) return number;
+  throw invalid(`Invalid pagination parameter "${name}": expected a whole number`, {
     param: `pagination[${name}]`,
   });
 };
 
+export interface PageLimits {
+  defaultLimit: number;
+  maxLimit: number | null;
+  /** The most rows a request may skip (`limits.query.maxOffset`); none when not given. */
+  maxOffset?: number;
+}
+
 /**
  * Strapi's two pagination styles with its config (`api.rest.defaultLimit`, `api.rest.maxLimit`).
- * Top-level `start`/`limit` are read as `pagination[start]`/`pagination[limit]`.
+ * Top-level `start`/`limit` are read as `pagination[start]`/`pagination[limit]`. Only safe
+ * integers are read, and a page that starts past `maxOffset` rows is refused (400): skipping
+ * rows costs the database as much as reading them.
  */
 export const parsePagination = (
   query: Record<string, unknown>,
-  limits: { defaultLimit: number; maxLimit: number | null }
+  limits: PageLimits
 ): PageRequest => {
   const raw = query.pagination ?? {};
   if (!isPlainObject(raw)) {
@@ -154,7 +119,17 @@ export const parsePagination = (
     if (!['page', 'pageSize', 'start', 'limit', 'withCount'].includes(key)) {
       throw invalid(`Invalid pagination parameter "${key}"`, { param: `pagination[${key}]` });
     }
-    if (key !== 'withCount') args[key] = toInteger(value, key);
+    if (key === 'withCount') {
+      try {
+        parseBooleanValue(value);
+      } catch {
+        throw invalid('pagination[withCount] must be true or false', {
+          param: 'pagination[withCount]',
+        });
+      }
+    } else {
+      args[key] = toInteger(value, key);
+    }
   }
   if (args.page !== undefined && args.page < 1) {
     throw invalid('pagination[page] must be 1 or more', { param: 'pagination[page]' });
@@ -181,6 +156,9 @@ export const parsePagination = (
     },
     maxLimit: limits.maxLimit ?? -1,
   });
+  if (limits.maxOffset !== undefined && start > limits.maxOffset) {
+    throw limitError('maxOffset', limits.maxOffset, start, { param: 'pagination' });
+  }
   return { start, limit, isPaged: !isOffset };
 };
 

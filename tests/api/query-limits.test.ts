@@ -1,0 +1,187 @@
+import type { ErrorResponse } from '../../contracts/common';
+import type { FindPosts } from '../../contracts/posts';
+import { createPost } from '../helpers/factories';
+import { countStatements } from '../helpers/sql-count';
+import { startApp, type TestApp } from '../helpers/strapi';
+
+/**
+ * Bounded public queries: every filter, sort and pagination a stranger may send answers 2xx or a
+ * 400 in Strapi's error shape, a query over a limit is refused before any SQL, and the filters
+ * the README documents keep working.
+ */
+describe('public query limits (GET /api/blog/posts)', () => {
+  let app: TestApp;
+  let gardening: { slug: string };
+  let networking: { slug: string };
+
+  beforeAll(async () => {
+    app = await startApp();
+    gardening = await createPost(app.strapi, {
+      title: 'Gardening lessons',
+      originalDate: '2012-06-01',
+      lessons: ['Water early', 'Mulch well', 'Be patient'],
+    });
+    networking = await createPost(app.strapi, {
+      title: 'Networking lessons',
+      originalDate: '2019-03-15',
+      commentsEnabled: false,
+      lessons: ['Listen first', 'Give before you ask'],
+    });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  const list = (query: string) => app.http().get(`/api/blog/posts?${query}`);
+  const slugs = (body: FindPosts.Response) => body.data.map((post) => post.slug).sort();
+  /** `count` branches of `$or` (or `$and`), each through the lessons: each one join. */
+  const lessonBranches = (count: number, group = '$or') =>
+    Array.from(
+      { length: count },
+      (_, i) => `filters[${group}][${i}][lessons][text][$containsi]=x${i}`
+    ).join('&');
+
+  const expect400 = async (query: string, details: Record<string, unknown> = {}) => {
+    const res = await list(query);
+    expect(res.status).toBe(400);
+    const body = res.body as ErrorResponse;
+    expect(body.data).toBeNull();
+    expect(body.error).toEqual(
+      expect.objectContaining({
+        status: 400,
+        name: 'ValidationError',
+        message: expect.any(String),
+        details: expect.objectContaining({ source: 'query', ...details }),
+      })
+    );
+    return body.error;
+  };
+
+  describe('the cost model', () => {
+    it.each([
+      ['$or', 10],
+      ['$or', 20],
+      ['$and', 10],
+    ])('refuses %s of %i branches through the lessons, naming maxJoins', async (group, count) => {
+      const error = await expect400(lessonBranches(count, group), {
+        limit: 'maxJoins',
+        max: 2,
+        actual: count,
+      });
+      expect(error.message).toContain('maxJoins');
+    });
+
+    it('refuses a query over a limit with no SQL beyond the permission check', async () => {
+      const permissionCheck = await countStatements(app, () => list('unknown=1').expect(400));
+      const refused = await countStatements(app, () => list(lessonBranches(20)).expect(400));
+      expect(refused).toBe(permissionCheck);
+      // The same count as a 400 the query engine never sees, and less than a read.
+      const read = await countStatements(app, () => list(lessonBranches(2)).expect(200));
+      expect(read).toBeGreaterThan(permissionCheck);
+    });
+
+    it('refuses too many conditions, too deep a nesting and too long a value', async () => {
+      const titles = Array.from({ length: 21 }, (_, i) => `filters[$or][${i}][title]=t${i}`);
+      await expect400(titles.join('&'), { limit: 'maxConditions', max: 20, actual: 21 });
+      await expect400('filters[$not][$not][$not][$not][$not][$not][title]=x', {
+        limit: 'maxDepth',
+        max: 6,
+      });
+      await expect400(`filters[lessons][text][$containsi]=${'y'.repeat(201)}`, {
+        limit: 'maxValueLength',
+        max: 200,
+        actual: 201,
+      });
+      await expect400('pagination[start]=100001', { limit: 'maxOffset', max: 100000 });
+      await expect400('pagination[page]=4002&pagination[pageSize]=25', { limit: 'maxOffset' });
+    });
+
+    it('keeps the one-join forms fast and right', async () => {
+      const one = await list('filters[lessons][text][$containsi]=MULCH').expect(200);
+      expect(slugs(one.body)).toEqual([gardening.slug]);
+      const either = await list(
+        'filters[lessons][$or][0][text][$containsi]=mulch&filters[lessons][$or][1][text][$containsi]=listen'
+      ).expect(200);
+      expect(slugs(either.body)).toEqual([gardening.slug, networking.slug].sort());
+      // One join each: both forms cost the same statements.
+      const sql = async (query: string) =>
+        countStatements(app, () => list(query).expect(200), { runs: 1 });
+      expect(await sql('filters[lessons][text][$containsi]=mulch')).toBe(
+        await sql(
+          'filters[lessons][$or][0][text][$containsi]=a&filters[lessons][$or][1][text][$containsi]=b'
+        )
+      );
+      // Fields and a group under the lessons are one join, on the same lesson.
+      const same = await list(
+        'filters[lessons][text][$containsi]=be&filters[lessons][$or][0][text][$containsi]=patient&filters[lessons][$or][1][text][$containsi]=nothing'
+      ).expect(200);
+      expect(slugs(same.body)).toEqual([gardening.slug]);
+      const notOnly = await list('filters[lessons][$not][text][$containsi]=e').expect(200);
+      expect(slugs(notOnly.body)).not.toContain(gardening.slug);
+    });
+  });
+
+  describe('input that answered 500', () => {
+    it.each([
+      ['a malformed date', 'filters[originalDate][$eq]=not-a-date'],
+      ['an impossible date', 'filters[originalDate][$eq]=2023-02-29'],
+      ['a malformed datetime', 'filters[createdAt][$gt]=%27%3B--'],
+      ['a naughty datetime', 'filters[createdAt][$gt]=%F0%9F%98%80'],
+      ['an operator where a field is expected', 'filters[$eq]=x'],
+      ['a logical operator under a field', 'filters[title][$or][0][$eq]=x'],
+      ['an operator under an operator', 'filters[title][$eq][$eq]=x'],
+      ['$between with one value', 'filters[title][$between]=a'],
+      [
+        '$between with three values',
+        'filters[originalDate][$between][0]=2000-01-01&filters[originalDate][$between][1]=2001-01-01&filters[originalDate][$between][2]=2002-01-01',
+      ],
+      ['$jsonSupersetOf', 'filters[title][$jsonSupersetOf]=a'],
+      ['$containsi on a date', 'filters[originalDate][$containsi]=2008'],
+      ['a boolean that is not one', 'filters[commentsEnabled][$eq]=maybe'],
+      ['a list where a value is expected', 'filters[title][$eq][0]=a&filters[title][$eq][1]=b'],
+      ['a value where a list is expected', 'filters[title][$in]=a'],
+      ['$not of the lessons with an id', 'filters[lessons][$not]=1'],
+      ['a huge offset', 'pagination[start]=99999999999999999999'],
+      ['a huge page', 'pagination[page]=99999999999999999999'],
+      ['a huge page size', 'pagination[pageSize]=99999999999999999999'],
+      ['an exponent as a page', 'pagination[page]=1e3'],
+      ['withCount that is not a boolean', 'pagination[withCount]=sometimes'],
+    ])('answers a 400 to %s', async (_label, query) => {
+      await expect400(query);
+    });
+  });
+
+  describe('what the README documents', () => {
+    it.each([
+      ['filters[title][$eq]=Gardening%20lessons', () => [gardening.slug]],
+      ['filters[title][$containsi]=GARDEN', () => [gardening.slug]],
+      [
+        'filters[originalDate][$lt]=2015-01-01&filters[title][$endsWith]=lessons',
+        () => [gardening.slug],
+      ],
+      [
+        'filters[originalDate][$between][0]=2012-01-01&filters[originalDate][$between][1]=2019-12-31',
+        () => [gardening.slug, networking.slug],
+      ],
+      ['filters[commentsEnabled][$eq]=false', () => [networking.slug]],
+      ['filters[slug][$in][0]=x&filters[slug][$in][1]=networking-lessons-x', () => []],
+      ['filters[createdAt][$lt]=2000-01-01T00:00:00Z', () => []],
+      [
+        'filters[$not][title][$containsi]=lessons&filters[title][$ne]=x&filters[excerpt][$null]=true',
+        () => ['networking-biggest-mistake'],
+      ],
+    ])('answers %s', async (query, expected) => {
+      const res = await list(query).expect(200);
+      expect(slugs(res.body)).toEqual(expected().sort());
+    });
+
+    it('filters on createdAt and updatedAt as instants', async () => {
+      const all = await list('filters[createdAt][$gt]=2000-01-01').expect(200);
+      expect(all.body.meta.pagination.total).toBe(3);
+      const future = await list('filters[updatedAt][$gte]=2999-01-01T00:00:00.000%2B02:00').expect(
+        200
+      );
+      expect(future.body.data).toEqual([]);
+    });
+  });
+});
