@@ -14,23 +14,24 @@ const needle = (seed, length) => {
 };
 
 /** Default limits (server/src/config/index.ts, `limits`). */
-const LIMITS = { maxConditions: 20, maxJoins: 2, maxValueLength: 200, maxCost: 250 };
+const LIMITS = { maxConditions: 10, maxJoins: 1, maxValueLength: 100, maxCost: 250 };
 
 /**
- * `GET /api/blog/posts` with the most work a query may ask: two `$containsi` filters through the
- * lessons component (one join each) in an `$or`, and conditions on the text fields up to the
- * limit, every value as long as allowed.
+ * `GET /api/blog/posts` with the most work a query may ask: as many `$containsi` filters as the
+ * limit allows, through the lessons component (one join, several conditions in it) and on the
+ * post's text fields, in an `$or`, every value as long as allowed, a page of 100.
  */
 const largestQuery = () => {
   const parts = [];
   const value = (n) => encodeURIComponent(needle(n, LIMITS.maxValueLength));
-  for (let j = 0; j < LIMITS.maxJoins; j += 1) {
-    parts.push(`filters[$or][${j}][lessons][text][$containsi]=${value(j)}`);
+  const inLessons = Math.floor(LIMITS.maxConditions / 2);
+  for (let j = 0; j < inLessons; j += 1) {
+    parts.push(`filters[$or][0][lessons][$or][${j}][text][$containsi]=${value(j)}`);
   }
   const fields = ['title', 'excerpt', 'authorName', 'lessonsHeading'];
   for (let i = 0; parts.length < LIMITS.maxConditions; i += 1) {
     parts.push(
-      `filters[$or][${LIMITS.maxJoins + i}][${fields[i % fields.length]}][$containsi]=${value(100 + i)}`
+      `filters[$or][${1 + i}][${fields[i % fields.length]}][$containsi]=${value(100 + i)}`
     );
   }
   return `/api/blog/posts?${parts.join('&')}&pagination[pageSize]=100`;

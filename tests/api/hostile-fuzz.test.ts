@@ -1,5 +1,7 @@
+import type { AddressInfo } from 'net';
+
 import fc from 'fast-check';
-import type { Response } from 'supertest';
+import request, { type Response } from 'supertest';
 
 import { adminToken } from '../helpers/admin';
 import { nextIp, setSettings, validComment } from '../helpers/comments-api';
@@ -32,12 +34,18 @@ const CANARY_TEXT = /leak-canary|leakcanaryiphash|LeakCanaryAgent/i;
 
 describe('hostile input, fuzzed, on every public route', () => {
   let app: TestApp;
+  /** One listening server for thousands of requests (supertest would listen anew for each). */
+  let http: () => ReturnType<typeof request>;
   let slug: string;
   let token: string;
   const seen = { requests: 0, refused: 0 };
 
   beforeAll(async () => {
     app = await startApp();
+    const server = app.strapi.server.httpServer;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    http = () => request(base);
     const post = await createPost(app.strapi, {
       title: 'Fuzzed',
       lessons: ['One lesson', 'Another lesson'],
@@ -71,7 +79,7 @@ describe('hostile input, fuzzed, on every public route', () => {
 
   /** Any value as the JSON text a client would send (a bare `undefined` as `null`). */
   const asJson = (value: unknown) => JSON.stringify(value) ?? 'null';
-  const get = (path: string) => app.http().get(path);
+  const get = (path: string) => http().get(path);
   const count = () => app.strapi.db.query('plugin::blog.comment').count({});
   const property = <T>(arbitrary: fc.Arbitrary<T>, check: (value: T) => Promise<void>) =>
     fc.assert(fc.asyncProperty(arbitrary, check), { seed: FUZZ_SEED, numRuns: FUZZ_RUNS });
@@ -90,7 +98,7 @@ describe('hostile input, fuzzed, on every public route', () => {
     });
   });
 
-  it('every naughty string as a filter value, a sort, a page and a slug', async () => {
+  it('every naughty string as a filter value, a sort and a page', async () => {
     const forms = (value: string) => [
       { filters: { title: { $eq: value } } },
       { filters: { originalDate: { $eq: value } } },
@@ -107,6 +115,11 @@ describe('hostile input, fuzzed, on every public route', () => {
         const path = `/api/blog/posts?${toQueryString(query)}`;
         expectSafe(await get(path), path);
       }
+    }
+  }, 180_000);
+
+  it('every naughty string as a post address', async () => {
+    for (const value of NAUGHTY_STRINGS) {
       const encoded = encodeURIComponent(value);
       for (const path of [
         `/api/blog/posts/${encoded}`,
@@ -118,7 +131,7 @@ describe('hostile input, fuzzed, on every public route', () => {
         expectSafe(await get(path), path);
       }
     }
-  });
+  }, 180_000);
 
   it('malformed percent-encoding and odd paths answer 4xx', async () => {
     for (const path of [
@@ -136,8 +149,7 @@ describe('hostile input, fuzzed, on every public route', () => {
   it('POST /api/blog/posts/:slug/comments: any body stores nothing unless it answers 201', async () => {
     await property(submissionBody(), async (body) => {
       const before = await count();
-      const res = await app
-        .http()
+      const res = await http()
         .post(`/api/blog/posts/${slug}/comments`)
         .set('X-Forwarded-For', nextIp())
         .set('Content-Type', 'application/json')
@@ -151,8 +163,7 @@ describe('hostile input, fuzzed, on every public route', () => {
     for (const value of NAUGHTY_STRINGS) {
       for (const field of ['authorName', 'authorUrl', 'content'] as const) {
         const before = await count();
-        const res = await app
-          .http()
+        const res = await http()
           .post(`/api/blog/posts/${slug}/comments`)
           .set('X-Forwarded-For', nextIp())
           .set('User-Agent', value.replace(/[^\t\x20-\x7e]/g, '?') || 'x')
@@ -161,7 +172,7 @@ describe('hostile input, fuzzed, on every public route', () => {
         expect(await count()).toBe(res.status === 201 ? before + 1 : before);
       }
     }
-  });
+  }, 180_000);
 
   it('GraphQL: naughty strings and absurd numbers as variables', async () => {
     const query = `query ($slug: String!, $sort: [String!], $page: Int, $size: Int) {
@@ -177,7 +188,7 @@ describe('hostile input, fuzzed, on every public route', () => {
         size: fc.oneof(fc.integer(), fc.constant(0), fc.constant(1000)),
       }),
       async (variables) => {
-        const res = await app.http().post('/graphql').send({ query, variables });
+        const res = await http().post('/graphql').send({ query, variables });
         expectSafe(res, `graphql ${JSON.stringify(variables)}`);
         const errors = (res.body.errors ?? []) as Array<{ extensions?: { code?: string } }>;
         for (const error of errors) {
@@ -191,8 +202,7 @@ describe('hostile input, fuzzed, on every public route', () => {
     const auth = { Authorization: `Bearer ${token}` };
     await property(listQuery(), async (query) => {
       for (const path of ['/blog/comments', '/blog/lessons', '/blog/imports']) {
-        const res = await app
-          .http()
+        const res = await http()
           .get(`${path}?${toQueryString(query)}`)
           .set(auth);
         expectSafe(res, path);
@@ -204,7 +214,7 @@ describe('hostile input, fuzzed, on every public route', () => {
         ['patch', '/blog/comments/unknown-document-id'],
         ['put', '/blog/settings'],
       ] as const) {
-        const client = app.http();
+        const client = http();
         const res = await client[method](path)
           .set(auth)
           .set('Content-Type', 'application/json')

@@ -83,10 +83,10 @@ const defaults: BlogPluginConfig = {
   limits: {
     bodyBytes: 256 * 1024,
     query: {
-      maxConditions: 20,
+      maxConditions: 10,
       maxDepth: 6,
-      maxJoins: 2,
-      maxValueLength: 200,
+      maxJoins: 1,
+      maxValueLength: 100,
       maxOffset: 100000,
     },
     graphql: {
