@@ -8,7 +8,16 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   },
   // GraphQL (the plugin adds its queries and mutation); no Apollo landing page, which loads
   // from a CDN.
-  graphql: { config: { landingPage: false, playgroundAlways: false } },
+  graphql: {
+    config: {
+      landingPage: false,
+      playgroundAlways: false,
+      // Strapi's own bounds on its generated queries (the blog's fields have their own cost limit).
+      depthLimit: 10,
+      defaultLimit: 25,
+      maxLimit: 100,
+    },
+  },
   // The plugin under development, loaded from the repository root (its built `dist/`).
   blog: { enabled: true, resolve: PLUGIN_DIR },
 });
