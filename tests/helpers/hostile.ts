@@ -157,6 +157,20 @@ export const listQuery = (): fc.Arbitrary<Record<string, unknown>> =>
 export const toQueryString = (query: Record<string, unknown>) =>
   qs.stringify(query, { encodeValuesOnly: true, allowEmptyArrays: false });
 
+/** Names every object inherits: a body keyed by them once broke yup's schemas (a 500). */
+export const INHERITED_NAMES = Object.getOwnPropertyNames(Object.prototype);
+
+/** A JSON body of any shape, often keyed by inherited names or by the fields a route knows. */
+export const jsonBody = (fields: string[] = []): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    fc.anything({ maxDepth: 3 }),
+    fc.dictionary(
+      fc.constantFrom(...INHERITED_NAMES, ...fields),
+      fc.oneof(fc.anything({ maxDepth: 2 }), fc.constantFrom(...NAUGHTY_STRINGS)),
+      { maxKeys: 4 }
+    )
+  );
+
 /** A comment submission's body: sometimes right, mostly wrong in a new way. */
 export const submissionBody = (): fc.Arbitrary<unknown> => {
   const field = fc.oneof(
@@ -166,7 +180,7 @@ export const submissionBody = (): fc.Arbitrary<unknown> => {
     fc.anything({ maxDepth: 2 })
   );
   return fc.oneof(
-    fc.anything({ maxDepth: 3 }),
+    jsonBody(['data', 'formToken', 'homepage']),
     fc.record(
       {
         data: fc.oneof(

@@ -1,3 +1,4 @@
+import { bulkBodySchema, validate } from '../../server/src/validation/moderation';
 import {
   paginationMeta,
   parsePagination,
@@ -134,4 +135,21 @@ describe('rejectUnknownQueryKeys', () => {
     );
     expect(() => rejectUnknownQueryKeys({ sort: 'a' }, ['sort'])).not.toThrow();
   });
+});
+
+describe('admin bodies with inherited property names', () => {
+  // Yup read `valueOf` as one of its schema's fields and threw a TypeError: a 500.
+  it.each(['valueOf', 'toString', 'constructor', 'hasOwnProperty', '__proto__'])(
+    'refuses a key named %s with a ValidationError, at any depth',
+    async (key) => {
+      const top = JSON.parse(`{"${key}": ""}`);
+      const nested = JSON.parse(`{"documentIds": ["a"], "status": "spam", "x": [{"${key}": 1}]}`);
+      for (const body of [top, nested]) {
+        await expect(validate(bulkBodySchema, body)).rejects.toMatchObject({
+          name: 'ValidationError',
+          message: expect.stringContaining(key),
+        });
+      }
+    }
+  );
 });

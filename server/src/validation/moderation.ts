@@ -2,6 +2,8 @@ import { errors, yup } from '@strapi/utils';
 
 import { COMMENT_STATUSES, type CommentStatus } from '../../../contracts/comments';
 
+import { refuseInheritedKeys } from './inherited-keys';
+
 /** Yup's error in Strapi's shape: `details.errors[]` with `path`, `message`, `name`. */
 export const toValidationError = (error: yup.ValidationError) =>
   new errors.ValidationError(error.errors.join('; '), {
@@ -17,6 +19,7 @@ export const validate = async <TSchema extends yup.AnySchema>(
   schema: TSchema,
   input: unknown
 ): Promise<yup.InferType<TSchema>> => {
+  refuseInheritedKeys(input);
   try {
     return await schema.validate(input, { abortEarly: false, stripUnknown: false });
   } catch (error) {
