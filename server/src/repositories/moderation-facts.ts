@@ -169,22 +169,11 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
       };
     },
 
-    /** The stored values of a comment's own fields, to tell what an update changes. */
-    async stored(documentId: string): Promise<Record<string, unknown> | null> {
+    /** The stored values of these fields of a comment, to tell what an update changes. */
+    async stored(documentId: string, fields: string[]): Promise<Record<string, unknown> | null> {
       return (await strapi.db.query(COMMENT_UID).findOne({
         where: { documentId },
-        select: [
-          'authorName',
-          'authorEmail',
-          'authorUrl',
-          'content',
-          'status',
-          'moderationReason',
-          'ipHash',
-          'userAgent',
-          'submittedAt',
-          'importKey',
-        ],
+        select: fields,
       })) as Record<string, unknown> | null;
     },
 

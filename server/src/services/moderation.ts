@@ -348,7 +348,7 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
     parentRef: string | null | undefined
   ) => {
     const current = await facts.current(documentId);
-    const stored = await facts.stored(documentId);
+    const stored = await facts.stored(documentId, OWN_FIELDS);
     if (!current || !stored) return;
     const changed = OWN_FIELDS.filter(
       (field) => field in data && !sameValue(field, stored[field], data[field])
@@ -537,7 +537,7 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
       const current = await facts.current(documentId);
       if (!current) return next();
       if (CHECKED_FIELDS.some((field) => field in data)) {
-        checkStructure(mergedCandidate((await facts.stored(documentId)) ?? {}, data));
+        checkStructure(mergedCandidate((await facts.stored(documentId, OWN_FIELDS)) ?? {}, data));
       }
       await checkPlacement(scope, documentId, current, postRef, parentRef);
 
