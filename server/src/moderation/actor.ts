@@ -51,6 +51,14 @@ export const isTrusted = (scope: ModerationScope) =>
 /** Whether the scope may change or delete a comment (code may; an editor needs the action). */
 export const mayChange = (scope: ModerationScope) => scope.mayModerate !== false;
 
+/** Who did it, as a moderation reason says it. */
+export const describe = (actor: Actor) =>
+  actor.type === 'admin'
+    ? `admin ${actor.name}`
+    : actor.type === 'importer'
+      ? 'the importer'
+      : 'the rules';
+
 interface Ability {
   can(action: string, subject?: unknown): boolean;
 }

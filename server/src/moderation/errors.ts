@@ -40,3 +40,16 @@ export const refusalError = (refusal: Refusal): Error => {
       });
   }
 };
+
+/** A refusal as its error; `kind` is always `refuse`. */
+export const refuse = (refusal: Omit<Refusal, 'kind'>) =>
+  refusalError({ kind: 'refuse', ...refusal });
+
+/** 400 naming `field`; its rule is `post` for the `post` field, else `parent`. */
+export const fieldRefusal = (field: string, message: string, detail = message) =>
+  refuse({
+    rule: field === 'post' ? 'post' : 'parent',
+    status: 400,
+    message,
+    errors: [{ path: [field], message: detail }],
+  });
