@@ -8,6 +8,7 @@ import { usedFormTokenModel } from './models/used-form-token';
 import { registerGraphql } from './graphql/register';
 import { createAdminUploadGuard } from './middlewares/admin-upload-guard';
 import { createPublicBodyGuard } from './middlewares/public-body-guard';
+import { createRefuseNul } from './middlewares/refuse-nul';
 import { createRemoveUploads } from './middlewares/remove-uploads';
 import { registerComponents } from './register-components';
 
@@ -22,6 +23,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.server.use(createRemoveUploads(strapi));
   strapi.server.use(createPublicBodyGuard(strapi));
   strapi.server.use(createAdminUploadGuard(strapi));
+  strapi.server.use(createRefuseNul(strapi));
   registerGraphql(strapi);
 };
 

@@ -64,6 +64,10 @@ describe('hostile input to POST /api/blog/posts/:slug/comments', () => {
     ['an ipHash field', { data: { ...validComment(), ipHash: 'forged' } }],
     ['an unknown top-level field', { data: validComment(), admin: true }],
     ['a numeric form token', { data: validComment(), formToken: 12345 }],
+    // PostgreSQL refuses NUL in any text: these reached a query and answered 500 there.
+    ['a NUL in the email', { data: validComment({ authorEmail: 'a\u0000b@example.com' }) }],
+    ['a NUL in the parent', { data: validComment({ parent: 'k'.repeat(23) + '\u0000' }) }],
+    ['a NUL in a key', { data: validComment(), ['x\u0000']: 1 }],
   ];
 
   it.each(corpus)('refuses %s with a 4xx and stores nothing', async (label, body) => {

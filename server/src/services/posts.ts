@@ -12,6 +12,7 @@ import createLessonsRepository from '../repositories/lessons';
 import { getPageLimits, getPluginConfig } from '../utils/plugin-config';
 import { toPublicPost, type PostRow } from '../utils/serialize';
 import { filterTreeOf, parseFilters, type FilterTree } from '../validation/filters';
+import { hasNul } from '../validation/json-input';
 import {
   paginationMeta,
   parsePagination,
@@ -38,6 +39,13 @@ const PUBLIC_SELECT = [
   'publishedAt',
 ];
 const PUBLISHED = { publishedAt: { $notNull: true } };
+
+/**
+ * Whether a slug could name a post at all: text within a uid's length and without NUL (which
+ * PostgreSQL refuses in a query). Any other is answered "not found" without asking the database.
+ */
+const isPossibleSlug = (slug: unknown): slug is string =>
+  typeof slug === 'string' && slug.length > 0 && slug.length <= 255 && !hasNul(slug);
 
 /** What a comments feed needs of its post. */
 export type PostHead = Pick<PostRow, 'documentId' | 'title' | 'slug' | 'updatedAt' | 'publishedAt'>;
@@ -80,6 +88,7 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The documentId of the published post with this slug, or null. */
   const findPublishedDocumentId = async (slug: string): Promise<string | null> => {
+    if (!isPossibleSlug(slug)) return null;
     const published = await strapi.db.query(uid).findOne({
       where: { slug, publishedAt: { $notNull: true } },
       select: ['documentId'],
@@ -131,6 +140,7 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** One published post by slug, or null. */
     async findPublishedBySlug(slug: string): Promise<Post | null> {
+      if (!isPossibleSlug(slug)) return null;
       const row = (await rows().findOne({
         where: { ...PUBLISHED, slug },
         select: PUBLIC_SELECT,
@@ -156,6 +166,7 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A published post's own fields by slug, without lessons or comment count; or null. */
     async findPublishedHead(slug: string): Promise<PostHead | null> {
+      if (!isPossibleSlug(slug)) return null;
       return (await rows().findOne({
         where: { ...PUBLISHED, slug },
         select: ['documentId', 'title', 'slug', 'updatedAt', 'publishedAt'],

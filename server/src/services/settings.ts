@@ -10,7 +10,7 @@ import {
 } from '../moderation/settings';
 import { compileWordList, type WordMatcher } from '../moderation/words';
 import { getPluginConfig } from '../utils/plugin-config';
-import { refuseInheritedKeys } from '../validation/inherited-keys';
+import { checkJsonInput } from '../validation/json-input';
 import { toValidationError } from '../validation/moderation';
 
 /**
@@ -53,7 +53,7 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async update(input: unknown): Promise<ModerationSettings> {
-      refuseInheritedKeys(input);
+      checkJsonInput(input);
       try {
         await settingsSchema.validate(input, { abortEarly: false, strict: true });
       } catch (error) {

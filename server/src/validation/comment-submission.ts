@@ -2,6 +2,14 @@ import { errors } from '@strapi/utils';
 
 import { isPlainObject } from '../utils/is-plain-object';
 
+import { hasNul } from './json-input';
+
+/**
+ * Fields stored or looked up as given: a NUL in them is refused (PostgreSQL refuses it in any
+ * text). The name and content lose control characters, NUL included, as plain text.
+ */
+const VERBATIM_FIELDS = ['authorEmail', 'authorUrl', 'parent'];
+
 /**
  * The shape of `POST /api/blog/posts/:slug/comments`: which keys, which types. Lengths and
  * formats are the moderation rules' job (rule 3), so every path gets the same messages.
@@ -71,10 +79,14 @@ export const parseSubmission = (body: unknown, honeypotField: string): Submissio
       found.push(error(['data', key], `${key} must be a string`));
     } else if (key === 'parent' && (value.length === 0 || value.length > 64)) {
       found.push(error(['data', 'parent'], 'parent must be the documentId of a comment'));
+    } else if (VERBATIM_FIELDS.includes(key) && hasNul(value)) {
+      found.push(error(['data', key], `${key} must not hold a NUL character`));
     }
   }
   if (root.formToken !== undefined && typeof root.formToken !== 'string') {
     found.push(error(['formToken'], 'formToken must be a string'));
+  } else if (typeof root.formToken === 'string' && hasNul(root.formToken)) {
+    found.push(error(['formToken'], 'formToken must not hold a NUL character'));
   }
   if (found.length) fail(found);
 

@@ -2,7 +2,7 @@ import { errors, yup } from '@strapi/utils';
 
 import { COMMENT_STATUSES, type CommentStatus } from '../../../contracts/comments';
 
-import { refuseInheritedKeys } from './inherited-keys';
+import { checkJsonInput } from './json-input';
 
 /** Yup's error in Strapi's shape: `details.errors[]` with `path`, `message`, `name`. */
 export const toValidationError = (error: yup.ValidationError) =>
@@ -19,7 +19,7 @@ export const validate = async <TSchema extends yup.AnySchema>(
   schema: TSchema,
   input: unknown
 ): Promise<yup.InferType<TSchema>> => {
-  refuseInheritedKeys(input);
+  checkJsonInput(input);
   try {
     return await schema.validate(input, { abortEarly: false, stripUnknown: false });
   } catch (error) {

@@ -1,0 +1,24 @@
+import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
+
+import { createAreaOf } from './plugin-paths';
+
+const ENCODED_NUL = /%00/;
+
+/**
+ * Refuses an address holding an encoded NUL (`%00`) on the plugin's routes with a 400, before
+ * any route reads it: PostgreSQL refuses NUL in any text, so a slug, an id or a filter value with
+ * one would otherwise fail its query (a 500 there, where SQLite answered 404).
+ */
+export const createRefuseNul = (strapi: Core.Strapi) => {
+  const areaOf = createAreaOf(strapi);
+  return async (ctx: Context, next: Next) => {
+    if (!ENCODED_NUL.test(ctx.originalUrl) || !areaOf(ctx.path)) return next();
+    const message = 'The address holds a NUL character (%00)';
+    ctx.status = 400;
+    ctx.body = {
+      data: null,
+      error: { status: 400, name: 'ValidationError', message, details: {} },
+    };
+  };
+};
