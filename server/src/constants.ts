@@ -3,7 +3,11 @@ export const PLUGIN_ID = 'blog';
 export const POST_UID = 'plugin::blog.post';
 export const COMMENT_UID = 'plugin::blog.comment';
 export const MODERATION_EVENT_UID = 'plugin::blog.moderation-event';
+export const CATEGORY_UID = 'plugin::blog.category';
+export const TAG_UID = 'plugin::blog.tag';
+export const AUTHOR_UID = 'plugin::blog.author';
 export const LESSON_COMPONENT_UID = 'blog.lesson';
+export const SEO_COMPONENT_UID = 'blog.seo';
 
 /** Content-API actions the Public role receives once, the first time each appears. */
 export const PUBLIC_ACTIONS = [
