@@ -1,5 +1,7 @@
 export * from './common';
 export * from './posts';
+export * from './media';
+export * from './taxonomy';
 export * from './comments';
 export * from './moderation';
 export * from './lessons';
