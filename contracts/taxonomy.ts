@@ -51,9 +51,10 @@ export interface Author extends AuthorRef {
   postCount: number;
 }
 
-/** Query of the category and tag lists. */
+/** Query of the category, tag and author lists (the locale counts their posts). */
 export interface TaxonomyQuery {
   locale?: string;
+  pagination?: { page?: number; pageSize?: number; start?: number; limit?: number };
 }
 
 export namespace FindCategories {
@@ -66,10 +67,17 @@ export namespace FindTags {
   export type Response = ListResponse<Tag>;
 }
 
+export namespace FindAuthors {
+  export type Query = TaxonomyQuery;
+  export type Response = ListResponse<Author>;
+}
+
 export namespace FindAuthor {
   export interface Params {
     slug: string;
   }
-  export type Query = TaxonomyQuery;
+  export interface Query {
+    locale?: string;
+  }
   export type Response = SingleResponse<Author>;
 }

@@ -18,6 +18,10 @@ export const PUBLIC_ACTIONS = [
   'plugin::blog.comment.form',
   'plugin::blog.feed.posts',
   'plugin::blog.feed.comments',
+  'plugin::blog.category.find',
+  'plugin::blog.tag.find',
+  'plugin::blog.author.find',
+  'plugin::blog.author.findOne',
 ] as const;
 
 /** Admin RBAC actions (Settings → Roles → Plugins → Blog). */

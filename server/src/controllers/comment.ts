@@ -19,11 +19,16 @@ const createCommentController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async create(ctx: Context) {
+    rejectUnknownQueryKeys(ctx.query, ['locale']);
     try {
       const data = await getService('comments', { strapi }).submit(
         ctx.params.slug,
         ctx.request.body,
-        { ip: requestClientIp(ctx), userAgent: ctx.get('user-agent') || null }
+        {
+          ip: requestClientIp(ctx),
+          userAgent: ctx.get('user-agent') || null,
+          locale: ctx.query.locale,
+        }
       );
       const body: SubmitComment.Response = { data };
       ctx.status = 201;
@@ -40,9 +45,9 @@ const createCommentController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async form(ctx: Context) {
-    rejectUnknownQueryKeys(ctx.query, []);
+    rejectUnknownQueryKeys(ctx.query, ['locale']);
     const body: CommentForm.Response = {
-      data: await getService('comments', { strapi }).form(ctx.params.slug),
+      data: await getService('comments', { strapi }).form(ctx.params.slug, ctx.query.locale),
     };
     ctx.set('Cache-Control', 'no-store');
     ctx.body = body;

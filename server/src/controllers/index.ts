@@ -1,3 +1,5 @@
+import author from './author';
+import category from './category';
 import comment from './comment';
 import feed from './feed';
 import imports from './imports';
@@ -5,5 +7,17 @@ import lessons from './lessons';
 import moderation from './moderation';
 import post from './post';
 import settings from './settings';
+import tag from './tag';
 
-export default { post, comment, feed, imports, lessons, moderation, settings };
+export default {
+  post,
+  comment,
+  feed,
+  imports,
+  lessons,
+  moderation,
+  settings,
+  category,
+  tag,
+  author,
+};

@@ -15,8 +15,11 @@ const createPostController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async findOne(ctx: Context) {
-    rejectUnknownQueryKeys(ctx.query, []);
-    const post = await getService('posts', { strapi }).findPublishedBySlug(ctx.params.slug);
+    rejectUnknownQueryKeys(ctx.query, ['locale']);
+    const post = await getService('posts', { strapi }).findPublishedBySlug(
+      ctx.params.slug,
+      ctx.query.locale
+    );
     if (!post) {
       throw new errors.NotFoundError('Post not found');
     }

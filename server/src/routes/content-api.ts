@@ -32,5 +32,14 @@ export default {
       handler: 'comment.form',
       config: { policies: [] },
     },
+    { method: 'GET', path: '/categories', handler: 'category.find', config: { policies: [] } },
+    { method: 'GET', path: '/tags', handler: 'tag.find', config: { policies: [] } },
+    { method: 'GET', path: '/authors', handler: 'author.find', config: { policies: [] } },
+    {
+      method: 'GET',
+      path: '/authors/:slug',
+      handler: 'author.findOne',
+      config: { policies: [] },
+    },
   ],
 };

@@ -40,11 +40,20 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = createCommentsRepository({ strapi });
   const facts = createModerationFactsRepository({ strapi });
 
-  /** The documentId of the published post with this slug, or a 404. */
-  const publishedPost = async (slug: string): Promise<string> => {
-    const documentId = await getService('posts', { strapi }).findPublishedDocumentId(slug);
+  /**
+   * The documentId of the published post with this slug in the request's locale (the default
+   * one when it names none), or a 404. A post's comments are the document's: the same in every
+   * locale.
+   */
+  const publishedPost = async (
+    slug: string,
+    requestedLocale: unknown
+  ): Promise<{ postDocumentId: string; locale: string }> => {
+    const posts = getService('posts', { strapi });
+    const locale = await posts.locales.resolve(requestedLocale);
+    const documentId = await posts.findPublishedDocumentId(slug, locale);
     if (!documentId) throw new errors.NotFoundError('Post not found');
-    return documentId;
+    return { postDocumentId: documentId, locale };
   };
 
   return {
@@ -56,11 +65,11 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       slug: string,
       query: Record<string, unknown>
     ): Promise<{ data: CommentThread[]; pagination: Pagination }> {
-      rejectUnknownQueryKeys(query, ['sort', 'pagination', 'start', 'limit']);
+      rejectUnknownQueryKeys(query, ['sort', 'pagination', 'start', 'limit', 'locale']);
       const [sort] = parseSort(query.sort, COMMENT_PUBLIC_SORT_FIELDS);
       const order = sort?.submittedAt ?? 'asc';
       const page = parsePagination(query, getPageLimits(strapi));
-      const postDocumentId = await publishedPost(slug);
+      const { postDocumentId } = await publishedPost(slug, query.locale);
 
       const roots = await repository.findApprovedRoots(postDocumentId, { ...page, order });
       const replies = await repository.findApprovedReplies(roots.rows.map((r) => r.documentId));
@@ -105,11 +114,11 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async submit(
       slug: string,
       body: unknown,
-      request: { ip: string | null; userAgent: string | null }
+      request: { ip: string | null; userAgent: string | null; locale?: unknown }
     ): Promise<SubmitComment.Response['data']> {
       const settings = await getService('settings', { strapi }).get();
       const submission = parseSubmission(body, settings.honeypotField);
-      const postDocumentId = await publishedPost(slug);
+      const { postDocumentId, locale } = await publishedPost(slug, request.locale);
       const { data } = submission;
 
       const created = (await getService('moderation', { strapi }).runAs(
@@ -123,6 +132,7 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
               authorEmail: data.authorEmail,
               authorUrl: data.authorUrl ?? null,
               content: data.content,
+              pageLocale: locale,
             },
           } as never),
         {
@@ -142,9 +152,9 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** What a site needs to render the comment form of a post: a fresh token and the honeypot. */
-    async form(slug: string): Promise<CommentForm.Response['data']> {
+    async form(slug: string, requestedLocale?: unknown): Promise<CommentForm.Response['data']> {
       const settings = await getService('settings', { strapi }).get();
-      const postDocumentId = await publishedPost(slug);
+      const { postDocumentId } = await publishedPost(slug, requestedLocale);
       const now = new Date();
       const closed = checkPost(settings, await facts.post(postDocumentId), now);
       if (closed?.status === 403) throw new CommentsForbiddenError(closed.message);

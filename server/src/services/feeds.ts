@@ -116,7 +116,8 @@ const createFeedsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The post's comments feed, or null when no published post has this slug. */
     async comments(slug: string, selfUrl: string): Promise<Feed | null> {
       const { title, author, size } = config();
-      const post = await getService('posts', { strapi }).findPublishedHead(slug);
+      const posts = getService('posts', { strapi });
+      const post = await posts.findPublishedHead(slug, await posts.locales.defaultLocale());
       if (!post) return null;
       const rows = await shownInThread(await comments.findLatestApproved(post.documentId, size));
       // A comment leaving the feed (held again, deleted) is a moderation event of the post.

@@ -11,6 +11,7 @@ import notifications, { type NotificationsService } from './notifications';
 import permissions, { type PermissionsService } from './permissions';
 import posts, { type PostsService } from './posts';
 import settings, { type SettingsService } from './settings';
+import taxonomy, { type TaxonomyService } from './taxonomy';
 
 export interface Services {
   posts: PostsService;
@@ -26,6 +27,7 @@ export interface Services {
   notifications: NotificationsService;
   permissions: PermissionsService;
   settings: SettingsService;
+  taxonomy: TaxonomyService;
 }
 
 export default {
@@ -42,4 +44,5 @@ export default {
   notifications,
   permissions,
   settings,
+  taxonomy,
 };

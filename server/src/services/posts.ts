@@ -4,13 +4,16 @@ import {
   POST_PUBLIC_FILTER_FIELDS,
   POST_PUBLIC_SORT_FIELDS,
   type Post,
+  type PostLocalization,
 } from '../../../contracts/posts';
 import type { Pagination } from '../../../contracts/common';
-import { LESSON_COMPONENT_UID, POST_UID } from '../constants';
+import { AUTHOR_UID, CATEGORY_UID, LESSON_COMPONENT_UID, POST_UID, TAG_UID } from '../constants';
+import createLocales from '../i18n/locales';
 import createCommentCountsRepository from '../repositories/comment-counts';
 import createLessonsRepository from '../repositories/lessons';
 import { getPageLimits, getPluginConfig } from '../utils/plugin-config';
 import { toPublicPost, type PostRow } from '../utils/serialize';
+import { MEDIA_SELECT } from '../utils/serialize-media';
 import { filterTreeOf, parseFilters, type FilterTree } from '../validation/filters';
 import { hasNul } from '../validation/json-input';
 import {
@@ -26,6 +29,7 @@ const DEFAULT_SORT = [{ originalDate: 'desc' as const }, { publishedAt: 'desc' a
 const PUBLIC_SELECT = [
   'id',
   'documentId',
+  'locale',
   'title',
   'slug',
   'excerpt',
@@ -39,6 +43,31 @@ const PUBLIC_SELECT = [
   'publishedAt',
 ];
 const PUBLISHED = { publishedAt: { $notNull: true } };
+
+/**
+ * What a public post shows of its relations, each named column by column (never an author's
+ * admin user, an import key or who uploaded a file). The query engine reads each relation for a
+ * whole page at once: the statements do not grow with the number of posts, tags or locales.
+ */
+const PUBLIC_POPULATE = {
+  cover: { select: MEDIA_SELECT },
+  author: {
+    select: ['documentId', 'name', 'slug', 'url'],
+    populate: { avatar: { select: MEDIA_SELECT } },
+  },
+  categories: {
+    select: ['documentId', 'name', 'slug', 'locale'],
+    populate: { parent: { select: ['documentId', 'name', 'slug'] } },
+  },
+  tags: { select: ['documentId', 'name', 'slug', 'locale'] },
+  seo: {
+    select: ['metaTitle', 'metaDescription', 'canonicalUrl', 'noIndex'],
+    populate: { ogImage: { select: MEDIA_SELECT } },
+  },
+};
+
+/** The fields of a category, tag or author a public list may filter posts on. */
+const RELATION_FILTER_FIELDS = ['slug', 'name'];
 
 /**
  * Whether a slug could name a post at all: text within a uid's length and without NUL (which
@@ -60,6 +89,7 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(uid);
   const commentCounts = createCommentCountsRepository({ strapi });
   const lessons = createLessonsRepository({ strapi });
+  const locales = createLocales({ strapi });
 
   /** The public filters, typed from the post's and the lesson's schemas (built once). */
   let filterTree: FilterTree | null = null;
@@ -68,29 +98,76 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
       lessons: filterTreeOf(strapi.getModel(LESSON_COMPONENT_UID as UID.Component).attributes, [
         'text',
       ]),
+      categories: filterTreeOf(
+        strapi.getModel(CATEGORY_UID as UID.ContentType).attributes,
+        RELATION_FILTER_FIELDS
+      ),
+      tags: filterTreeOf(
+        strapi.getModel(TAG_UID as UID.ContentType).attributes,
+        RELATION_FILTER_FIELDS
+      ),
+      author: filterTreeOf(
+        strapi.getModel(AUTHOR_UID as UID.ContentType).attributes,
+        RELATION_FILTER_FIELDS
+      ),
     });
     return filterTree;
   };
 
-  /** The public posts of these rows: their lessons and comment counts, two statements in all. */
-  const toPublic = async (found: Array<PostRow & { id: number }>): Promise<Post[]> => {
-    const [lessonsByRow, counts] = await Promise.all([
+  /**
+   * The other published languages of these posts: one statement for a page.
+   */
+  const localizationsOf = async (
+    found: PostRow[],
+    locale: string
+  ): Promise<Map<string, PostLocalization[]>> => {
+    const byDocument = new Map<string, PostLocalization[]>();
+    if (found.length === 0) return byDocument;
+    const others = (await rows().findMany({
+      where: {
+        ...PUBLISHED,
+        documentId: { $in: found.map((row) => row.documentId) },
+        locale: { $ne: locale },
+      },
+      select: ['documentId', 'locale', 'slug'],
+      orderBy: [{ locale: 'asc' }],
+    })) as Array<{ documentId: string; locale: string; slug: string }>;
+    for (const other of others) {
+      const list = byDocument.get(other.documentId) ?? [];
+      list.push({ locale: other.locale, slug: other.slug });
+      byDocument.set(other.documentId, list);
+    }
+    return byDocument;
+  };
+
+  /**
+   * The public posts of these rows (read with `PUBLIC_POPULATE`): their lessons, comment counts
+   * and other languages, three statements in all.
+   */
+  const toPublic = async (
+    found: Array<PostRow & { id: number }>,
+    locale: string
+  ): Promise<Post[]> => {
+    const [lessonsByRow, counts, localizations] = await Promise.all([
       lessons.ofPosts(found.map((row) => row.id)),
       commentCounts.ofPosts(found.map((row) => row.documentId)),
+      localizationsOf(found, locale),
     ]);
     return found.map((row) =>
       toPublicPost(
         { ...row, lessons: lessonsByRow.get(Number(row.id)) ?? [] },
-        counts.get(row.documentId) ?? 0
+        counts.get(row.documentId) ?? 0,
+        localizations.get(row.documentId) ?? [],
+        locale
       )
     );
   };
 
-  /** The documentId of the published post with this slug, or null. */
-  const findPublishedDocumentId = async (slug: string): Promise<string | null> => {
+  /** The documentId of the published post with this slug in this locale, or null. */
+  const findPublishedDocumentId = async (slug: string, locale: string): Promise<string | null> => {
     if (!isPossibleSlug(slug)) return null;
     const published = await strapi.db.query(uid).findOne({
-      where: { slug, publishedAt: { $notNull: true } },
+      where: { slug, locale, publishedAt: { $notNull: true } },
       select: ['documentId'],
     });
     return (published?.documentId as string | undefined) ?? null;
@@ -103,7 +180,7 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
       auth: RequestAuth
     ): Promise<{ data: Post[]; pagination: Pagination }> {
       // Everything is checked, and the query's cost bounded, before any SQL.
-      rejectUnknownQueryKeys(query, ['filters', 'sort', 'pagination', 'start', 'limit']);
+      rejectUnknownQueryKeys(query, ['filters', 'sort', 'pagination', 'start', 'limit', 'locale']);
       const checked = parseFilters(
         query.filters,
         publicFilterTree(),
@@ -111,6 +188,7 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
       );
       const sort = parseSort(query.sort, POST_PUBLIC_SORT_FIELDS);
       const page = parsePagination(query, getPageLimits(strapi));
+      const locale = await locales.resolve(query.locale);
 
       const schema = strapi.getModel(uid);
       const options = { auth } as Parameters<typeof strapi.contentAPI.validate.query>[2];
@@ -120,11 +198,13 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
         filters?: Record<string, unknown>;
       };
 
-      const where = filters ? { $and: [PUBLISHED, filters] } : PUBLISHED;
+      const inLocale = { ...PUBLISHED, locale };
+      const where = filters ? { $and: [inLocale, filters] } : inLocale;
       const [found, total] = await Promise.all([
         rows().findMany({
           where,
           select: PUBLIC_SELECT,
+          populate: PUBLIC_POPULATE,
           orderBy: params.sort,
           offset: page.start,
           limit: page.limit,
@@ -133,20 +213,22 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
 
       return {
-        data: await toPublic(found),
+        data: await toPublic(found, locale),
         pagination: paginationMeta(page, total),
       };
     },
 
-    /** One published post by slug, or null. */
-    async findPublishedBySlug(slug: string): Promise<Post | null> {
+    /** One published post by slug in a locale (the default one when none is named), or null. */
+    async findPublishedBySlug(slug: string, requested?: unknown): Promise<Post | null> {
+      const locale = await locales.resolve(requested);
       if (!isPossibleSlug(slug)) return null;
       const row = (await rows().findOne({
-        where: { ...PUBLISHED, slug },
+        where: { ...PUBLISHED, slug, locale },
         select: PUBLIC_SELECT,
+        populate: PUBLIC_POPULATE,
       })) as (PostRow & { id: number }) | null;
       if (!row) return null;
-      const [post] = await toPublic([row]);
+      const [post] = await toPublic([row], locale);
       return post;
     },
 
@@ -154,26 +236,29 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * The newest published posts in the list's order, for the feed: no filters and no total,
      * and never more than a public list answers.
      */
-    async findLatest(size: number): Promise<Post[]> {
+    async findLatest(size: number, requested?: unknown): Promise<Post[]> {
+      const locale = await locales.resolve(requested);
       const found = (await rows().findMany({
-        where: PUBLISHED,
+        where: { ...PUBLISHED, locale },
         select: PUBLIC_SELECT,
+        populate: PUBLIC_POPULATE,
         orderBy: DEFAULT_SORT,
         limit: Math.min(size, getPageLimits(strapi).maxLimit),
       })) as Array<PostRow & { id: number }>;
-      return toPublic(found);
+      return toPublic(found, locale);
     },
 
-    /** A published post's own fields by slug, without lessons or comment count; or null. */
-    async findPublishedHead(slug: string): Promise<PostHead | null> {
+    /** A published post's own fields by slug in a locale, without lessons or count; or null. */
+    async findPublishedHead(slug: string, locale: string): Promise<PostHead | null> {
       if (!isPossibleSlug(slug)) return null;
       return (await rows().findOne({
-        where: { ...PUBLISHED, slug },
+        where: { ...PUBLISHED, slug, locale },
         select: ['documentId', 'title', 'slug', 'updatedAt', 'publishedAt'],
       })) as PostHead | null;
     },
 
     findPublishedDocumentId,
+    locales,
   };
 };
 

@@ -1,0 +1,51 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+/**
+ * The locale a public request asks for: the app's default when it names none, otherwise one of
+ * the app's locales (Settings → Internationalization). Anything else is a 400 before any read of
+ * posts: a locale code is short and plain (BCP 47 shape), and it must exist.
+ */
+
+/** BCP 47 shaped: a 2–3 letter language, then subtags of 2–8 letters or digits. */
+const LOCALE_CODE = /^[a-z]{2,3}(?:-[a-z\d]{2,8}){0,4}$/i;
+const MAX_LOCALE_LENGTH = 35;
+
+const LOCALE_UID = 'plugin::i18n.locale';
+
+const invalid = (message: string, value: unknown) =>
+  new errors.ValidationError(message, {
+    source: 'query',
+    key: 'locale',
+    param: 'locale',
+    value: typeof value === 'string' ? value.slice(0, MAX_LOCALE_LENGTH) : undefined,
+  });
+
+export const isLocaleCode = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= MAX_LOCALE_LENGTH && LOCALE_CODE.test(value);
+
+const createLocales = ({ strapi }: { strapi: Core.Strapi }) => {
+  const i18n = () => strapi.plugin('i18n').service('locales');
+
+  return {
+    /** The app's default locale code (one read of Strapi's store). */
+    async defaultLocale(): Promise<string> {
+      return (await i18n().getDefaultLocale()) as string;
+    },
+
+    /** The locale a request names, checked; the default when it names none. One statement. */
+    async resolve(value: unknown): Promise<string> {
+      if (value === undefined) return this.defaultLocale();
+      if (!isLocaleCode(value))
+        throw invalid('locale must be a locale code such as en or fr-CA', value);
+      const found = await strapi.db
+        .query(LOCALE_UID)
+        .findOne({ where: { code: value }, select: ['code'] });
+      if (!found) throw invalid(`Unknown locale "${value}"`, value);
+      return found.code as string;
+    },
+  };
+};
+
+export type Locales = ReturnType<typeof createLocales>;
+export default createLocales;
