@@ -39,7 +39,10 @@ describe('indexes', () => {
   };
 
   it.each([
-    ['blog_posts', ['slug', 'published_at']],
+    ['blog_posts', ['slug', 'locale', 'published_at']],
+    ['blog_categories', ['slug', 'locale']],
+    ['blog_tags', ['slug', 'locale']],
+    ['blog_authors', ['slug']],
     ['blog_posts', ['original_date', 'published_at']],
     ['blog_comments', ['status', 'submitted_at']],
     ['blog_comments', ['submitted_at']],

@@ -9,7 +9,14 @@ describe('strapi-server.js', () => {
     const plugin = require(path.join(ROOT, 'strapi-server.js'));
     expect(typeof plugin.register).toBe('function');
     expect(typeof plugin.bootstrap).toBe('function');
-    expect(Object.keys(plugin.contentTypes)).toEqual(['post', 'comment', 'moderation-event']);
+    expect(Object.keys(plugin.contentTypes)).toEqual([
+      'post',
+      'comment',
+      'moderation-event',
+      'category',
+      'tag',
+      'author',
+    ]);
     expect(Object.keys(plugin.routes)).toEqual(['content-api', 'admin']);
   });
 });
