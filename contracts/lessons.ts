@@ -9,7 +9,8 @@ export interface LessonRow {
   text: string;
   /** 1-based number of the lesson in its post. */
   position: number;
-  post: { documentId: string; title: string; slug: string };
+  /** The post (its draft) in the language this lesson belongs to. */
+  post: { documentId: string; title: string; slug: string; locale: string | null };
 }
 
 export namespace FindLessons {

@@ -31,6 +31,7 @@ const createLessonsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       postDocumentId: column(post.attributes, 'documentId'),
       postTitle: column(post.attributes, 'title'),
       postSlug: column(post.attributes, 'slug'),
+      postLocale: column(post.attributes, 'locale'),
       postPublishedAt: column(post.attributes, 'publishedAt'),
       lessons: lesson.tableName,
       lessonText: column(lesson.attributes, 'text'),
@@ -93,6 +94,7 @@ const createLessonsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
           documentId: `p.${n.postDocumentId}`,
           title: `p.${n.postTitle}`,
           slug: `p.${n.postSlug}`,
+          locale: `p.${n.postLocale}`,
         })
         .select(
           knex.raw('ROW_NUMBER() OVER (PARTITION BY j.?? ORDER BY j.??, l.id) AS position', [
@@ -123,7 +125,12 @@ const createLessonsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       const [rows, [{ total }]] = await Promise.all([
         filtered()
           .select('*')
-          .orderBy([{ column: 'r.title' }, { column: 'r.documentId' }, { column: 'r.position' }])
+          .orderBy([
+            { column: 'r.title' },
+            { column: 'r.documentId' },
+            { column: 'r.locale' },
+            { column: 'r.position' },
+          ])
           .offset((params.page - 1) * params.pageSize)
           .limit(params.pageSize),
         filtered().count({ total: '*' }),
@@ -137,6 +144,7 @@ const createLessonsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
           documentId: String(row.documentId),
           title: String(row.title ?? ''),
           slug: String(row.slug ?? ''),
+          locale: row.locale === null || row.locale === undefined ? null : String(row.locale),
         },
       }));
       return { data, total: Number(total) };
