@@ -2,3 +2,6 @@
 import type { Post } from 'strapi-plugin-blog/contracts';
 
 export const email = (post: Post): string => post.authorEmail;
+
+/** Must not compile either: a public author never carries the admin user it is linked to. */
+export const adminUser = (post: Post): unknown => post.author?.user;

@@ -42,6 +42,7 @@ describe('the contracts a site imports', () => {
       );
       expect(run.status).not.toBe(0);
       expect(run.stdout).toMatch(/Property 'authorEmail' does not exist on type 'Post'/);
+      expect(run.stdout).toMatch(/Property 'user' does not exist on type 'AuthorRef'/);
     } finally {
       fs.rmSync(path.join(TYPES, 'tsconfig.private.json'), { force: true });
     }
