@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
-import { answerXml, servedUrl } from '../feeds/xml-response';
+import { answerXml, publicBase, servedUrl } from '../feeds/xml-response';
 import type { Feed } from '../services/feeds';
 import { getService } from '../utils/get-service';
 import { rejectUnknownQueryKeys } from '../validation/public-query';
@@ -19,7 +19,8 @@ const answer = (ctx: Context, feed: Feed) =>
 const createFeedController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async posts(ctx: Context) {
     rejectUnknownQueryKeys(ctx.query, []);
-    answer(ctx, await getService('feeds', { strapi }).posts(servedUrl(strapi, ctx)));
+    const feeds = getService('feeds', { strapi });
+    answer(ctx, await feeds.posts(servedUrl(strapi, ctx), publicBase(strapi, ctx)));
   },
 
   async comments(ctx: Context) {

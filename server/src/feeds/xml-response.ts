@@ -4,14 +4,17 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
 /**
- * The URL a document is served at, for its `rel="self"` link or a sitemap index: under the
- * app's public URL (`server.url`) when it is an absolute one, else under the request's origin.
+ * Where the public reaches this server: the app's public URL (`server.url`) when it is an
+ * absolute one, else the request's origin. Without a trailing slash.
  */
-export const servedUrl = (strapi: Core.Strapi, ctx: Context): string => {
+export const publicBase = (strapi: Core.Strapi, ctx: Context): string => {
   const configured = String(strapi.config.get('server.url') ?? '');
-  const base = /^https?:\/\//.test(configured) ? configured.replace(/(?<!\/)\/+$/, '') : ctx.origin;
-  return `${base}${ctx.path}`;
+  return /^https?:\/\//.test(configured) ? configured.replace(/(?<!\/)\/+$/, '') : ctx.origin;
 };
+
+/** The URL a document is served at, for its `rel="self"` link or a sitemap index. */
+export const servedUrl = (strapi: Core.Strapi, ctx: Context): string =>
+  `${publicBase(strapi, ctx)}${ctx.path}`;
 
 /**
  * Answers an XML document with `ETag` (the body's hash), `Cache-Control` and, when known,
