@@ -22,6 +22,7 @@ export const PUBLIC_ACTIONS = [
   'plugin::blog.tag.find',
   'plugin::blog.author.find',
   'plugin::blog.author.findOne',
+  'plugin::blog.sitemap.index',
 ] as const;
 
 /** Admin RBAC actions (Settings → Roles → Plugins → Blog). */

@@ -1,5 +1,12 @@
 import { readAtom } from '../helpers/atom';
-import { createComment, createPost } from '../helpers/factories';
+import {
+  createAuthor,
+  createCategory,
+  createComment,
+  createPost,
+  createTag,
+} from '../helpers/factories';
+import { uploadImage } from '../helpers/media';
 import { readSeedText } from '../helpers/seed-text';
 import { startApp, type TestApp } from '../helpers/strapi';
 
@@ -77,6 +84,82 @@ describe('Atom feeds', () => {
     await app.strapi.documents('plugin::blog.post' as never).delete({
       documentId: hostile.documentId,
     } as never);
+  });
+
+  it('gives each post its categories and tags, its cover and body images with absolute URLs', async () => {
+    const cover = await uploadImage(app.strapi, {
+      name: 'cover.png',
+      width: 64,
+      height: 48,
+      alternativeText: 'A "cover" & more',
+    });
+    const category = await createCategory(app.strapi, { name: 'Careers & jobs' });
+    const tags = [
+      await createTag(app.strapi, { name: 'Networking' }),
+      await createTag(app.strapi, { name: 'Friends' }),
+    ];
+    const author = await createAuthor(app.strapi, {
+      name: 'Ada Writer',
+      url: 'https://ada.example.com',
+    });
+    const post = await createPost(app.strapi, {
+      title: 'With a cover',
+      originalDate: '2099-12-31',
+      cover: cover.id,
+      categories: [category.documentId],
+      tags: tags.map((tag) => tag.documentId),
+      author: author.documentId,
+    });
+    // An image in the body, as the Content Manager's blocks editor stores it.
+    await app.strapi.documents('plugin::blog.post' as never).update({
+      documentId: post.documentId,
+      data: {
+        body: [
+          { type: 'paragraph', children: [{ type: 'text', text: 'Before the picture.' }] },
+          {
+            type: 'image',
+            image: { ...cover, caption: 'Taken in 2008' },
+            children: [{ type: 'text', text: '' }],
+          },
+        ],
+      },
+      status: 'published',
+    } as never);
+    app.strapi.config.set('plugin::blog.feed.postUrl', 'https://site.example.com/{locale}/{slug}');
+    try {
+      const feed = readAtom((await get('/api/blog/feed.xml').expect(200)).text);
+      const entry = feed.entries.find((e) => e.title === 'With a cover')!;
+      expect(entry.link).toBe(`https://site.example.com/en/${post.slug}`);
+      expect(entry.author).toBe('Ada Writer');
+      expect(entry.authorUri).toBe('https://ada.example.com');
+      // Categories, then tags, each by name (the public post's order).
+      expect(entry.categories).toEqual([
+        { term: category.slug, label: 'Careers & jobs' },
+        { term: tags[1].slug, label: 'Friends' },
+        { term: tags[0].slug, label: 'Networking' },
+      ]);
+      // Strapi's local provider answers /uploads/…: a reader gets it under the server's URL.
+      expect(cover.url).toMatch(/^\/uploads\//);
+      const absolute = `http://blog.example.com${cover.url}`;
+      expect(entry.enclosures).toEqual([{ href: absolute, type: 'image/png' }]);
+      const escapedAlt = 'A &quot;cover&quot; &amp; more';
+      // The cover above the body: readers take the first image as the entry's picture.
+      expect(entry.content.split('\n')[0]).toBe(
+        `<p><img src="${absolute}" alt="${escapedAlt}" width="64" height="48" loading="lazy"/></p>`
+      );
+      expect(entry.content).toContain(
+        `<figure><img src="${absolute}" alt="${escapedAlt}" width="64" height="48" loading="lazy"/><figcaption>Taken in 2008</figcaption></figure>`
+      );
+      // Without a cover or taxonomy, an entry has neither.
+      const plain = feed.entries.find((e) => e.title !== 'With a cover')!;
+      expect(plain.enclosures).toEqual([]);
+      expect(plain.categories).toEqual([]);
+    } finally {
+      app.strapi.config.set('plugin::blog.feed.postUrl', null);
+      await app.strapi.documents('plugin::blog.post' as never).delete({
+        documentId: post.documentId,
+      } as never);
+    }
   });
 
   it('answers 304 to a reader that has this version, by ETag or by date', async () => {

@@ -6,12 +6,17 @@ const ACTIONS = [
   'plugin::blog.post.findOne',
   'plugin::blog.comment.find',
 ];
-/** Actions later versions added: submission, then the feeds. */
+/** Actions later versions added: submission, the feeds, then taxonomy, authors and the sitemap. */
 const NEW_ACTIONS = [
   'plugin::blog.comment.create',
   'plugin::blog.comment.form',
   'plugin::blog.feed.posts',
   'plugin::blog.feed.comments',
+  'plugin::blog.category.find',
+  'plugin::blog.tag.find',
+  'plugin::blog.author.find',
+  'plugin::blog.author.findOne',
+  'plugin::blog.sitemap.index',
 ];
 
 type RoleTree = {

@@ -60,6 +60,8 @@ export interface AtomEntryView {
   content: string;
   contentType: string;
   inReplyTo: string | null;
+  categories: Array<{ term: string; label: string | null }>;
+  enclosures: Array<{ href: string; type: string | null }>;
 }
 
 export interface AtomFeedView {
@@ -118,6 +120,16 @@ export const readAtom = (xml: string): AtomFeedView => {
       content: content?.text ?? '',
       contentType: content?.attributes.type ?? 'text',
       inReplyTo: child(entry, 'in-reply-to', THREAD)[0]?.attributes.ref ?? null,
+      categories: child(entry, 'category').map((c) => ({
+        term: c.attributes.term ?? fail(`${where} has a category without a term`),
+        label: c.attributes.label ?? null,
+      })),
+      enclosures: child(entry, 'link')
+        .filter((l) => l.attributes.rel === 'enclosure')
+        .map((l) => ({
+          href: l.attributes.href ?? fail(`${where} has an enclosure without href`),
+          type: l.attributes.type ?? null,
+        })),
     };
   });
   const view: AtomFeedView = {

@@ -18,6 +18,12 @@ describe('the plugin’s config (config/plugins → blog.config), checked at boo
         },
       })
     ).not.toThrow();
+    expect(() =>
+      config.validator({
+        ...valid,
+        sitemap: { postUrl: 'https://example.com/{locale}/blog/{slug}', pageSize: 50000 },
+      })
+    ).not.toThrow();
   });
 
   it.each([
@@ -35,6 +41,21 @@ describe('the plugin’s config (config/plugins → blog.config), checked at boo
     [{ feed: { siteUrl: 'example' } }, 'feed.siteUrl must be an http(s) URL'],
     [{ feed: { size: 500 } }, 'size'],
     [{ feed: { format: 'rss' } }, 'Unknown option of the blog feed: format'],
+    [
+      { sitemap: { postUrl: 'ftp://example.com/{slug}' } },
+      'sitemap.postUrl must be an http(s) URL with {slug}',
+    ],
+    [
+      { sitemap: { postUrl: 'https://example.com/{locale}' } },
+      'sitemap.postUrl must be an http(s) URL with {slug}',
+    ],
+    [
+      { sitemap: { postUrl: `https://example.com/${'a'.repeat(1100)}/{slug}` } },
+      'sitemap.postUrl must be at most 1024 characters',
+    ],
+    [{ sitemap: { pageSize: 50001 } }, 'pageSize'],
+    [{ sitemap: { pageSize: 0 } }, 'pageSize'],
+    [{ sitemap: { changefreq: 'daily' } }, 'Unknown option of the blog sitemap: changefreq'],
   ])('refuses %j', (change, message) => {
     expect(() => config.validator({ ...valid, ...change })).toThrow(message);
   });

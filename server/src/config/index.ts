@@ -21,6 +21,8 @@ export interface BlogPluginConfig {
   moderatorEmails: string[];
   /** The Atom feeds (`/api/blog/feed.xml`, `/api/blog/posts/:slug/comments/feed.xml`). */
   feed: FeedConfig;
+  /** The sitemap (`/api/blog/sitemap.xml`). */
+  sitemap: SitemapConfig;
   /** Bounds on the work one request may ask for; each refusal is a 4xx naming the limit. */
   limits: LimitsConfig;
 }
@@ -59,10 +61,24 @@ export interface FeedConfig {
   author: string | null;
   /** The site's home page, where readers read the posts. */
   siteUrl: string | null;
-  /** A post's page on the site, with `{slug}`: `https://example.com/blog/{slug}`. */
+  /**
+   * A post's page on the site, with `{slug}` and optionally `{locale}`:
+   * `https://example.com/blog/{slug}`.
+   */
   postUrl: string | null;
   /** Entries per feed, newest first. */
   size: number;
+}
+
+export interface SitemapConfig {
+  /**
+   * A post's page on the site, with `{slug}` and optionally `{locale}`:
+   * `https://example.com/{locale}/blog/{slug}`. Default: `feed.postUrl`; with neither, the
+   * sitemap answers 404.
+   */
+  postUrl: string | null;
+  /** URLs per sitemap file; past it, `/sitemap.xml` is an index of `?page=N` files. */
+  pageSize: number;
 }
 
 const defaults: BlogPluginConfig = {
@@ -79,6 +95,10 @@ const defaults: BlogPluginConfig = {
     siteUrl: null,
     postUrl: null,
     size: 20,
+  },
+  sitemap: {
+    postUrl: null,
+    pageSize: 5000,
   },
   limits: {
     bodyBytes: 256 * 1024,
@@ -99,6 +119,17 @@ const defaults: BlogPluginConfig = {
 
 const positive = (max: number) => yup.number().integer().min(1).max(max);
 
+/** A post URL pattern: http(s), with `{slug}` in it, short enough to leave room for the slug. */
+const postUrlPattern = (option: string) =>
+  yup
+    .string()
+    .nullable()
+    .max(1024, `${option} must be at most 1024 characters`)
+    .matches(/^https?:\/\/.*\{slug\}/, {
+      message: `${option} must be an http(s) URL with {slug} in it`,
+      excludeEmptyString: true,
+    });
+
 const schema = yup
   .object({
     defaultPageSize: yup.number().integer().min(1).max(1000),
@@ -117,16 +148,17 @@ const schema = yup
         subtitle: yup.string().nullable().max(500),
         author: yup.string().nullable().max(200),
         siteUrl: yup.string().nullable().url('feed.siteUrl must be an http(s) URL'),
-        postUrl: yup
-          .string()
-          .nullable()
-          .matches(/^https?:\/\/.*\{slug\}/, {
-            message: 'feed.postUrl must be an http(s) URL with {slug} in it',
-            excludeEmptyString: true,
-          }),
+        postUrl: postUrlPattern('feed.postUrl'),
         size: yup.number().integer().min(1).max(100),
       })
       .noUnknown(true, 'Unknown option of the blog feed: ${unknown}'),
+    sitemap: yup
+      .object({
+        postUrl: postUrlPattern('sitemap.postUrl'),
+        // The protocol's cap on one file.
+        pageSize: positive(50_000),
+      })
+      .noUnknown(true, 'Unknown option of the blog sitemap: ${unknown}'),
     limits: yup
       .object({
         bodyBytes: positive(64 * 1024 * 1024),

@@ -7,6 +7,7 @@ import lessons from './lessons';
 import moderation from './moderation';
 import post from './post';
 import settings from './settings';
+import sitemap from './sitemap';
 import tag from './tag';
 
 export default {
@@ -20,4 +21,5 @@ export default {
   category,
   tag,
   author,
+  sitemap,
 };

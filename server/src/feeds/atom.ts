@@ -14,6 +14,10 @@ export interface AtomEntry {
   content: { type: 'html' | 'text'; value: string };
   /** RFC 4685: the entry this one answers. */
   inReplyTo?: string | null;
+  /** `<category term label/>`: the post's categories and tags. */
+  categories?: Array<{ term: string; label?: string | null }>;
+  /** `<link rel="enclosure"/>`: a file that goes with the entry (the post's cover). */
+  enclosure?: { href: string; type?: string | null } | null;
 }
 
 export interface AtomFeed {
@@ -52,6 +56,15 @@ const entry = (e: AtomEntry): string =>
         }</author>`
       : null,
     e.link ? `    <link rel="alternate" type="text/html" href="${escape(e.link)}"/>` : null,
+    e.enclosure
+      ? `    <link rel="enclosure"${
+          e.enclosure.type ? ` type="${escape(e.enclosure.type)}"` : ''
+        } href="${escape(e.enclosure.href)}"/>`
+      : null,
+    ...(e.categories ?? []).map(
+      (c) =>
+        `    <category term="${escape(c.term)}"${c.label ? ` label="${escape(c.label)}"` : ''}/>`
+    ),
     e.inReplyTo ? `    <thr:in-reply-to ref="${escape(e.inReplyTo)}"/>` : null,
     e.summary ? `    <summary type="text">${escape(e.summary)}</summary>` : null,
     `    <content type="${e.content.type}">${escape(e.content.value)}</content>`,

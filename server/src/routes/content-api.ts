@@ -6,6 +6,7 @@ export default {
   type: 'content-api',
   routes: [
     { method: 'GET', path: '/feed.xml', handler: 'feed.posts', config: { policies: [] } },
+    { method: 'GET', path: '/sitemap.xml', handler: 'sitemap.index', config: { policies: [] } },
     { method: 'GET', path: '/posts', handler: 'post.find', config: { policies: [] } },
     {
       method: 'GET',

@@ -3,9 +3,14 @@ import type { Core, UID } from '@strapi/strapi';
 import type { Post } from '../../../contracts/posts';
 import { MODERATION_EVENT_UID, PLUGIN_ID, STORE_KEYS } from '../constants';
 import { atomId, renderAtom, type AtomEntry } from '../feeds/atom';
-import { blocksToHtml } from '../../../contracts/blocks-html';
+import {
+  blocksToHtml,
+  resolveMediaUrl,
+  type BlocksHtmlOptions,
+} from '../../../contracts/blocks-html';
 import { escapeXml } from '../../../contracts/escape';
 import createCommentsRepository from '../repositories/comments';
+import { postUrlOf } from '../sitemap/post-url';
 import { MAX_THREAD_DEPTH } from '../repositories/table-names';
 import { getPluginConfig } from '../utils/plugin-config';
 import { getService } from '../utils/get-service';
@@ -39,14 +44,31 @@ const lessonsHtml = (post: Post) =>
         .join('')}</ol>`
     : '';
 
+/** The post's categories, then its tags, once each by slug. */
+const categoriesOf = (post: Post) => {
+  const bySlug = new Map<string, { term: string; label: string }>();
+  for (const { slug, name } of [...post.categories, ...post.tags]) {
+    if (!bySlug.has(slug)) bySlug.set(slug, { term: slug, label: name });
+  }
+  return [...bySlug.values()];
+};
+
+/** The cover: an enclosure link, and the image above the body (readers show the first image). */
+const coverOf = (post: Post, options: BlocksHtmlOptions) => {
+  const href = post.cover && resolveMediaUrl(post.cover.url, options.mediaBaseUrl);
+  if (!post.cover || !href) return { enclosure: null, html: '' };
+  return {
+    enclosure: { href, type: post.cover.mime },
+    html: `${blocksToHtml([{ type: 'image', image: post.cover }], options)}\n`,
+  };
+};
+
 const createFeedsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
   const comments = createCommentsRepository({ strapi });
   const config = () => getPluginConfig(strapi).feed;
-  const postUrl = (slug: string) => {
-    const template = config().postUrl;
-    return template ? template.replace('{slug}', encodeURIComponent(slug)) : null;
-  };
+  const postUrl = (post: { slug: string; locale?: string | null }) =>
+    postUrlOf(config().postUrl)?.(post) ?? null;
 
   /** When a post was last published, unpublished or deleted (a post leaving the feed). */
   const postsChangedAt = async () =>
@@ -82,19 +104,34 @@ const createFeedsService = ({ strapi }: { strapi: Core.Strapi }) => {
       await store().set({ key: STORE_KEYS.postsChangedAt, value: at.toISOString() });
     },
 
-    async posts(selfUrl: string): Promise<Feed> {
+    /**
+     * The posts feed. `publicBase` is where the public reaches this server: files of Strapi's
+     * local upload provider (`/uploads/…`) get absolute URLs under it, as feed readers need.
+     */
+    async posts(selfUrl: string, publicBase: string | null = null): Promise<Feed> {
       const { title, subtitle, author, siteUrl, size } = config();
       const data = await getService('posts', { strapi }).findLatest(size);
-      const entries: AtomEntry[] = data.map((post) => ({
-        id: atomId('post', post.documentId),
-        title: post.title,
-        updated: new Date(post.updatedAt),
-        published: publishedOf(post),
-        author: { name: post.authorName || author || title },
-        link: postUrl(post.slug),
-        summary: post.excerpt,
-        content: { type: 'html', value: blocksToHtml(post.body) + lessonsHtml(post) },
-      }));
+      const html: BlocksHtmlOptions = { mediaBaseUrl: publicBase, linkBaseUrl: siteUrl };
+      const entries: AtomEntry[] = data.map((post) => {
+        const cover = coverOf(post, html);
+        return {
+          id: atomId('post', post.documentId),
+          title: post.title,
+          updated: new Date(post.updatedAt),
+          published: publishedOf(post),
+          author: post.author
+            ? { name: post.author.name, uri: post.author.url }
+            : { name: post.authorName || author || title },
+          link: postUrl(post),
+          summary: post.excerpt,
+          categories: categoriesOf(post),
+          enclosure: cover.enclosure,
+          content: {
+            type: 'html',
+            value: cover.html + blocksToHtml(post.body, html) + lessonsHtml(post),
+          },
+        };
+      });
       const lastModified = latest([
         await postsChangedAt(),
         ...data.map((post) => post.updatedAt),
@@ -117,7 +154,8 @@ const createFeedsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async comments(slug: string, selfUrl: string): Promise<Feed | null> {
       const { title, author, size } = config();
       const posts = getService('posts', { strapi });
-      const post = await posts.findPublishedHead(slug, await posts.locales.defaultLocale());
+      const defaultLocale = await posts.locales.defaultLocale();
+      const post = await posts.findPublishedHead(slug, defaultLocale);
       if (!post) return null;
       const rows = await shownInThread(await comments.findLatestApproved(post.documentId, size));
       // A comment leaving the feed (held again, deleted) is a moderation event of the post.
@@ -132,7 +170,7 @@ const createFeedsService = ({ strapi }: { strapi: Core.Strapi }) => {
         lastEvent?.createdAt,
         ...rows.map((row) => row.updatedAt),
       ]);
-      const link = postUrl(post.slug);
+      const link = postUrl({ slug: post.slug, locale: defaultLocale });
       const xml = renderAtom({
         id: atomId('comments', post.documentId),
         title: `Comments on “${post.title}”`,

@@ -11,6 +11,7 @@ import notifications, { type NotificationsService } from './notifications';
 import permissions, { type PermissionsService } from './permissions';
 import posts, { type PostsService } from './posts';
 import settings, { type SettingsService } from './settings';
+import sitemap, { type SitemapService } from './sitemap';
 import taxonomy, { type TaxonomyService } from './taxonomy';
 
 export interface Services {
@@ -28,6 +29,7 @@ export interface Services {
   permissions: PermissionsService;
   settings: SettingsService;
   taxonomy: TaxonomyService;
+  sitemap: SitemapService;
 }
 
 export default {
@@ -45,4 +47,5 @@ export default {
   permissions,
   settings,
   taxonomy,
+  sitemap,
 };
