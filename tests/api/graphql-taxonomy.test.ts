@@ -386,6 +386,18 @@ describe('GraphQL: categories, tags, authors, covers, SEO and languages', () => 
     });
   });
 
+  it('refuses a NUL in a filter value with a 400 error, on PostgreSQL too', async () => {
+    const res = await gql(
+      'query ($filters: BlogPostFilters) { blogPosts(filters: $filters) { data { slug } } }',
+      { filters: { tags: { slug: { eq: 'a\u0000b' } } } }
+    );
+    expect(res.data).toBeNull();
+    expect(res.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      error: { name: 'ValidationError', message: 'filters.tags.slug.eq holds a NUL character' },
+    });
+  });
+
   it('refuses an unknown locale on every query and the mutation, with no data and nothing stored', async () => {
     const before = await app.strapi.db.query(COMMENT_UID as never).count({});
     const operations = [

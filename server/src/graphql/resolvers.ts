@@ -9,6 +9,7 @@ import type {
 import type { Media } from '../../../contracts/media';
 import { requestClientIp } from '../utils/client-ip';
 import { getService } from '../utils/get-service';
+import { checkJsonInput } from '../validation/json-input';
 
 import { toRestFilters } from './filters';
 
@@ -45,7 +46,12 @@ export const createResolvers = (strapi: Core.Strapi) => {
     blogPosts: async (_parent, args, context) => {
       const query = listQuery(args);
       if (args.sort) query.sort = args.sort;
-      if (given(args.filters) !== undefined) query.filters = toRestFilters(args.filters);
+      if (given(args.filters) !== undefined) {
+        // A NUL in a value is refused (400) before PostgreSQL would fail on it (REST refuses it
+        // in the address).
+        checkJsonInput({ filters: args.filters });
+        query.filters = toRestFilters(args.filters);
+      }
       const { data, pagination } = await posts().findPublished(query, context.state.auth);
       return { data, pagination };
     },
