@@ -8,3 +8,4 @@ export * from './lessons';
 export * from './imports';
 export * from './escape';
 export * from './blocks-html';
+export * from './graphql';

@@ -1,3 +1,4 @@
+import { BLOG_GRAPHQL_MUTATIONS, BLOG_GRAPHQL_QUERIES } from '../../contracts/graphql';
 import { COMMENT_UID } from '../../server/src/constants';
 import { nextIp, setSettings } from '../helpers/comments-api';
 import { createComment, createPost } from '../helpers/factories';
@@ -149,24 +150,42 @@ describe('GraphQL', () => {
       inputFields: Array<{ name: string }> | null;
     }>;
     const names = (list: Array<{ name: string }> | null) => (list ?? []).map((f) => f.name);
+    const fieldsOf = (name: string) => names(types.find((t) => t.name === name)!.fields);
     const blogTypes = types.filter((t) => t.name.startsWith('Blog'));
     const every = blogTypes.flatMap((t) => [...names(t.fields), ...names(t.inputFields)]);
-    for (const secret of ['ipHash', 'userAgent', 'moderationReason', 'importKey']) {
+    for (const secret of ['ipHash', 'userAgent', 'moderationReason', 'importKey', 'user']) {
       expect(every).not.toContain(secret);
     }
-    expect(names(blogTypes.find((t) => t.name === 'BlogComment')!.fields)).not.toContain(
-      'authorEmail'
+    // No type of the schema has an import key: no generated type of a plugin content type.
+    expect(types.filter((t) => names(t.fields).includes('importKey'))).toEqual([]);
+    expect(fieldsOf('BlogComment')).not.toContain('authorEmail');
+    expect(fieldsOf('BlogAuthor').sort()).toEqual(
+      ['avatar', 'bio', 'documentId', 'name', 'postCount', 'slug', 'url'].sort()
+    );
+    expect(fieldsOf('BlogAuthorRef').sort()).toEqual(
+      ['avatar', 'documentId', 'name', 'slug', 'url'].sort()
+    );
+    expect(fieldsOf('BlogMedia').sort()).toEqual(
+      ['alternativeText', 'caption', 'formats', 'height', 'mime', 'url', 'width'].sort()
     );
     const queries = names(data!.__schema.queryType.fields);
     const mutations = names(data!.__schema.mutationType.fields);
     // (The playground's own readerComment type is its business, not the plugin's.)
-    expect(queries.filter((q) => /blog|moderation/i.test(q)).sort()).toEqual([
-      'blogCommentForm',
-      'blogComments',
-      'blogPost',
-      'blogPosts',
+    expect(queries.filter((q) => /blog|moderation/i.test(q)).sort()).toEqual(
+      [...BLOG_GRAPHQL_QUERIES].sort()
+    );
+    // Strapi would name the generated ones after the content types' names.
+    for (const generated of ['category', 'categories', 'tag', 'tags', 'author', 'authors']) {
+      expect(queries).not.toContain(generated);
+    }
+    expect(mutations.filter((m) => /blog|moderation/i.test(m))).toEqual([
+      ...BLOG_GRAPHQL_MUTATIONS,
     ]);
-    expect(mutations.filter((m) => /blog|moderation/i.test(m))).toEqual(['createBlogComment']);
+    for (const type of ['Category', 'Tag', 'Author']) {
+      for (const verb of ['create', 'update', 'delete']) {
+        expect(mutations).not.toContain(`${verb}${type}`);
+      }
+    }
   });
 
   describe('bounded work (limits.graphql)', () => {
@@ -215,9 +234,12 @@ describe('GraphQL', () => {
     });
 
     it('caps the bytes the plugin answers in one request', async () => {
+      // The cap: one seed post (as the service answers it, as REST's data) and a half.
+      const rest = await app.http().get(`/api/blog/posts/${SEED_SLUG}`).expect(200);
+      const cap = Math.floor(Buffer.byteLength(JSON.stringify(rest.body.data)) * 1.5);
       const key = 'plugin::blog.limits.graphql.maxAnswerBytes';
       const before = app.strapi.config.get(key);
-      app.strapi.config.set(key, 3000);
+      app.strapi.config.set(key, cap);
       try {
         const one = await gql(`{ blogPost(slug: "${SEED_SLUG}") { title } }`);
         expect(one.errors).toBeUndefined();
@@ -231,7 +253,7 @@ describe('GraphQL', () => {
         expect(answered.find((post) => post !== null).title).toBe(readSeedText().title);
         expect(res.errors).toHaveLength(1);
         expect(res.errors![0].extensions).toMatchObject({
-          error: { name: 'ValidationError', details: { limit: 'maxAnswerBytes', max: 3000 } },
+          error: { name: 'ValidationError', details: { limit: 'maxAnswerBytes', max: cap } },
         });
       } finally {
         app.strapi.config.set(key, before);

@@ -1,6 +1,7 @@
 /**
  * The cost of a GraphQL operation to the plugin, from its document alone (before any resolver
- * runs): each of the plugin's root fields costs 1 plus the items it may answer, every alias and
+ * runs): each of the plugin's root fields costs 1, plus, for each item it may answer, 1 and 1
+ * more per list of the item's own it selects (a post's `categories`, `tags`), every alias and
  * every spread of a fragment counted, summed. Pure, and linear in the document: a fragment's cost
  * is computed once however often it is spread.
  *
@@ -27,8 +28,16 @@ export type AstFragments = Record<
   { selectionSet: { selections: readonly AstSelection[] } }
 >;
 
-/** The cost of one root field from its arguments; fields not listed cost nothing here. */
-export type FieldCosts = Record<string, (args: Record<string, unknown>) => number>;
+/** What the plugin's fields cost; fields not listed cost nothing here. */
+export interface CostModel {
+  /** The plugin's root fields: the items each may answer, from its arguments. */
+  items: Record<string, (args: Record<string, unknown>) => number>;
+  /**
+   * Lists within an item, of a size the request does not bound (a post's categories and tags):
+   * each costs 1 per item of the root field, wherever it is selected under it.
+   */
+  nestedLists: readonly string[];
+}
 
 /** An argument's value: an integer, a variable's value, null; undefined for anything else. */
 const argumentValue = (value: AstValue, variables: Record<string, unknown>): unknown => {
@@ -38,51 +47,76 @@ const argumentValue = (value: AstValue, variables: Record<string, unknown>): unk
   return value.kind === 'StringValue' || value.kind === 'EnumValue' ? value.value : undefined;
 };
 
+const own = <T>(record: Record<string, T>, key: string): T | null =>
+  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : null;
+
 export const operationCost = (
   operation: AstOperation,
   fragments: AstFragments,
   variables: Record<string, unknown>,
-  costs: FieldCosts
+  model: CostModel
 ): number => {
-  const fragmentCosts = new Map<string, number>();
+  /** Per fragment: its cost as root fields, and its nested lists as part of an item. */
+  const memo = { root: new Map<string, number>(), nested: new Map<string, number>() };
 
-  const selectionsCost = (selections: readonly AstSelection[], seen: Set<string>): number => {
+  /**
+   * Walks selections through inline fragments and fragment spreads; `field` answers a field's
+   * own cost. A fragment's total is kept per kind of walk.
+   */
+  const walk = (
+    kind: keyof typeof memo,
+    selections: readonly AstSelection[],
+    seen: Set<string>,
+    field: (selection: AstSelection, seen: Set<string>) => number
+  ): number => {
     let total = 0;
     for (const selection of selections) {
       if (selection.kind === 'Field' && selection.name) {
-        const cost = Object.prototype.hasOwnProperty.call(costs, selection.name.value)
-          ? costs[selection.name.value]
-          : null;
-        if (!cost) continue;
-        const args: Record<string, unknown> = {};
-        for (const arg of selection.arguments ?? []) {
-          args[arg.name.value] = argumentValue(arg.value, variables);
-        }
-        total += cost(args);
+        total += field(selection, seen);
       } else if (selection.kind === 'InlineFragment' && selection.selectionSet) {
-        total += selectionsCost(selection.selectionSet.selections, seen);
+        total += walk(kind, selection.selectionSet.selections, seen, field);
       } else if (selection.kind === 'FragmentSpread' && selection.name) {
-        total += fragmentCost(selection.name.value, seen);
+        const name = selection.name.value;
+        const known = memo[kind].get(name);
+        if (known !== undefined) {
+          total += known;
+          continue;
+        }
+        const fragment = own(fragments, name);
+        // GraphQL's validation refuses unknown and cyclic fragments before execution; this
+        // only keeps the walk finite whatever it is given.
+        if (!fragment || seen.has(name)) continue;
+        seen.add(name);
+        const cost = walk(kind, fragment.selectionSet.selections, seen, field);
+        seen.delete(name);
+        memo[kind].set(name, cost);
+        total += cost;
       }
     }
     return total;
   };
 
-  const fragmentCost = (name: string, seen: Set<string>): number => {
-    const known = fragmentCosts.get(name);
-    if (known !== undefined) return known;
-    const fragment = Object.prototype.hasOwnProperty.call(fragments, name) ? fragments[name] : null;
-    // GraphQL's validation refuses unknown and cyclic fragments before execution; this only
-    // keeps the walk finite whatever it is given.
-    if (!fragment || seen.has(name)) return 0;
-    seen.add(name);
-    const cost = selectionsCost(fragment.selectionSet.selections, seen);
-    seen.delete(name);
-    fragmentCosts.set(name, cost);
-    return cost;
-  };
+  /** The nested lists selected anywhere under these selections. */
+  const nestedLists = (selections: readonly AstSelection[], seen: Set<string>): number =>
+    walk('nested', selections, seen, (selection, inner) => {
+      const counted = model.nestedLists.includes(selection.name!.value) ? 1 : 0;
+      const below = selection.selectionSet
+        ? nestedLists(selection.selectionSet.selections, inner)
+        : 0;
+      return counted + below;
+    });
 
-  return selectionsCost(operation.selectionSet.selections, new Set());
+  return walk('root', operation.selectionSet.selections, new Set(), (selection) => {
+    const items = own(model.items, selection.name!.value);
+    if (!items) return 0;
+    const args: Record<string, unknown> = {};
+    for (const arg of selection.arguments ?? []) {
+      args[arg.name.value] = argumentValue(arg.value, variables);
+    }
+    const perItem =
+      1 + (selection.selectionSet ? nestedLists(selection.selectionSet.selections, new Set()) : 0);
+    return 1 + items(args) * perItem;
+  });
 };
 
 /**

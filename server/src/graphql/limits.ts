@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import type { BlogGraphqlMutation, BlogGraphqlQuery } from '../../../contracts/graphql';
 import { getPageLimits, getPluginConfig } from '../utils/plugin-config';
 
 import {
@@ -8,7 +9,7 @@ import {
   pageItems,
   type AstFragments,
   type AstOperation,
-  type FieldCosts,
+  type CostModel,
 } from './cost';
 
 /** What a resolver middleware of Strapi's GraphQL plugin (resolversConfig `middlewares`) gets. */
@@ -53,16 +54,21 @@ const graphqlLimitError = (
  *   answered in the request so far, as JSON; a field that would go over answers an error instead.
  */
 export const createGraphqlLimits = (strapi: Core.Strapi) => {
-  const list = (args: Record<string, unknown>) =>
-    1 + pageItems(args.pageSize, getPageLimits(strapi));
-  const one = () => 2;
-  const costs: FieldCosts = {
-    blogPosts: list,
-    blogComments: list,
+  const page = (args: Record<string, unknown>) => pageItems(args.pageSize, getPageLimits(strapi));
+  const one = () => 1;
+  // Every root field of the plugin has its items (a compile error otherwise).
+  const items: Record<BlogGraphqlQuery | BlogGraphqlMutation, CostModel['items'][string]> = {
+    blogPosts: page,
+    blogComments: page,
+    blogCategories: page,
+    blogTags: page,
+    blogAuthors: page,
     blogPost: one,
     blogCommentForm: one,
+    blogAuthor: one,
     createBlogComment: one,
   };
+  const costs: CostModel = { items, nestedLists: ['categories', 'tags'] };
 
   /** Per request (its context), per operation: the verdict; and the bytes answered so far. */
   const verdicts = new WeakMap<object, WeakMap<object, Verdict>>();
@@ -80,7 +86,7 @@ export const createGraphqlLimits = (strapi: Core.Strapi) => {
       const refusal =
         cost > maxCost
           ? graphqlLimitError(
-              'This operation asks too much of the blog (each blog field costs 1, and a list 1 per item it may answer)',
+              'This operation asks too much of the blog (each blog field costs 1, a list 1 per item it may answer, and a post’s categories or tags 1 more per post)',
               'maxCost',
               maxCost,
               cost

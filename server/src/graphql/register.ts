@@ -1,91 +1,96 @@
-import type { Core } from '@strapi/strapi';
-import type { Context } from 'koa';
+import type { Core, UID } from '@strapi/strapi';
 
-import { COMMENT_UID, MODERATION_EVENT_UID, POST_UID } from '../constants';
-import { requestClientIp } from '../utils/client-ip';
-import { getService } from '../utils/get-service';
+import type { BlogGraphqlMutation, BlogGraphqlQuery } from '../../../contracts/graphql';
+import {
+  AUTHOR_UID,
+  CATEGORY_UID,
+  COMMENT_UID,
+  MODERATION_EVENT_UID,
+  POST_UID,
+  TAG_UID,
+} from '../constants';
+import { filterKindOf } from '../validation/filter-values';
 
+import { filterTypeDefs } from './filters';
 import { createGraphqlLimits } from './limits';
+import { createResolvers } from './resolvers';
 import { typeDefs } from './schema';
+import { taxonomyTypeDefs } from './schema-taxonomy';
 
 interface GraphqlExtension {
   shadowCRUD: (uid: string) => { disable: () => void };
   use: (configuration: unknown) => void;
 }
 
-type Args = Record<string, unknown>;
-type ResolverContext = { state: { auth: unknown }; koaContext: Context };
+/**
+ * The plugin's content types: none gets Strapi's generated types, queries or mutations. Their
+ * generated queries would bypass the public whitelist (an author's admin user, every import key)
+ * and their mutations the moderation rules. The components (`blog.lesson`, `blog.seo`) keep
+ * their generated types: they have no private field, and a host app's own content types may use
+ * them (the playground's article does), whose GraphQL types need them.
+ */
+const PLUGIN_CONTENT_TYPES = [
+  POST_UID,
+  COMMENT_UID,
+  MODERATION_EVENT_UID,
+  CATEGORY_UID,
+  TAG_UID,
+  AUTHOR_UID,
+];
 
-/** `page`/`pageSize` as the REST query's `pagination`, leaving out what was not asked. */
-const pageArgs = (args: Args) => ({
-  page: args.page ?? 1,
-  ...(args.pageSize === undefined || args.pageSize === null ? {} : { pageSize: args.pageSize }),
-});
-
-/** The users-permissions action each query answers under, the same as its REST route's. */
-const scope = (action: string) => ({ auth: { scope: [`plugin::blog.${action}`] } });
+/**
+ * The users-permissions action each root field answers under: the action of the REST route it
+ * mirrors, so granting or revoking one for a role does both.
+ */
+const QUERY_ACTIONS: Record<BlogGraphqlQuery, string> = {
+  blogPosts: 'post.find',
+  blogPost: 'post.findOne',
+  blogComments: 'comment.find',
+  blogCommentForm: 'comment.form',
+  blogCategories: 'category.find',
+  blogTags: 'tag.find',
+  blogAuthors: 'author.find',
+  blogAuthor: 'author.findOne',
+};
+const MUTATION_ACTIONS: Record<BlogGraphqlMutation, string> = {
+  createBlogComment: 'comment.create',
+};
 
 /**
  * Adds the plugin's queries and mutation to Strapi's GraphQL schema when the GraphQL plugin is
- * installed, and turns off the generated CRUD of the plugin's types: their generated queries would
- * bypass the public whitelist, and their mutations the moderation rules.
+ * installed, and turns off the generated CRUD of the plugin's types.
  */
 export const registerGraphql = (strapi: Core.Strapi) => {
   if (!strapi.plugin('graphql')) return;
   const extension = strapi.plugin('graphql').service('extension') as unknown as GraphqlExtension;
-  for (const uid of [POST_UID, COMMENT_UID, MODERATION_EVENT_UID]) {
+  for (const uid of PLUGIN_CONTENT_TYPES) {
     extension.shadowCRUD(uid).disable();
   }
 
   // Every plugin field goes through the cost and answer-size bounds (graphql/limits.ts).
   const limits = createGraphqlLimits(strapi);
-  const bounded = (action: string) => ({ ...scope(action), middlewares: [limits] });
+  const configOf = (type: string, actions: Record<string, string>) =>
+    Object.entries(actions).map(([field, action]) => [
+      `${type}.${field}`,
+      { auth: { scope: [`plugin::blog.${action}`] }, middlewares: [limits] },
+    ]);
+  const resolversConfig = Object.fromEntries([
+    ...configOf('Query', QUERY_ACTIONS),
+    ...configOf('Mutation', MUTATION_ACTIONS),
+  ]);
 
-  extension.use(() => ({
-    typeDefs,
-    resolvers: {
-      Query: {
-        blogPosts: async (_parent: unknown, args: Args, context: ResolverContext) => {
-          const query: Record<string, unknown> = { pagination: pageArgs(args) };
-          if (args.sort) query.sort = args.sort;
-          const { data, pagination } = await getService('posts', { strapi }).findPublished(
-            query,
-            context.state.auth
-          );
-          return { data, pagination };
-        },
-        blogPost: (_parent: unknown, args: Args) =>
-          getService('posts', { strapi }).findPublishedBySlug(String(args.slug)),
-        blogComments: async (_parent: unknown, args: Args) => {
-          const query: Record<string, unknown> = { pagination: pageArgs(args) };
-          if (args.order) query.sort = `submittedAt:${args.order}`;
-          return getService('comments', { strapi }).findApprovedThread(String(args.slug), query);
-        },
-        blogCommentForm: (_parent: unknown, args: Args) =>
-          getService('comments', { strapi }).form(String(args.slug)),
-      },
-      Mutation: {
-        createBlogComment: async (_parent: unknown, args: Args, context: ResolverContext) => {
-          const settings = await getService('settings', { strapi }).get();
-          const ctx = context.koaContext;
-          return getService('comments', { strapi }).submit(
-            String(args.slug),
-            {
-              data: args.data,
-              formToken: args.formToken ?? undefined,
-              [settings.honeypotField]: args.honeypot ?? undefined,
-            },
-            { ip: ctx ? requestClientIp(ctx) : null, userAgent: ctx?.get('user-agent') || null }
-          );
-        },
-      },
-    },
-    resolversConfig: {
-      'Query.blogPosts': bounded('post.find'),
-      'Query.blogPost': bounded('post.findOne'),
-      'Query.blogComments': bounded('comment.find'),
-      'Query.blogCommentForm': bounded('comment.form'),
-      'Mutation.createBlogComment': bounded('comment.create'),
-    },
-  }));
+  extension.use(() => {
+    const attributes = strapi.getModel(POST_UID as UID.ContentType).attributes as Record<
+      string,
+      { type: string }
+    >;
+    // documentId is not among a Strapi 5 model's attributes; it is a string.
+    const kindOf = (field: string) =>
+      filterKindOf(field === 'documentId' ? 'string' : (attributes[field]?.type ?? ''));
+    return {
+      typeDefs: [typeDefs, taxonomyTypeDefs, filterTypeDefs(kindOf)].join('\n'),
+      resolvers: createResolvers(strapi),
+      resolversConfig,
+    };
+  });
 };

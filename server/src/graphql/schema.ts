@@ -1,7 +1,8 @@
 /**
  * The plugin's GraphQL schema, when `@strapi/plugin-graphql` is installed: the public reads and
  * the comment submission, with the same fields as the REST routes (contracts/) and no private
- * one. Strapi's generated CRUD for the plugin's types is turned off (graphql/register.ts).
+ * one. Images, SEO, categories, tags and authors are in schema-taxonomy.ts, the posts' filters
+ * in filters.ts. Strapi's generated CRUD for the plugin's types is turned off (register.ts).
  */
 export const typeDefs = /* GraphQL */ `
   type BlogLesson {
@@ -11,6 +12,10 @@ export const typeDefs = /* GraphQL */ `
 
   type BlogPost {
     documentId: ID!
+    "The language of this version of the post."
+    locale: String!
+    "The post's other published languages."
+    localizations: [BlogPostLocalization!]!
     title: String!
     slug: String!
     excerpt: String
@@ -18,7 +23,19 @@ export const typeDefs = /* GraphQL */ `
     body: JSON
     "The day the post was first written, YYYY-MM-DD."
     originalDate: String
+    "The byline as written (imported posts, posts without an author)."
     authorName: String
+    author: BlogAuthorRef
+    cover: BlogMedia
+    "In name order."
+    categories: [BlogCategoryRef!]!
+    "In name order."
+    tags: [BlogTagRef!]!
+    seo: BlogSeo!
+    "Words of the body and the lessons."
+    wordCount: Int!
+    "Minutes to read at 230 words a minute, at least 1."
+    readingMinutes: Int!
     lessonsHeading: String
     lessons: [BlogLesson!]!
     commentsEnabled: Boolean!
@@ -91,20 +108,45 @@ export const typeDefs = /* GraphQL */ `
   }
 
   extend type Query {
-    "Published posts, newest first unless sort says otherwise (for example \\"title:asc\\")."
-    blogPosts(page: Int, pageSize: Int, sort: [String!]): BlogPostPage!
-    "A published post by slug, or null."
-    blogPost(slug: String!): BlogPost
-    "A published post's approved comments as threads."
-    blogComments(slug: String!, page: Int, pageSize: Int, order: BlogSortOrder): BlogCommentPage!
+    """
+    Published posts in a language (default: the app's default locale), newest first unless
+    sort says otherwise (for example "title:asc").
+    """
+    blogPosts(
+      locale: String
+      filters: BlogPostFilters
+      page: Int
+      pageSize: Int
+      sort: [String!]
+    ): BlogPostPage!
+    "A published post by its slug in a language, or null."
+    blogPost(slug: String!, locale: String): BlogPost
+    "A published post's approved comments as threads (the same in every language)."
+    blogComments(
+      slug: String!
+      locale: String
+      page: Int
+      pageSize: Int
+      order: BlogSortOrder
+    ): BlogCommentPage!
     "A form token for a comment on this post, and the anti-bot rules to follow."
-    blogCommentForm(slug: String!): BlogCommentForm!
+    blogCommentForm(slug: String!, locale: String): BlogCommentForm!
+    "The categories of a language, in name order, with their published posts."
+    blogCategories(locale: String, page: Int, pageSize: Int): BlogCategoryPage!
+    "The tags of a language, in name order, with their published posts."
+    blogTags(locale: String, page: Int, pageSize: Int): BlogTagPage!
+    "Authors in name order, each with their published posts in a language."
+    blogAuthors(locale: String, page: Int, pageSize: Int): BlogAuthorPage!
+    "An author by slug, with their published posts in a language; or null."
+    blogAuthor(slug: String!, locale: String): BlogAuthor
   }
 
   extend type Mutation {
     "Submits a comment through the same moderation rules as POST /api/blog/posts/:slug/comments."
     createBlogComment(
       slug: String!
+      "The language of the page the comment is sent from (the post's slug is in it)."
+      locale: String
       data: BlogCommentInput!
       formToken: String
       "The hidden field a person leaves empty (its name is the form's honeypotField)."
