@@ -1,67 +1,90 @@
 /**
- * The pages of the example site, as HTML strings. Every text from the API goes through `escape`
- * (the plugin's own, from `strapi-plugin-blog/contracts`), and the post body through
- * `blocksToHtml`, which escapes it too and keeps only safe links.
+ * The pages of the example site, as HTML strings: the post list, a post, an error. Every text
+ * from the API goes through `escape` (the plugin's own, from `strapi-plugin-blog/contracts`),
+ * and the post body through `blocksToHtml`, which escapes it too and keeps only safe links.
  */
 import { blocksToHtml, escapeXml as escape } from 'strapi-plugin-blog/contracts';
 
-const date = (value) =>
-  value
-    ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value).toLocaleDateString('en-GB', {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-      })
-    : '';
+import { layout } from './layout.mjs';
+import { image, mediaUrl, resolveBodyImages } from './media.mjs';
+import { languageName, pathsFor, postInLocale } from './paths.mjs';
 
-const layout = (title, body, { api } = {}) => `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title>
-<link rel="stylesheet" href="/assets/site.css">
-<link rel="alternate" type="application/atom+xml" title="Posts" href="${escape(api ?? '')}/api/blog/feed.xml">
-</head>
-<body>
-<header><a href="/" class="home">The Blog</a></header>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
+export const date = (value, locale) => {
+  if (!value) return '';
+  const when = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  const options = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+  try {
+    return when.toLocaleDateString(!locale || locale === 'en' ? 'en-GB' : locale, options);
+  } catch {
+    return when.toLocaleDateString('en-GB', options);
+  }
+};
 
-export const listPage = ({ posts, pagination }, api) =>
-  layout(
-    'The Blog',
-    `<h1>Posts</h1>
-<ul class="posts">
-${posts
-  .map(
-    (post) => `<li class="post-summary">
-  <a href="/posts/${encodeURIComponent(post.slug)}"><h2>${escape(post.title)}</h2></a>
-  <p class="meta">${escape(date(post.originalDate ?? post.publishedAt))}${
-    post.authorName ? ` · ${escape(post.authorName)}` : ''
-  } · ${post.lessons.length} lessons · ${post.commentCount} comments</p>
+/** The author's name, a link to their page when the post has an author, else the byline. */
+export const byline = (post, paths) => {
+  if (post.author) {
+    return `<a href="${escape(paths.author(post.author.slug))}" rel="author">${escape(post.author.name)}</a>`;
+  }
+  return post.authorName ? escape(post.authorName) : '';
+};
+
+const plural = (count, one, many) => `${count} ${count === 1 ? one : many}`;
+
+const metaLine = (post, paths, extra = []) =>
+  [
+    escape(date(post.originalDate ?? post.publishedAt, post.locale)),
+    byline(post, paths),
+    `${Number(post.readingMinutes) || 1} min read`,
+    ...extra,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+
+const categoryLinks = (post, paths) =>
+  (post.categories ?? [])
+    .map(
+      (category) =>
+        `<a href="${escape(paths.category(category.slug))}" class="category">${escape(category.name)}</a>`
+    )
+    .join(', ');
+
+/** One post in a list: its cover, title, date, byline, reading time, counts and excerpt. */
+export const postSummary = (post, { api, paths }) => `<li class="post-summary">
+  ${image(post.cover, api, { sizes: '(max-width: 44rem) 100vw, 42rem', className: 'cover', lazy: true })}
+  <a href="${escape(paths.post(post.slug))}"><h2>${escape(post.title)}</h2></a>
+  <p class="meta">${metaLine(post, paths, [
+    plural(post.lessons.length, 'lesson', 'lessons'),
+    plural(post.commentCount, 'comment', 'comments'),
+  ])}</p>
+  ${post.categories?.length ? `<p class="meta">In ${categoryLinks(post, paths)}</p>` : ''}
   ${post.excerpt ? `<p>${escape(post.excerpt)}</p>` : ''}
-</li>`
-  )
-  .join('\n')}
+</li>`;
+
+/** A page of posts with its pager (Newer / Older), for the home, category, tag and author pages. */
+export const postList = ({ posts, pagination, pathname }, { api, paths }) => `<ul class="posts">
+${posts.map((post) => postSummary(post, { api, paths })).join('\n')}
 </ul>
+${posts.length ? '' : '<p>No posts yet.</p>'}
 ${
   pagination.pageCount > 1
     ? `<nav class="pager">${
-        pagination.page > 1 ? `<a href="/?page=${pagination.page - 1}">Newer</a>` : ''
+        pagination.page > 1
+          ? `<a href="${escape(paths.page(pathname, pagination.page - 1))}">Newer</a>`
+          : ''
       } Page ${pagination.page} of ${pagination.pageCount} ${
         pagination.page < pagination.pageCount
-          ? `<a href="/?page=${pagination.page + 1}">Older</a>`
+          ? `<a href="${escape(paths.page(pathname, pagination.page + 1))}">Older</a>`
           : ''
       }</nav>`
     : ''
-}`,
-    { api }
+}`;
+
+export const listPage = ({ posts, pagination, pathname = '/' }, api, paths = pathsFor(null)) =>
+  layout(
+    'The Blog',
+    `<h1>Posts</h1>
+${postList({ posts, pagination, pathname }, { api, paths })}`,
+    { api, paths, head: { lang: paths.locale ?? posts[0]?.locale } }
   );
 
 const thread = (comments) =>
@@ -87,15 +110,92 @@ const thread = (comments) =>
         .join('\n')}</ol>`
     : '';
 
-export const postPage = ({ post, comments, total }, api) =>
-  layout(
-    post.title,
-    `<article>
+const isHttp = (url) => typeof url === 'string' && /^https?:\/\//i.test(url);
+
+/** Every published language of the post, this one first. */
+const versions = (post) => [
+  { locale: post.locale, slug: post.slug },
+  ...(post.localizations ?? []).filter((other) => other.locale !== post.locale),
+];
+
+/**
+ * `hreflang` alternates when the post has translations: one per language, each an absolute
+ * address with its language in it, and `x-default` for the version in the site's default
+ * language.
+ */
+const alternates = (post, site, defaultLocale) => {
+  const all = versions(post);
+  if (all.length < 2) return [];
+  const links = all.map(({ locale, slug }) => ({
+    hreflang: locale,
+    href: `${site}${postInLocale(locale, slug)}`,
+  }));
+  const fallback = all.find(({ locale }) => locale === defaultLocale);
+  return fallback
+    ? [
+        ...links,
+        { hreflang: 'x-default', href: `${site}${postInLocale(fallback.locale, fallback.slug)}` },
+      ]
+    : links;
+};
+
+/** Links to the post's other languages, each named in its own language. */
+const languageSwitch = (post) => {
+  const all = versions(post);
+  if (all.length < 2) return '';
+  return `<nav class="languages" aria-label="Languages">${all
+    .map(({ locale, slug }, index) =>
+      index === 0
+        ? `<strong lang="${escape(locale)}" aria-current="page">${escape(languageName(locale))}</strong>`
+        : `<a href="${escape(postInLocale(locale, slug))}" hreflang="${escape(locale)}" lang="${escape(locale)}">${escape(languageName(locale))}</a>`
+    )
+    .join(' · ')}</nav>`;
+};
+
+const tagList = (post, paths) =>
+  post.tags?.length
+    ? `<ul class="tags" aria-label="Tags">${post.tags
+        .map(
+          (tag) =>
+            `<li><a href="${escape(paths.tag(tag.slug))}" rel="tag">${escape(tag.name)}</a></li>`
+        )
+        .join('')}</ul>`
+    : '';
+
+const coverFigure = (post, api) => {
+  const img = image(post.cover, api, {
+    sizes: '(max-width: 44rem) 100vw, 42rem',
+    className: 'cover',
+  });
+  if (!img) return '';
+  return `<figure class="cover">${img}${
+    post.cover.caption ? `<figcaption>${escape(post.cover.caption)}</figcaption>` : ''
+  }</figure>`;
+};
+
+/**
+ * A post: cover, title, date, byline, reading time, categories, languages, body, lessons, tags,
+ * the thread and the comment form (which sends the page's language with the comment).
+ * `site` is the site's own absolute address (for canonical and `hreflang` links).
+ */
+export const postPage = (
+  { post, comments, total },
+  api,
+  { paths = pathsFor(null), site = '', defaultLocale = 'en' } = {}
+) => {
+  const seo = post.seo ?? {};
+  const canonical = isHttp(seo.canonicalUrl)
+    ? seo.canonicalUrl
+    : `${site}${post.locale ? postInLocale(post.locale, post.slug) : paths.post(post.slug)}`;
+  return layout(
+    seo.metaTitle || post.title,
+    `<article lang="${escape(post.locale ?? 'en')}">
+${coverFigure(post, api)}
 <h1>${escape(post.title)}</h1>
-<p class="meta">${escape(date(post.originalDate ?? post.publishedAt))}${
-      post.authorName ? ` · ${escape(post.authorName)}` : ''
-    }</p>
-<div class="body">${blocksToHtml(post.body)}</div>
+<p class="meta">${metaLine(post, paths)}</p>
+${post.categories?.length ? `<p class="meta">In ${categoryLinks(post, paths)}</p>` : ''}
+${languageSwitch(post)}
+<div class="body">${blocksToHtml(resolveBodyImages(post.body, api))}</div>
 ${
   post.lessons.length
     ? `<section class="lessons" aria-labelledby="lessons-heading">
@@ -104,13 +204,14 @@ ${
 </section>`
     : ''
 }
+${tagList(post, paths)}
 </article>
 <section class="comments" aria-labelledby="comments-heading">
 <h2 id="comments-heading">${total} ${total === 1 ? 'comment' : 'comments'}</h2>
 ${thread(comments)}
 ${
   post.commentsEnabled
-    ? `<form id="comment-form" data-api="${escape(api)}" data-slug="${escape(post.slug)}" novalidate>
+    ? `<form id="comment-form" data-api="${escape(api)}" data-slug="${escape(post.slug)}" data-locale="${escape(post.locale ?? '')}" novalidate>
   <h3>Leave a comment</h3>
   <p id="replying" hidden>Replying to <strong></strong> <button type="button" id="cancel-reply">Cancel</button></p>
   <input type="hidden" name="parent" value="">
@@ -127,14 +228,27 @@ ${
     : '<p>Comments are closed.</p>'
 }
 </section>`,
-    { api }
+    {
+      api,
+      paths,
+      head: {
+        lang: post.locale,
+        description: seo.metaDescription || post.excerpt,
+        canonical,
+        noIndex: seo.noIndex === true,
+        ogType: 'article',
+        ogImage: mediaUrl(seo.ogImage?.url ?? post.cover?.url, api),
+        alternates: alternates(post, site, defaultLocale),
+      },
+    }
   );
+};
 
-export const errorPage = (status, message, api) =>
+export const errorPage = (status, message, api, paths = pathsFor(null)) =>
   layout(
     status === 404 ? 'Not found' : 'Error',
     `<h1>${status === 404 ? 'Not found' : 'Something went wrong'}</h1>
 <p class="error" role="alert">${escape(message)}</p>
-<p><a href="/">Back to the posts</a></p>`,
-    { api }
+<p><a href="${escape(paths.home())}">Back to the posts</a></p>`,
+    { api, paths }
   );

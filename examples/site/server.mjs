@@ -4,17 +4,31 @@
  * http://localhost:3000. BLOG_API (default http://localhost:1337) is the Strapi app, PORT the
  * site's port. The comment form posts from the reader's browser straight to the API
  * (public/comments.js), so each reader's own address counts for the flood rules.
+ *
+ * Routes, each also under a language prefix (`/fr/…`, any locale code of the Strapi app; without
+ * one, the app's default language): `/` the posts, `/posts/:slug` a post, `/categories` and
+ * `/tags` the lists with their counts, `/categories/:slug` and `/tags/:slug` their posts,
+ * `/authors/:slug` an author's page.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { pathsFor, splitLocale } from './paths.mjs';
 import { errorPage, listPage, postPage } from './render.mjs';
+import { authorPage, termIndexPage, termPage } from './taxonomy.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const API = (process.env.BLOG_API || 'http://localhost:1337').replace(/(?<!\/)\/+$/, '');
 const PORT = Number(process.env.PORT || 3000);
+/** The language of `x-default` in `hreflang` links: name the Strapi app's default locale. */
+const DEFAULT_LOCALE = process.env.SITE_DEFAULT_LOCALE || 'en';
+/** The site's own public address, for canonical and `hreflang` links (set once listening). */
+let SITE = (process.env.SITE_URL || '').replace(/(?<!\/)\/+$/, '');
+const PAGE_SIZE = 10;
+/** Categories and tags shown on one page (the API's page limit). */
+const TERMS_PAGE_SIZE = 100;
 const ASSETS = {
   '/assets/site.css': ['site.css', 'text/css; charset=utf-8'],
   '/assets/comments.js': ['comments.js', 'text/javascript; charset=utf-8'],
@@ -28,19 +42,24 @@ class ApiError extends Error {
 }
 
 /** GET from the blog API; an error answer becomes an ApiError with the API's own message. */
-const api = async (url) => {
+const api = async (route, query = {}) => {
+  const search = new URLSearchParams(
+    Object.entries(query).filter(([, value]) => value !== null && value !== undefined)
+  ).toString();
   let res;
   try {
-    res = await fetch(`${API}${url}`, { headers: { Accept: 'application/json' } });
+    res = await fetch(`${API}${route}${search ? `?${search}` : ''}`, {
+      headers: { Accept: 'application/json' },
+    });
   } catch {
     throw new ApiError(502, `The blog server at ${API} does not answer. Is it running?`);
   }
   const body = await res.json().catch(() => null);
   if (!res.ok) {
-    throw new ApiError(
-      res.status,
-      body?.error?.message ?? `The blog server answered ${res.status}`
-    );
+    // A language the blog does not have: no page here, rather than a bad request.
+    const status =
+      res.status === 400 && body?.error?.details?.param === 'locale' ? 404 : res.status;
+    throw new ApiError(status, body?.error?.message ?? `The blog server answered ${res.status}`);
   }
   return body;
 };
@@ -54,6 +73,53 @@ const send = (res, status, body, type = 'text/html; charset=utf-8') => {
   res.end(body);
 };
 
+const pageNumber = (url) =>
+  Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1);
+
+/** A page of posts in a language, optionally filtered (`filters[tags][slug][$eq]` …). */
+const posts = (locale, page, filters = {}) =>
+  api('/api/blog/posts', {
+    locale,
+    ...filters,
+    'pagination[page]': page,
+    'pagination[pageSize]': PAGE_SIZE,
+  });
+
+/** `/categories/:slug`, `/tags/:slug`: the term from the list of its language, or from a post. */
+const termRoute = async (kind, slug, { url, locale, paths }) => {
+  const plural = kind === 'category' ? 'categories' : 'tags';
+  const [terms, found] = await Promise.all([
+    api(`/api/blog/${plural}`, { locale, 'pagination[pageSize]': TERMS_PAGE_SIZE }),
+    posts(locale, pageNumber(url), { [`filters[${plural}][slug][$eq]`]: slug }),
+  ]);
+  const term =
+    terms.data.find((item) => item.slug === slug) ??
+    found.data.flatMap((post) => post[plural] ?? []).find((item) => item.slug === slug);
+  if (!term) throw new ApiError(404, `There is no ${kind} “${slug}”.`);
+  return termPage(
+    kind,
+    {
+      term,
+      terms: terms.data,
+      posts: found.data,
+      pagination: found.meta.pagination,
+      pathname: url.pathname,
+    },
+    { api: API, paths }
+  );
+};
+
+/** The slug in a path segment, or null when its percent-encoding is malformed. */
+const decodeSlug = (value) => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+};
+
+const SLUG_ROUTE = /^\/(posts|categories|tags|authors)\/([^/]+)$/;
+
 const routes = async (req, res) => {
   const url = new URL(req.url, 'http://site.local');
   if (req.method !== 'GET') return send(res, 405, errorPage(405, 'Only GET here', API));
@@ -61,32 +127,63 @@ const routes = async (req, res) => {
     const [file, type] = ASSETS[url.pathname];
     return send(res, 200, fs.readFileSync(path.join(HERE, 'public', file)), type);
   }
-  if (url.pathname === '/') {
-    const page = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1);
-    const body = await api(`/api/blog/posts?pagination[page]=${page}&pagination[pageSize]=10`);
-    return send(res, 200, listPage({ posts: body.data, pagination: body.meta.pagination }, API));
+  const { locale, rest } = splitLocale(url.pathname);
+  const paths = pathsFor(locale);
+  const context = { url, locale, paths };
+  if (rest === '/') {
+    const body = await posts(locale, pageNumber(url));
+    const list = { posts: body.data, pagination: body.meta.pagination, pathname: url.pathname };
+    return send(res, 200, listPage(list, API, paths));
   }
-  const match = /^\/posts\/([^/]+)$/.exec(url.pathname);
-  if (match) {
-    let decoded;
-    try {
-      decoded = decodeURIComponent(match[1]);
-    } catch {
-      // Malformed percent-encoding (`/posts/%E0%A4%A`): no post has that address.
-      return send(res, 400, errorPage(400, 'This address is not a valid post address.', API));
-    }
-    const slug = encodeURIComponent(decoded);
-    const [post, comments] = await Promise.all([
-      api(`/api/blog/posts/${slug}`),
-      api(`/api/blog/posts/${slug}/comments?pagination[pageSize]=100`),
-    ]);
+  if (rest === '/categories' || rest === '/tags') {
+    const kind = rest === '/tags' ? 'tag' : 'category';
+    const body = await api(`/api/blog${rest}`, {
+      locale,
+      'pagination[pageSize]': TERMS_PAGE_SIZE,
+    });
+    return send(res, 200, termIndexPage(kind, body.data, { api: API, paths }));
+  }
+  const match = SLUG_ROUTE.exec(rest);
+  if (!match) return send(res, 404, errorPage(404, 'There is no page here.', API, paths));
+  const slug = decodeSlug(match[2]);
+  if (slug === null) {
+    // Malformed percent-encoding (`/posts/%E0%A4%A`): nothing has that address.
+    const what = match[1] === 'posts' ? 'post' : 'page';
     return send(
       res,
-      200,
-      postPage({ post: post.data, comments: comments.data, total: post.data.commentCount }, API)
+      400,
+      errorPage(400, `This address is not a valid ${what} address.`, API, paths)
     );
   }
-  return send(res, 404, errorPage(404, 'There is no page here.', API));
+  const route = `/${match[1]}/${encodeURIComponent(slug)}`;
+  if (match[1] === 'categories') return send(res, 200, await termRoute('category', slug, context));
+  if (match[1] === 'tags') return send(res, 200, await termRoute('tag', slug, context));
+  if (match[1] === 'authors') {
+    const [author, found] = await Promise.all([
+      api(`/api/blog${route}`, { locale }),
+      posts(locale, pageNumber(url), { 'filters[author][slug][$eq]': slug }),
+    ]);
+    const page = {
+      author: author.data,
+      posts: found.data,
+      pagination: found.meta.pagination,
+      pathname: url.pathname,
+    };
+    return send(res, 200, authorPage(page, { api: API, paths }));
+  }
+  const [post, comments] = await Promise.all([
+    api(`/api/blog${route}`, { locale }),
+    api(`/api/blog${route}/comments`, { locale, 'pagination[pageSize]': 100 }),
+  ]);
+  return send(
+    res,
+    200,
+    postPage({ post: post.data, comments: comments.data, total: post.data.commentCount }, API, {
+      paths,
+      site: SITE,
+      defaultLocale: DEFAULT_LOCALE,
+    })
+  );
 };
 
 const server = http.createServer((req, res) => {
@@ -97,6 +194,7 @@ const server = http.createServer((req, res) => {
 });
 
 server.listen(PORT, () => {
+  SITE ||= `http://localhost:${server.address().port}`;
   // PORT=0 takes a free port: the line says which.
   process.stdout.write(
     `Example site on http://localhost:${server.address().port}, reading ${API}\n`

@@ -1,7 +1,10 @@
 /**
  * The example reader's site (`npm run example`, examples/site/) in Debian's Chromium, against the
  * running demo: read the seed post and its lessons, send a comment, see it held, approve it
- * through the admin API, see it in the thread. Screenshots go to docs/screenshots/.
+ * through the admin API, see it in the thread; switch to the post's French version and comment
+ * there. Before the readers come, an editor (through the admin API, as the Content Manager does)
+ * gives the seed post a cover, an author, two tags and a French translation with its own five
+ * lessons. Screenshots go to docs/screenshots/.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -20,10 +23,106 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const ADMIN = { email: 'admin@example.com', password: 'Demo-admin-1' };
 
+const SEED_SLUG = 'networking-biggest-mistake';
+const FR_SLUG = 'la-plus-grande-erreur-du-reseautage';
+const FR_LESSONS = [
+  'Le réseautage, c’est donner avant de recevoir.',
+  'Écoutez plus que vous ne parlez.',
+  'Entretenez vos relations avant d’en avoir besoin.',
+  'Une présentation sincère vaut mieux qu’un discours.',
+  'Remerciez toujours ceux qui vous aident.',
+];
+
 let demo;
 let site;
 let browser;
+let token;
 const siteUrl = `http://127.0.0.1:${SITE_PORT}`;
+
+/** A call to the demo's admin API with the editor's token; fails the test on an error answer. */
+const admin = async (method, url, body) => {
+  const res = await fetch(`${demo.base}${url}`, {
+    method,
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body instanceof FormData ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
+  });
+  const answer = await res.json().catch(() => null);
+  assert.ok(res.ok, `${method} ${url} answered ${res.status}: ${JSON.stringify(answer)}`);
+  return answer;
+};
+
+/** A cover image: a banner Chromium draws, as PNG bytes (1200 × 600). */
+const drawCover = async () => {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 600 } });
+  await page.setContent(
+    '<body style="margin:0"><div style="width:1200px;height:600px;display:flex;align-items:center;' +
+      'justify-content:center;background:linear-gradient(135deg,#2b5876,#4e4376);color:#fff;' +
+      'font:bold 72px Georgia,serif">Networking</div></body>'
+  );
+  const bytes = await page.screenshot({ type: 'png' });
+  await page.close();
+  return bytes;
+};
+
+const CM = '/content-manager/collection-types';
+
+/**
+ * What an editor does in the Content Manager, through the same admin API: a French locale, a
+ * cover, an author, two tags on the seed post, and its French translation, all published.
+ */
+const editSeedPost = async () => {
+  token = (await admin('POST', '/admin/login', ADMIN)).data.token;
+  await admin('POST', '/i18n/locales', { name: 'French (fr)', code: 'fr', isDefault: false });
+  const form = new FormData();
+  form.append('files', new Blob([await drawCover()], { type: 'image/png' }), 'networking.png');
+  form.append(
+    'fileInfo',
+    JSON.stringify({ name: 'networking.png', alternativeText: 'The word Networking on blue' })
+  );
+  const [cover] = await admin('POST', '/upload', form);
+  const author = await admin('POST', `${CM}/plugin::blog.author`, {
+    name: 'Chicken Soup Reader',
+    slug: 'chicken-soup-reader',
+    bio: 'Collects lessons in life, one post at a time.',
+  });
+  const tags = [];
+  for (const name of ['Networking', 'Career']) {
+    const tag = await admin('POST', `${CM}/plugin::blog.tag?locale=en`, {
+      name,
+      slug: name.toLowerCase(),
+      locale: 'en',
+    });
+    tags.push({ documentId: tag.data.documentId, locale: 'en' });
+  }
+  const seed = await fetch(`${demo.base}/api/blog/posts/${SEED_SLUG}`).then((res) => res.json());
+  const post = `${CM}/plugin::blog.post/${seed.data.documentId}`;
+  await admin('PUT', `${post}?locale=en`, {
+    locale: 'en',
+    cover: cover.id,
+    author: { connect: [{ documentId: author.data.documentId }] },
+    tags: { connect: tags },
+  });
+  await admin('POST', `${post}/actions/publish?locale=en`, { locale: 'en' });
+  await admin('PUT', `${post}?locale=fr`, {
+    locale: 'fr',
+    title: 'La plus grande erreur du réseautage ?',
+    slug: FR_SLUG,
+    originalDate: seed.data.originalDate,
+    body: [
+      {
+        type: 'paragraph',
+        children: [{ type: 'text', text: 'Quelle est la plus grande erreur du réseautage ?' }],
+      },
+    ],
+    lessonsHeading: 'Leçons de vie',
+    lessons: FR_LESSONS.map((text) => ({ text })),
+    commentsEnabled: true,
+  });
+  await admin('POST', `${post}/actions/publish?locale=fr`, { locale: 'fr' });
+};
 
 const startSite = (api, port) =>
   new Promise((resolve, reject) => {
@@ -57,6 +156,7 @@ before(async () => {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
   });
+  await editSeedPost();
 });
 
 after(async () => {
@@ -85,6 +185,19 @@ test('a reader reads the seed post, comments, and sees the comment once approved
   );
   assert.deepEqual(await page.locator('.lessons li').allInnerTexts(), SEED_LESSONS);
   assert.equal(await page.getByTestId('comment').count(), 1);
+  // What the editor gave it: the cover (from the Strapi server, with its formats), the author's
+  // page, the tags, the reading time and the other language.
+  const cover = page.locator('figure.cover img');
+  assert.equal(await cover.getAttribute('alt'), 'The word Networking on blue');
+  assert.match(await cover.getAttribute('src'), new RegExp(`^${demo.base}/uploads/`));
+  assert.match(await cover.getAttribute('srcset'), /small_\S+ 500w/);
+  assert.ok(await cover.evaluate((img) => img.complete && img.naturalWidth > 0));
+  assert.equal(
+    await page.getByRole('link', { name: 'Chicken Soup Reader' }).getAttribute('href'),
+    '/authors/chicken-soup-reader'
+  );
+  assert.deepEqual(await page.locator('.tags a').allInnerTexts(), ['Career', 'Networking']);
+  assert.match(await page.locator('article .meta').first().innerText(), /\d+ min read/);
   await page.screenshot({ path: path.join(SHOTS, 'site-post.png'), fullPage: true });
 
   // The server's refusal is shown as it is.
@@ -103,12 +216,7 @@ test('a reader reads the seed post, comments, and sees the comment once approved
   assert.equal(await page.getByTestId('comment').count(), 1);
 
   // An editor approves it (the admin API, as the Moderation view does).
-  const login = await fetch(`${demo.base}/admin/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  }).then((res) => res.json());
-  const auth = { Authorization: `Bearer ${login.data.token}` };
+  const auth = { Authorization: `Bearer ${token}` };
   const queue = await fetch(`${demo.base}/blog/comments?status=pending&q=olivia`, {
     headers: auth,
   }).then((res) => res.json());
@@ -132,6 +240,48 @@ test('a reader reads the seed post, comments, and sees the comment once approved
   await page.locator('#comment-' + queue.data[0].documentId).scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SHOTS, 'site-comment-shown.png') });
   assert.deepEqual(xss, []);
+  await page.close();
+});
+
+test('a reader switches to the French version of the post, and comments from it', async () => {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+  page.setDefaultTimeout(30_000);
+  await page.goto(`${siteUrl}/posts/${SEED_SLUG}`);
+  await page.locator('nav.languages').getByRole('link', { name: 'français' }).click();
+  await page.waitForURL(new RegExp(`/fr/posts/${FR_SLUG}$`));
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+  assert.equal(await page.locator('h1').innerText(), 'La plus grande erreur du réseautage ?');
+  assert.equal(await page.locator('#lessons-heading').innerText(), 'Leçons de vie');
+  assert.deepEqual(await page.locator('.lessons li').allInnerTexts(), FR_LESSONS);
+  // The same cover, and the way back.
+  assert.equal(
+    await page.locator('figure.cover img').getAttribute('alt'),
+    'The word Networking on blue'
+  );
+  assert.equal(
+    await page.locator('nav.languages').getByRole('link', { name: 'English' }).getAttribute('href'),
+    `/en/posts/${SEED_SLUG}`
+  );
+  const hreflang = await page
+    .locator('link[rel="alternate"][hreflang]')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('hreflang')));
+  assert.deepEqual(hreflang, ['fr', 'en', 'x-default']);
+  // One thread per post: the English page's comments show here too.
+  assert.ok((await page.getByTestId('comment').count()) >= 1);
+  await page.screenshot({ path: path.join(SHOTS, 'site-post-fr.png'), fullPage: true });
+
+  // The comment form works with the French slug: the page's language goes with its requests.
+  // (The reader before was the same address a moment ago: the flood interval is turned off.)
+  const settings = await admin('GET', '/blog/settings');
+  await admin('PUT', '/blog/settings', { ...settings.data, floodIntervalSeconds: 0 });
+  const form = page.locator('#comment-form');
+  await form.getByLabel('Name').fill('Camille');
+  await form.getByLabel('Email (never shown)').fill('camille@example.com');
+  await form.getByLabel('Comment').fill('Merci pour ces leçons.');
+  await form.getByRole('button', { name: 'Send' }).click();
+  await page.getByText('Thank you: your comment is awaiting moderation.').waitFor();
+  const queue = await admin('GET', '/blog/comments?status=pending&q=camille');
+  assert.equal(queue.data.length, 1);
   await page.close();
 });
 

@@ -5,6 +5,9 @@
   if (!form) return;
   const api = form.dataset.api;
   const slug = encodeURIComponent(form.dataset.slug);
+  // The page's language: the API finds the post by its slug in that language, and the comment
+  // records the language it was written from.
+  const locale = form.dataset.locale ? `?locale=${encodeURIComponent(form.dataset.locale)}` : '';
   const status = document.getElementById('form-status');
   const error = document.getElementById('form-error');
   const replying = document.getElementById('replying');
@@ -25,7 +28,7 @@
 
   const loadToken = async () => {
     try {
-      const res = await fetch(`${api}/api/blog/posts/${slug}/comment-form`);
+      const res = await fetch(`${api}/api/blog/posts/${slug}/comment-form${locale}`);
       const body = await res.json();
       if (!res.ok) throw new Error(body?.error?.message ?? `The blog answered ${res.status}`);
       token = body.data;
@@ -65,7 +68,7 @@
     };
     if (token) body[token.honeypotField] = form.elements[token.honeypotField].value;
     try {
-      const res = await fetch(`${api}/api/blog/posts/${slug}/comments`, {
+      const res = await fetch(`${api}/api/blog/posts/${slug}/comments${locale}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
