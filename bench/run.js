@@ -3,13 +3,13 @@
  * `npm run bench`: the plugin's public REST API against what a team would build without it, on
  * the same data, the same machine, in the same run.
  *
- * Seeds the playground (1,000 posts of five lessons, 100,000 threaded comments, one post with
- * 10,000 of them; `--quick`: a tenth) in bulk, then measures with autocannon (10 connections, a
+ * Seeds the playground (1,000 posts of five lessons, three of 50 tags and a cover, 100,000
+ * threaded comments, one post with 10,000 of them; `--quick`: a tenth of the posts and comments) in bulk, then measures with autocannon (10 connections, a
  * fixed duration each, after a warm-up):
  *
  * - plugin: the plugin's routes;
- * - core: Strapi's generic content API on the playground's `api::article` / `api::reader-comment`
- *   (same fields, same lessons component, same data), asked the same question;
+ * - core: Strapi's generic content API on the playground's `api::article` / `api::bench-tag` /
+ *   `api::reader-comment` (same fields, same lessons component, same data), asked the same question;
  * - floor: a playground route answering a constant under the same users-permissions check;
  * - raw: a bare node:http server running the plugin's own SQL with better-sqlite3.
  *
@@ -193,8 +193,14 @@ const load = async ({ port, pid, request, duration }) => {
 // ---------------------------------------------------------------------------------------------
 // The questions: each plugin route and the generic API's way of asking the same.
 
-const questions = ({ postSlug, postDocumentId, formToken }) => {
+const questions = ({ postSlug, postDocumentId, formToken, everyday }) => {
   const lessons = 'populate[lessons][fields][0]=text';
+  // What the plugin's post answers beside its lessons and the generic type has: the tags and
+  // the cover, column by column as the plugin reads them.
+  const media = ['url', 'alternativeText', 'caption', 'width', 'height', 'mime', 'formats'];
+  const populated =
+    `${lessons}&populate[tags][fields][0]=name&populate[tags][fields][1]=slug` +
+    media.map((field, i) => `&populate[cover][fields][${i}]=${field}`).join('');
   const comments = (slug) =>
     `/api/reader-comments?filters[article][slug][$eq]=${slug}&filters[status][$eq]=approved` +
     `&sort[0]=submittedAt:asc&populate[parent][fields][0]=documentId&pagination[pageSize]=25`;
@@ -203,13 +209,26 @@ const questions = ({ postSlug, postDocumentId, formToken }) => {
       endpoint: 'GET /api/blog/posts',
       read: true,
       plugin: { path: '/api/blog/posts' },
-      core: { path: `/api/articles?${lessons}&sort[0]=originalDate:desc&pagination[pageSize]=25` },
+      core: {
+        path: `/api/articles?${populated}&sort[0]=originalDate:desc&pagination[pageSize]=25`,
+      },
+    },
+    {
+      endpoint: `GET /api/blog/posts?filters[tags][slug][$eq]=… (a tag of ${everyday} posts)`,
+      read: true,
+      samePosts: true,
+      plugin: { path: '/api/blog/posts?filters[tags][slug][$eq]=everyday' },
+      core: {
+        path:
+          `/api/articles?filters[tags][slug][$eq]=everyday&${populated}` +
+          '&sort[0]=originalDate:desc&pagination[pageSize]=25',
+      },
     },
     {
       endpoint: 'GET /api/blog/posts/:slug',
       read: true,
       plugin: { path: '/api/blog/posts/small-thread' },
-      core: { path: `/api/articles?filters[slug][$eq]=small-thread&${lessons}` },
+      core: { path: `/api/articles?filters[slug][$eq]=small-thread&${populated}` },
     },
     {
       endpoint: `GET /api/blog/posts/:slug/comments (${DATA.smallThread} comments)`,
@@ -318,6 +337,7 @@ const report = ({ results, floor, meta, checks, worst }) => {
     `Data: ${meta.data.posts.toLocaleString('en')} posts × 5 lessons, ` +
       `${meta.data.comments.toLocaleString('en')} comments (${meta.data.replies.toLocaleString('en')} of them replies; ` +
       `one post with ${meta.data.bigThread.toLocaleString('en')}, one with ${meta.data.smallThread}), ` +
+      `${meta.data.tags} tags (three on each post, \`everyday\` on ${meta.data.everyday} of them) and a cover on every post, ` +
       `the same rows in the plugin's types and in the generic \`api::\` types; seeded in ${meta.seedSeconds} s.`,
     '',
     `Strapi's floor (a constant route under users-permissions): **${floor.rps} rps**, ` +
@@ -328,8 +348,9 @@ const report = ({ results, floor, meta, checks, worst }) => {
     '- answer: what the plugin’s answer holds (posts, or comments counting every reply) and its size.',
     '- plugin rps counts 2xx answers only; `× generic`, `× floor`, `× raw`: plugin rps over the generic API, Strapi’s floor and the raw floor.',
     '- generic API: Strapi’s own content API on `api::article` / `api::reader-comment` asked the same question ' +
-      '(`populate` lessons, `filters` on slug / post / status, `sort`, `pagination` of 25). It answers no comment counts ' +
-      'and a flat page of comments where the plugin answers 25 root comments with all their replies.',
+      '(`populate` lessons, tags and cover with the columns the plugin answers, `filters` on slug / tag slug / post / status, `sort`, `pagination` of 25). ' +
+      'It answers no comment counts, and a flat page of comments where the plugin answers 25 root comments with all their replies. ' +
+      'The benchmark posts have no author, categories, SEO or translations: the plugin looks for them, the generic API is not asked.',
     '- raw floor: bare `node:http` + `better-sqlite3` running the plugin’s own statements for the URL; for the POST, ' +
       'the least a submission needs (post lookup, flood mark, comment, links, moderation event) in one transaction.',
     '',
@@ -411,6 +432,7 @@ const main = async () => {
     postSlug,
     postDocumentId: article.data[0].documentId,
     formToken: form.data.formToken,
+    everyday: seeded.everyday,
   });
 
   // SQL per request, and the plugin's statements for the raw floor.
@@ -451,6 +473,15 @@ const main = async () => {
     const { data } = JSON.parse(text);
     question.items = Array.isArray(data) ? itemsIn(data) : 1;
     question.kb = Math.round(Buffer.byteLength(text) / 102.4) / 10;
+    if (question.samePosts) {
+      // Both sides answer the same posts with their tags and cover, or the comparison is void.
+      const core = (await (await fetch(`${base}${question.core.path}`)).json()).data;
+      const seen = (list) =>
+        list.map((post) => `${post.slug} ${post.tags.length} ${post.cover?.url}`).join('\n');
+      if (seen(core) !== seen(data)) {
+        throw new Error(`${question.endpoint}: the plugin and the generic API answer other posts`);
+      }
+    }
   }
 
   const floorSql = (await strapiChild.ask({ type: 'sql', request: { path: '/api/floor' } }))
@@ -619,7 +650,7 @@ const main = async () => {
     rounds: ROUNDS,
     quick: QUICK,
     seedSeconds: Math.round(seeded.ms / 100) / 10,
-    data: { ...DATA, replies: seeded.replies },
+    data: { ...DATA, replies: seeded.replies, tags: seeded.tags, everyday: seeded.everyday },
   };
   const { table, md } = report({ results, floor, meta, checks, worst });
   fs.writeFileSync(

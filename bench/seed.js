@@ -1,11 +1,12 @@
 'use strict';
 /**
- * Bulk seeding for `npm run bench`: posts with five lessons each and threaded comments, written
- * straight into the SQLite tables Strapi created (one transaction, prepared statements), in the
- * exact shape the Document Service writes them: a draft and a published row per post, component
- * rows joined through `*_cmps`, comment → post links to both rows, reply → parent links, and one
+ * Bulk seeding for `npm run bench`: posts with five lessons, three tags and a cover each, and
+ * threaded comments, written straight into the SQLite tables Strapi created (one transaction,
+ * prepared statements), in the exact shape the Document Service writes them: a draft and a
+ * published row per post (in the default locale), component rows joined through `*_cmps`, tag
+ * and cover links on both rows, comment → post links to both rows, reply → parent links, and one
  * moderation event per comment. The same data goes twice: into the plugin's types and into the
- * playground's ordinary `api::article` / `api::reader-comment` types.
+ * playground's ordinary `api::article` / `api::bench-tag` / `api::reader-comment` types.
  *
  * Table and column names come from Strapi's metadata, so they follow the app's naming.
  */
@@ -47,6 +48,23 @@ const STATUSES = [
   [1, 'rejected'],
 ];
 const pickStatus = (random) => STATUSES.find(([limit]) => random() < limit)[1];
+
+/** Tags: `everyday` is on every fourth post (the list filtered by tag asks for it). */
+const TAG_COUNT = 50;
+const tagPlan = () =>
+  Array.from({ length: TAG_COUNT }, (_, t) => ({
+    documentId: documentId('tag', t),
+    name: t === 0 ? 'Everyday' : `Tag ${t}`,
+    slug: t === 0 ? 'everyday' : `tag-${t}`,
+  }));
+/** Three tags of a post, by index in the plan: `everyday` first on every fourth post. */
+const tagsOfPost = (p) => {
+  const a = 1 + (p % (TAG_COUNT - 1));
+  const b = 1 + ((p * 7 + 3) % (TAG_COUNT - 1));
+  const c = 1 + ((p * 13 + 5) % (TAG_COUNT - 1));
+  const tags = p % 4 === 0 ? [0, a, b] : [a, b, c];
+  return [...new Set(tags)];
+};
 
 /** Where each model keeps its rows: table, attribute → column, and join tables. */
 const layoutOf = (strapi, uid) => {
@@ -98,6 +116,7 @@ const plan = ({ posts, comments, bigThread, smallThread }) => {
       authorName: 'Bench Author',
       lessonsHeading: 'Lessons in Life',
       lessons: [0, 1, 2, 3, 4].map(() => sentence(random, 12)),
+      tags: tagsOfPost(p),
     });
 
     // Threads: about a third of the comments reply to one of the 20 approved comments before
@@ -136,10 +155,86 @@ const plan = ({ posts, comments, bigThread, smallThread }) => {
   return { postRows, commentRows };
 };
 
-/** Writes the planned posts (draft + published rows, lessons) of one type; returns row ids. */
-const writePosts = (db, strapi, uid, postRows, now) => {
+/** Writes the planned tags of one type (one row each: tags have no drafts); returns row ids. */
+const writeTags = (db, strapi, uid, tagRows, now, locale) => {
+  const tag = layoutOf(strapi, uid);
+  const columns = ['documentId', 'name', 'slug', 'createdAt', 'updatedAt', 'publishedAt'];
+  const insert = insertStatement(db, tag.table, [
+    ...columns.map((name) => tag.column(name)),
+    ...(locale ? [tag.column('locale')] : []),
+  ]);
+  return tagRows.map(
+    (row) =>
+      insert.run(row.documentId, row.name, row.slug, now, now, now, ...(locale ? [locale] : []))
+        .lastInsertRowid
+  );
+};
+
+/** One image in the Media Library, the cover of every post; returns its row id. */
+const writeCover = (db, strapi, now) => {
+  const file = layoutOf(strapi, 'plugin::upload.file');
+  const values = {
+    documentId: documentId('file', 0),
+    name: 'cover.png',
+    alternativeText: 'A handshake at a conference',
+    width: 1200,
+    height: 800,
+    formats: JSON.stringify({
+      thumbnail: {
+        name: 'thumbnail_cover.png',
+        hash: 'thumbnail_cover_bench',
+        ext: '.png',
+        mime: 'image/png',
+        width: 234,
+        height: 156,
+        size: 12.3,
+        url: '/uploads/thumbnail_cover_bench.png',
+      },
+    }),
+    hash: 'cover_bench',
+    ext: '.png',
+    mime: 'image/png',
+    size: 85.2,
+    url: '/uploads/cover_bench.png',
+    provider: 'local',
+    folderPath: '/',
+    createdAt: now,
+    updatedAt: now,
+    publishedAt: now,
+  };
+  const names = Object.keys(values);
+  return insertStatement(
+    db,
+    file.table,
+    names.map((name) => file.column(name))
+  ).run(...names.map((name) => values[name])).lastInsertRowid;
+};
+
+/**
+ * Writes the planned posts (draft + published rows, lessons, tags, cover) of one type; returns
+ * row ids. `locale` is the default locale of a localized type, null for the generic one.
+ */
+const writePosts = (db, strapi, uid, postRows, now, { locale, tagIds, coverId }) => {
   const post = layoutOf(strapi, uid);
   const cmpsTable = post.join('lessons');
+  const tagLink = post.join('tags');
+  // A one-way relation (the plugin's) has no order of posts in a tag; a two-way one does.
+  const inverseOrder = tagLink.inverseOrderColumnName;
+  const insertTagLink = insertStatement(db, tagLink.name, [
+    tagLink.joinColumn.name,
+    tagLink.inverseJoinColumn.name,
+    tagLink.orderColumnName,
+    ...(inverseOrder ? [inverseOrder] : []),
+  ]);
+  const related = strapi.db.metadata.get('plugin::upload.file').attributes.related.joinTable;
+  const insertCover = insertStatement(db, related.name, [
+    related.joinColumn.name,
+    related.morphColumn.idColumn.name,
+    related.morphColumn.typeColumn.name,
+    'field',
+    'order',
+  ]);
+  const postsOfTag = new Map();
   const lessonTable = strapi.db.metadata.get('blog.lesson').tableName;
   const insertPost = insertStatement(db, post.table, [
     post.column('documentId'),
@@ -154,6 +249,7 @@ const writePosts = (db, strapi, uid, postRows, now) => {
     post.column('createdAt'),
     post.column('updatedAt'),
     post.column('publishedAt'),
+    ...(locale ? [post.column('locale')] : []),
   ]);
   const insertLesson = insertStatement(db, lessonTable, ['text']);
   const insertCmp = insertStatement(db, cmpsTable.name, [
@@ -179,13 +275,20 @@ const writePosts = (db, strapi, uid, postRows, now) => {
         1,
         now,
         now,
-        publishedAt
+        publishedAt,
+        ...(locale ? [locale] : [])
       );
       ids.push(Number(lastInsertRowid));
       row.lessons.forEach((text, order) => {
         const lesson = insertLesson.run(text);
         insertCmp.run(lastInsertRowid, lesson.lastInsertRowid, 'blog.lesson', 'lessons', order + 1);
       });
+      row.tags.forEach((t, order) => {
+        const inTag = (postsOfTag.get(t) ?? 0) + 1;
+        postsOfTag.set(t, inTag);
+        insertTagLink.run(lastInsertRowid, tagIds[t], order + 1, ...(inverseOrder ? [inTag] : []));
+      });
+      insertCover.run(coverId, lastInsertRowid, uid, 'cover', 1);
     }
     rowIds.push(ids);
   }
@@ -289,11 +392,18 @@ const writeModerationEvents = (db, strapi, commentRows, postRows) => {
  */
 const seed = async (strapi, options) => {
   const { postRows, commentRows } = plan(options);
+  const tagRows = tagPlan();
+  const locale = await strapi.plugin('i18n').service('locales').getDefaultLocale();
   const connection = await strapi.db.connection.client.acquireConnection();
   try {
     const now = Date.now();
     connection.transaction(() => {
-      const blogPostIds = writePosts(connection, strapi, 'plugin::blog.post', postRows, now);
+      const coverId = writeCover(connection, strapi, now);
+      const blogPostIds = writePosts(connection, strapi, 'plugin::blog.post', postRows, now, {
+        locale,
+        tagIds: writeTags(connection, strapi, 'plugin::blog.tag', tagRows, now, locale),
+        coverId,
+      });
       writeComments(
         connection,
         strapi,
@@ -314,7 +424,11 @@ const seed = async (strapi, options) => {
         blogPostIds
       );
       writeModerationEvents(connection, strapi, commentRows, postRows);
-      const articleIds = writePosts(connection, strapi, 'api::article.article', postRows, now);
+      const articleIds = writePosts(connection, strapi, 'api::article.article', postRows, now, {
+        locale: null,
+        tagIds: writeTags(connection, strapi, 'api::bench-tag.bench-tag', tagRows, now, null),
+        coverId,
+      });
       writeComments(
         connection,
         strapi,
@@ -332,6 +446,8 @@ const seed = async (strapi, options) => {
     lessons: postRows.length * 5,
     comments: commentRows.length,
     replies,
+    tags: tagRows.length,
+    everyday: postRows.filter((row) => row.tags.includes(0)).length,
     bigThread: options.bigThread,
     smallThread: options.smallThread,
     postDocumentIds: { big: postRows[0].documentId, small: postRows[1].documentId },

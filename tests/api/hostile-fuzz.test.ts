@@ -5,13 +5,21 @@ import request, { type Response } from 'supertest';
 
 import { adminToken } from '../helpers/admin';
 import { nextIp, setSettings, validComment } from '../helpers/comments-api';
-import { createComment, createPost } from '../helpers/factories';
+import {
+  createAuthor,
+  createCategory,
+  createComment,
+  createPost,
+  createTag,
+  ensureLocale,
+} from '../helpers/factories';
 import {
   FUZZ_RUNS,
   FUZZ_SEED,
   jsonBody,
   listQuery,
   NAUGHTY_STRINGS,
+  OPERATORS,
   queryValue,
   submissionBody,
   toQueryString,
@@ -33,11 +41,67 @@ const CANARY = {
 };
 const CANARY_TEXT = /leak-canary|leakcanaryiphash|LeakCanaryAgent/i;
 
+/** A `locale` as a stranger sends it: codes, look-alikes, Unicode, lists, objects, huge text. */
+const localeValue = (): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    fc.constantFrom('en', 'fr', 'EN', 'en-US', 'fr-CA', 'all', '*', '', 'ｅｎ', 'e\u0301n'),
+    fc.constantFrom('x'.repeat(36), 'e'.repeat(4000), 'en\u200b', 'en\n', '🇫🇷'),
+    fc.string({ unit: 'grapheme', maxLength: 12 }),
+    queryValue(),
+    fc.array(fc.constantFrom('en', 'fr', 'xx'), { minLength: 1, maxLength: 3 }),
+    fc.dictionary(fc.constantFrom('code', '$ne', '$in', 'toString', '0'), queryValue(), {
+      minKeys: 1,
+      maxKeys: 2,
+    })
+  );
+
+/**
+ * Filters through the post's relations and beyond: their public fields, their private ones
+ * (the admin user, import keys), their own relations, and operators at every level.
+ */
+const RELATION_KEYS = [
+  'tags',
+  'categories',
+  'author',
+  'lessons',
+  'slug',
+  'name',
+  'text',
+  'user',
+  'email',
+  'importKey',
+  'parent',
+  'children',
+  'avatar',
+  'url',
+  'bio',
+  'id',
+  'locale',
+  'localizations',
+  'posts',
+  'cover',
+  'seo',
+];
+const relationFilters = (): fc.Arbitrary<unknown> =>
+  fc.letrec<{ node: unknown }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      queryValue(),
+      fc.array(queryValue(), { maxLength: 3 }),
+      fc.dictionary(
+        fc.oneof(fc.constantFrom(...RELATION_KEYS), fc.constantFrom(...OPERATORS)),
+        tie('node'),
+        { maxKeys: 3 }
+      )
+    ),
+  })).node;
+
 describe('hostile input, fuzzed, on every public route', () => {
   let app: TestApp;
   /** One listening server for thousands of requests (supertest would listen anew for each). */
   let http: () => ReturnType<typeof request>;
   let slug: string;
+  let authorSlug: string;
   let token: string;
   const seen = { requests: 0, refused: 0 };
 
@@ -53,6 +117,31 @@ describe('hostile input, fuzzed, on every public route', () => {
     });
     slug = post.slug;
     await createComment(app.strapi, { post: post.documentId, ...CANARY, status: 'approved' });
+    // An author linked to an admin user, a tag and a category, each with a private canary.
+    await ensureLocale(app.strapi, 'fr', 'French (fr)');
+    const user = await app.strapi.db.query('admin::user').create({
+      data: { firstname: 'Leak', lastname: 'Canary', email: 'leak-canary-admin@example.com' },
+    });
+    const author = await createAuthor(app.strapi, { name: 'Fuzzed Author', bio: 'Public bio' });
+    const tag = await createTag(app.strapi, { name: 'Fuzzed tag' });
+    const category = await createCategory(app.strapi, { name: 'Fuzzed category' });
+    for (const [uid, documentId, extra] of [
+      ['plugin::blog.author', author.documentId, { user: user.id }],
+      ['plugin::blog.tag', tag.documentId, {}],
+      ['plugin::blog.category', category.documentId, {}],
+    ] as const) {
+      await app.strapi.db.query(uid).updateMany({
+        where: { documentId },
+        data: { importKey: `wp:leak-canary-${uid}`, ...extra },
+      });
+    }
+    authorSlug = author.slug;
+    await createPost(app.strapi, {
+      title: 'Fuzzed with relations',
+      author: author.documentId,
+      tags: [tag.documentId],
+      categories: [category.documentId],
+    });
     await setSettings(app, { floodIntervalSeconds: 0, requireApproval: 'always' });
     token = await adminToken(app);
   });
@@ -106,6 +195,40 @@ describe('hostile input, fuzzed, on every public route', () => {
       const path = `/api/blog/posts?${toQueryString(query)}`;
       expectSafe(await get(path), path);
     });
+  });
+
+  it('GET /api/blog/posts: filters through tags, categories, the author and beyond, any locale', async () => {
+    await property(
+      fc.record(
+        { filters: relationFilters(), locale: localeValue() },
+        { requiredKeys: ['filters'] }
+      ),
+      async (query) => {
+        const path = `/api/blog/posts?${toQueryString(query)}`;
+        expectSafe(await get(path), path);
+      }
+    );
+  });
+
+  it('GET /api/blog/categories, /tags, /authors, /authors/:slug and a post: any query, any locale', async () => {
+    await property(
+      fc.tuple(
+        fc.constantFrom(
+          '/api/blog/categories',
+          '/api/blog/tags',
+          '/api/blog/authors',
+          `/api/blog/authors/${authorSlug}`,
+          `/api/blog/posts/${slug}`,
+          `/api/blog/posts/${slug}/comments`
+        ),
+        listQuery(),
+        fc.option(localeValue(), { nil: undefined })
+      ),
+      async ([route, query, locale]) => {
+        const path = `${route}?${toQueryString({ ...query, locale })}`;
+        expectSafe(await get(path), path);
+      }
+    );
   });
 
   it('GET /api/blog/posts/:slug/comments: any sort and pagination', async () => {

@@ -1,5 +1,12 @@
 import { setSettings, submit, validComment } from '../helpers/comments-api';
-import { createComment, createPost } from '../helpers/factories';
+import {
+  createAuthor,
+  createCategory,
+  createComment,
+  createPost,
+  createTag,
+  ensureLocale,
+} from '../helpers/factories';
 import { startApp, type TestApp } from '../helpers/strapi';
 
 /**
@@ -137,5 +144,131 @@ describe('hostile input to POST /api/blog/posts/:slug/comments', () => {
   it('answers 404 to a comment on an unknown post, whatever the body', async () => {
     const res = await submit(app, 'x'.repeat(300), { data: validComment() });
     expect(res.status).toBe(404);
+  });
+});
+
+/**
+ * Hostile `locale` values and slugs on every public read: each gets a 400 naming `locale` (or a
+ * 404 for a slug no post has), in Strapi's error shape, and no private field of an author,
+ * category or tag ever comes back.
+ */
+describe('hostile locales and slugs on the public reads', () => {
+  let app: TestApp;
+  let post: { slug: string };
+  let author: { slug: string };
+  // Private fields as canaries: no public answer may contain them.
+  const CANARY = /leak-canary|canary-admin@example\.com/i;
+
+  beforeAll(async () => {
+    app = await startApp();
+    const { strapi } = app;
+    await ensureLocale(strapi, 'fr', 'French (fr)');
+    const user = await strapi.db.query('admin::user').create({
+      data: {
+        firstname: 'Canary',
+        lastname: 'Admin',
+        email: 'canary-admin@example.com',
+        isActive: true,
+      },
+    });
+    const created = await createAuthor(strapi, { name: 'Canary Author' });
+    await strapi.db.query('plugin::blog.author').update({
+      where: { documentId: created.documentId },
+      data: { user: user.id, importKey: 'wp:leak-canary-author' },
+    });
+    const tag = await createTag(strapi, { name: 'Canary tag' });
+    const category = await createCategory(strapi, { name: 'Canary category' });
+    for (const [uid, documentId] of [
+      ['plugin::blog.tag', tag.documentId],
+      ['plugin::blog.category', category.documentId],
+    ]) {
+      await strapi.db
+        .query(uid as 'plugin::blog.tag')
+        .updateMany({ where: { documentId }, data: { importKey: `wp:leak-canary-${uid}` } });
+    }
+    author = created;
+    post = await createPost(strapi, {
+      title: 'Watched',
+      author: created.documentId,
+      tags: [tag.documentId],
+      categories: [category.documentId],
+    });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  const reads = () => [
+    '/api/blog/posts',
+    `/api/blog/posts/${post.slug}`,
+    `/api/blog/posts/${post.slug}/comments`,
+    '/api/blog/categories',
+    '/api/blog/tags',
+    '/api/blog/authors',
+    `/api/blog/authors/${author.slug}`,
+  ];
+
+  const expectRefused = (res: { status: number; text: string; body: unknown }, what: string) => {
+    expect({ what, status: res.status }).toEqual({ what, status: 400 });
+    const body = res.body as { data: unknown; error: { status: number; details: unknown } };
+    expect(body.data).toBeNull();
+    expect(body.error).toMatchObject({ status: 400, name: 'ValidationError' });
+    expect(CANARY.test(res.text)).toBe(false);
+  };
+
+  it.each([
+    ['a full-width code', `locale=${encodeURIComponent('ｅｎ')}`],
+    ['a ligature', `locale=${encodeURIComponent('ﬀ')}`],
+    ['a combining accent', `locale=${encodeURIComponent('e\u0301n')}`],
+    ['an emoji', `locale=${encodeURIComponent('🇫🇷')}`],
+    ['a right-to-left code', `locale=${encodeURIComponent('ع')}`],
+    ['a trailing newline', 'locale=en%0A'],
+    ['an empty value', 'locale='],
+    ['a list', 'locale[]=en&locale[]=fr'],
+    ['an indexed list', 'locale[0]=en'],
+    ['an object', 'locale[code]=en'],
+    ['an operator', 'locale[$ne]=xx'],
+    ['the old "all"', 'locale=all'],
+    ['a wildcard', 'locale=*'],
+    ['SQL', `locale=${encodeURIComponent("en' OR '1'='1")}`],
+    ['a huge value', `locale=${'e'.repeat(8000)}`],
+    ['an unknown well-formed code', 'locale=zz-ZZ'],
+  ])('refuses %s as a locale on every public read', async (_label, query) => {
+    for (const path of reads()) {
+      const res = await app.http().get(`${path}?${query}`);
+      expectRefused(res, `${path}?${query}`);
+      expect((res.body as { error: { details: unknown } }).error.details).toMatchObject({
+        param: 'locale',
+      });
+    }
+  });
+
+  it('refuses a NUL in a locale or an author’s slug before any route reads it', async () => {
+    for (const path of [
+      ...reads().map((read) => `${read}?locale=en%00`),
+      '/api/blog/tags?locale=%00',
+      '/api/blog/authors/%00',
+      '/api/blog/authors/a%00b',
+    ]) {
+      expectRefused(await app.http().get(path), path);
+    }
+  });
+
+  it('answers 404 to a slug no author has, whatever it is', async () => {
+    for (const slug of ['x'.repeat(300), '%F0%9F%98%80', '..%2F..', '%2A', '%20', 'a%2Fb']) {
+      const res = await app.http().get(`/api/blog/authors/${slug}`);
+      expect({ slug, status: res.status }).toEqual({ slug, status: 404 });
+      expect(res.body.error).toMatchObject({ status: 404, name: 'NotFoundError' });
+    }
+  });
+
+  it('answers each read without a private field of the author, the category or the tag', async () => {
+    for (const path of reads()) {
+      const res = await app.http().get(path);
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      expect(CANARY.test(res.text)).toBe(false);
+    }
+    const fr = await app.http().get('/api/blog/tags?locale=fr').expect(200);
+    expect(fr.body.data).toEqual([]);
   });
 });

@@ -1,6 +1,15 @@
 import { adminToken } from '../helpers/admin';
 import { setSettings, submit, validComment } from '../helpers/comments-api';
-import { createComment, createPost } from '../helpers/factories';
+import {
+  createAuthor,
+  createCategory,
+  createComment,
+  createPost,
+  createTag,
+  ensureLocale,
+  translatePost,
+} from '../helpers/factories';
+import { uploadImage } from '../helpers/media';
 import { countStatements } from '../helpers/sql-count';
 import { startApp, type TestApp } from '../helpers/strapi';
 
@@ -85,7 +94,10 @@ describe('SQL statements per request', () => {
     const a = await countStatements(app, () => app.http().get('/api/blog/feed.xml').expect(200));
     await createPost(app.strapi, { title: 'One more post' });
     const b = await countStatements(app, () => app.http().get('/api/blog/feed.xml').expect(200));
-    expectSameAndFew(a, b, 10);
+    // The permission check, the default locale, the posts and one statement per relation of the
+    // page (cover, author and its avatar, categories and their parents, tags, SEO and its image),
+    // lessons, comment counts, other languages, the feed's settings: 15 at most.
+    expectSameAndFew(a, b, 16);
   });
 
   it('a page of the moderation queue', async () => {
@@ -136,5 +148,224 @@ describe('SQL statements per request', () => {
       ),
     ];
     expectSameAndFew(c, d, 40);
+  });
+});
+
+/**
+ * A post with its cover, author, categories, tags and SEO costs a fixed number of statements
+ * whatever the number of posts, tags or locales: every route is counted in a small world (a post
+ * with one tag in one locale, three posts, two tags, two categories), then again once the world
+ * has grown (a post with 40 tags and 3 categories in 3 locales, 60 posts, over a hundred tags,
+ * an author of 60 posts).
+ */
+describe('SQL statements per request on posts, categories, tags and authors', () => {
+  let app: TestApp;
+  type Counts = Record<string, number>;
+  const small: Counts = {};
+  const large: Counts = {};
+
+  /** What a world offers the routes: its post, its French post, a tag of each and its author. */
+  interface World {
+    post: string;
+    frPost: string;
+    tag: string;
+    frTag: string;
+    author: string;
+  }
+
+  const routes = (world: World): Record<string, string> => ({
+    'post by slug': `/api/blog/posts/${world.post}`,
+    'post by slug, fr': `/api/blog/posts/${world.frPost}?locale=fr`,
+    list: '/api/blog/posts?pagination[pageSize]=25',
+    'list, fr': '/api/blog/posts?pagination[pageSize]=25&locale=fr',
+    'list by tag': `/api/blog/posts?filters[tags][slug][$eq]=${world.tag}`,
+    'list by tag, fr': `/api/blog/posts?filters[tags][slug][$eq]=${world.frTag}&locale=fr`,
+    categories: '/api/blog/categories',
+    'categories, fr': '/api/blog/categories?locale=fr',
+    tags: '/api/blog/tags',
+    'tags, fr': '/api/blog/tags?locale=fr',
+    author: `/api/blog/authors/${world.author}`,
+    feed: '/api/blog/feed.xml',
+    'author, fr': `/api/blog/authors/${world.author}?locale=fr`,
+  });
+
+  const measure = async (world: World, into: Counts) => {
+    for (const [name, path] of Object.entries(routes(world))) {
+      into[name] = await countStatements(app, () => app.http().get(path).expect(200));
+    }
+  };
+
+  const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+  beforeAll(async () => {
+    app = await startApp();
+    const { strapi } = app;
+    await ensureLocale(strapi, 'fr', 'French (fr)');
+    await ensureLocale(strapi, 'de', 'German (de)');
+    const cover = await uploadImage(strapi);
+    const ogImage = await uploadImage(strapi, { name: 'og.png', width: 120, height: 63 });
+    const avatar = await uploadImage(strapi, { name: 'avatar.png', width: 32, height: 32 });
+    const author = await createAuthor(strapi, { name: 'Counted Author', avatar: avatar.id });
+    const seo = { metaTitle: 'Counted', metaDescription: 'A counted post', ogImage: ogImage.id };
+
+    // The small world: a post with one tag and one category in one locale, a French post with
+    // the same relations (a relation no row of a page has costs no statement).
+    const parent = await createCategory(strapi, { name: 'Parent' });
+    const category = await createCategory(strapi, { name: 'Child', parent: parent.documentId });
+    const tag = await createTag(strapi, { name: 'Only tag' });
+    const frTag = await createTag(strapi, { name: 'Seule étiquette', locale: 'fr' });
+    const frCategory = await createCategory(strapi, { name: 'Catégorie', locale: 'fr' });
+    const post = await createPost(strapi, {
+      title: 'Small world',
+      lessons: ['a', 'b'],
+      author: author.documentId,
+      categories: [category.documentId],
+      tags: [tag.documentId],
+      cover: cover.id,
+      seo,
+    });
+    const frPost = await createPost(strapi, {
+      title: 'Petit monde',
+      locale: 'fr',
+      lessons: ['un'],
+      author: author.documentId,
+      categories: [frCategory.documentId],
+      tags: [frTag.documentId],
+      cover: cover.id,
+      seo,
+    });
+    await measure(
+      {
+        post: post.slug,
+        frPost: frPost.slug,
+        tag: tag.slug,
+        frTag: frTag.slug,
+        author: author.slug,
+      },
+      small
+    );
+
+    // The large world: 40 tags and 3 categories on a post in 3 locales, 60 posts in all, a
+    // tag and an author on every one of them, more categories and tags than a page.
+    const tagsIn = async (locale: string, count: number) =>
+      Promise.all(
+        range(count).map((i) => createTag(strapi, { name: `Tag ${locale} ${i}`, locale }))
+      );
+    const categoriesIn = async (locale: string, count: number) =>
+      Promise.all(
+        range(count).map((i) =>
+          createCategory(strapi, {
+            name: `Category ${locale} ${i}`,
+            locale,
+            ...(locale === 'en' ? { parent: parent.documentId } : {}),
+          })
+        )
+      );
+    const manyTags = {
+      en: await tagsIn('en', 40),
+      fr: await tagsIn('fr', 40),
+      de: await tagsIn('de', 40),
+    };
+    const manyCategories = {
+      en: await categoriesIn('en', 30),
+      fr: await categoriesIn('fr', 30),
+      de: await categoriesIn('de', 3),
+    };
+    const ids = (rows: Array<{ documentId: string }>) => rows.map((row) => row.documentId);
+    const big = await createPost(strapi, {
+      title: 'Large world',
+      lessons: ['a', 'b', 'c', 'd', 'e'],
+      author: author.documentId,
+      categories: ids(manyCategories.en.slice(0, 3)),
+      tags: ids(manyTags.en),
+      cover: cover.id,
+      seo,
+    });
+    const frSlug = `grand-monde-${Date.now()}`;
+    for (const locale of ['fr', 'de'] as const) {
+      await translatePost(strapi, big.documentId, locale, {
+        title: `Large world ${locale}`,
+        slug: locale === 'fr' ? frSlug : `grosse-welt-${Date.now()}`,
+        lessons: ['1', '2', '3', '4', '5'],
+        author: author.documentId,
+        categories: ids(manyCategories[locale].slice(0, 3)),
+        tags: ids(manyTags[locale]),
+        seo,
+      });
+    }
+    for (const i of range(57)) {
+      const more = await createPost(strapi, {
+        title: `Filler ${i}`,
+        lessons: ['x', 'y', 'z'],
+        author: author.documentId,
+        categories: ids(manyCategories.en.slice(i % 30, (i % 30) + 2)),
+        tags: ids([manyTags.en[0], manyTags.en[1 + (i % 39)]]),
+        cover: cover.id,
+        seo,
+      });
+      if (i % 2 === 0) {
+        await translatePost(strapi, more.documentId, 'fr', {
+          title: `Remplissage ${i}`,
+          slug: `remplissage-${i}-${Date.now()}`,
+          author: author.documentId,
+          seo,
+          categories: ids([manyCategories.fr[i % 30]]),
+          tags: ids([manyTags.fr[0], manyTags.fr[1 + (i % 39)]]),
+        });
+      }
+    }
+    await measure(
+      {
+        post: big.slug,
+        frPost: frSlug,
+        tag: manyTags.en[0].slug,
+        frTag: manyTags.fr[0].slug,
+        author: author.slug,
+      },
+      large
+    );
+  }, 600000);
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  const expectSameAndFew = (route: string, most: number) => {
+    if (process.env.SHOW_SQL_COUNTS) {
+      process.stdout.write(`${route}: ${small[route]} vs ${large[route]}\n`);
+    }
+    expect({ route, statements: large[route] }).toEqual({ route, statements: small[route] });
+    expect(small[route]).toBeLessThanOrEqual(most);
+  };
+
+  // A post: the permission check, the locale, the post, then one statement per relation for
+  // the whole page (cover, author, its avatar, categories, their parents, tags, SEO, its image),
+  // its lessons, comment counts and other languages. A list adds its total.
+  const POST = 14 + 2;
+  const LIST = 15 + 2;
+  // A list of categories: the permission check, the locale, the page, its total, the parents,
+  // the published posts counted in one grouped statement. Tags have no parent.
+  const CATEGORIES = 6 + 2;
+  const TAGS = 5 + 2;
+  // An author: the permission check, the locale, the author, the avatar, the count of posts.
+  const AUTHOR = 5 + 2;
+  // The posts feed: a post's statements (no total) and the feed's settings.
+  const FEED = 15 + 2;
+
+  it.each([
+    ['post by slug', POST],
+    ['post by slug, fr', POST],
+    ['list', LIST],
+    ['list, fr', LIST],
+    ['list by tag', LIST],
+    ['list by tag, fr', LIST],
+    ['categories', CATEGORIES],
+    ['categories, fr', CATEGORIES],
+    ['tags', TAGS],
+    ['tags, fr', TAGS],
+    ['author', AUTHOR],
+    ['author, fr', AUTHOR],
+    ['feed', FEED],
+  ])('%s costs the same statements in a small and a large world', (route, most) => {
+    expectSameAndFew(route, most);
   });
 });

@@ -1,6 +1,12 @@
 import type { ErrorResponse } from '../../contracts/common';
 import type { FindPosts } from '../../contracts/posts';
-import { createPost } from '../helpers/factories';
+import {
+  createAuthor,
+  createCategory,
+  createPost,
+  createTag,
+  ensureLocale,
+} from '../helpers/factories';
 import { countStatements } from '../helpers/sql-count';
 import { startApp, type TestApp } from '../helpers/strapi';
 
@@ -13,9 +19,17 @@ describe('public query limits (GET /api/blog/posts)', () => {
   let app: TestApp;
   let gardening: { slug: string };
   let networking: { slug: string };
+  let tagged: { slug: string };
+  let tag: { documentId: string; slug: string };
+  let category: { documentId: string; slug: string };
+  let author: { documentId: string; slug: string };
 
   beforeAll(async () => {
     app = await startApp();
+    await ensureLocale(app.strapi, 'fr', 'French (fr)');
+    tag = await createTag(app.strapi, { name: 'Limits' });
+    category = await createCategory(app.strapi, { name: 'Bounded' });
+    author = await createAuthor(app.strapi, { name: 'Limited Author' });
     gardening = await createPost(app.strapi, {
       title: 'Gardening lessons',
       originalDate: '2012-06-01',
@@ -26,6 +40,14 @@ describe('public query limits (GET /api/blog/posts)', () => {
       originalDate: '2019-03-15',
       commentsEnabled: false,
       lessons: ['Listen first', 'Give before you ask'],
+    });
+    tagged = await createPost(app.strapi, {
+      title: 'Tagged lessons',
+      originalDate: '2021-01-01',
+      lessons: ['Prune the roses'],
+      tags: [tag.documentId],
+      categories: [category.documentId],
+      author: author.documentId,
     });
   });
   afterAll(async () => {
@@ -65,7 +87,7 @@ describe('public query limits (GET /api/blog/posts)', () => {
     ])('refuses %s of %i branches through the lessons, naming maxJoins', async (group, count) => {
       const error = await expect400(lessonBranches(count, group), {
         limit: 'maxJoins',
-        max: 1,
+        max: 2,
         actual: count,
       });
       expect(error.message).toContain('maxJoins');
@@ -118,6 +140,89 @@ describe('public query limits (GET /api/blog/posts)', () => {
       expect(slugs(same.body)).toEqual([gardening.slug]);
       const notOnly = await list('filters[lessons][$not][text][$containsi]=e').expect(200);
       expect(slugs(notOnly.body)).not.toContain(gardening.slug);
+    });
+  });
+
+  describe('filters through tags, categories and the author', () => {
+    it('answers two joins: a tag and a category, or a tag and a lesson’s text', async () => {
+      const both = await list(
+        `filters[tags][slug][$eq]=${tag.slug}&filters[categories][slug][$eq]=${category.slug}`
+      ).expect(200);
+      expect(slugs(both.body)).toEqual([tagged.slug]);
+      const withLesson = await list(
+        `filters[tags][slug][$eq]=${tag.slug}&filters[lessons][text][$containsi]=roses`
+      ).expect(200);
+      expect(slugs(withLesson.body)).toEqual([tagged.slug]);
+      const either = await list(
+        `filters[$or][0][tags][name][$eqi]=LIMITS&filters[$or][1][lessons][text][$containsi]=mulch`
+      ).expect(200);
+      expect(slugs(either.body)).toEqual([gardening.slug, tagged.slug].sort());
+    });
+
+    it('refuses a third join, before any SQL beyond the permission check', async () => {
+      const three =
+        `filters[tags][slug][$eq]=${tag.slug}&filters[categories][slug][$eq]=${category.slug}` +
+        `&filters[author][slug][$eq]=${author.slug}`;
+      await expect400(three, { limit: 'maxJoins', max: 2, actual: 3 });
+      await expect400(
+        'filters[$or][0][tags][slug]=a&filters[$or][1][tags][slug]=b&filters[$or][2][tags][slug]=c',
+        { limit: 'maxJoins', actual: 3 }
+      );
+      const permissionCheck = await countStatements(app, () => list('unknown=1').expect(400));
+      expect(await countStatements(app, () => list(three).expect(400))).toBe(permissionCheck);
+    });
+
+    it.each([
+      ['the author’s admin user', 'filters[author][user][email][$eq]=admin@example.com'],
+      ['the author’s admin user in an $or', 'filters[$or][0][author][user][id][$eq]=1'],
+      ['the author’s import key', 'filters[author][importKey][$null]=false'],
+      ['a tag’s import key under $not', 'filters[tags][$not][importKey][$eq]=x'],
+      ['a tag’s import key under $or', 'filters[tags][$or][0][importKey][$startsWith]=wp'],
+      ['a category’s import key', 'filters[categories][importKey][$notNull]=true'],
+      ['a category’s parent', 'filters[categories][parent][slug][$eq]=x'],
+      ['a category’s children', 'filters[categories][children][name][$eq]=x'],
+      ['the author’s avatar', 'filters[author][avatar][url][$containsi]=uploads'],
+      ['the author’s bio', 'filters[author][bio][$containsi]=a'],
+      ['a tag’s id', 'filters[tags][id][$eq]=1'],
+      ['a tag’s locale', 'filters[tags][locale][$eq]=fr'],
+      ['a tag’s posts', 'filters[tags][posts][slug][$eq]=x'],
+      ['a tag’s creator', 'filters[tags][createdBy][email][$eq]=admin@example.com'],
+      ['a tag as a value', 'filters[tags][$eq]=1'],
+      ['a tag as a list', 'filters[tags][0]=1'],
+      ['a tag slug with a list', 'filters[tags][slug][$eq][0]=a'],
+      ['an unknown operator on a tag', 'filters[tags][slug][$regex]=.*'],
+      ['the cover', 'filters[cover][url][$containsi]=uploads'],
+      ['the SEO', 'filters[seo][metaTitle][$eq]=x'],
+      ['the post’s other languages', 'filters[localizations][slug][$eq]=x'],
+    ])('refuses a filter through %s with a 400', async (_label, query) => {
+      await expect400(query);
+    });
+
+    it('bounds the new lists’ pagination like the posts’', async () => {
+      for (const path of ['/api/blog/categories', '/api/blog/tags', '/api/blog/authors']) {
+        const over = await app.http().get(`${path}?pagination[start]=100001`);
+        expect(over.status).toBe(400);
+        expect(over.body.error.details).toMatchObject({ limit: 'maxOffset', max: 100000 });
+        for (const query of [
+          'pagination[page]=99999999999999999999',
+          'pagination[pageSize]=99999999999999999999',
+          'pagination[page]=1e3',
+          'pagination[page]=0',
+          'pagination[page]=1&pagination[start]=0',
+          'pagination[withCount]=sometimes',
+          'pagination=1',
+          'start=-1',
+        ]) {
+          const res = await app.http().get(`${path}?${query}`);
+          expect({ query: `${path}?${query}`, status: res.status }).toEqual({
+            query: `${path}?${query}`,
+            status: 400,
+          });
+          expect(res.body.error).toMatchObject({ status: 400, name: 'ValidationError' });
+        }
+        const page = await app.http().get(`${path}?pagination[pageSize]=1&locale=fr`).expect(200);
+        expect(page.body.meta.pagination).toMatchObject({ page: 1, pageSize: 1 });
+      }
     });
   });
 
@@ -177,7 +282,7 @@ describe('public query limits (GET /api/blog/posts)', () => {
 
     it('filters on createdAt and updatedAt as instants', async () => {
       const all = await list('filters[createdAt][$gt]=2000-01-01').expect(200);
-      expect(all.body.meta.pagination.total).toBe(3);
+      expect(all.body.meta.pagination.total).toBe(4);
       const future = await list('filters[updatedAt][$gte]=2999-01-01T00:00:00.000%2B02:00').expect(
         200
       );

@@ -105,7 +105,7 @@ const defaults: BlogPluginConfig = {
     query: {
       maxConditions: 10,
       maxDepth: 6,
-      maxJoins: 1,
+      maxJoins: 2,
       maxValueLength: 100,
       maxOffset: 100000,
     },
