@@ -10,6 +10,7 @@ import { createAdminUploadGuard } from './middlewares/admin-upload-guard';
 import { createPublicBodyGuard } from './middlewares/public-body-guard';
 import { createRefuseNul } from './middlewares/refuse-nul';
 import { createRemoveUploads } from './middlewares/remove-uploads';
+import { createTranslationAuthor } from './posts/translation-author';
 import { registerComponents } from './register-components';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -19,6 +20,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.get('models').add(importJobModel);
   strapi.get('models').add(usedFormTokenModel);
   strapi.documents.use(createDocumentMiddleware(strapi) as never);
+  strapi.documents.use(createTranslationAuthor(strapi) as never);
   // These run before Strapi's configured middlewares, the body parser included.
   strapi.server.use(createRemoveUploads(strapi));
   strapi.server.use(createPublicBodyGuard(strapi));
