@@ -124,9 +124,9 @@ describe('importing a post’s images into the Media Library', () => {
     expect(reasons.get(`${base}/missing.png`)).toMatch(/404/);
     expect(reasons.get(`${base}/page.png`)).toMatch(/not an image/);
     expect(reasons.get('http://127.0.0.1:1/refused.png')).toMatch(/unreachable/);
-    expect(
-      reasons.get(`${SITE}/wp-content/uploads/2020%2f..%2f..%2f..%2fsecret.png`)
-    ).toMatch(/leaves the uploads folder/);
+    expect(reasons.get(`${SITE}/wp-content/uploads/2020%2f..%2f..%2f..%2fsecret.png`)).toMatch(
+      /leaves the uploads folder/
+    );
     expect(reasons.get(`${SITE}/wp-content/uploads/2020/01/link.png`)).toMatch(
       /leaves the uploads folder/
     );
@@ -150,7 +150,12 @@ describe('importing a post’s images into the Media Library', () => {
     const before = await files();
     const served = hits.length;
     const report = await importJob(
-      wxrWith('1', 'with-images', `${base}/img/cover.png`, `<p><img src="${base}/img/body.png"></p>`)
+      wxrWith(
+        '1',
+        'with-images',
+        `${base}/img/cover.png`,
+        `<p><img src="${base}/img/body.png"></p>`
+      )
     );
     expect(report.posts).toMatchObject({ created: 0, updated: 1 });
     expect(report.media).toMatchObject({ created: 0, reused: 2 });

@@ -47,7 +47,9 @@ const readFileItems = (xml: string): FileItem[] =>
     slug: tag(item, 'post_name'),
     password: tag(item, 'post_password'),
     commentStatus: tag(item, 'comment_status'),
-    categories: [...item.matchAll(/<category domain="category" nicename="([^"]*)"/g)].map((m) => m[1]),
+    categories: [...item.matchAll(/<category domain="category" nicename="([^"]*)"/g)].map(
+      (m) => m[1]
+    ),
     tags: [...item.matchAll(/<category domain="post_tag" nicename="([^"]*)"/g)].map((m) => m[1]),
     comments: [...item.matchAll(/<wp:comment>([\s\S]*?)<\/wp:comment>/g)].map(([, c]) => ({
       id: tag(c, 'comment_id'),
@@ -59,8 +61,8 @@ const readFileItems = (xml: string): FileItem[] =>
 
 /** Declared terms and authors of the file, by their slug or login. */
 const declared = (xml: string, element: string, field: string) =>
-  [...xml.matchAll(new RegExp(`<wp:${element}>([\\s\\S]*?)</wp:${element}>`, 'g'))].map(([, body]) =>
-    tag(body, field)
+  [...xml.matchAll(new RegExp(`<wp:${element}>([\\s\\S]*?)</wp:${element}>`, 'g'))].map(
+    ([, body]) => tag(body, field)
   );
 
 const STATUS: Record<string, string> = { '1': 'approved', '0': 'pending', spam: 'spam' };
@@ -195,7 +197,8 @@ describe('importing WordPress’s theme unit test export', () => {
       const byKey = new Map(linked.map((p) => [p.importKey, p]));
       const closed = posts.filter((p) => p.commentStatus === 'closed');
       expect(closed.length).toBeGreaterThan(0);
-      for (const p of closed) expect([p.id, byKey.get(key('post', p.id))?.commentsEnabled]).toEqual([p.id, false]);
+      for (const p of closed)
+        expect([p.id, byKey.get(key('post', p.id))?.commentsEnabled]).toEqual([p.id, false]);
       const closedPublished = closed.find((p) => p.status === 'publish' && !p.password)!;
       const closedSlug = stored.find((p) => p.importKey === key('post', closedPublished.id))!.slug;
       expect((await publicPost(app, closedSlug)).data.commentsEnabled).toBe(false);

@@ -114,7 +114,10 @@ describe('importing an export', () => {
     ]);
     expect(await count(CATEGORY_UID, { slug: 'garden' })).toBe(0);
     // The dry run names the featured image it would read, without reading it.
-    expect(dry.media).toMatchObject({ created: 1, toFetch: [expect.stringContaining('flower.png')] });
+    expect(dry.media).toMatchObject({
+      created: 1,
+      toFetch: [expect.stringContaining('flower.png')],
+    });
 
     const report = await importFile('terms.wxr.xml', { format: 'wxr' });
     expect(report.posts).toEqual({ created: 3, updated: 0, skipped: [] });
@@ -140,12 +143,12 @@ describe('importing an export', () => {
     expect(planting.cover).toBeNull();
     expect(planting.author).toMatchObject({ name: 'Ana Writer', slug: 'ana' });
     // The grandchild sits under its top-level ancestor.
-    expect(
-      planting.categories.map((c) => [c.slug, c.name, c.parent?.slug ?? null]).sort()
-    ).toEqual([
-      ['garden', 'Garden & Yard', null],
-      ['grandchild', 'Grandchild', 'garden'],
-    ]);
+    expect(planting.categories.map((c) => [c.slug, c.name, c.parent?.slug ?? null]).sort()).toEqual(
+      [
+        ['garden', 'Garden & Yard', null],
+        ['grandchild', 'Grandchild', 'garden'],
+      ]
+    );
     expect(planting.tags.map((t) => t.slug).sort()).toEqual(['fresh-tag', 'seeds']);
     // An ordered list nothing announces stays in the body.
     expect(planting.lessons).toEqual([]);
@@ -184,9 +187,9 @@ describe('importing an export', () => {
       { created: 0, updated: 3, skipped: [] },
       { created: 0, updated: 2, skipped: [] },
     ]);
-    expect(
-      await Promise.all([CATEGORY_UID, TAG_UID, AUTHOR_UID].map((uid) => count(uid)))
-    ).toEqual(before);
+    expect(await Promise.all([CATEGORY_UID, TAG_UID, AUTHOR_UID].map((uid) => count(uid)))).toEqual(
+      before
+    );
     expect((await publicPost(app, 'planting-seeds')).data.categories).toHaveLength(2);
   });
 
@@ -217,7 +220,11 @@ describe('importing an export', () => {
       ['networking', 'Networking (by hand)'],
       ['small-talk', 'Small Talk'],
     ]);
-    expect(post.author).toMatchObject({ name: 'Kim Blogger', slug: 'kim-blogger', url: 'https://kim.example' });
+    expect(post.author).toMatchObject({
+      name: 'Kim Blogger',
+      slug: 'kim-blogger',
+      url: 'https://kim.example',
+    });
     expect(await count(TAG_UID, { slug: 'networking' })).toBe(1);
   });
 

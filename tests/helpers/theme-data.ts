@@ -8,7 +8,15 @@ import path from 'path';
  */
 export const THEME_DATA =
   process.env.BLOG_THEME_DATA ??
-  path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'themeunittestdata.wordpress.xml');
+  path.resolve(
+    __dirname,
+    '..',
+    '..',
+    '..',
+    'shared',
+    'fixtures',
+    'themeunittestdata.wordpress.xml'
+  );
 
 export const hasThemeData = () => fs.existsSync(THEME_DATA);
 

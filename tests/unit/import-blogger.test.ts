@@ -105,7 +105,9 @@ describe('readBlogger', () => {
             ? ['comment', r.comment.sourceId, r.comment.parentSourceId, r.comment.status]
             : r.kind === 'skipped'
               ? ['skipped', r.type, r.reason]
-              : [r.kind, r.sourceId, r.reason]
+              : r.kind === 'refused' || r.kind === 'refused-comment'
+                ? [r.kind, r.sourceId, r.reason]
+                : [r.kind]
       )
     ).toEqual([
       ['post', '11', 'published', 'hello-world'],

@@ -191,18 +191,16 @@ const schema = yup
       .noUnknown(true, 'Unknown option of the blog limits: ${unknown}'),
     import: yup
       .object({
-        uploadsRoots: yup
-          .array()
-          .of(
-            yup
-              .string()
-              .required()
-              .test(
-                'absolute',
-                'import.uploadsRoots must list absolute paths',
-                (value) => typeof value === 'string' && path.isAbsolute(value)
-              )
-          ),
+        uploadsRoots: yup.array().of(
+          yup
+            .string()
+            .required()
+            .test(
+              'absolute',
+              'import.uploadsRoots must list absolute paths',
+              (value) => typeof value === 'string' && path.isAbsolute(value)
+            )
+        ),
         allowPrivateAddresses: yup.boolean(),
         fetchTimeoutMs: yup.number().integer().min(100).max(300_000),
       })

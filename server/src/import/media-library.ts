@@ -150,7 +150,10 @@ export const createMediaLibrary = (
       return existing;
     }
     if (reads >= options.maxFiles) {
-      return unreadable(url, `over limits.import.mediaFiles (${options.maxFiles} files per import)`);
+      return unreadable(
+        url,
+        `over limits.import.mediaFiles (${options.maxFiles} files per import)`
+      );
     }
     reads += 1;
     if (options.dryRun) {

@@ -51,7 +51,11 @@ const IMAGE_TYPES: Array<{ mime: string; ext: string; test: (b: Buffer) => boole
     test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10])),
   },
   { mime: 'image/jpeg', ext: '.jpg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { mime: 'image/gif', ext: '.gif', test: (b) => /^GIF8[79]a/.test(b.subarray(0, 6).toString('latin1')) },
+  {
+    mime: 'image/gif',
+    ext: '.gif',
+    test: (b) => /^GIF8[79]a/.test(b.subarray(0, 6).toString('latin1')),
+  },
   {
     mime: 'image/webp',
     ext: '.webp',
@@ -74,7 +78,10 @@ const nameOf = (pathname: string, ext: string) => {
   } catch {
     // Keep it encoded.
   }
-  const stem = base.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '-').slice(0, MAX_NAME);
+  const stem = base
+    .replace(/\.[^.]*$/, '')
+    .replace(/[^\w.-]+/g, '-')
+    .slice(0, MAX_NAME);
   return `${stem || 'image'}${ext}`;
 };
 
@@ -231,7 +238,9 @@ const download = async (start: URL, options: MediaReadOptions): Promise<Buffer> 
     } catch (error) {
       if (error instanceof MediaUnreadable) throw error;
       if (signal.aborted) {
-        throw new MediaUnreadable(`no answer within ${options.timeoutMs} ms (import.fetchTimeoutMs)`);
+        throw new MediaUnreadable(
+          `no answer within ${options.timeoutMs} ms (import.fetchTimeoutMs)`
+        );
       }
       const code = (error as NodeJS.ErrnoException).code;
       throw new MediaUnreadable(`unreachable (${code ?? (error as Error).message})`);

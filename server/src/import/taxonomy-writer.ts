@@ -119,7 +119,9 @@ export const createTaxonomyWriter = (strapi: Core.Strapi, options: TaxonomyWrite
   };
 
   const category = async (scope: string | null, c: SourceCategory) => {
-    const parent = c.parentSlug ? known.get(`category:${termSlug(c.parentSlug, 'category')}`) : null;
+    const parent = c.parentSlug
+      ? known.get(`category:${termSlug(c.parentSlug, 'category')}`)
+      : null;
     return ensure('category', scope, c.slug, {
       name: c.name,
       description: c.description?.slice(0, 1000) ?? null,
@@ -127,7 +129,8 @@ export const createTaxonomyWriter = (strapi: Core.Strapi, options: TaxonomyWrite
     });
   };
 
-  const tag = (scope: string | null, t: SourceTerm) => ensure('tag', scope, t.slug, { name: t.name });
+  const tag = (scope: string | null, t: SourceTerm) =>
+    ensure('tag', scope, t.slug, { name: t.name });
 
   const author = async (scope: string | null, a: SourceAuthor) => {
     authorSlugs.set(a.key, termSlug(a.key, 'author'));
@@ -142,7 +145,12 @@ export const createTaxonomyWriter = (strapi: Core.Strapi, options: TaxonomyWrite
     /** The documentIds of a post's categories, tags and author (created when the file did not declare them). */
     async linksOf(
       scope: string | null,
-      post: { categories: SourceTerm[]; tags: SourceTerm[]; authorKey: string | null; authorName: string | null }
+      post: {
+        categories: SourceTerm[];
+        tags: SourceTerm[];
+        authorKey: string | null;
+        authorName: string | null;
+      }
     ) {
       const categories: string[] = [];
       for (const c of post.categories) {

@@ -12,8 +12,7 @@ import { errors } from '@strapi/utils';
  * server's files anyway. Either way, each image's own path is checked again when it is read.
  */
 
-const refuse = (message: string) =>
-  new errors.ValidationError(message, { key: 'uploads' });
+const refuse = (message: string) => new errors.ValidationError(message, { key: 'uploads' });
 
 const realDirectory = async (dir: string) => {
   try {

@@ -130,7 +130,7 @@ export async function* readWxr(
   let openElements = 0;
   let text = '';
   let textChars = 0;
-    let item: Record<string, string> | null = null;
+  let item: Record<string, string> | null = null;
   const scopeNow = () =>
     (scope ??= scopeOf(
       channel.get('wp:base_blog_url') || channel.get('link') || channel.get('wp:base_site_url')
@@ -261,7 +261,9 @@ export async function* readWxr(
         authorName: authors.get(creator) ?? orNull(creator),
         authorKey: orNull(creator),
         status: status === 'publish' && !password ? 'published' : 'draft',
-        heldBack: password ? 'password-protected in WordPress: its content was meant to be private' : null,
+        heldBack: password
+          ? 'password-protected in WordPress: its content was meant to be private'
+          : null,
         commentsClosed: fields['wp:comment_status']?.trim() === 'closed',
         categories: terms.categories,
         tags: terms.tags,

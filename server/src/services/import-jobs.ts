@@ -269,10 +269,7 @@ const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         // An uploads folder only under the configured roots: a 400 before the job exists.
         const uploadsDir = input.uploads
-          ? await resolveUploadsDirUnder(
-              input.uploads,
-              getPluginConfig(strapi).import.uploadsRoots
-            )
+          ? await resolveUploadsDirUnder(input.uploads, getPluginConfig(strapi).import.uploadsRoots)
           : null;
         await releaseStale();
         const now = new Date();
@@ -306,7 +303,9 @@ const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const job = row;
         started = true;
         const controller = new AbortController();
-        const done = execute(job, owned, uploadsDir, controller).finally(() => running.delete(job.id));
+        const done = execute(job, owned, uploadsDir, controller).finally(() =>
+          running.delete(job.id)
+        );
         running.set(job.id, { controller, done });
         return toJob(job);
       } finally {

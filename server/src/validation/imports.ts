@@ -23,7 +23,10 @@ const startImportSchema = yup
       .optional(),
     uploads: yup
       .string()
-      .max(MAX_UPLOADS_PATH, `uploads must be a folder path of at most ${MAX_UPLOADS_PATH} characters`)
+      .max(
+        MAX_UPLOADS_PATH,
+        `uploads must be a folder path of at most ${MAX_UPLOADS_PATH} characters`
+      )
       .test('no-nul', 'uploads must not hold a NUL character', (value) => !value?.includes('\0'))
       .optional(),
   })
