@@ -1,20 +1,24 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npx strapi-plugin-blog import <file> [--dry-run] [--no-lessons] [--format wxr|blogger]`
+ * `npx strapi-plugin-blog import <file> [--dry-run] [--no-lessons] [--format wxr|blogger] [--uploads <dir>]`
  *
  * Run from a Strapi project's folder (JavaScript or TypeScript) where the plugin is installed:
  * loads that app, imports a WordPress (WXR) or Blogger export through the plugin's importer, and
- * prints a report. The file is checked whole before anything is written.
+ * prints a report. The file is checked whole before anything is written. Images go into the
+ * Media Library, read from `--uploads <dir>` (a copy of the site's wp-content/uploads) when they
+ * are there, else over HTTP.
  */
 const fs = require('fs');
 const path = require('path');
 
-const USAGE = `Usage: npx strapi-plugin-blog import <file> [--dry-run] [--no-lessons] [--format wxr|blogger]
+const USAGE = `Usage: npx strapi-plugin-blog import <file> [--dry-run] [--no-lessons] [--format wxr|blogger] [--uploads <dir>]
 
   --dry-run     read the file and report what would be created or updated; write nothing
-  --no-lessons  keep a numbered list at the end of a post in its body (no lessons)
-  --format      wxr (WordPress) or blogger; by default read from the file`;
+  --no-lessons  keep an announced numbered list in the post's body (no lessons)
+  --format      wxr (WordPress) or blogger; by default read from the file
+  --uploads     a copy of the site's uploads folder (wp-content/uploads): images are read
+                from it first, by the part of their URL after wp-content/uploads/`;
 
 const fail = (message) => {
   process.stderr.write(`${message}\n`);
@@ -24,12 +28,13 @@ const fail = (message) => {
 const parseArgs = (argv) => {
   const [command, ...rest] = argv;
   if (command !== 'import') fail(USAGE);
-  const options = { file: null, dryRun: false, lessons: true, format: null };
+  const options = { file: null, dryRun: false, lessons: true, format: null, uploads: null };
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i];
     if (arg === '--dry-run') options.dryRun = true;
     else if (arg === '--no-lessons') options.lessons = false;
     else if (arg === '--format') options.format = rest[(i += 1)];
+    else if (arg === '--uploads') options.uploads = rest[(i += 1)] ?? fail(USAGE);
     else if (arg === '--help' || arg === '-h') fail(USAGE);
     else if (arg.startsWith('-')) fail(`Unknown option ${arg}\n\n${USAGE}`);
     else if (!options.file) options.file = arg;
@@ -85,12 +90,24 @@ const printReport = (report) => {
   const lines = [
     `${report.dryRun ? 'Dry run (nothing written)' : 'Imported'} from ${report.format === 'wxr' ? 'WordPress' : 'Blogger'}:`,
   ];
-  for (const type of ['posts', 'comments']) {
+  for (const type of ['posts', 'comments', 'categories', 'tags', 'authors']) {
     const t = report[type];
+    if (!t) continue;
     lines.push(
       `  ${type}: ${t.created} ${report.dryRun ? 'to create' : 'created'}, ${t.updated} ${report.dryRun ? 'to update' : 'updated'}, ${t.skipped.length} skipped`
     );
     for (const s of t.skipped) lines.push(`    skipped ${s.sourceId}: ${s.reason}`);
+  }
+  for (const held of report.heldBack ?? []) {
+    lines.push(`  held back as a draft: “${held.title}” (${held.sourceId}): ${held.reason}`);
+  }
+  const media = report.media;
+  if (media) {
+    lines.push(
+      `  images: ${media.created} ${report.dryRun ? 'to read' : 'added to the Media Library'}, ${media.reused} already there, ${media.unreadableTotal} unreadable (left as links)`
+    );
+    for (const url of media.toFetch) lines.push(`    would read ${url}`);
+    for (const u of media.unreadable) lines.push(`    unreadable ${u.url}: ${u.reason}`);
   }
   const left = Object.entries(report.notImported);
   if (left.length) {
@@ -106,6 +123,15 @@ const main = async () => {
   const options = parseArgs(process.argv.slice(2));
   const file = path.resolve(options.file);
   if (!fs.existsSync(file)) fail(`No such file: ${options.file}`);
+  let uploadsDir = null;
+  if (options.uploads) {
+    try {
+      uploadsDir = fs.realpathSync(path.resolve(options.uploads));
+    } catch {
+      fail(`No such folder: ${options.uploads}`);
+    }
+    if (!fs.statSync(uploadsDir).isDirectory()) fail(`Not a folder: ${options.uploads}`);
+  }
 
   const appDir = process.cwd();
   let strapiModule;
@@ -130,6 +156,7 @@ const main = async () => {
       format: options.format ?? undefined,
       dryRun: options.dryRun,
       lessons: options.lessons,
+      uploadsDir,
       onProgress: progress.update,
     });
     progress.done();

@@ -14,12 +14,45 @@ export interface ImportTally {
   skipped: Array<{ sourceId: string; reason: string }>;
 }
 
+/** The images of the imported posts (featured images and images in the body). */
+export interface ImportMediaReport {
+  /** Files put in the Media Library by this run; in a dry run, files an import would read. */
+  created: number;
+  /** Images already in the Media Library from an earlier run: reused, not read again. */
+  reused: number;
+  /**
+   * Images that could not be read, each once, with why; their posts link to them instead. Lists
+   * the first 500; `unreadableTotal` counts them all.
+   */
+  unreadable: Array<{ url: string; reason: string }>;
+  unreadableTotal: number;
+  /** Dry run: the first 100 URLs an import would read (from the uploads folder or over HTTP). */
+  toFetch: string[];
+}
+
+/** A post imported as a draft although the source published it, and why. */
+export interface HeldBackPost {
+  sourceId: string;
+  title: string;
+  reason: string;
+}
+
 export interface ImportReport {
   format: ImportFormat;
   /** `true`: nothing was written; `created`/`updated` say what an import would do. */
   dryRun: boolean;
   posts: ImportTally;
   comments: ImportTally;
+  /**
+   * Categories, tags and authors: created, or `updated` when already there (from an earlier run,
+   * or made by hand with the same slug: then linked, not changed). Absent from reports of 0.1.0.
+   */
+  categories?: ImportTally;
+  tags?: ImportTally;
+  authors?: ImportTally;
+  media?: ImportMediaReport;
+  /** Posts kept as drafts although published at the source (password-protected in WordPress). */
+  heldBack?: HeldBackPost[];
   /** What the export holds that is not imported (pages, attachments, pingbacks …), by type. */
   notImported: Record<string, { count: number; examples: string[] }>;
 }
@@ -74,6 +107,11 @@ export namespace StartImport {
     lessons?: 'true' | 'false';
     /** Read from the file when absent. */
     format?: ImportFormat;
+    /**
+     * A copy of the site's uploads folder on the server (absolute path), where images are read
+     * first. Only under a folder listed in the plugin's `import.uploadsRoots`; 400 otherwise.
+     */
+    uploads?: string;
   }
   export interface Response {
     data: ImportJob;

@@ -4,6 +4,7 @@ import { createDocumentMiddleware } from './document-middleware';
 import { commentCountModel } from './models/comment-count';
 import { floodMarkModel } from './models/flood-mark';
 import { importJobModel } from './models/import-job';
+import { importMediaModel } from './models/import-media';
 import { usedFormTokenModel } from './models/used-form-token';
 import { registerGraphql } from './graphql/register';
 import { createAdminUploadGuard } from './middlewares/admin-upload-guard';
@@ -18,6 +19,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.get('models').add(floodMarkModel);
   strapi.get('models').add(commentCountModel);
   strapi.get('models').add(importJobModel);
+  strapi.get('models').add(importMediaModel);
   strapi.get('models').add(usedFormTokenModel);
   strapi.documents.use(createDocumentMiddleware(strapi) as never);
   strapi.documents.use(createTranslationAuthor(strapi) as never);

@@ -4,7 +4,15 @@ import { Readable } from 'stream';
 
 import type { FindComments } from '../../contracts/comments';
 import type { FindPost } from '../../contracts/posts';
-import { COMMENT_UID, MODERATION_EVENT_UID, POST_UID } from '../../server/src/constants';
+import type { FindCategories, FindTags } from '../../contracts/taxonomy';
+import {
+  AUTHOR_UID,
+  CATEGORY_UID,
+  COMMENT_UID,
+  MODERATION_EVENT_UID,
+  POST_UID,
+  TAG_UID,
+} from '../../server/src/constants';
 import type { ImportOptions, ImportReport } from '../../server/src/services/importer';
 import { GARDEN_LESSONS, publicPost } from '../helpers/imports';
 import { readSeedText } from '../helpers/seed-text';
@@ -93,6 +101,131 @@ describe('importing an export', () => {
     const garden = await publicPost(app, 'lessons-from-a-garden');
     expect(garden.data.lessons.map((l) => l.text)).toEqual(GARDEN_LESSONS);
     expect(garden.data.lessonsHeading).toBe('What the garden taught me');
+  });
+
+  it('keeps categories (one level), tags, authors and WordPress’s own post settings', async () => {
+    const dry = await importFile('terms.wxr.xml', { format: 'wxr', dryRun: true });
+    // Four categories, three tags (one only on a post), two authors, of whom "ana" is there
+    // already (by slug, from the other WordPress file); nothing written.
+    expect([dry.categories, dry.tags, dry.authors]).toEqual([
+      { created: 4, updated: 0, skipped: [] },
+      { created: 3, updated: 0, skipped: [] },
+      { created: 1, updated: 1, skipped: [] },
+    ]);
+    expect(await count(CATEGORY_UID, { slug: 'garden' })).toBe(0);
+    // The dry run names the featured image it would read, without reading it.
+    expect(dry.media).toMatchObject({
+      created: 1,
+      toFetch: [expect.stringContaining('flower.png')],
+    });
+
+    const report = await importFile('terms.wxr.xml', { format: 'wxr' });
+    expect(report.posts).toEqual({ created: 3, updated: 0, skipped: [] });
+    expect([report.categories, report.tags, report.authors]).toEqual([
+      { created: 4, updated: 0, skipped: [] },
+      { created: 3, updated: 0, skipped: [] },
+      { created: 1, updated: 1, skipped: [] },
+    ]);
+    expect(report.heldBack).toEqual([
+      { sourceId: '21', title: 'Members only', reason: expect.stringContaining('password') },
+    ]);
+    // The featured image's host does not exist: listed with its URL, the post imported anyway.
+    expect(report.media?.unreadable).toEqual([
+      {
+        url: 'https://terms.example/wp-content/uploads/2012/05/flower.png',
+        reason: expect.stringContaining('unreachable'),
+      },
+    ]);
+
+    const planting = (await publicPost(app, 'planting-seeds')).data;
+    expect(planting.title).toBe('Planting seeds & waiting');
+    expect(planting.commentsEnabled).toBe(false);
+    expect(planting.cover).toBeNull();
+    expect(planting.author).toMatchObject({ name: 'Ana Writer', slug: 'ana' });
+    // The grandchild sits under its top-level ancestor.
+    expect(planting.categories.map((c) => [c.slug, c.name, c.parent?.slug ?? null]).sort()).toEqual(
+      [
+        ['garden', 'Garden & Yard', null],
+        ['grandchild', 'Grandchild', 'garden'],
+      ]
+    );
+    expect(planting.tags.map((t) => t.slug).sort()).toEqual(['fresh-tag', 'seeds']);
+    // An ordered list nothing announces stays in the body.
+    expect(planting.lessons).toEqual([]);
+    expect(planting.body?.some((b) => (b as { type: string }).type === 'list')).toBe(true);
+
+    // Held back and scheduled: drafts, not public; the scheduled one keeps its date.
+    await app.http().get('/api/blog/posts/members-only').expect(404);
+    await app.http().get('/api/blog/posts/next-year').expect(404);
+    const next = await app.strapi.db
+      .query(POST_UID as never)
+      .findOne({ where: { slug: 'next-year' }, select: ['originalDate', 'publishedAt'] });
+    expect(next).toMatchObject({ originalDate: '2031-02-03', publishedAt: null });
+
+    // Categories and tags listed publicly in the default locale; the %-encoded slug made plain.
+    const categories = (await app.http().get('/api/blog/categories').expect(200))
+      .body as FindCategories.Response;
+    expect(categories.data.map((c) => c.slug)).toEqual(
+      expect.arrayContaining(['garden', 'child', 'grandchild', 'cafe'])
+    );
+    const child = categories.data.find((c) => c.slug === 'child')!;
+    expect(child.parent?.slug).toBe('garden');
+    const tags = (await app.http().get('/api/blog/tags').expect(200)).body as FindTags.Response;
+    expect(tags.data.find((t) => t.slug === 'seeds')?.postCount).toBe(1);
+    // The author's email never leaves the export.
+    const author = await app.http().get('/api/blog/authors/ana').expect(200);
+    expect(JSON.stringify(author.body)).not.toContain('private@example.com');
+    const authors = await app.strapi.db.query(AUTHOR_UID as never).findMany({});
+    expect(JSON.stringify(authors)).not.toContain('private@example.com');
+
+    // A re-run updates, never duplicates.
+    const before = await Promise.all([CATEGORY_UID, TAG_UID, AUTHOR_UID].map((uid) => count(uid)));
+    const again = await importFile('terms.wxr.xml', { format: 'wxr' });
+    expect([again.posts, again.categories, again.tags, again.authors]).toEqual([
+      { created: 0, updated: 3, skipped: [] },
+      { created: 0, updated: 4, skipped: [] },
+      { created: 0, updated: 3, skipped: [] },
+      { created: 0, updated: 2, skipped: [] },
+    ]);
+    expect(await Promise.all([CATEGORY_UID, TAG_UID, AUTHOR_UID].map((uid) => count(uid)))).toEqual(
+      before
+    );
+    expect((await publicPost(app, 'planting-seeds')).data.categories).toHaveLength(2);
+  });
+
+  it('turns Blogger labels into tags and links the post to its author, matched by slug', async () => {
+    // A tag made by hand with a label's slug is linked, not duplicated or changed.
+    await app.strapi.documents(TAG_UID as never).create({
+      data: { name: 'Networking (by hand)', slug: 'networking' },
+    } as never);
+    const xml = `<?xml version="1.0"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:blogger="http://schemas.google.com/blogger/2018">
+<id>tag:blogger.com,1999:blog-77</id>
+<entry><id>tag:blogger.com,1999:blog-77.post-5</id>
+<category scheme="http://schemas.google.com/g/2005#kind" term="http://schemas.google.com/blogger/2008/kind#post"/>
+<category scheme="http://www.blogger.com/atom/ns#" term="Networking"/>
+<category scheme="http://www.blogger.com/atom/ns#" term="Small Talk"/>
+<link rel="alternate" type="text/html" href="https://x.blogspot.com/2009/01/labelled.html"/>
+<title>Labelled</title><content type="html">Text.</content><published>2009-01-01T00:00:00Z</published>
+<author><name>Kim Blogger</name><uri>https://kim.example</uri><email>kim.private@example.com</email></author></entry>
+</feed>`;
+    const report = await app.strapi
+      .plugin('blog')
+      .service('importer')
+      .run(() => Readable.from([xml]), { format: 'blogger' });
+    expect(report.tags).toEqual({ created: 1, updated: 1, skipped: [] });
+    expect(report.authors).toEqual({ created: 1, updated: 0, skipped: [] });
+    const post = (await publicPost(app, 'labelled')).data;
+    expect(post.tags.map((t) => [t.slug, t.name]).sort()).toEqual([
+      ['networking', 'Networking (by hand)'],
+      ['small-talk', 'Small Talk'],
+    ]);
+    expect(post.author).toMatchObject({
+      name: 'Kim Blogger',
+      slug: 'kim-blogger',
+      url: 'https://kim.example',
+    });
+    expect(await count(TAG_UID, { slug: 'networking' })).toBe(1);
   });
 
   it('refuses a file that is not an export, writing nothing', async () => {

@@ -96,7 +96,7 @@ describe('readBlogger', () => {
 <blogger:status>PENDING</blogger:status><blogger:parent>tag:blogger.com,1999:blog-7.post-11</blogger:parent>
 <blogger:inReplyTo>21</blogger:inReplyTo><author><name>Max</name></author><content type="html">Reply</content></entry>
 </feed>`;
-    const records = await readAll(Readable.from([xml]));
+    const records = (await readAll(Readable.from([xml]))).filter((r) => r.kind !== 'author');
     expect(
       records.map((r) =>
         r.kind === 'post'
@@ -105,7 +105,9 @@ describe('readBlogger', () => {
             ? ['comment', r.comment.sourceId, r.comment.parentSourceId, r.comment.status]
             : r.kind === 'skipped'
               ? ['skipped', r.type, r.reason]
-              : [r.kind, r.sourceId, r.reason]
+              : r.kind === 'refused' || r.kind === 'refused-comment'
+                ? [r.kind, r.sourceId, r.reason]
+                : [r.kind]
       )
     ).toEqual([
       ['post', '11', 'published', 'hello-world'],
@@ -115,6 +117,46 @@ describe('readBlogger', () => {
       ['comment', '21', null, 'approved'],
       ['comment', '22', '21', 'pending'],
     ]);
+  });
+
+  it('reads labels as tags and the post’s author (name and profile URL, never the email)', async () => {
+    const xml = `<?xml version="1.0"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:blogger="http://schemas.google.com/blogger/2018">
+<id>tag:blogger.com,1999:blog-7</id>
+<entry><id>tag:blogger.com,1999:blog-7.post-11</id>
+<category scheme="http://schemas.google.com/g/2005#kind" term="http://schemas.google.com/blogger/2008/kind#post"/>
+<category scheme="http://www.blogger.com/atom/ns#" term="Networking"/>
+<category scheme="http://www.blogger.com/atom/ns#" term="Career &amp; Life"/>
+<category scheme="http://www.blogger.com/atom/ns#" term="Networking"/>
+<title>Hello &lt;b&gt;there&lt;/b&gt;</title><content type="html">Hi</content>
+<author><name>Kim</name><uri>https://kim.example/profile</uri><email>kim.private@example.com</email></author></entry>
+<entry><id>tag:blogger.com,1999:blog-7.post-12</id>
+<category scheme="http://schemas.google.com/g/2005#kind" term="http://schemas.google.com/blogger/2008/kind#post"/>
+<title>Again</title><content type="html">Hi</content><author><name>Kim</name></author></entry>
+</feed>`;
+    const records = await readAll(Readable.from([xml]));
+    // The author once, before their first post; no email anywhere.
+    expect(records.filter((r) => r.kind === 'author')).toEqual([
+      {
+        kind: 'author',
+        scope: '7',
+        author: { key: 'Kim', name: 'Kim', url: 'https://kim.example/profile' },
+      },
+    ]);
+    expect(records[0].kind).toBe('author');
+    expect(JSON.stringify(records)).not.toContain('kim.private');
+    const [first, second] = records.flatMap((r) => (r.kind === 'post' ? [r.post] : []));
+    expect(first).toMatchObject({
+      authorKey: 'Kim',
+      tags: [
+        { slug: 'Networking', name: 'Networking' },
+        { slug: 'Career & Life', name: 'Career & Life' },
+      ],
+      categories: [],
+      commentsClosed: false,
+      heldBack: null,
+    });
+    expect(second.tags).toEqual([]);
   });
 
   it('refuses a file that is not a Blogger export', async () => {

@@ -21,15 +21,31 @@ describe('extractLessons', () => {
     expect(plain(found.body)).toEqual(seed.paragraphs);
   });
 
-  it('takes an <ol> the post ends with, and the line before it', () => {
+  it('takes an <ol> announced by a paragraph ending with ":", and that line as heading', () => {
     const found = extractLessons(
-      htmlToBlocks('<p>Intro.</p><p>What I learned</p><ol><li>One</li><li>Two</li></ol>')
+      htmlToBlocks('<p>Intro.</p><p>What I learned:</p><ol><li>One</li><li>Two</li></ol>')
     )!;
     expect(found).toEqual({
       body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Intro.' }] }],
       lessons: ['One', 'Two'],
       lessonsHeading: 'What I learned',
     });
+  });
+
+  it('leaves an ordered list alone when nothing announces it, even at the end of the post', () => {
+    // Steps of a recipe, a ranking …: content, not lessons.
+    expect(
+      extractLessons(htmlToBlocks('<p>How to plant</p><ol><li>Dig</li><li>Sow</li></ol>'))
+    ).toBeNull();
+    expect(extractLessons(htmlToBlocks('<p>Steps</p><p>1. Dig<br>2. Sow</p>'))).toBeNull();
+    expect(extractLessons(htmlToBlocks('<p>Intro.</p><p>1) Dig<br>2) Sow</p>'))).toBeNull();
+  });
+
+  it('takes lines numbered in the seed’s "1- " form at the end of a post, heading or not', () => {
+    const found = extractLessons(htmlToBlocks('<p>Intro.</p><p>1- Listen<br>2- Wait</p>'))!;
+    expect(found.lessons).toEqual(['Listen', 'Wait']);
+    expect(found.lessonsHeading).toBeNull();
+    expect(plain(found.body)).toEqual(['Intro.']);
   });
 
   it('takes a list announced with ":" even when the post goes on', () => {

@@ -22,17 +22,23 @@ interface ImportReportViewProps {
 /** A dry run's or an import's report: created, updated, skipped with why, and what was left out. */
 export const ImportReportView = ({ report }: ImportReportViewProps) => {
   const t = useTranslate();
-  const rows: Array<[string, ImportTally]> = [
-    ['posts', report.posts],
-    ['comments', report.comments],
-  ];
+  const rows = (
+    [
+      ['posts', report.posts],
+      ['comments', report.comments],
+      ['categories', report.categories],
+      ['tags', report.tags],
+      ['authors', report.authors],
+    ] as Array<[string, ImportTally | undefined]>
+  ).filter((row): row is [string, ImportTally] => !!row[1]);
+  const { media, heldBack = [] } = report;
   const skipped = rows.flatMap(([type, tally]) => tally.skipped.map((item) => ({ type, ...item })));
   const notImported = Object.entries(report.notImported);
   const column = (name: string) => t(`import.report.column.${name}`);
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4} data-testid="import-report">
-      <Table colCount={4} rowCount={3}>
+      <Table colCount={4} rowCount={rows.length + 1}>
         <Thead>
           <Tr>
             <Th>
@@ -90,6 +96,52 @@ export const ImportReportView = ({ report }: ImportReportViewProps) => {
               <li>
                 <Typography textColor="neutral600">
                   {t('import.report.more', { count: skipped.length - SHOWN_SKIPPED })}
+                </Typography>
+              </li>
+            )}
+          </Box>
+        </Box>
+      )}
+
+      {heldBack.length > 0 && (
+        <Box data-testid="import-held-back">
+          <Typography variant="delta" tag="h3">
+            {t('import.report.heldBack')}
+          </Typography>
+          <Box tag="ul" paddingTop={2} paddingLeft={4}>
+            {heldBack.map((item) => (
+              <li key={item.sourceId}>
+                <Typography>{`${item.title}: ${item.reason}`}</Typography>
+              </li>
+            ))}
+          </Box>
+        </Box>
+      )}
+
+      {media && (
+        <Box data-testid="import-media">
+          <Typography variant="delta" tag="h3">
+            {t('import.report.media')}
+          </Typography>
+          <Box paddingTop={2}>
+            <Typography>
+              {t(report.dryRun ? 'import.report.media.toRead' : 'import.report.media.done', {
+                created: media.created,
+                reused: media.reused,
+                unreadable: media.unreadableTotal,
+              })}
+            </Typography>
+          </Box>
+          <Box tag="ul" paddingTop={2} paddingLeft={4}>
+            {media.unreadable.slice(0, SHOWN_SKIPPED).map((item) => (
+              <li key={item.url}>
+                <Typography>{`${item.url}: ${item.reason}`}</Typography>
+              </li>
+            ))}
+            {media.unreadableTotal > SHOWN_SKIPPED && (
+              <li>
+                <Typography textColor="neutral600">
+                  {t('import.report.more', { count: media.unreadableTotal - SHOWN_SKIPPED })}
                 </Typography>
               </li>
             )}

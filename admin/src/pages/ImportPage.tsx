@@ -8,6 +8,7 @@ import {
   Field,
   Flex,
   LinkButton,
+  TextInput,
   Typography,
 } from '@strapi/design-system';
 import { Upload } from '@strapi/icons';
@@ -124,6 +125,8 @@ export const ImportPage = () => {
   const { job, history, error, starting, start, reset } = useImportJobs();
   const [file, setFile] = useState<File | null>(null);
   const [lessons, setLessons] = useState(true);
+  /** A copy of the site's uploads folder on the server (only under import.uploadsRoots). */
+  const [uploads, setUploads] = useState('');
   /** Changing it empties the file input. */
   const [inputKey, setInputKey] = useState(0);
 
@@ -132,7 +135,10 @@ export const ImportPage = () => {
 
   const running = job?.state === 'running';
   const busy = running || starting;
-  const fields = { lessons: lessons ? 'true' : 'false' } as const;
+  const fields = {
+    lessons: lessons ? 'true' : 'false',
+    ...(uploads.trim() && { uploads: uploads.trim() }),
+  } as const;
   const check = () => file && start(file, { mode: 'dry-run', ...fields });
   const confirm = () => file && start(file, { mode: 'import', ...fields });
   const chooseAnother = () => {
@@ -196,6 +202,19 @@ export const ImportPage = () => {
                 </Typography>
               </Box>
             </Box>
+            <Field.Root id="blog-import-uploads" name="uploads" hint={t('import.uploads.hint')}>
+              <Field.Label>{t('import.uploads')}</Field.Label>
+              <TextInput
+                value={uploads}
+                disabled={busy}
+                placeholder="/srv/wordpress/wp-content/uploads"
+                onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
+                  setUploads(event.target.value);
+                  if (job?.mode === 'dry-run') reset();
+                }}
+              />
+              <Field.Hint />
+            </Field.Root>
             <Flex gap={2}>
               <Button
                 onClick={check}

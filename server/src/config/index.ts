@@ -1,3 +1,5 @@
+import path from 'path';
+
 import { yup } from '@strapi/utils';
 
 import { partialSettingsSchema, type ModerationSettings } from '../moderation/settings';
@@ -25,6 +27,23 @@ export interface BlogPluginConfig {
   sitemap: SitemapConfig;
   /** Bounds on the work one request may ask for; each refusal is a 4xx naming the limit. */
   limits: LimitsConfig;
+  /** Importing WordPress and Blogger exports: where their images may be read from. */
+  import: ImportConfig;
+}
+
+export interface ImportConfig {
+  /**
+   * Folders under which the admin's Import view may read a copy of a site's uploads folder
+   * (absolute paths). Empty: the view's uploads folder option is refused (the command takes any).
+   */
+  uploadsRoots: string[];
+  /**
+   * Fetch images from private, loopback and link-local addresses too (an intranet, a test
+   * server). Off: an export's image URLs cannot make the server reach its own network.
+   */
+  allowPrivateAddresses: boolean;
+  /** How long one image may take to download. */
+  fetchTimeoutMs: number;
 }
 
 export interface LimitsConfig {
@@ -52,6 +71,13 @@ export interface LimitsConfig {
   };
   /** Largest post (body, lessons and text fields as JSON) an editor or an import may save. */
   postBytes: number;
+  /** The images an import reads (featured images and images in the posts' bodies). */
+  import: {
+    /** Image files one import reads (from the uploads folder or over HTTP); more are listed. */
+    mediaFiles: number;
+    /** Largest image file an import reads. */
+    imageBytes: number;
+  };
 }
 
 export interface FeedConfig {
@@ -114,6 +140,15 @@ const defaults: BlogPluginConfig = {
       maxAnswerBytes: 8 * 1024 * 1024,
     },
     postBytes: 1024 * 1024,
+    import: {
+      mediaFiles: 1000,
+      imageBytes: 20 * 1024 * 1024,
+    },
+  },
+  import: {
+    uploadsRoots: [],
+    allowPrivateAddresses: false,
+    fetchTimeoutMs: 15_000,
   },
 };
 
@@ -178,8 +213,30 @@ const schema = yup
           })
           .noUnknown(true, 'Unknown option of the blog GraphQL limits: ${unknown}'),
         postBytes: positive(1024 * 1024 * 1024),
+        import: yup
+          .object({
+            mediaFiles: positive(1_000_000),
+            imageBytes: positive(1024 * 1024 * 1024),
+          })
+          .noUnknown(true, 'Unknown option of the blog import limits: ${unknown}'),
       })
       .noUnknown(true, 'Unknown option of the blog limits: ${unknown}'),
+    import: yup
+      .object({
+        uploadsRoots: yup.array().of(
+          yup
+            .string()
+            .required()
+            .test(
+              'absolute',
+              'import.uploadsRoots must list absolute paths',
+              (value) => typeof value === 'string' && path.isAbsolute(value)
+            )
+        ),
+        allowPrivateAddresses: yup.boolean(),
+        fetchTimeoutMs: yup.number().integer().min(100).max(300_000),
+      })
+      .noUnknown(true, 'Unknown option of the blog import: ${unknown}'),
   })
   .noUnknown(true, 'Unknown option of the blog plugin: ${unknown}')
   .test(

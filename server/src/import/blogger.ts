@@ -35,10 +35,21 @@ interface Entry {
   replyTo: string | null;
   relatedComment: string | null;
   author: Record<string, string>;
+  /** Blogger's labels, which become tags. */
+  labels: string[];
   overflow: { field: string; chars: number } | null;
 }
 
 const KIND = 'http://schemas.google.com/blogger/2008/kind#';
+const KIND_SCHEME = 'http://schemas.google.com/g/2005#kind';
+/** Labels an entry carries, at most: more are not a blog's labels. */
+const MAX_LABELS = 100;
+const MAX_LABEL_CHARS = 200;
+
+const httpUrlOrNull = (value: string | undefined) => {
+  const url = value?.trim();
+  return url && /^https?:\/\//i.test(url) && url.length <= 2048 ? url : null;
+};
 
 /** The short id of a Blogger id: "tag:blogger.com,1999:blog-1.post-2" → "2". */
 const shortId = (id: string | null | undefined): string | null => {
@@ -78,6 +89,8 @@ export async function* readBlogger(
   let feedId: string | null = null;
   let entry: Entry | null = null;
   let inAuthor = false;
+  /** Authors already handed out, by name. */
+  const authorsSent = new Set<string>();
 
   const finishEntry = (e: Entry) => {
     const type = (e.fields['blogger:type'] ?? e.kind ?? '').toLowerCase();
@@ -101,6 +114,16 @@ export async function* readBlogger(
         });
         return;
       }
+      const authorName = orNull(e.author.name);
+      if (authorName && !authorsSent.has(authorName)) {
+        authorsSent.add(authorName);
+        // The author's email stays out (Blogger writes a placeholder anyway).
+        ready.push({
+          kind: 'author',
+          scope,
+          author: { key: authorName, name: authorName, url: httpUrlOrNull(e.author.uri) },
+        });
+      }
       ready.push({
         kind: 'post',
         post: {
@@ -109,8 +132,14 @@ export async function* readBlogger(
           title: title || '(untitled)',
           slug: slugOf(e.fields['blogger:filename'] ?? e.alternate),
           date: isoOrNull(e.fields.published),
-          authorName: orNull(e.author.name),
+          authorName,
+          authorKey: authorName,
           status: status === 'LIVE' ? 'published' : 'draft',
+          heldBack: null,
+          commentsClosed: false,
+          categories: [],
+          tags: e.labels.map((label) => ({ slug: label, name: label })),
+          thumbnailId: null,
           excerpt: null,
           html: e.fields.content ?? '',
           comments: [],
@@ -167,6 +196,7 @@ export async function* readBlogger(
             replyTo: null,
             relatedComment: null,
             author: {},
+            labels: [],
             overflow: null,
           };
         } else if (!entry) return;
@@ -174,6 +204,17 @@ export async function* readBlogger(
         else if (name === 'category' && attributes.term?.startsWith(KIND)) {
           entry.kind = attributes.term.slice(KIND.length);
           sawBlogger = true;
+        } else if (name === 'category' && attributes.scheme !== KIND_SCHEME) {
+          // A label (scheme http://www.blogger.com/atom/ns#): a tag of the post.
+          const label = attributes.term?.trim();
+          if (
+            label &&
+            label.length <= MAX_LABEL_CHARS &&
+            entry.labels.length < MAX_LABELS &&
+            !entry.labels.includes(label)
+          ) {
+            entry.labels.push(label);
+          }
         } else if (name === 'link' && attributes.rel === 'alternate') {
           entry.alternate = attributes.href ?? null;
         } else if (name === 'link' && attributes.rel === 'related') {

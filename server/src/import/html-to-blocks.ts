@@ -13,8 +13,10 @@ interface Element extends ChildNode {
 
 /**
  * HTML of an exported post (WordPress or Blogger) to Strapi's `blocks`: paragraphs, headings,
- * lists (nested by `indentLevel`), quotes, code, links and inline marks. Images become links to
- * the image (the import does not copy media). Text outside any block element reads the way
+ * lists (nested by `indentLevel`), quotes, code, links and inline marks. An image whose file the
+ * caller has in the Media Library (`imageFor`) becomes an `image` block, placed where it stands
+ * at the top level, else right after the block it sits in (a paragraph, a list, a quote); any
+ * other image becomes a link to the image. Text outside any block element reads the way
  * WordPress shows it: a blank line starts a paragraph, a single line break stays a line break;
  * two `<br>` in a row start a paragraph too (Blogger writes paragraphs that way).
  */
@@ -34,7 +36,36 @@ export interface LinkNode {
   children: TextNode[];
 }
 export type InlineNode = TextNode | LinkNode;
+/** A Media Library file as Strapi's blocks editor stores it in an `image` block. */
+export interface BlocksImageFile {
+  name: string;
+  alternativeText: string | null;
+  url: string;
+  caption: string | null;
+  width: number | null;
+  height: number | null;
+  formats: unknown;
+  hash: string;
+  ext: string | null;
+  mime: string;
+  size: number;
+  previewUrl: string | null;
+  provider: string;
+  provider_metadata: unknown;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface ImageBlock {
+  type: 'image';
+  image: BlocksImageFile;
+  children: [{ type: 'text'; text: '' }];
+}
+export interface BlocksOptions {
+  /** The Media Library file of an image's `src`, or null to keep the image as a link. */
+  imageFor?: (src: string) => BlocksImageFile | null;
+}
 export type Block =
+  | ImageBlock
   | { type: 'paragraph'; children: InlineNode[] }
   | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; children: InlineNode[] }
   | { type: 'quote'; children: InlineNode[] }
@@ -174,14 +205,35 @@ class InlineRun {
  * paragraphs; text inside block elements collapses white space as a browser does. Throws
  * HtmlTooDeepError when elements nest deeper than MAX_HTML_DEPTH.
  */
-export const htmlToBlocks = (html: string): Block[] => {
+export const htmlToBlocks = (html: string, options: BlocksOptions = {}): Block[] => {
   const document = parseShallow(html);
   const blocks: Block[] = [];
   const run = new InlineRun();
+  /** Image blocks met inside a block, placed after it. */
+  const pending: ImageBlock[] = [];
+  let imagesPlaced = 0;
 
   const flushParagraph = () => {
     const children = run.finish();
     if (children.length) blocks.push({ type: 'paragraph', children });
+  };
+  const placePending = () => {
+    if (pending.length) blocks.push(...pending.splice(0));
+  };
+
+  /** An image with a file: at the top level, where it stands; inside a block, after it. */
+  const placeImage = (file: BlocksImageFile, alt: string, target: InlineRun) => {
+    imagesPlaced += 1;
+    const image: ImageBlock = {
+      type: 'image',
+      image: { ...file, alternativeText: alt || file.alternativeText },
+      children: [{ type: 'text', text: '' }],
+    };
+    if (target === run) {
+      flushParagraph();
+      placePending();
+      blocks.push(image);
+    } else pending.push(image);
   };
 
   /** Inline content of `nodes` into `target`, with the marks in force. */
@@ -211,8 +263,15 @@ export const htmlToBlocks = (html: string): Block[] => {
       if (tag === 'a') {
         const href = (node.attribs.href ?? '').trim();
         const children = new InlineRun();
+        const imagesBefore = imagesPlaced;
         inline(node.children, children, marks, loose);
         const texts = children.finish().filter((child): child is TextNode => child.type === 'text');
+        if (target === run && pending.length) {
+          flushParagraph();
+          placePending();
+        }
+        // A link around an image that became a block: the image stands for it.
+        if (!texts.length && imagesPlaced > imagesBefore) continue;
         if (href && SAFE_URL.test(href)) {
           target.push({
             type: 'link',
@@ -226,6 +285,11 @@ export const htmlToBlocks = (html: string): Block[] => {
         const src = (node.attribs.src ?? '').trim();
         if (src && SAFE_URL.test(src)) {
           const alt = (node.attribs.alt ?? '').trim();
+          const file = options.imageFor?.(src) ?? null;
+          if (file) {
+            placeImage(file, alt, target);
+            continue;
+          }
           target.push({ type: 'link', url: src, children: [{ type: 'text', text: alt || src }] });
         }
         continue;
@@ -324,11 +388,13 @@ export const htmlToBlocks = (html: string): Block[] => {
         block(node.children, false);
         flushParagraph();
       }
+      placePending();
     }
   };
 
   block(document.children, true);
   flushParagraph();
+  placePending();
   // Loose text may also hold Blogger's double <br>: split those paragraphs as well.
   return blocks.flatMap((b): Block[] =>
     b.type === 'paragraph'
@@ -336,6 +402,30 @@ export const htmlToBlocks = (html: string): Block[] => {
       : [b]
   );
 };
+
+/**
+ * Each image of the HTML, in order, once per `src`, with its first alternative text (throws
+ * HtmlTooDeepError).
+ */
+export const imageSources = (html: string): Array<{ src: string; alt: string }> => {
+  const sources = new Map<string, string>();
+  const walk = (nodes: ChildNode[]) => {
+    for (const node of nodes) {
+      if (!isElement(node) || SKIPPED_TAGS.has(node.name)) continue;
+      const src = node.name === 'img' ? (node.attribs.src ?? '').trim() : '';
+      if (src && SAFE_URL.test(src) && !sources.has(src)) {
+        sources.set(src, (node.attribs.alt ?? '').trim());
+      }
+      walk(node.children);
+    }
+  };
+  walk(parseShallow(html).children);
+  return [...sources].map(([src, alt]) => ({ src, alt }));
+};
+
+/** HTML as its text (a title with markup): tags dropped, white space collapsed. */
+export const htmlText = (html: string): string =>
+  parseShallow(html).children.map(textOf).join('').replace(/\s+/g, ' ').trim();
 
 /** The plain text of inline nodes. */
 export const inlineText = (nodes: InlineNode[]): string =>

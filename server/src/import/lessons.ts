@@ -1,10 +1,11 @@
 import { inlineText, type Block, type InlineNode, type ListBlock } from './html-to-blocks';
 
 /**
- * Finds a post's lessons in its body: a numbered list the post ends with, or one the line
- * before it announces (a line ending with ":"). The list may be an HTML `<ol>` or lines such as
- * `1- …`, `1. …`, `1) …` numbered from 1. The list becomes the lessons, the line before it the
- * heading, and both leave the body.
+ * Finds a post's lessons in its body: only a list announced as one. That is a numbered list (an
+ * HTML `<ol>`, or lines such as `1- …`, `1. …`, `1) …` numbered from 1) right after a line or
+ * paragraph ending with ":", or lines numbered `1- `, `2- ` … the post ends with (the seed's
+ * pattern, heading or not). Any other ordered list is content. The list becomes the lessons,
+ * the line before it the heading, and both leave the body.
  */
 
 export interface Lessons {
@@ -13,7 +14,7 @@ export interface Lessons {
   lessonsHeading: string | null;
 }
 
-const NUMBERED = /^\s*(\d{1,3})\s*[-.)]\s+(\S.*)$/;
+const NUMBERED = /^\s*(\d{1,3})\s*([-.)])\s+(\S.*)$/;
 const MAX_HEADING = 255;
 
 /** Inline nodes cut into lines at their line breaks, marks kept. */
@@ -84,12 +85,12 @@ const lastLineOf = (block: Block | undefined): string | undefined => {
   return inlineText(lines[lines.length - 1]);
 };
 
-/** An `<ol>` the body ends with, or one announced by the line before it. */
+/** An `<ol>` announced by the line before it. */
 const fromOrderedList = (body: Block[]): Lessons | null => {
   for (let index = body.length - 1; index >= 0; index -= 1) {
     const block = body[index];
     if (block.type !== 'list' || block.format !== 'ordered') continue;
-    if (index !== body.length - 1 && !announces(lastLineOf(body[index - 1]))) continue;
+    if (!announces(lastLineOf(body[index - 1]))) continue;
     const lessons = (block as ListBlock).children
       .filter((item) => item.type === 'list-item')
       .map((item) => inlineText(item.children as InlineNode[]).trim())
@@ -103,7 +104,7 @@ const fromOrderedList = (body: Block[]): Lessons | null => {
   return null;
 };
 
-/** Lines numbered 1, 2, 3 … at the end of a text block. */
+/** Lines numbered 1, 2, 3 … at the end of a text block, announced or in the seed's `1- ` form. */
 const fromNumberedLines = (body: Block[]): Lessons | null => {
   for (let index = body.length - 1; index >= 0; index -= 1) {
     const block = body[index];
@@ -126,22 +127,24 @@ const fromNumberedLines = (body: Block[]): Lessons | null => {
     }
     const first = start < end ? NUMBERED.exec(texts[start]) : null;
     if (!first || Number(first[1]) !== 1 || end - start < 2) continue;
-    const atEnd = index === body.length - 1;
+    const numbered = texts.slice(start, end).map((line) => NUMBERED.exec(line)!);
+    const seedForm = index === body.length - 1 && numbered.every((match) => match[2] === '-');
     const headingLine = start > 0 ? texts[start - 1] : lastLineOf(body[index - 1]);
-    if (!atEnd && !announces(headingLine)) continue;
+    const announced = announces(headingLine);
+    if (!seedForm && !announced) continue;
 
-    const lessons = texts.slice(start, end).map((line) => NUMBERED.exec(line)![2].trim());
+    const lessons = numbered.map((match) => match[3].trim());
     const rest = [...body];
     let lessonsHeading: string | null = null;
     let kept = lines.slice(0, start);
-    if (start > 0) {
+    if (start > 0 && announced) {
       lessonsHeading = cleanHeading(texts[start - 1]);
       if (lessonsHeading !== null) kept = kept.slice(0, -1);
     }
     if (kept.some((line) => inlineText(line).trim())) {
       rest[index] = { ...block, children: trimEnd(joinLines(kept)) } as Block;
     } else rest.splice(index, 1);
-    if (start === 0) lessonsHeading = takeHeadingBefore(rest, index);
+    if (start === 0 && announced) lessonsHeading = takeHeadingBefore(rest, index);
     return { body: rest, lessons, lessonsHeading };
   }
   return null;

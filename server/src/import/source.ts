@@ -21,6 +21,28 @@ export interface SourceComment {
   status: SourceCommentStatus;
 }
 
+/** A category or tag as the export names it. */
+export interface SourceTerm {
+  /** The export's slug (WordPress's nicename), or the name when it has none (Blogger's labels). */
+  slug: string;
+  name: string;
+}
+
+/** A category declared by the export: with its top-level ancestor, the one level kept. */
+export interface SourceCategory extends SourceTerm {
+  description: string | null;
+  /** The slug of its top-level ancestor (a grandchild goes under it); null at the top. */
+  parentSlug: string | null;
+}
+
+/** An author as the export names one. No email: it is never copied. */
+export interface SourceAuthor {
+  /** What identifies the author in the export (WordPress's login, Blogger's name). */
+  key: string;
+  name: string;
+  url: string | null;
+}
+
 export interface SourcePost {
   sourceId: string;
   /**
@@ -33,8 +55,18 @@ export interface SourcePost {
   /** ISO date, or null (a draft never published). */
   date: string | null;
   authorName: string | null;
-  /** Scheduled, pending and private posts come in as drafts. */
+  /** The author's key (see SourceAuthor), to link the post to the author; null when none. */
+  authorKey: string | null;
+  /** Scheduled, pending, private and password-protected posts come in as drafts. */
   status: 'published' | 'draft';
+  /** Why a post published at the source is held back as a draft (a password); null otherwise. */
+  heldBack: string | null;
+  /** WordPress's `comment_status` closed: readers may not comment. */
+  commentsClosed: boolean;
+  categories: SourceTerm[];
+  tags: SourceTerm[];
+  /** WordPress's featured image: the id of its attachment (`_thumbnail_id`), or null. */
+  thumbnailId: string | null;
   excerpt: string | null;
   html: string;
   comments: SourceComment[];
@@ -46,6 +78,11 @@ export interface SourcePost {
 
 export type SourceRecord =
   | { kind: 'post'; post: SourcePost }
+  | { kind: 'category'; scope: string | null; category: SourceCategory }
+  | { kind: 'tag'; scope: string | null; tag: SourceTerm }
+  | { kind: 'author'; scope: string | null; author: SourceAuthor }
+  /** An attachment (not imported as an item): its file may be a post's featured image. */
+  | { kind: 'attachment'; sourceId: string; title: string; url: string | null }
   | { kind: 'skipped'; type: string; title: string; reason: string }
   /** A post the reader refused (over a limit): the report names it among the skipped posts. */
   | { kind: 'refused'; sourceId: string; title: string; reason: string; comments: number };

@@ -1,6 +1,7 @@
 import { Parser } from 'htmlparser2';
 
 import { decodeUtf8 } from './decode';
+import { htmlText } from './html-to-blocks';
 import {
   ImportFormatError,
   MAX_XML_DEPTH,
@@ -8,9 +9,11 @@ import {
   tooDeep,
   tooLong,
   type ReaderLimits,
+  type SourceCategory,
   type SourceComment,
   type SourceCommentStatus,
   type SourceRecord,
+  type SourceTerm,
 } from './source';
 
 /**
@@ -19,6 +22,12 @@ import {
  * field at most `limits.maxFieldChars` long (a longer post is refused, a longer comment skipped).
  * The posts' scope is the site's URL (`wp:base_blog_url`, else the channel's `link`, else
  * `wp:base_site_url`), which the export writes before its items.
+ *
+ * The channel's authors and tags are handed out as they close; its categories once the first
+ * item opens (WordPress writes them all before the items), each with its top-level ancestor: the
+ * model keeps one level, so a grandchild goes under its top-level ancestor. An item's categories
+ * and tags are its `<category domain="category|post_tag" nicename="…">` elements. Attachments are
+ * handed out with their file's URL, so a post's featured image (`_thumbnail_id`) can be found.
  */
 
 /** A field over the limit: which, and how long it was. */
@@ -56,6 +65,48 @@ const wpDate = (gmt: string | undefined, local: string | undefined): string | nu
 
 const orNull = (value: string | undefined) => (value?.trim() ? value.trim() : null);
 
+/** Longest term or author name read (the models keep at most 245 characters). */
+const MAX_NAME_CHARS = 400;
+
+/** A term's or author's name: WordPress writes `&amp;` even inside CDATA. */
+const nameText = (value: string | undefined): string => {
+  const raw = (value ?? '').trim().slice(0, MAX_NAME_CHARS);
+  try {
+    return htmlText(raw);
+  } catch {
+    return raw;
+  }
+};
+
+/** Channel elements read as one record each. */
+const CHANNEL_RECORDS = new Set(['wp:author', 'wp:category', 'wp:tag']);
+
+/** Links followed up a category's parents at most: a deeper chain, or a cycle, stops here. */
+const MAX_CATEGORY_DEPTH = 32;
+
+/** The declared categories, each under its top-level ancestor (parents before children). */
+const flattenCategories = (declared: Map<string, SourceCategory>): SourceCategory[] => {
+  const topOf = (slug: string): string | null => {
+    const first = declared.get(slug)?.parentSlug ?? null;
+    if (first === null || first === slug) return null;
+    let current: string = first;
+    for (let step = 0; step < MAX_CATEGORY_DEPTH; step += 1) {
+      const parent: string | null = declared.get(current)?.parentSlug ?? null;
+      if (parent === null || parent === slug) return current;
+      current = parent;
+    }
+    return current;
+  };
+  const tops = new Map([...declared.keys()].map((slug) => [slug, topOf(slug)]));
+  // A parent the file does not declare, or a cycle (its "top" has a parent): top-level instead.
+  const parentOf = (slug: string) => {
+    const top = tops.get(slug) ?? null;
+    return top !== null && tops.has(top) && tops.get(top) === null ? top : null;
+  };
+  const flat = [...declared.values()].map((c) => ({ ...c, parentSlug: parentOf(c.slug) }));
+  return [...flat.filter((c) => !c.parentSlug), ...flat.filter((c) => c.parentSlug)];
+};
+
 /** Reads a WXR file's records; throws ImportFormatError when it is not one. */
 export async function* readWxr(
   input: AsyncIterable<Buffer | string>,
@@ -64,14 +115,65 @@ export async function* readWxr(
   const ready: SourceRecord[] = [];
   const authors = new Map<string, string>();
   const channel = new Map<string, string>();
+  const categories = new Map<string, SourceCategory>();
+  let categoriesSent = false;
+  /** The channel record being read (an author, a category, a tag). */
+  let declared: { name: string; fields: Record<string, string> } | null = null;
+  /** The item's `<category>` being read, and its terms. */
+  let itemTerm: { domain: string; slug: string } | null = null;
+  let itemTerms: { categories: SourceTerm[]; tags: SourceTerm[] } = { categories: [], tags: [] };
+  let metaKey = '';
+  let thumbnailId: string | null = null;
   let sawRss = false;
   let sawWxr = false;
   let closedRss = false;
   let openElements = 0;
   let text = '';
   let textChars = 0;
-  let author: Record<string, string> | null = null;
   let item: Record<string, string> | null = null;
+  const scopeNow = () =>
+    (scope ??= scopeOf(
+      channel.get('wp:base_blog_url') || channel.get('link') || channel.get('wp:base_site_url')
+    ));
+  const sendCategories = () => {
+    if (categoriesSent) return;
+    categoriesSent = true;
+    for (const category of flattenCategories(categories)) {
+      ready.push({ kind: 'category', scope: scopeNow(), category });
+    }
+    categories.clear();
+  };
+  const closeDeclared = ({ name, fields }: { name: string; fields: Record<string, string> }) => {
+    if (name === 'wp:author') {
+      const login = fields['wp:author_login']?.trim();
+      if (!login) return;
+      const displayName = nameText(fields['wp:author_display_name']) || login;
+      authors.set(login, displayName);
+      // The author's email stays out: it is private to the source blog.
+      ready.push({
+        kind: 'author',
+        scope: scopeNow(),
+        author: { key: login, name: displayName, url: null },
+      });
+    } else if (name === 'wp:category') {
+      const slug = fields['wp:category_nicename']?.trim();
+      if (!slug) return;
+      categories.set(slug, {
+        slug,
+        name: nameText(fields['wp:cat_name']) || slug,
+        description: orNull(fields['wp:category_description']),
+        parentSlug: orNull(fields['wp:category_parent']),
+      });
+    } else {
+      const slug = fields['wp:tag_slug']?.trim();
+      if (!slug) return;
+      ready.push({
+        kind: 'tag',
+        scope: scopeNow(),
+        tag: { slug, name: nameText(fields['wp:tag_name']) || slug },
+      });
+    }
+  };
   let itemOverflow: Overflow = null;
   let comments: Array<{ fields: Record<string, string>; overflow: Overflow }> = [];
   let comment: Record<string, string> | null = null;
@@ -81,10 +183,21 @@ export async function* readWxr(
   const finishItem = (
     fields: Record<string, string>,
     itemComments: Array<{ fields: Record<string, string>; overflow: Overflow }>,
-    overflow: Overflow
+    overflow: Overflow,
+    terms: { categories: SourceTerm[]; tags: SourceTerm[] },
+    thumbnail: string | null
   ) => {
     const type = fields['wp:post_type'] ?? 'post';
     const title = fields.title?.trim() ?? '';
+    if (type === 'attachment') {
+      ready.push({
+        kind: 'attachment',
+        sourceId: fields['wp:post_id']?.trim() ?? '',
+        title,
+        url: orNull(fields['wp:attachment_url']),
+      });
+      return;
+    }
     if (type !== 'post') {
       ready.push({ kind: 'skipped', type, title, reason: `not a post (${type})` });
       return;
@@ -105,9 +218,7 @@ export async function* readWxr(
       });
       return;
     }
-    scope ??= scopeOf(
-      channel.get('wp:base_blog_url') || channel.get('link') || channel.get('wp:base_site_url')
-    );
+    scopeNow();
     const kept: SourceComment[] = [];
     const skippedComments: Array<{ kind: string; sourceId: string }> = [];
     const refusedComments: Array<{ sourceId: string; reason: string }> = [];
@@ -138,16 +249,25 @@ export async function* readWxr(
       });
     }
     const creator = fields['dc:creator']?.trim() ?? '';
+    const password = orNull(fields['wp:post_password']);
     ready.push({
       kind: 'post',
       post: {
         sourceId,
-        scope,
+        scope: scope ?? null,
         title: title || '(untitled)',
         slug: orNull(fields['wp:post_name']),
         date: wpDate(fields['wp:post_date_gmt'], fields['wp:post_date']),
         authorName: authors.get(creator) ?? orNull(creator),
-        status: status === 'publish' ? 'published' : 'draft',
+        authorKey: orNull(creator),
+        status: status === 'publish' && !password ? 'published' : 'draft',
+        heldBack: password
+          ? 'password-protected in WordPress: its content was meant to be private'
+          : null,
+        commentsClosed: fields['wp:comment_status']?.trim() === 'closed',
+        categories: terms.categories,
+        tags: terms.tags,
+        thumbnailId: thumbnail,
         excerpt: orNull(fields['excerpt:encoded']),
         html: fields['content:encoded'] ?? '',
         comments: kept,
@@ -159,18 +279,26 @@ export async function* readWxr(
 
   const parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attributes) {
         openElements += 1;
         // htmlparser2's element stack costs its depth on each tag: a real export is shallow.
         if (openElements > MAX_XML_DEPTH) throw new ImportFormatError(tooDeep());
         text = '';
         textChars = 0;
         if (name === 'rss') sawRss = true;
-        else if (name === 'wp:author') author = {};
-        else if (name === 'item') {
+        else if (CHANNEL_RECORDS.has(name) && openElements === 3 && !item) {
+          declared = { name, fields: {} };
+        } else if (name === 'item') {
+          sendCategories();
           item = {};
           itemOverflow = null;
           comments = [];
+          itemTerms = { categories: [], tags: [] };
+          thumbnailId = null;
+          metaKey = '';
+        } else if (name === 'category' && item && !comment) {
+          const domain = attributes.domain ?? '';
+          itemTerm = { domain, slug: (attributes.nicename ?? '').trim() };
         } else if (name === 'wp:comment' && item) {
           comment = {};
           commentOverflow = null;
@@ -193,22 +321,36 @@ export async function* readWxr(
           comments.push({ fields: comment, overflow: commentOverflow });
           comment = null;
         } else if (name === 'item' && item) {
-          finishItem(item, comments, itemOverflow);
+          finishItem(item, comments, itemOverflow, itemTerms, thumbnailId);
           item = null;
-        } else if (openElements === 2 && !author && !item) {
+        } else if (name === 'category' && itemTerm) {
+          const termName = nameText(text);
+          const slug = itemTerm.slug || termName;
+          const list =
+            itemTerm.domain === 'category'
+              ? itemTerms.categories
+              : itemTerm.domain === 'post_tag'
+                ? itemTerms.tags
+                : null;
+          if (list && slug && !list.some((t) => t.slug === slug)) {
+            list.push({ slug, name: termName || slug });
+          }
+          itemTerm = null;
+        } else if (declared && name === declared.name && openElements === 2) {
+          closeDeclared(declared);
+          declared = null;
+        } else if (declared) {
+          declared.fields[name] ??= text;
+        } else if (name === 'channel') {
+          sendCategories();
+        } else if (openElements === 2 && !item) {
           // A field of the channel: its link and site URLs name the posts' scope.
           if (!channel.has(name)) channel.set(name, text.trim());
-        } else if (name === 'wp:author' && author) {
-          if (author['wp:author_login']) {
-            authors.set(
-              author['wp:author_login'].trim(),
-              author['wp:author_display_name']?.trim() || author['wp:author_login'].trim()
-            );
-          }
-          author = null;
         } else if (comment) comment[name] = text;
-        else if (item && !(name in item)) item[name] = text;
-        else if (author) author[name] = text;
+        else if (item && name === 'wp:meta_key') metaKey = text.trim();
+        else if (item && name === 'wp:meta_value') {
+          if (metaKey === '_thumbnail_id') thumbnailId = orNull(text);
+        } else if (item && !(name in item)) item[name] = text;
         text = '';
         textChars = 0;
       },

@@ -15,9 +15,11 @@ import type {
   ImportState,
 } from '../../../contracts/imports';
 import { notAnExport } from '../import/sniff';
+import { resolveUploadsDirUnder } from '../import/uploads-dir';
 import { IMPORT_JOB_UID } from '../models/import-job';
 import { ConflictError } from '../utils/conflict';
 import { getService } from '../utils/get-service';
+import { getPluginConfig } from '../utils/plugin-config';
 import type { StartImportInput } from '../validation/imports';
 
 /**
@@ -167,7 +169,12 @@ const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
     );
   };
 
-  const execute = async (row: JobRow, file: UploadedFile, controller: AbortController) => {
+  const execute = async (
+    row: JobRow,
+    file: UploadedFile,
+    uploadsDir: string | null,
+    controller: AbortController
+  ) => {
     let progress = emptyProgress();
     // Progress and heartbeat, one write at a time: a write waits while SQLite's one connection
     // is in a post's transaction, and the next one does not pile up behind it.
@@ -194,6 +201,7 @@ const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
           format: row.format,
           dryRun: row.mode === 'dry-run',
           lessons: row.lessons !== false,
+          uploadsDir,
           signal: controller.signal,
           onProgress: (next) => {
             progress = next;
@@ -259,6 +267,10 @@ const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!format) {
           throw new errors.ValidationError(notAnExport(file.originalFilename ?? undefined));
         }
+        // An uploads folder only under the configured roots: a 400 before the job exists.
+        const uploadsDir = input.uploads
+          ? await resolveUploadsDirUnder(input.uploads, getPluginConfig(strapi).import.uploadsRoots)
+          : null;
         await releaseStale();
         const now = new Date();
         try {
@@ -291,7 +303,9 @@ const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const job = row;
         started = true;
         const controller = new AbortController();
-        const done = execute(job, owned, controller).finally(() => running.delete(job.id));
+        const done = execute(job, owned, uploadsDir, controller).finally(() =>
+          running.delete(job.id)
+        );
         running.set(job.id, { controller, done });
         return toJob(job);
       } finally {

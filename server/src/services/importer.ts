@@ -12,12 +12,15 @@ import { readBlogger, type BloggerRecord } from '../import/blogger';
 import { breathe } from '../import/decode';
 import {
   HtmlTooDeepError,
+  htmlText,
   htmlToBlocks,
+  imageSources,
   inlineText,
   type Block,
   type InlineNode,
 } from '../import/html-to-blocks';
 import { extractLessons } from '../import/lessons';
+import { createMediaLibrary, emptyMediaReport, type LibraryFile } from '../import/media-library';
 import {
   ImportFormatError,
   type ReaderLimits,
@@ -26,6 +29,7 @@ import {
   type SourceRecord,
 } from '../import/source';
 import { notAnExport, sniffFormat } from '../import/sniff';
+import { createTaxonomyWriter, type TaxonomyWriter } from '../import/taxonomy-writer';
 import { readWxr } from '../import/wxr';
 import { postContentBytes, postSizeProblem } from '../posts/size-limit';
 import { getService } from '../utils/get-service';
@@ -55,6 +59,11 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Stops the run between two posts (the post being written is finished first). */
   signal?: AbortSignal;
+  /**
+   * The real path of a copy of the site's uploads folder, where images are read first (checked
+   * by the caller: see import/uploads-dir.ts).
+   */
+  uploadsDir?: string | null;
 }
 
 type Records = AsyncGenerator<SourceRecord | BloggerRecord>;
@@ -87,6 +96,15 @@ interface PreparedPost {
   post: SourcePost;
   importKey: string;
   data: Record<string, unknown>;
+}
+
+/** What a post links to: its cover and its images' files by URL, its terms and author. */
+interface PostLinks {
+  cover: LibraryFile | null;
+  images: Map<string, LibraryFile>;
+  categories: string[];
+  tags: string[];
+  author: string | null;
 }
 /** Records between two progress reports. */
 const PROGRESS_EVERY = 10;
@@ -173,24 +191,57 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     return `${base}-${slugify(post.sourceId)}`;
   };
 
+  const checkSourceId = (post: SourcePost) => {
+    if (!post.sourceId || post.sourceId.length > MAX_SOURCE_ID) {
+      throw new errors.ValidationError(`its id is empty or over ${MAX_SOURCE_ID} characters`);
+    }
+  };
+
+  /**
+   * A post's cover, images, terms and author, in the Media Library and the database (a dry run
+   * reads and writes nothing: it counts). Written before the post's transaction: a post refused
+   * later leaves them, and the next run reuses them.
+   */
+  const linksOf = async (
+    post: SourcePost,
+    coverUrl: string | null,
+    taxonomy: TaxonomyWriter,
+    media: ReturnType<typeof createMediaLibrary>
+  ): Promise<PostLinks> => {
+    checkSourceId(post);
+    const images = await media.filesOf(coverUrl, imageSources(post.html));
+    const terms = await taxonomy.linksOf(post.scope, post);
+    return { cover: (coverUrl && images.get(coverUrl)) || null, images, ...terms };
+  };
+
   /**
    * The post as it will be saved (slug aside); throws a refusal (HtmlTooDeepError, or a
    * ValidationError naming limits.postBytes) when it cannot be imported.
    */
-  const preparePost = (format: ImportFormat, post: SourcePost, withLessons: boolean) => {
-    if (!post.sourceId || post.sourceId.length > MAX_SOURCE_ID) {
-      throw new errors.ValidationError(`its id is empty or over ${MAX_SOURCE_ID} characters`);
-    }
-    const blocks: Block[] = htmlToBlocks(post.html);
+  const preparePost = (
+    format: ImportFormat,
+    post: SourcePost,
+    withLessons: boolean,
+    links: PostLinks
+  ) => {
+    checkSourceId(post);
+    const blocks: Block[] = htmlToBlocks(post.html, {
+      imageFor: (src) => links.images.get(src) ?? null,
+    });
     const found = withLessons ? extractLessons(blocks) : null;
     const data = {
-      title: post.title.slice(0, 200),
+      title: (htmlText(post.title) || '(untitled)').slice(0, 200),
       excerpt: post.excerpt ? plainText(post.excerpt) : null,
       body: found?.body ?? blocks,
       originalDate: post.date ? post.date.slice(0, 10) : null,
       authorName: post.authorName?.slice(0, 245) ?? null,
       lessonsHeading: found?.lessonsHeading ?? null,
       lessons: (found?.lessons ?? []).map((text) => ({ text })),
+      commentsEnabled: !post.commentsClosed,
+      cover: links.cover?.id ?? null,
+      categories: links.categories,
+      tags: links.tags,
+      author: links.author,
     };
     const max = getPluginConfig(strapi).limits.postBytes;
     // The slug is not known yet: count the longest it can be.
@@ -340,6 +391,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     open: Open,
     report: ImportReport,
     progress: ImportProgress,
+    attachments: Map<string, string>,
     onProgress?: (progress: ImportProgress) => void,
     signal?: AbortSignal
   ) => {
@@ -354,6 +406,16 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         signal?.throwIfAborted();
         if (record.kind === 'skipped') {
           leftOut(record.type, record.title);
+        } else if (record.kind === 'attachment') {
+          // Not imported as an item; its file may be a post's featured image.
+          leftOut('attachment', record.title);
+          if (record.url && record.sourceId) attachments.set(record.sourceId, record.url);
+        } else if (
+          record.kind === 'category' ||
+          record.kind === 'tag' ||
+          record.kind === 'author'
+        ) {
+          // Written on the second reading.
         } else if (record.kind === 'post') {
           progress.totalPosts += 1;
           progress.totalComments += record.post.comments.length;
@@ -378,7 +440,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     sniff: (open: Open) => sniffFormat(open()),
 
     async run(open: Open, options: ImportOptions = {}): Promise<ImportReport> {
-      const { dryRun = false, lessons = true, onProgress, signal } = options;
+      const { dryRun = false, lessons = true, onProgress, signal, uploadsDir = null } = options;
       const format = options.format ?? (await sniffFormat(open()));
       if (!format) throw new errors.ValidationError(notAnExport());
       const report: ImportReport = {
@@ -386,6 +448,11 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         dryRun,
         posts: tally(),
         comments: tally(),
+        categories: tally(),
+        tags: tally(),
+        authors: tally(),
+        media: emptyMediaReport(),
+        heldBack: [],
         notImported: {},
       };
       const progress: ImportProgress = {
@@ -395,9 +462,30 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         totalPosts: 0,
         totalComments: 0,
       };
-      await survey(format, open, report, progress, onProgress, signal);
+      const attachments = new Map<string, string>();
+      await survey(format, open, report, progress, attachments, onProgress, signal);
       progress.phase = 'importing';
       onProgress?.({ ...progress });
+
+      const config = getPluginConfig(strapi);
+      const taxonomy = createTaxonomyWriter(strapi, {
+        format,
+        dryRun,
+        locale: await getService('posts', { strapi }).locales.defaultLocale(),
+        tallies: { category: report.categories!, tag: report.tags!, author: report.authors! },
+      });
+      const media = createMediaLibrary(
+        strapi,
+        {
+          dryRun,
+          uploadsDir,
+          maxFiles: config.limits.import.mediaFiles,
+          maxBytes: config.limits.import.imageBytes,
+          timeoutMs: config.import.fetchTimeoutMs,
+          allowPrivateAddresses: config.import.allowPrivateAddresses,
+        },
+        report.media!
+      );
 
       const postIds = new Map<string, string>();
       const skipPost = (post: SourcePost | null, sourceId: string, title: string, why: string) => {
@@ -412,12 +500,27 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       let seen = 0;
       for await (const record of read(format, open)) {
         signal?.throwIfAborted();
-        if (record.kind === 'post') {
+        if (record.kind === 'category') {
+          await taxonomy.category(record.scope, record.category);
+        } else if (record.kind === 'tag') {
+          await taxonomy.tag(record.scope, record.tag);
+        } else if (record.kind === 'author') {
+          await taxonomy.author(record.scope, record.author);
+        } else if (record.kind === 'post') {
           const { post } = record;
           report.comments.skipped.push(...post.refusedComments);
           let prepared: PreparedPost | null = null;
           try {
-            prepared = preparePost(format, post, lessons);
+            const coverUrl = post.thumbnailId ? (attachments.get(post.thumbnailId) ?? null) : null;
+            const links = await linksOf(post, coverUrl, taxonomy, media);
+            prepared = preparePost(format, post, lessons, links);
+            if (post.heldBack) {
+              report.heldBack!.push({
+                sourceId: post.sourceId,
+                title: String(prepared.data.title),
+                reason: post.heldBack,
+              });
+            }
           } catch (error) {
             const reason = refusalOf(error);
             if (reason === null) throw error;
