@@ -42,12 +42,10 @@ describe('categories, tags, authors, covers, SEO and languages on the public API
       url: 'https://ann.example',
       avatar: (await uploadImage(strapi, { name: 'ann.png', width: 64, height: 64 })).id,
     });
-    await strapi.db
-      .query('plugin::blog.author')
-      .update({
-        where: { documentId: author.documentId },
-        data: { user: admin.id, importKey: 'wp:ann' },
-      });
+    await strapi.db.query('plugin::blog.author').update({
+      where: { documentId: author.documentId },
+      data: { user: admin.id, importKey: 'wp:ann' },
+    });
     parentCategory = await createCategory(strapi, { name: 'Life' });
     life = await createCategory(strapi, {
       name: 'Lessons in life',
@@ -194,8 +192,9 @@ describe('categories, tags, authors, covers, SEO and languages on the public API
     expect(fr.lessons.map((l) => l.text)).toEqual(['Un', 'Deux', 'Trois', 'Quatre', 'Cinq']);
     expect(fr.localizations).toEqual([{ locale: 'en', slug: post.slug }]);
     expect(fr.tags.map((tag) => tag.slug)).toEqual([frTag.slug]);
-    // The cover is the document's, in every language.
+    // The cover is the document's, in every language; the new language started with its author.
     expect(fr.cover?.url).toBe(cover.url);
+    expect(fr.author?.documentId).toBe(author.documentId);
     const res = await app.http().get('/api/blog/posts/article-etiquete');
     expect(res.status).toBe(404);
     const list = await app.http().get('/api/blog/posts?locale=fr');
@@ -218,6 +217,30 @@ describe('categories, tags, authors, covers, SEO and languages on the public API
       expect(res.status).toBe(400);
       expect((res.body as ErrorResponse).error.details).toMatchObject({ param: 'locale' });
     }
+  });
+
+  it('keeps an editor’s choice of another author, or none, for a new language', async () => {
+    const other = await createAuthor(app.strapi, { name: 'Translator' });
+    const withOwn = await createPost(app.strapi, {
+      title: 'Own author',
+      author: author.documentId,
+    });
+    await translatePost(app.strapi, withOwn.documentId, 'fr', {
+      title: 'Son auteur',
+      slug: `son-auteur-${withOwn.documentId}`,
+      author: other.documentId,
+    });
+    expect((await getPost(`son-auteur-${withOwn.documentId}`, '?locale=fr')).author?.name).toBe(
+      'Translator'
+    );
+    const withNone = await createPost(app.strapi, { title: 'No author' });
+    await translatePost(app.strapi, withNone.documentId, 'fr', {
+      title: 'Sans auteur',
+      slug: `sans-auteur-${withNone.documentId}`,
+    });
+    expect((await getPost(`sans-auteur-${withNone.documentId}`, '?locale=fr')).author).toBeNull();
+    // The English version keeps its own.
+    expect((await getPost(withOwn.slug)).author?.name).toBe('Writer');
   });
 
   it('lets two languages use the same slug for different posts', async () => {
@@ -296,12 +319,10 @@ describe('categories, tags, authors, covers, SEO and languages on the public API
       .set('X-Forwarded-For', '10.200.0.1')
       .send({ data: validComment({ content: 'Un commentaire depuis la page française.' }) });
     expect(sent.status).toBe(201);
-    const stored = await app.strapi.db
-      .query('plugin::blog.comment')
-      .findOne({
-        where: { documentId: sent.body.data.documentId },
-        select: ['pageLocale', 'postDocumentId'],
-      });
+    const stored = await app.strapi.db.query('plugin::blog.comment').findOne({
+      where: { documentId: sent.body.data.documentId },
+      select: ['pageLocale', 'postDocumentId'],
+    });
     expect(stored).toMatchObject({ pageLocale: 'fr', postDocumentId: post.documentId });
     await createComment(app.strapi, {
       post: post.documentId,
