@@ -221,9 +221,10 @@ describe('categories, tags, authors, covers, SEO and languages on the public API
 
   it('keeps an editor’s choice of another author, or none, for a new language', async () => {
     const other = await createAuthor(app.strapi, { name: 'Translator' });
+    const writer = await createAuthor(app.strapi, { name: 'Writer' });
     const withOwn = await createPost(app.strapi, {
       title: 'Own author',
-      author: author.documentId,
+      author: writer.documentId,
     });
     await translatePost(app.strapi, withOwn.documentId, 'fr', {
       title: 'Son auteur',
