@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import createCommentCountsRepository from './repositories/comment-counts';
 import createThreadIndexRepository from './repositories/thread-index';
+import { grantDefaultRolesOnce } from './taxonomy/default-roles';
 import { getService } from './utils/get-service';
 
 const RBAC_ACTIONS = [
@@ -34,6 +35,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(RBAC_ACTIONS);
   await getService('permissions', { strapi }).grantPublicActionsOnce();
   await getService('contentManagerLayout', { strapi }).applyDefaultsOnce();
+  await grantDefaultRolesOnce(strapi);
   getService('notifications', { strapi }).registerWebhookEvents();
   await fillDerivedData(strapi);
   await getService('importJobs', { strapi }).removeLeftoverFiles();

@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import { COMMENT_UID, MODERATION_EVENT_UID, POST_UID } from './constants';
 import { checkPostSize } from './posts/size-limit';
 import type { DocumentContext } from './services/moderation';
+import { checkBlogWrite } from './taxonomy/integrity';
 import { getService } from './utils/get-service';
 
 const LOG_WRITES_REFUSED = ['update', 'delete', 'publish', 'unpublish', 'discardDraft'];
@@ -13,8 +14,9 @@ const POST_FEED_CHANGES = ['publish', 'unpublish', 'delete'];
 /**
  * One Document Service middleware for the plugin: comments go through the moderation engine
  * whatever called the Document Service (writes judged and checked, reads trimmed to what the
- * admin's role may see), the moderation log only ever grows, and the posts feed learns when a
- * post enters or leaves the published set.
+ * admin's role may see), the moderation log only ever grows, posts, categories, tags and
+ * authors keep the model's rules (taxonomy/integrity.ts), and the posts feed learns when a post
+ * enters or leaves the published set.
  */
 export const createDocumentMiddleware =
   (strapi: Core.Strapi) => async (context: DocumentContext, next: () => Promise<unknown>) => {
@@ -25,6 +27,7 @@ export const createDocumentMiddleware =
       getService('moderation', { strapi }).checkPostAction(context);
       await checkPostSize(strapi, context);
     }
+    await checkBlogWrite(strapi, context);
     if (context.uid === POST_UID && POST_FEED_CHANGES.includes(context.action)) {
       const result = await next();
       await getService('feeds', { strapi }).markPostsChanged();

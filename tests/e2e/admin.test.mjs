@@ -165,6 +165,49 @@ test('the seed post’s five lessons are in the side panel, which follows the fo
   await page.close();
 });
 
+test('the seed post’s edit view places cover, lessons, author, categories, tags and SEO, labelled', async () => {
+  const page = await adminPage();
+  await page.setViewportSize({ width: 1440, height: 2500 });
+  await page.goto(`${base}/admin/content-manager/collection-types/plugin::blog.post`);
+  await page.getByText('Networking biggest mistake?').first().click();
+  const main = page.locator('main');
+  const label = (text) =>
+    main
+      .locator('label')
+      .filter({ hasText: new RegExp(`^${text}`) })
+      .first();
+  await waitShown(page, label('Cover image'), 'post-edit-cover');
+
+  const top = async (text) => (await label(text).boundingBox()).y;
+  // Excerpt and cover side by side, the lessons below the body, then one row with the author,
+  // categories and tags, and SEO last.
+  assert.equal(await top('Cover image'), await top('Excerpt'));
+  const row = await top('Author');
+  assert.equal(await top('Categories'), row);
+  assert.equal(await top('Tags'), row);
+  assert.ok(row > (await top('Body')), 'the author row comes after the body');
+  const seo = main.getByText('SEO', { exact: true }).first();
+  await waitShown(page, seo, 'post-edit-seo');
+  assert.ok((await seo.boundingBox()).y > row, 'SEO comes after the author row');
+
+  // The SEO fields, with their length hints, once the editor adds them.
+  await main
+    .getByRole('button', { name: /no entry yet/i })
+    .last()
+    .click();
+  await waitShown(page, label('Meta title'), 'post-edit-seo-fields');
+  const hint = (text) => main.getByText(text).first();
+  await waitShown(
+    page,
+    hint(/At most 60 characters: what search results show as the title/),
+    'post-edit-seo-hints'
+  );
+  await hint(/At most 160 characters/).waitFor();
+  await label('Canonical URL').waitFor();
+  await shot(page, 'post-edit');
+  await page.close();
+});
+
 test('the Lessons view lists lessons across posts, searchable, linking to each post', async () => {
   const page = await adminPage();
   await page.goto(`${base}/admin/plugins/blog/lessons`);

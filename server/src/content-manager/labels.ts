@@ -1,6 +1,7 @@
 /**
  * What the Content Manager shows editors by default: readable labels and help under each field,
- * and the lesson's text as the title of each row of the lessons list.
+ * where each field sits in the edit view, the list view's columns, and the field that names an
+ * entry in relation pickers (a category, tag or author by its name, a lesson by its text).
  */
 
 export interface FieldText {
@@ -12,28 +13,83 @@ export interface FieldText {
   hidden?: boolean;
 }
 
+/** One cell of an edit-view row: a field and its width out of 12. */
+export interface EditCell {
+  name: string;
+  size: number;
+}
+
 export interface LayoutDefaults {
   fields: Record<string, FieldText>;
   settings?: Record<string, unknown>;
   /** Columns of the list view. */
   list?: string[];
+  /**
+   * Rows of the edit view, top to bottom. Fields of the type left out here keep the place Strapi
+   * gives them (after these rows).
+   */
+  edit?: EditCell[][];
 }
 
 export const POST_LAYOUT: LayoutDefaults = {
   fields: {
     title: { label: 'Title' },
-    slug: { label: 'Slug', description: 'The post’s address: /api/blog/posts/{slug}' },
+    slug: {
+      label: 'Slug',
+      description: 'The post’s address: /api/blog/posts/{slug}, unique in each language',
+    },
     excerpt: { label: 'Excerpt', description: 'A short summary for lists and feeds' },
+    cover: {
+      label: 'Cover image',
+      description: 'Shown above the post, in lists and feeds; give it an alternative text',
+    },
     body: { label: 'Body' },
-    originalDate: { label: 'Original date', description: 'The day the post was first written' },
-    authorName: { label: 'Author name' },
     lessonsHeading: { label: 'Lessons heading', description: 'The line above the lessons' },
     lessons: { label: 'Lessons', description: 'Numbered in this order; drag to reorder' },
+    author: {
+      label: 'Author',
+      description: 'Who signs the post; yours by default when your admin user has an author',
+    },
+    categories: { label: 'Categories' },
+    tags: { label: 'Tags' },
+    authorName: {
+      label: 'Author name',
+      description: 'The byline of a post without an author (imported posts keep theirs here)',
+    },
+    originalDate: { label: 'Original date', description: 'The day the post was first written' },
     commentsEnabled: { label: 'Comments enabled' },
     comments: { label: 'Comments' },
+    seo: { label: 'SEO', description: 'What search engines and link previews show' },
   },
   settings: { defaultSortBy: 'originalDate', defaultSortOrder: 'DESC' },
-  list: ['id', 'title', 'originalDate', 'authorName', 'commentsEnabled'],
+  list: ['id', 'title', 'originalDate', 'author', 'categories', 'commentsEnabled'],
+  edit: [
+    [
+      { name: 'title', size: 6 },
+      { name: 'slug', size: 6 },
+    ],
+    [
+      { name: 'excerpt', size: 6 },
+      { name: 'cover', size: 6 },
+    ],
+    [{ name: 'body', size: 12 }],
+    [{ name: 'lessonsHeading', size: 6 }],
+    [{ name: 'lessons', size: 12 }],
+    [
+      { name: 'author', size: 4 },
+      { name: 'categories', size: 4 },
+      { name: 'tags', size: 4 },
+    ],
+    [
+      { name: 'authorName', size: 6 },
+      { name: 'originalDate', size: 4 },
+    ],
+    [
+      { name: 'commentsEnabled', size: 4 },
+      { name: 'comments', size: 6 },
+    ],
+    [{ name: 'seo', size: 12 }],
+  ],
 };
 
 export const COMMENT_LAYOUT: LayoutDefaults = {
@@ -64,4 +120,144 @@ export const COMMENT_LAYOUT: LayoutDefaults = {
 export const LESSON_LAYOUT: LayoutDefaults = {
   fields: { text: { label: 'Text' } },
   settings: { mainField: 'text' },
+};
+
+export const SEO_LAYOUT: LayoutDefaults = {
+  fields: {
+    metaTitle: {
+      label: 'Meta title',
+      description: 'At most 60 characters: what search results show as the title (else the title)',
+    },
+    metaDescription: {
+      label: 'Meta description',
+      description: 'At most 160 characters: the summary under the title in search results',
+    },
+    canonicalUrl: {
+      label: 'Canonical URL',
+      description: 'An absolute http(s) URL, when the post’s original lives at another address',
+    },
+    ogImage: {
+      label: 'Share image',
+      description: 'The picture of link previews (else the cover image)',
+    },
+    noIndex: {
+      label: 'Hide from search engines',
+      description: 'Left out of the sitemap and marked noindex',
+    },
+  },
+  settings: { mainField: 'metaTitle' },
+  edit: [
+    [
+      { name: 'metaTitle', size: 6 },
+      { name: 'canonicalUrl', size: 6 },
+    ],
+    [
+      { name: 'metaDescription', size: 6 },
+      { name: 'ogImage', size: 6 },
+    ],
+    [{ name: 'noIndex', size: 4 }],
+  ],
+};
+
+export const CATEGORY_LAYOUT: LayoutDefaults = {
+  fields: {
+    name: { label: 'Name', description: 'At most 100 characters' },
+    slug: {
+      label: 'Slug',
+      description: 'The category’s address: /api/blog/categories, unique in each language',
+    },
+    description: { label: 'Description' },
+    parent: {
+      label: 'Parent category',
+      description: 'Leave empty for a top-level category; a parent must be a top-level category',
+    },
+    children: {
+      label: 'Subcategories',
+      description: 'Set from each subcategory’s own Parent category field',
+      readOnly: true,
+    },
+  },
+  settings: { mainField: 'name', defaultSortBy: 'name', defaultSortOrder: 'ASC' },
+  list: ['id', 'name', 'slug', 'parent'],
+  edit: [
+    [
+      { name: 'name', size: 6 },
+      { name: 'slug', size: 6 },
+    ],
+    [{ name: 'description', size: 12 }],
+    [
+      { name: 'parent', size: 6 },
+      { name: 'children', size: 6 },
+    ],
+  ],
+};
+
+export const TAG_LAYOUT: LayoutDefaults = {
+  fields: {
+    name: { label: 'Name', description: 'At most 100 characters' },
+    slug: {
+      label: 'Slug',
+      description: 'The tag’s address in post filters, unique in each language',
+    },
+  },
+  settings: { mainField: 'name', defaultSortBy: 'name', defaultSortOrder: 'ASC' },
+  list: ['id', 'name', 'slug'],
+  edit: [
+    [
+      { name: 'name', size: 6 },
+      { name: 'slug', size: 6 },
+    ],
+  ],
+};
+
+export const AUTHOR_LAYOUT: LayoutDefaults = {
+  fields: {
+    name: { label: 'Name', description: 'As it signs posts' },
+    slug: { label: 'Slug', description: 'The author page’s address: /api/blog/authors/{slug}' },
+    bio: { label: 'Bio', description: 'A few lines about the author, shown on the author page' },
+    avatar: { label: 'Avatar' },
+    url: { label: 'Website', description: 'An absolute http(s) URL' },
+    user: {
+      label: 'Admin user',
+      description:
+        'The editor who writes as this author: their new posts get this author. Never public',
+    },
+  },
+  settings: { mainField: 'name', defaultSortBy: 'name', defaultSortOrder: 'ASC' },
+  list: ['id', 'name', 'slug', 'user'],
+  edit: [
+    [
+      { name: 'name', size: 6 },
+      { name: 'slug', size: 6 },
+    ],
+    [
+      { name: 'bio', size: 6 },
+      { name: 'avatar', size: 6 },
+    ],
+    [
+      { name: 'url', size: 6 },
+      { name: 'user', size: 6 },
+    ],
+  ],
+};
+
+/**
+ * The fields whose defaults version 0.1.0 applied, for the types it knew. It recorded only the
+ * types; a type's fields added since then get their labels and places on upgrade.
+ */
+export const APPLIED_BEFORE_FIELD_TRACKING: Record<string, string[]> = {
+  'plugin::blog.post': [
+    'title',
+    'slug',
+    'excerpt',
+    'body',
+    'originalDate',
+    'authorName',
+    'lessonsHeading',
+    'lessons',
+    'commentsEnabled',
+    'comments',
+  ],
+  'plugin::blog.comment': Object.keys(COMMENT_LAYOUT.fields),
+  'blog.lesson': Object.keys(LESSON_LAYOUT.fields),
 };

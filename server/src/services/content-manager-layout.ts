@@ -1,12 +1,29 @@
 import type { Core } from '@strapi/strapi';
 
-import { COMMENT_UID, LESSON_COMPONENT_UID, PLUGIN_ID, POST_UID, STORE_KEYS } from '../constants';
 import {
+  AUTHOR_UID,
+  CATEGORY_UID,
+  COMMENT_UID,
+  LESSON_COMPONENT_UID,
+  PLUGIN_ID,
+  POST_UID,
+  SEO_COMPONENT_UID,
+  STORE_KEYS,
+  TAG_UID,
+} from '../constants';
+import {
+  APPLIED_BEFORE_FIELD_TRACKING,
+  AUTHOR_LAYOUT,
+  CATEGORY_LAYOUT,
   COMMENT_LAYOUT,
   LESSON_LAYOUT,
   POST_LAYOUT,
+  SEO_LAYOUT,
+  TAG_LAYOUT,
+  type EditCell,
   type LayoutDefaults,
 } from '../content-manager/labels';
+import { placeFields } from '../content-manager/place-fields';
 
 type Metadata = { edit?: Record<string, unknown>; list?: Record<string, unknown> };
 type Configuration = {
@@ -14,18 +31,30 @@ type Configuration = {
   metadatas: Record<string, Metadata>;
   layouts: Record<string, unknown>;
 };
-type Model = { uid: string };
+type Model = { uid: string; attributes: Record<string, unknown> };
 /** The part of the Content Manager's `content-types` and `components` services used here. */
 type ConfigurationService = {
   findConfiguration(model: Model): Promise<Configuration>;
   updateConfiguration(model: Model, configuration: Configuration): Promise<unknown>;
 };
 
-type EditRow = Array<{ name: string; size: number }>;
+/** Per type, the fields whose defaults were applied (store key `layoutFieldsApplied`). */
+type AppliedFields = Record<string, string[]>;
 
-const withDefaults = (configuration: Configuration, defaults: LayoutDefaults): Configuration => {
+/**
+ * The defaults of `fields` (all of a type's on its first boot with the plugin; on an upgrade, the
+ * fields the new version added): their labels and help, their place in the edit view, and on a
+ * first boot the type's settings and list columns.
+ */
+const withDefaults = (
+  configuration: Configuration,
+  defaults: LayoutDefaults,
+  fields: string[],
+  firstTime: boolean
+): Configuration => {
   const metadatas = { ...configuration.metadatas };
-  for (const [field, text] of Object.entries(defaults.fields)) {
+  for (const field of fields) {
+    const text = defaults.fields[field];
     const current = metadatas[field] ?? {};
     metadatas[field] = {
       ...current,
@@ -41,63 +70,92 @@ const withDefaults = (configuration: Configuration, defaults: LayoutDefaults): C
   }
 
   const hidden = Object.keys(defaults.fields).filter((field) => defaults.fields[field].hidden);
-  const edit = ((configuration.layouts.edit ?? []) as EditRow[])
+  let edit = ((configuration.layouts.edit ?? []) as EditCell[][])
     .map((row) => row.filter((cell) => !hidden.includes(cell.name)))
     .filter((row) => row.length > 0);
+  if (defaults.edit) {
+    const placed = defaults.edit.flat().map((cell) => cell.name);
+    edit = placeFields(
+      edit,
+      defaults.edit,
+      fields.filter((field) => placed.includes(field))
+    );
+  }
 
   return {
-    settings: { ...configuration.settings, ...defaults.settings },
+    settings: { ...configuration.settings, ...(firstTime ? defaults.settings : {}) },
     metadatas,
-    layouts: { ...configuration.layouts, edit, ...(defaults.list ? { list: defaults.list } : {}) },
+    layouts: {
+      ...configuration.layouts,
+      edit,
+      ...(firstTime && defaults.list ? { list: defaults.list } : {}),
+    },
   };
 };
 
 /**
- * Gives the Content Manager readable labels for the plugin's types, once per type: an editor's
- * own changes to these layouts (Configure the view) are never overwritten afterwards.
+ * Gives the Content Manager readable labels, help texts and a sensible arrangement for the
+ * plugin's types, once per field: an editor's own changes (Configure the view) are never
+ * overwritten afterwards, and a field a new version adds is labelled and placed on upgrade.
  */
 const createContentManagerLayoutService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
 
+  /** What was applied, reading the per-type record of versions before per-field tracking. */
+  const appliedFields = async (): Promise<AppliedFields> => {
+    const fields = (await store().get({ key: STORE_KEYS.layoutFieldsApplied })) as
+      AppliedFields | undefined;
+    if (fields) return fields;
+    const types = ((await store().get({ key: STORE_KEYS.layoutDefaultsApplied })) ??
+      []) as string[];
+    return Object.fromEntries(
+      types.map((uid) => [uid, APPLIED_BEFORE_FIELD_TRACKING[uid] ?? []] as const)
+    );
+  };
+
   return {
+    /** Applies what is new; returns the uids of the types whose configuration changed. */
     async applyDefaultsOnce(): Promise<string[]> {
       const contentManager = strapi.plugin('content-manager');
       if (!contentManager) return [];
-      const done = ((await store().get({ key: STORE_KEYS.layoutDefaultsApplied })) ??
-        []) as string[];
+      const done = await appliedFields();
 
       const contentTypes = contentManager.service(
         'content-types'
       ) as unknown as ConfigurationService;
       const components = contentManager.service('components') as unknown as ConfigurationService;
+      const type = (uid: string) => strapi.contentTypes[uid as never] as Model | undefined;
+      const component = (uid: string) => strapi.components[uid as never] as Model | undefined;
       const targets = [
-        {
-          model: strapi.contentTypes[POST_UID as never],
-          defaults: POST_LAYOUT,
-          service: contentTypes,
-        },
-        {
-          model: strapi.contentTypes[COMMENT_UID as never],
-          defaults: COMMENT_LAYOUT,
-          service: contentTypes,
-        },
-        {
-          model: strapi.components[LESSON_COMPONENT_UID as never],
-          defaults: LESSON_LAYOUT,
-          service: components,
-        },
+        { model: type(POST_UID), defaults: POST_LAYOUT, service: contentTypes },
+        { model: type(COMMENT_UID), defaults: COMMENT_LAYOUT, service: contentTypes },
+        { model: type(CATEGORY_UID), defaults: CATEGORY_LAYOUT, service: contentTypes },
+        { model: type(TAG_UID), defaults: TAG_LAYOUT, service: contentTypes },
+        { model: type(AUTHOR_UID), defaults: AUTHOR_LAYOUT, service: contentTypes },
+        { model: component(LESSON_COMPONENT_UID), defaults: LESSON_LAYOUT, service: components },
+        { model: component(SEO_COMPONENT_UID), defaults: SEO_LAYOUT, service: components },
       ];
 
       const applied: string[] = [];
+      const record: AppliedFields = { ...done };
       for (const { model, defaults, service } of targets) {
-        if (!model || done.includes(model.uid)) continue;
+        if (!model) continue;
+        const already = done[model.uid];
+        const fields = Object.keys(defaults.fields).filter(
+          (field) => field in model.attributes && !already?.includes(field)
+        );
+        if (fields.length === 0) continue;
         const current = await service.findConfiguration(model);
-        await service.updateConfiguration(model, withDefaults(current, defaults));
+        await service.updateConfiguration(
+          model,
+          withDefaults(current, defaults, fields, already === undefined)
+        );
+        record[model.uid] = [...(already ?? []), ...fields];
         applied.push(model.uid);
       }
 
       if (applied.length) {
-        await store().set({ key: STORE_KEYS.layoutDefaultsApplied, value: [...done, ...applied] });
+        await store().set({ key: STORE_KEYS.layoutFieldsApplied, value: record });
       }
       return applied;
     },
