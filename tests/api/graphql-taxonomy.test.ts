@@ -359,9 +359,9 @@ describe('GraphQL: categories, tags, authors, covers, SEO and languages', () => 
 
   it.each([
     [
-      'two joins',
-      '{ tags: { slug: { eq: "a" } }, categories: { slug: { eq: "b" } } }',
-      'filters[tags][slug][$eq]=a&filters[categories][slug][$eq]=b',
+      'three joins',
+      '{ tags: { slug: { eq: "a" } }, categories: { slug: { eq: "b" } }, author: { slug: { eq: "c" } } }',
+      'filters[tags][slug][$eq]=a&filters[categories][slug][$eq]=b&filters[author][slug][$eq]=c',
     ],
     [
       'a long value',

@@ -70,20 +70,29 @@ describe('GET /api/blog/posts and /api/blog/posts/:slug', () => {
     const res = await list();
     expect(Object.keys(res.body.data[0]).sort()).toEqual(
       [
+        'author',
         'authorName',
         'body',
+        'categories',
         'commentCount',
         'commentsEnabled',
+        'cover',
         'createdAt',
         'documentId',
         'excerpt',
         'lessons',
         'lessonsHeading',
+        'locale',
+        'localizations',
         'originalDate',
         'publishedAt',
+        'readingMinutes',
+        'seo',
         'slug',
+        'tags',
         'title',
         'updatedAt',
+        'wordCount',
       ].sort()
     );
     expect(res.body.meta).toEqual({
