@@ -9,9 +9,13 @@ import { errors } from '@strapi/utils';
 
 /** BCP 47 shaped: a 2–3 letter language, then subtags of 2–8 letters or digits. */
 const LOCALE_CODE = /^[a-z]{2,3}(?:-[a-z\d]{2,8}){0,4}$/i;
-const MAX_LOCALE_LENGTH = 35;
+export const MAX_LOCALE_LENGTH = 35;
 
 const LOCALE_UID = 'plugin::i18n.locale';
+
+/** Whether the app has this locale (Settings → Internationalization): one indexed read. */
+export const hasLocale = async (strapi: Core.Strapi, code: string): Promise<boolean> =>
+  Boolean(await strapi.db.query(LOCALE_UID).findOne({ where: { code }, select: ['code'] }));
 
 const invalid = (message: string, value: unknown) =>
   new errors.ValidationError(message, {
@@ -38,11 +42,8 @@ const createLocales = ({ strapi }: { strapi: Core.Strapi }) => {
       if (value === undefined) return this.defaultLocale();
       if (!isLocaleCode(value))
         throw invalid('locale must be a locale code such as en or fr-CA', value);
-      const found = await strapi.db
-        .query(LOCALE_UID)
-        .findOne({ where: { code: value }, select: ['code'] });
-      if (!found) throw invalid(`Unknown locale "${value}"`, value);
-      return found.code as string;
+      if (!(await hasLocale(strapi, value))) throw invalid(`Unknown locale "${value}"`, value);
+      return value;
     },
   };
 };

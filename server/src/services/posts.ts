@@ -15,7 +15,7 @@ import { getPageLimits, getPluginConfig } from '../utils/plugin-config';
 import { toPublicPost, type PostRow } from '../utils/serialize';
 import { MEDIA_SELECT } from '../utils/serialize-media';
 import { filterTreeOf, parseFilters, type FilterTree } from '../validation/filters';
-import { hasNul } from '../validation/json-input';
+import { isPossibleSlug } from '../validation/slug';
 import {
   paginationMeta,
   parsePagination,
@@ -68,13 +68,6 @@ const PUBLIC_POPULATE = {
 
 /** The fields of a category, tag or author a public list may filter posts on. */
 const RELATION_FILTER_FIELDS = ['slug', 'name'];
-
-/**
- * Whether a slug could name a post at all: text within a uid's length and without NUL (which
- * PostgreSQL refuses in a query). Any other is answered "not found" without asking the database.
- */
-const isPossibleSlug = (slug: unknown): slug is string =>
-  typeof slug === 'string' && slug.length > 0 && slug.length <= 255 && !hasNul(slug);
 
 /** What a comments feed needs of its post. */
 export type PostHead = Pick<PostRow, 'documentId' | 'title' | 'slug' | 'updatedAt' | 'publishedAt'>;

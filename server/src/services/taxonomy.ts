@@ -3,7 +3,9 @@ import type { Core, UID } from '@strapi/strapi';
 import type { Pagination } from '../../../contracts/common';
 import type { Author, Category, Tag } from '../../../contracts/taxonomy';
 import { AUTHOR_UID, CATEGORY_UID, TAG_UID } from '../constants';
-import createTaxonomyCountsRepository from '../repositories/taxonomy-counts';
+import createTaxonomyCountsRepository, {
+  type CountedRelation,
+} from '../repositories/taxonomy-counts';
 import { getPageLimits } from '../utils/plugin-config';
 import {
   toAuthorRef,
@@ -14,7 +16,7 @@ import {
   type TagRow,
 } from '../utils/serialize';
 import { MEDIA_SELECT } from '../utils/serialize-media';
-import { hasNul } from '../validation/json-input';
+import { isPossibleSlug } from '../validation/slug';
 import {
   paginationMeta,
   parsePagination,
@@ -24,9 +26,6 @@ import {
 import { getService } from '../utils/get-service';
 
 type Row<T> = T & { id: number };
-
-const isPossibleSlug = (slug: unknown): slug is string =>
-  typeof slug === 'string' && slug.length > 0 && slug.length <= 255 && !hasNul(slug);
 
 /** An author's public columns: never the linked admin user or the import key. */
 const AUTHOR_SELECT = ['id', 'documentId', 'name', 'slug', 'url', 'bio'];
@@ -46,18 +45,22 @@ const createTaxonomyService = ({ strapi }: { strapi: Core.Strapi }) => {
   const counts = createTaxonomyCountsRepository({ strapi });
   const locales = () => getService('posts', { strapi }).locales;
 
-  /** A page of a localized list (categories or tags) in the request's locale. */
-  const localizedPage = async <T>(
+  /**
+   * A page of categories, tags or authors in name order, and the published posts (in the
+   * request's locale) of each: the page, its total and one grouped count. Categories and tags are
+   * listed in that locale; authors are not localized.
+   */
+  const namedPage = async <T>(
     uid: string,
+    relation: CountedRelation,
     query: Record<string, unknown>,
-    select: string[],
-    populate: Record<string, unknown>
+    { select, populate, localized }: { select: string[]; populate: object; localized: boolean }
   ) => {
     rejectUnknownQueryKeys(query, ['locale', 'pagination', 'start', 'limit']);
     const page = parsePagination(query, getPageLimits(strapi));
     const locale = await locales().resolve(query.locale);
     const rows = strapi.db.query(uid as UID.Schema);
-    const where = { locale };
+    const where = localized ? { locale } : {};
     const [found, total] = await Promise.all([
       rows.findMany({
         where,
@@ -69,50 +72,45 @@ const createTaxonomyService = ({ strapi }: { strapi: Core.Strapi }) => {
       }) as Promise<Array<Row<T>>>,
       rows.count({ where }),
     ]);
-    return { found, locale, pagination: paginationMeta(page, total) };
+    const postCounts = await counts.publishedPosts(
+      relation,
+      found.map((row) => row.id),
+      locale
+    );
+    const postCount = (row: Row<T>) => postCounts.get(Number(row.id)) ?? 0;
+    return { found, locale, postCount, pagination: paginationMeta(page, total) };
   };
 
   return {
     async categories(
       query: Record<string, unknown>
     ): Promise<{ data: Category[]; pagination: Pagination }> {
-      const { found, locale, pagination } = await localizedPage<
+      const { found, locale, postCount, pagination } = await namedPage<
         CategoryRow & { description?: string | null }
-      >(CATEGORY_UID, query, ['id', 'documentId', 'name', 'slug', 'locale', 'description'], {
-        parent: { select: ['documentId', 'name', 'slug'] },
+      >(CATEGORY_UID, 'categories', query, {
+        select: ['id', 'documentId', 'name', 'slug', 'locale', 'description'],
+        populate: { parent: { select: ['documentId', 'name', 'slug'] } },
+        localized: true,
       });
-      const postCounts = await counts.publishedPosts(
-        'categories',
-        found.map((row) => row.id),
-        locale
-      );
       return {
         data: found.map((row) => ({
           ...toCategoryRef(row, locale),
           description: row.description ?? null,
-          postCount: postCounts.get(Number(row.id)) ?? 0,
+          postCount: postCount(row),
         })),
         pagination,
       };
     },
 
     async tags(query: Record<string, unknown>): Promise<{ data: Tag[]; pagination: Pagination }> {
-      const { found, locale, pagination } = await localizedPage<TagRow>(
+      const { found, locale, postCount, pagination } = await namedPage<TagRow>(
         TAG_UID,
-        query,
-        ['id', 'documentId', 'name', 'slug', 'locale'],
-        {}
-      );
-      const postCounts = await counts.publishedPosts(
         'tags',
-        found.map((row) => row.id),
-        locale
+        query,
+        { select: ['id', 'documentId', 'name', 'slug', 'locale'], populate: {}, localized: true }
       );
       return {
-        data: found.map((row) => ({
-          ...toTagRef(row, locale),
-          postCount: postCounts.get(Number(row.id)) ?? 0,
-        })),
+        data: found.map((row) => ({ ...toTagRef(row, locale), postCount: postCount(row) })),
         pagination,
       };
     },
@@ -121,29 +119,17 @@ const createTaxonomyService = ({ strapi }: { strapi: Core.Strapi }) => {
     async authors(
       query: Record<string, unknown>
     ): Promise<{ data: Author[]; pagination: Pagination }> {
-      rejectUnknownQueryKeys(query, ['locale', 'pagination', 'start', 'limit']);
-      const page = parsePagination(query, getPageLimits(strapi));
-      const locale = await locales().resolve(query.locale);
-      const rows = strapi.db.query(AUTHOR_UID as UID.Schema);
-      const [found, total] = await Promise.all([
-        rows.findMany({
+      const { found, postCount, pagination } = await namedPage<AuthorRow & { bio?: string | null }>(
+        AUTHOR_UID,
+        'author',
+        query,
+        {
           select: AUTHOR_SELECT,
           populate: AUTHOR_POPULATE,
-          orderBy: [{ name: 'asc' }, { id: 'asc' }],
-          offset: page.start,
-          limit: page.limit,
-        }) as Promise<Array<Row<AuthorRow & { bio?: string | null }>>>,
-        rows.count({}),
-      ]);
-      const postCounts = await counts.publishedPosts(
-        'author',
-        found.map((row) => row.id),
-        locale
+          localized: false,
+        }
       );
-      return {
-        data: found.map((row) => toAuthor(row, postCounts.get(Number(row.id)) ?? 0)),
-        pagination: paginationMeta(page, total),
-      };
+      return { data: found.map((row) => toAuthor(row, postCount(row))), pagination };
     },
 
     /** An author's public page by slug, with the count of their published posts in a locale. */

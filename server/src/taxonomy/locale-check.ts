@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
-import { fieldError } from './field-error';
+import { hasLocale, MAX_LOCALE_LENGTH } from '../i18n/locales';
 
-const LOCALE_UID = 'plugin::i18n.locale';
-const MAX_LOCALE_LENGTH = 35;
+import { fieldError } from './field-error';
 
 /**
  * Refuses a write to a localized document in a locale the app does not have (Settings →
@@ -14,10 +13,7 @@ const MAX_LOCALE_LENGTH = 35;
 export const checkLocaleExists = async (strapi: Core.Strapi, locale: unknown): Promise<void> => {
   if (locale === undefined || locale === null || locale === '*') return;
   const code = typeof locale === 'string' ? locale : '';
-  const found =
-    code !== '' && code.length <= MAX_LOCALE_LENGTH
-      ? await strapi.db.query(LOCALE_UID).findOne({ where: { code }, select: ['code'] })
-      : null;
+  const found = code !== '' && code.length <= MAX_LOCALE_LENGTH && (await hasLocale(strapi, code));
   if (!found) {
     throw fieldError(
       ['locale'],
