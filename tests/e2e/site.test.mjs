@@ -75,7 +75,12 @@ const CM = '/content-manager/collection-types';
  */
 const editSeedPost = async () => {
   token = (await admin('POST', '/admin/login', ADMIN)).data.token;
-  await admin('POST', '/i18n/locales', { name: 'French (fr)', code: 'fr', isDefault: false });
+  // The demo seeds French on its first boot (playground/src/seed/demo-locales.ts); an app that
+  // lacks it gets it here, as an editor would in Settings → Internationalization.
+  const locales = await admin('GET', '/i18n/locales');
+  if (!locales.some((locale) => locale.code === 'fr')) {
+    await admin('POST', '/i18n/locales', { name: 'French (fr)', code: 'fr', isDefault: false });
+  }
   const form = new FormData();
   form.append('files', new Blob([await drawCover()], { type: 'image/png' }), 'networking.png');
   form.append(
