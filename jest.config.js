@@ -3,11 +3,14 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
-  // tests/postgres needs a PostgreSQL server: `npm run test:postgres` runs it.
+  // tests/multi-instance needs a database server: `npm run test:postgres` and `npm run test:mysql`
+  // run it. The upgrade test restores a 0.1.0 database, and 0.1.0 ran on SQLite and PostgreSQL only.
   testPathIgnorePatterns:
     process.env.DATABASE_CLIENT === 'postgres'
       ? ['/node_modules/']
-      : ['/node_modules/', '/tests/postgres/'],
+      : process.env.DATABASE_CLIENT === 'mysql'
+        ? ['/node_modules/', '/tests/api/upgrade.test.ts']
+        : ['/node_modules/', '/tests/multi-instance/'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
   testTimeout: 60000,

@@ -5,6 +5,7 @@ import path from 'path';
 
 import type { FindImports, StartImport } from '../../contracts/imports';
 import { POST_UID } from '../../server/src/constants';
+import { rawRows } from '../../server/src/db/dialect';
 import { adminToken } from '../helpers/admin';
 import { generatedWxr, runImport, startImport } from '../helpers/imports';
 import { freshDatabase, startApp, type TestApp } from '../helpers/strapi';
@@ -46,14 +47,13 @@ describe('an import interrupted by a stop', () => {
     expect(before).toBeGreaterThanOrEqual(3);
     expect(before).toBeLessThan(POSTS);
     // Every post that is in has all its comments: a post and its comments are one transaction.
-    const counts = (await app.strapi.db.connection.raw(
-      `select p.import_key as k, count(c.id) as n from blog_posts p
-       left join blog_comments c on c.post_document_id = p.document_id
-       where p.import_key is not null and p.published_at is null group by p.import_key`
-    )) as unknown;
-    const rows = (Array.isArray(counts) ? counts : (counts as { rows: unknown[] }).rows) as Array<{
-      n: number | string;
-    }>;
+    const rows = rawRows<{ n: number | string }>(
+      await app.strapi.db.connection.raw(
+        `select p.import_key as k, count(c.id) as n from blog_posts p
+         left join blog_comments c on c.post_document_id = p.document_id
+         where p.import_key is not null and p.published_at is null group by p.import_key`
+      )
+    );
     expect(rows.map((row) => Number(row.n))).toEqual(rows.map(() => 5));
 
     const again = await runImport(app, token, file, { mode: 'import' });

@@ -1,10 +1,11 @@
-import { isPostgres, startApp, type TestApp } from '../helpers/strapi';
+import { rawRows } from '../../server/src/db/dialect';
+import { databaseClient, startApp, type TestApp } from '../helpers/strapi';
 
 type Index = { name: string; columns: string[] };
 
 /**
  * The lists the routes filter and sort are indexed, in any host app: the indexes are declared in
- * the content types, so Strapi creates them on boot, on SQLite and on PostgreSQL.
+ * the content types, so Strapi creates them on boot, on SQLite, PostgreSQL and MySQL/MariaDB.
  */
 describe('indexes', () => {
   let app: TestApp;
@@ -24,18 +25,33 @@ describe('indexes', () => {
     ).dialect.schemaInspector.getIndexes(table);
 
   /**
-   * Each index's columns, in index order. Strapi's PostgreSQL inspector lists them in table
-   * order, so there they are read from the index definitions.
+   * Each index's columns, in index order, read from the database's own catalog: Strapi's
+   * PostgreSQL inspector lists them in table order, and its MySQL inspector leaves out the
+   * primary key when an index names it.
    */
   const columnsOf = async (table: string): Promise<string[][]> => {
-    if (!isPostgres()) return (await indexes(table)).map((index) => index.columns);
     const knex = app.strapi.db.connection;
-    const { rows } = (await knex.raw('SELECT indexdef FROM pg_indexes WHERE tablename = ?', [
-      table,
-    ])) as { rows: Array<{ indexdef: string }> };
-    return rows.map(({ indexdef }) =>
-      (/\((.*)\)/.exec(indexdef)?.[1] ?? '').split(',').map((c) => c.trim().replace(/"/g, ''))
-    );
+    if (databaseClient() === 'postgres') {
+      const { rows } = (await knex.raw('SELECT indexdef FROM pg_indexes WHERE tablename = ?', [
+        table,
+      ])) as { rows: Array<{ indexdef: string }> };
+      return rows.map(({ indexdef }) =>
+        (/\((.*)\)/.exec(indexdef)?.[1] ?? '').split(',').map((c) => c.trim().replace(/"/g, ''))
+      );
+    }
+    if (databaseClient() === 'mysql') {
+      const rows = rawRows<{ name: string; column: string }>(
+        await knex.raw(
+          `SELECT index_name AS name, column_name AS \`column\` FROM information_schema.statistics
+            WHERE table_schema = DATABASE() AND table_name = ? ORDER BY index_name, seq_in_index`,
+          [table]
+        )
+      );
+      const byIndex = new Map<string, string[]>();
+      for (const row of rows) byIndex.set(row.name, [...(byIndex.get(row.name) ?? []), row.column]);
+      return [...byIndex.values()];
+    }
+    return (await indexes(table)).map((index) => index.columns);
   };
 
   it.each([

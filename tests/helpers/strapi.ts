@@ -3,6 +3,7 @@ import path from 'path';
 
 import type { Core } from '@strapi/strapi';
 import { createStrapi } from '@strapi/strapi';
+import mysql from 'mysql2/promise';
 import { Client } from 'pg';
 import request from 'supertest';
 
@@ -13,34 +14,41 @@ const TMP = path.join(ROOT, 'tests', '.tmp');
 export interface TestApp {
   strapi: Core.Strapi;
   http: () => ReturnType<typeof request>;
-  /** The SQLite file, or the PostgreSQL database's name. */
+  /** The SQLite file, or the server database's name. */
   database: string;
   stop: () => Promise<void>;
 }
 
 let counter = 0;
 
-/** `npm run test:postgres` sets DATABASE_CLIENT=postgres; SQLite otherwise. */
-export const isPostgres = () => process.env.DATABASE_CLIENT === 'postgres';
+/** The database the tests run on: `npm run test:postgres` and `npm run test:mysql` set DATABASE_CLIENT. */
+export const databaseClient = (): 'sqlite' | 'postgres' | 'mysql' => {
+  const client = process.env.DATABASE_CLIENT;
+  return client === 'postgres' || client === 'mysql' ? client : 'sqlite';
+};
 
-/** A fresh database, unique to this jest worker and boot: a SQLite file or a PostgreSQL name. */
+export const isPostgres = () => databaseClient() === 'postgres';
+export const isMysql = () => databaseClient() === 'mysql';
+
+/** A fresh database, unique to this jest worker and boot: a SQLite file or a server database's name. */
 export const freshDatabase = () => {
   counter += 1;
   const worker = process.env.JEST_WORKER_ID ?? '0';
-  if (isPostgres()) return `blog_test_${worker}_${process.pid}_${counter}`;
+  if (databaseClient() !== 'sqlite') return `blog_test_${worker}_${process.pid}_${counter}`;
   fs.mkdirSync(TMP, { recursive: true });
   return path.join(TMP, `test-${worker}-${process.pid}-${counter}.db`);
 };
 
-/** A connection to the server's maintenance database, to create and drop test databases. */
+const serverConnection = () => ({
+  host: process.env.DATABASE_HOST ?? '127.0.0.1',
+  port: Number(process.env.DATABASE_PORT ?? (isMysql() ? 3306 : 5432)),
+  user: process.env.DATABASE_USERNAME ?? (isMysql() ? 'blog' : 'postgres'),
+  password: process.env.DATABASE_PASSWORD ?? '',
+});
+
+/** A connection to the PostgreSQL server's maintenance database, to create and drop test databases. */
 const postgresAdmin = async <T>(work: (client: Client) => Promise<T>) => {
-  const client = new Client({
-    host: process.env.DATABASE_HOST ?? '127.0.0.1',
-    port: Number(process.env.DATABASE_PORT ?? 5432),
-    user: process.env.DATABASE_USERNAME ?? 'postgres',
-    password: process.env.DATABASE_PASSWORD ?? '',
-    database: 'postgres',
-  });
+  const client = new Client({ ...serverConnection(), database: 'postgres' });
   await client.connect();
   try {
     return await work(client);
@@ -49,17 +57,43 @@ const postgresAdmin = async <T>(work: (client: Client) => Promise<T>) => {
   }
 };
 
-const createDatabase = async (name: string) => {
-  if (!isPostgres()) return;
-  await postgresAdmin(async (client) => {
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
-  });
+/** A connection to the MySQL or MariaDB server with no database selected, for the same jobs. */
+const mysqlAdmin = async <T>(work: (connection: mysql.Connection) => Promise<T>) => {
+  const connection = await mysql.createConnection(serverConnection());
+  try {
+    return await work(connection);
+  } finally {
+    await connection.end();
+  }
+};
+
+/** Only names made by `freshDatabase` or the tests themselves reach here; quoted all the same. */
+const mysqlName = (name: string) => `\`${name.replaceAll('`', '``')}\``;
+
+export const createDatabase = async (name: string) => {
+  if (isPostgres()) {
+    await postgresAdmin(async (client) => {
+      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+    });
+  } else if (isMysql()) {
+    await mysqlAdmin((connection) =>
+      connection.query(
+        `CREATE DATABASE IF NOT EXISTS ${mysqlName(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
+      )
+    );
+  }
 };
 
 export const removeDatabase = async (name: string) => {
   if (isPostgres()) {
     await postgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    return;
+  }
+  if (isMysql()) {
+    await mysqlAdmin((connection) =>
+      connection.query(`DROP DATABASE IF EXISTS ${mysqlName(name)}`)
+    );
     return;
   }
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(name + suffix, { force: true });
@@ -78,8 +112,8 @@ export async function startApp(
   // The playground is compiled by the jest global setup (tests/helpers/global-setup.ts).
   const database = options.database ?? freshDatabase();
   await createDatabase(database);
-  if (isPostgres()) process.env.DATABASE_NAME = database;
-  else process.env.DATABASE_FILENAME = database;
+  if (databaseClient() === 'sqlite') process.env.DATABASE_FILENAME = database;
+  else process.env.DATABASE_NAME = database;
   process.env.STRAPI_LOG_LEVEL ??= 'error';
   process.env.STRAPI_STARTUP_BANNER = 'false';
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';

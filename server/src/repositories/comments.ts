@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { COMMENT_UID } from '../constants';
+import { dialectOf, nullsOldestOrder } from '../db/dialect';
 import { sql } from '../utils/db';
 
 import { columnName, commentTables } from './table-names';
@@ -22,16 +23,6 @@ export interface PublicCommentRow {
   submittedAt: string | number | Date | null;
   parentDocumentId: string | null;
 }
-
-/**
- * Date order where an undated comment (imported without a date) reads as the oldest, the same on
- * SQLite and PostgreSQL. On SQLite these are the natural null positions, so the thread index
- * still gives the order without a sort.
- */
-const oldestFirst = (column: string, order: SortOrder) =>
-  order === 'asc'
-    ? `"${column}" ASC NULLS FIRST, "id" ASC`
-    : `"${column}" DESC NULLS LAST, "id" DESC`;
 
 const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
   const names = () => commentTables(strapi);
@@ -66,7 +57,7 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       const [rows, [{ total }]] = await Promise.all([
         roots()
           .select(publicColumns())
-          .orderByRaw(oldestFirst(n.submittedAt, page.order))
+          .orderByRaw(...nullsOldestOrder(dialectOf(strapi), n.submittedAt, page.order))
           .offset(page.start)
           .limit(page.limit),
         roots().count({ total: '*' }),
@@ -104,7 +95,7 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
         .select({ ...publicColumns(), updatedAt: columnName(attributes, 'updatedAt') })
         .where(n.commentPost, postDocumentId)
         .where(n.status, 'approved')
-        .orderByRaw(oldestFirst(n.submittedAt, 'desc'))
+        .orderByRaw(...nullsOldestOrder(dialectOf(strapi), n.submittedAt, 'desc'))
         .limit(limit);
     },
 

@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 
 import type { LessonRow } from '../../../contracts/lessons';
 import { LESSON_COMPONENT_UID, POST_UID } from '../constants';
-import { rawRows, sql } from '../utils/db';
+import { rawRows } from '../db/dialect';
+import { sql } from '../utils/db';
 
 import { columnName } from './table-names';
 
@@ -112,11 +113,12 @@ const createLessonsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       const filtered = () => {
         const query = knex.from(ranked.clone().as('r'));
         if (params.q) {
-          const like = `%${params.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+          // `!` escapes LIKE's wildcards: unlike `\\`, it means the same in every dialect's literals.
+          const like = `%${params.q.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
           query.where((w) =>
             w
-              .whereRaw("LOWER(r.text) LIKE ? ESCAPE '\\'", [like])
-              .orWhereRaw("LOWER(r.title) LIKE ? ESCAPE '\\'", [like])
+              .whereRaw("LOWER(r.text) LIKE ? ESCAPE '!'", [like])
+              .orWhereRaw("LOWER(r.title) LIKE ? ESCAPE '!'", [like])
           );
         }
         return query;

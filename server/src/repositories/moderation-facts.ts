@@ -3,7 +3,8 @@ import type { Core } from '@strapi/strapi';
 import type { CommentStatus } from '../../../contracts/comments';
 import { COMMENT_UID, POST_UID } from '../constants';
 import type { PostState } from '../moderation/rules';
-import { rawRows, sql } from '../utils/db';
+import { rawRows } from '../db/dialect';
+import { sql } from '../utils/db';
 
 import { commentTables, MAX_THREAD_DEPTH } from './table-names';
 

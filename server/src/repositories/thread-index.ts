@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
-import { rawRows, sql } from '../utils/db';
+import { rawRows } from '../db/dialect';
+import { sql } from '../utils/db';
 
 import { commentTables, MAX_THREAD_DEPTH } from './table-names';
 

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { FLOOD_MARK_UID } from '../models/flood-mark';
 import { USED_FORM_TOKEN_UID } from '../models/used-form-token';
+import { dialectOf, insertIfAbsent, moveForwardIfPassed } from '../db/dialect';
 import { sql } from '../utils/db';
 
 /**
@@ -23,13 +24,7 @@ const createFloodService = ({ strapi }: { strapi: Core.Strapi }) => {
       const nowMs = now.getTime();
       const until = nowMs + intervalSeconds * 1000;
       for (const key of keys) {
-        const passed = await knex(table())
-          .insert({ key, until })
-          .onConflict('key')
-          .merge(['until'])
-          .where(`${table()}.until`, '<=', nowMs)
-          .returning('key');
-        if (passed.length === 0) {
+        if (!(await moveForwardIfPassed(knex, dialectOf(strapi), table(), { key, until }, nowMs))) {
           const row = await knex(table()).where({ key }).first('until');
           return Math.max(1, Math.ceil((Number(row?.until ?? until) - nowMs) / 1000));
         }
@@ -43,12 +38,7 @@ const createFloodService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async useToken(key: string, until: number): Promise<boolean> {
       const knex = await sql(strapi);
-      const inserted = await knex(usedTokens())
-        .insert({ key, until })
-        .onConflict('key')
-        .ignore()
-        .returning('key');
-      return inserted.length > 0;
+      return insertIfAbsent(knex, dialectOf(strapi), usedTokens(), { key, until });
     },
 
     /** Forgets marks and used tokens that have expired: they no longer hold anyone back. */

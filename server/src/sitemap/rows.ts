@@ -3,7 +3,8 @@ import type { Knex } from 'knex';
 
 import { POST_UID, SEO_COMPONENT_UID } from '../constants';
 import { columnName } from '../repositories/table-names';
-import { rawRows, sql } from '../utils/db';
+import { rawRows } from '../db/dialect';
+import { sql } from '../utils/db';
 
 /** A component's join table as Strapi's metadata describes it (`<posts>_cmps`). */
 type ComponentJoin = {

@@ -12,7 +12,3 @@ export const sql = async (strapi: Core.Strapi): Promise<Knex> => {
   }
   return strapi.db.connection as unknown as Knex;
 };
-
-/** Rows of a `knex.raw` result, whatever the client (an array on SQLite, `.rows` on PostgreSQL). */
-export const rawRows = <T>(result: unknown): T[] =>
-  Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);

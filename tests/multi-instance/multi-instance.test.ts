@@ -12,10 +12,10 @@ const COMMENT_UID = 'plugin::blog.comment';
 const EVENT_UID = 'plugin::blog.moderation-event';
 
 /**
- * Two Strapi instances on one PostgreSQL database, as behind a load balancer: instance A in
- * this process, instance B in a child process. (PostgreSQL only: `npm run test:postgres`.)
+ * Two Strapi instances on one server database (PostgreSQL, MySQL or MariaDB), as behind a load balancer: instance A in
+ * this process, instance B in a child process (`npm run test:postgres`, `npm run test:mysql`).
  */
-describe('two instances on one PostgreSQL database', () => {
+describe('two instances on one server database', () => {
   const database = freshDatabase();
   let a: TestApp;
   let b: ChildProcess;

@@ -1,0 +1,111 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+
+/**
+ * Every difference between the SQL dialects the plugin runs on, in one place. The plugin's own
+ * statements are written once in the common subset of SQLite, PostgreSQL, MySQL 8 and MariaDB
+ * (knex builders, `??` identifier bindings, `WITH RECURSIVE`, window functions); what has no
+ * common form is here:
+ * - how a raw statement's rows come back (an array on SQLite, `.rows` on PostgreSQL,
+ *   `[rows, fields]` on mysql2);
+ * - where NULLs sort (first in ascending order on SQLite and MySQL, last on PostgreSQL);
+ * - insert-or-nothing and "move forward if passed" upserts, which SQLite and PostgreSQL do in one
+ *   statement with `ON CONFLICT … RETURNING`, and MySQL/MariaDB (no `RETURNING` on `INSERT`, no
+ *   `WHERE` on `ON DUPLICATE KEY UPDATE`) with `INSERT IGNORE` and a guarded `UPDATE`, read
+ *   through the affected-row count.
+ *
+ * The dialect is Strapi's public `strapi.db.dialect.client`: 'sqlite', 'postgres' or 'mysql'
+ * (MySQL and MariaDB alike).
+ */
+export type Dialect = 'sqlite' | 'postgres' | 'mysql';
+
+export const dialectOf = (strapi: Core.Strapi): Dialect => {
+  const client = strapi.db.dialect.client;
+  if (client === 'postgres' || client === 'mysql' || client === 'sqlite') return client;
+  throw new Error(`strapi-plugin-blog does not know the database client "${client}"`);
+};
+
+/** Rows of a `knex.raw` SELECT, whatever the client. */
+export const rawRows = <T>(result: unknown): T[] => {
+  if (Array.isArray(result)) {
+    // mysql2 answers [rows, fields]; SQLite answers the rows, which are objects, never arrays.
+    return (Array.isArray(result[0]) ? result[0] : result) as T[];
+  }
+  return (result as { rows?: T[] }).rows ?? [];
+};
+
+/** Rows a raw INSERT/UPDATE changed (mysql2's ResultSetHeader; SQLite's `changes`; pg's rowCount). */
+const affectedRows = (result: unknown): number => {
+  const header = (Array.isArray(result) ? result[0] : result) as {
+    affectedRows?: number;
+    changes?: number;
+    rowCount?: number;
+  };
+  return Number(header?.affectedRows ?? header?.changes ?? header?.rowCount ?? 0);
+};
+
+/**
+ * `ORDER BY column, id` where a NULL in `column` reads as the oldest: first in ascending order,
+ * last in descending. SQLite and MySQL put NULLs there by themselves (so an index on the column
+ * still gives the order without a sort); PostgreSQL is told.
+ */
+export const nullsOldestOrder = (
+  dialect: Dialect,
+  column: string,
+  order: 'asc' | 'desc'
+): [string, string[]] => {
+  const direction = order === 'asc' ? 'ASC' : 'DESC';
+  const nulls = dialect !== 'postgres' ? '' : order === 'asc' ? ' NULLS FIRST' : ' NULLS LAST';
+  return [`?? ${direction}${nulls}, ?? ${direction}`, [column, 'id']];
+};
+
+/** Inserts `row` unless a row with the same `key` exists: true when this call inserted it. */
+export const insertIfAbsent = async (
+  knex: Knex,
+  dialect: Dialect,
+  table: string,
+  row: { key: string; until: number }
+): Promise<boolean> => {
+  if (dialect === 'mysql') {
+    const result = await knex.raw('INSERT IGNORE INTO ?? (??, ??) VALUES (?, ?)', [
+      table,
+      'key',
+      'until',
+      row.key,
+      row.until,
+    ]);
+    return affectedRows(result) === 1;
+  }
+  const inserted = await knex(table).insert(row).onConflict('key').ignore().returning('key');
+  return inserted.length > 0;
+};
+
+/**
+ * Sets `key`'s `until` to `row.until` if it has none yet or its `until` is at most `nowMs`, in a
+ * way that two instances racing on one key cannot both win: true when this call moved it.
+ */
+export const moveForwardIfPassed = async (
+  knex: Knex,
+  dialect: Dialect,
+  table: string,
+  row: { key: string; until: number },
+  nowMs: number
+): Promise<boolean> => {
+  if (dialect === 'mysql') {
+    // The row lock taken by UPDATE makes a racing UPDATE re-read `until` and match nothing; a
+    // racing first INSERT loses to the primary key.
+    const updated = await knex(table)
+      .where('key', row.key)
+      .andWhere('until', '<=', nowMs)
+      .update({ until: row.until });
+    if (Number(updated) > 0) return true;
+    return insertIfAbsent(knex, dialect, table, row);
+  }
+  const passed = await knex(table)
+    .insert(row)
+    .onConflict('key')
+    .merge(['until'])
+    .where(`${table}.until`, '<=', nowMs)
+    .returning('key');
+  return passed.length > 0;
+};
