@@ -12,7 +12,9 @@ import type { Knex } from 'knex';
  * - insert-or-nothing and "move forward if passed" upserts, which SQLite and PostgreSQL do in one
  *   statement with `ON CONFLICT … RETURNING`, and MySQL/MariaDB (no `RETURNING` on `INSERT`, no
  *   `WHERE` on `ON DUPLICATE KEY UPDATE`) with `INSERT IGNORE` and a guarded `UPDATE`, read
- *   through the affected-row count.
+ *   through the affected-row count;
+ * - whether an UPDATE may read its own table in a subquery (MySQL 8 refuses it, error 1093;
+ *   MariaDB, SQLite and PostgreSQL allow it): where it may not, a multi-table UPDATE … JOIN.
  *
  * The dialect is Strapi's public `strapi.db.dialect.client`: 'sqlite', 'postgres' or 'mysql'
  * (MySQL and MariaDB alike).
@@ -33,6 +35,9 @@ export const rawRows = <T>(result: unknown): T[] => {
   }
   return (result as { rows?: T[] }).rows ?? [];
 };
+
+/** False where `UPDATE t SET x = (SELECT … FROM t …)` is refused: the MySQL family. */
+export const updateMayReadItsTable = (dialect: Dialect) => dialect !== 'mysql';
 
 /** Rows a raw INSERT/UPDATE changed (mysql2's ResultSetHeader; SQLite's `changes`; pg's rowCount). */
 const affectedRows = (result: unknown): number => {

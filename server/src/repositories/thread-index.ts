@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { rawRows } from '../db/dialect';
+import { dialectOf, rawRows, updateMayReadItsTable } from '../db/dialect';
 import { sql } from '../utils/db';
 
 import { commentTables, MAX_THREAD_DEPTH } from './table-names';
@@ -64,7 +64,22 @@ const createThreadIndexRepository = ({ strapi }: { strapi: Core.Strapi }) => {
   const copyRelations = async (ids: number[]) => {
     const n = names();
     const knex = await sql(strapi);
+    const joinedUpdate = !updateMayReadItsTable(dialectOf(strapi));
     for (const part of chunks(ids)) {
+      if (joinedUpdate) {
+        // One multi-table UPDATE: a comment has at most one post link and one parent link.
+        await knex({ c: n.comments })
+          .leftJoin({ l: n.postLink.table }, `l.${n.postLink.comment}`, 'c.id')
+          .leftJoin({ p: n.posts }, 'p.id', `l.${n.postLink.post}`)
+          .leftJoin({ pl: n.parentLink.table }, `pl.${n.parentLink.child}`, 'c.id')
+          .leftJoin({ pc: n.comments }, 'pc.id', `pl.${n.parentLink.parent}`)
+          .whereIn('c.id', part)
+          .update({
+            [`c.${n.commentPost}`]: knex.ref(`p.${n.postDocumentId}`),
+            [`c.${n.commentParent}`]: knex.ref(`pc.${n.commentDocumentId}`),
+          });
+        continue;
+      }
       await knex(n.comments)
         .whereIn('id', part)
         .update({
