@@ -356,7 +356,7 @@ const report = ({ results, floor, meta, checks, worst }) => {
     '',
     '## Worst cases at the default limits',
     '',
-    'The largest request each bounded path still accepts (README, Security), measured like the rest, ' +
+    'The largest request each bounded path still accepts (docs/security.md, Limits), measured like the rest, ' +
       'beside the ordinary request of the same route. Anything larger is a 4xx before any work. ' +
       '"Longest loop block": the longest the server’s event loop was held during the run ' +
       '(`monitorEventLoopDelay`), what one request can make every other request wait.',

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * The worst case of each bounded public path, at the plugin's default limits (README, Security):
+ * The worst case of each bounded public path, at the plugin's default limits (docs/security.md, Limits):
  * the largest query, comment and GraphQL operation the plugin still accepts. `npm run bench`
  * measures each beside the ordinary request of the same route; a refusal (any non-2xx) fails the
  * bench, so these stay at the edge of what is accepted.

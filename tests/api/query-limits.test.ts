@@ -13,7 +13,7 @@ import { startApp, type TestApp } from '../helpers/strapi';
 /**
  * Bounded public queries: every filter, sort and pagination a stranger may send answers 2xx or a
  * 400 in Strapi's error shape, a query over a limit is refused before any SQL, and the filters
- * the README documents keep working.
+ * docs/rest-api.md documents keep working.
  */
 describe('public query limits (GET /api/blog/posts)', () => {
   let app: TestApp;
@@ -256,7 +256,7 @@ describe('public query limits (GET /api/blog/posts)', () => {
     });
   });
 
-  describe('what the README documents', () => {
+  describe('what docs/rest-api.md documents', () => {
     it.each([
       ['filters[title][$eq]=Gardening%20lessons', () => [gardening.slug]],
       ['filters[title][$containsi]=GARDEN', () => [gardening.slug]],

@@ -145,6 +145,7 @@ test('the tarball holds what a user needs and nothing else', () => {
       ![
         'package.json',
         'README.md',
+        'CHANGELOG.md',
         'LICENSE',
         'strapi-server.js',
         'bin/strapi-plugin-blog.js',
@@ -156,6 +157,7 @@ test('the tarball holds what a user needs and nothing else', () => {
     'dist/admin/index.mjs',
     'dist/contracts/index.d.ts',
     'README.md',
+    'CHANGELOG.md',
     'LICENSE',
   ]) {
     assert.ok(packed.includes(needed), `${needed} is missing from the tarball`);

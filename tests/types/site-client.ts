@@ -1,5 +1,5 @@
 /**
- * A site's typed reads and writes with `@strapi/client`, as the README shows them: compiled by
+ * A site's typed reads and writes with `@strapi/client`, as docs/rest-api.md shows them: compiled by
  * tests/unit/contracts-export.test.ts against the package's `strapi-plugin-blog/contracts`.
  */
 import { strapi } from '@strapi/client';

@@ -14,7 +14,7 @@ const compile = (files: string[]) =>
 
 /**
  * `strapi-plugin-blog/contracts` as a site imports it (through the package's `exports`, from the
- * built `dist/`): the README's typed `@strapi/client` calls compile, and the types are real ones.
+ * built `dist/`): docs/rest-api.md's typed `@strapi/client` calls compile, and the types are real ones.
  */
 describe('the contracts a site imports', () => {
   beforeAll(() => {
