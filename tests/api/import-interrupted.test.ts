@@ -4,7 +4,7 @@ import os from 'os';
 import path from 'path';
 
 import type { FindImports, StartImport } from '../../contracts/imports';
-import { POST_UID } from '../../server/src/constants';
+import { POST_UID } from '../../contracts/plugin';
 import { adminToken } from '../helpers/admin';
 import { generatedWxr, runImport, startImport } from '../helpers/imports';
 import { freshDatabase, startApp, type TestApp } from '../helpers/strapi';

@@ -14,6 +14,8 @@ import type {
   ImportReport,
   ImportState,
 } from '../../../contracts/imports';
+import { toIsoDate } from '../../../contracts/dates';
+import { adminDisplayName, type AdminUserName } from '../../../contracts/display-name';
 import { notAnExport } from '../import/sniff';
 import { resolveUploadsDirUnder } from '../import/uploads-dir';
 import { IMPORT_JOB_UID } from '../models/import-job';
@@ -42,12 +44,8 @@ export interface UploadedFile {
   size: number;
 }
 
-export interface ImportStarter {
+export interface ImportStarter extends AdminUserName {
   id: number;
-  firstname?: string | null;
-  lastname?: string | null;
-  username?: string | null;
-  email?: string | null;
 }
 
 interface JobRow {
@@ -79,16 +77,7 @@ const JOB_FILE_PREFIX = 'strapi-blog-import-';
 /** 409: another import runs. */
 export class ImportBusyError extends ConflictError {}
 
-const iso = (value: string | Date | null) =>
-  value === null ? null : new Date(value).toISOString();
-
-const startedByName = (user: ImportStarter | undefined) =>
-  user
-    ? user.username ||
-      [user.firstname, user.lastname].filter(Boolean).join(' ') ||
-      user.email ||
-      null
-    : null;
+const startedByName = (user: ImportStarter | undefined) => (user && adminDisplayName(user)) || null;
 
 const emptyProgress = (): ImportProgress => ({
   phase: 'checking',
@@ -125,8 +114,8 @@ const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       report: row.report,
       error: row.error,
       startedBy: row.startedBy,
-      startedAt: iso(row.startedAt)!,
-      finishedAt: iso(row.finishedAt),
+      startedAt: toIsoDate(row.startedAt),
+      finishedAt: toIsoDate(row.finishedAt),
     };
   };
 
@@ -164,7 +153,7 @@ const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const current = (await jobs().findOne({ where: { lock: RUNNING } })) as JobRow | null;
     return new ImportBusyError(
       current
-        ? `An import is running: ${current.fileName}, started by ${current.startedBy ?? 'an admin'} at ${iso(current.startedAt)}. Try again when it ends.`
+        ? `An import is running: ${current.fileName}, started by ${current.startedBy ?? 'an admin'} at ${toIsoDate(current.startedAt)}. Try again when it ends.`
         : 'An import is running. Try again when it ends.'
     );
   };

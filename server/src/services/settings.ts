@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { yup } from '@strapi/utils';
 
-import { PLUGIN_ID, STORE_KEYS } from '../constants';
+import { PLUGIN_ID } from '../../../contracts/plugin';
+import { STORE_KEYS } from '../constants';
 import {
   DEFAULT_MODERATION_SETTINGS,
   SETTING_KEYS,
