@@ -6,19 +6,12 @@ import path from 'path';
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import type {
-  ImportFormat,
-  ImportJob,
-  ImportMode,
-  ImportProgress,
-  ImportReport,
-  ImportState,
-} from '../../../contracts/imports';
+import type { ImportJob, ImportProgress } from '../../../contracts/imports';
 import { toIsoDate } from '../../../contracts/dates';
 import { adminDisplayName, type AdminUserName } from '../../../contracts/display-name';
 import { notAnExport } from '../import/sniff';
 import { resolveUploadsDirUnder } from '../import/uploads-dir';
-import { IMPORT_JOB_UID } from '../models/import-job';
+import { IMPORT_JOB_UID, type ImportJobRow as JobRow } from '../models/import-job';
 import { ConflictError } from '../utils/conflict';
 import { getService } from '../utils/get-service';
 import { getPluginConfig } from '../utils/plugin-config';
@@ -46,23 +39,6 @@ export interface UploadedFile {
 
 export interface ImportStarter extends AdminUserName {
   id: number;
-}
-
-interface JobRow {
-  id: number;
-  mode: ImportMode;
-  state: ImportState;
-  fileName: string;
-  fileSize: number | string | null;
-  format: ImportFormat;
-  lessons: boolean | null;
-  progress: ImportProgress | null;
-  report: ImportReport | null;
-  error: string | null;
-  startedBy: string | null;
-  startedAt: string | Date;
-  heartbeatAt: string | Date;
-  finishedAt: string | Date | null;
 }
 
 /** A running job whose heartbeat is older than this is taken as interrupted. */
@@ -136,7 +112,7 @@ const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const rows = (await jobs().findMany({
       where: { filePath: { $notNull: true } },
       select: ['id', 'state', 'filePath'],
-    })) as Array<{ id: number; state: ImportState; filePath: string }>;
+    })) as Array<Pick<JobRow, 'id' | 'state'> & { filePath: string }>;
     let stillRunning = false;
     for (const row of rows) {
       if (row.state === 'running') {
