@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 
+import { PLUGIN_ID } from '../../../contracts/plugin';
+
 import { answerError } from './error-response';
 import { createAreaOf, routerPath } from './plugin-paths';
 
 /** The one admin route that takes an upload (routes/admin.ts: `POST /imports` under `/blog`). */
-const IMPORTS_PATH = '/blog/imports';
+const IMPORTS_PATH = `/${PLUGIN_ID}/imports`;
 
 /**
  * Keeps strangers' uploads off the disk on the admin routes (`/blog/...`). Strapi's body parser
