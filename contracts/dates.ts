@@ -10,3 +10,6 @@ export function toIsoDate(value: string | number | Date | null | undefined): str
   if (Number.isNaN(date.getTime())) return typeof value === 'string' ? value : null;
   return date.toISOString();
 }
+
+/** A date as ISO 8601 text to the second (`2024-01-01T00:00:00Z`), as Atom feeds and sitemaps write it. */
+export const toIsoSeconds = (value: Date): string => value.toISOString().replace(/\.\d{3}Z$/, 'Z');

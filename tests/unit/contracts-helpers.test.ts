@@ -1,4 +1,4 @@
-import { toIsoDate } from '../../contracts/dates';
+import { toIsoDate, toIsoSeconds } from '../../contracts/dates';
 import { adminDisplayName } from '../../contracts/display-name';
 
 describe('toIsoDate', () => {
@@ -14,6 +14,12 @@ describe('toIsoDate', () => {
     expect(toIsoDate(null)).toBeNull();
     expect(toIsoDate(undefined)).toBeNull();
     expect(toIsoDate('not a date')).toBe('not a date');
+  });
+});
+
+describe('toIsoSeconds', () => {
+  it('drops the milliseconds, as Atom feeds and sitemaps write a date', () => {
+    expect(toIsoSeconds(new Date('2024-03-01T12:30:05.678Z'))).toBe('2024-03-01T12:30:05Z');
   });
 });
 
