@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import type { CommentStatus } from '../../../contracts/comments';
-import { ADMIN_ACTIONS } from '../../../contracts/plugin';
+import { ADMIN_ACTIONS as ACTIONS } from '../../../contracts/plugin';
 import {
   currentModerationScope,
   describe,
@@ -72,15 +72,14 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
     const scope = currentModerationScope();
     if (scope) return scope;
     const admin = requestAdmin(strapi);
-    if (admin)
-      return { actor: admin.actor, mayModerate: admin.can(ADMIN_ACTIONS.moderateComments) };
+    if (admin) return { actor: admin.actor, mayModerate: admin.can(ACTIONS.moderateComments) };
     return { actor: { type: 'system' } };
   };
 
   /** Whether this request's admin lacks `comments.read` (their reads lose the private fields). */
   const hidesPrivateFields = () => {
     const admin = requestAdmin(strapi);
-    return admin !== null && !admin.can(ADMIN_ACTIONS.readComments);
+    return admin !== null && !admin.can(ACTIONS.readComments);
   };
 
   /** After a comment moved (post or parent): its thread copies, and both posts' counts. */
