@@ -9,3 +9,6 @@ export * from './imports';
 export * from './escape';
 export * from './blocks-html';
 export * from './graphql';
+export * from './plugin';
+export * from './dates';
+export * from './display-name';

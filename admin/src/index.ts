@@ -1,9 +1,10 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 
+import { PLUGIN_ID } from '../../contracts/plugin';
+
 import { LessonsPanel } from './components/LessonsPanel';
 import { PluginIcon } from './components/PluginIcon';
 import { PERMISSIONS, PAGE_PERMISSIONS } from './permissions';
-import { PLUGIN_ID } from './pluginId';
 import { getTranslation, prefixTranslations } from './utils/getTranslation';
 
 type TranslationModule = { default: Record<string, string> };

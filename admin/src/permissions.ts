@@ -1,13 +1,15 @@
+import { ADMIN_ACTIONS, type AdminActionName } from '../../contracts/plugin';
+
 /** The plugin's RBAC actions, as the admin's `useRBAC` and menu links take them. */
-const action = (name: string) => [{ action: `plugin::blog.${name}`, subject: null }];
+const action = (name: AdminActionName) => [{ action: ADMIN_ACTIONS[name], subject: null }];
 
 export const PERMISSIONS = {
-  readLessons: action('lessons.read'),
-  readComments: action('comments.read'),
-  moderateComments: action('comments.moderate'),
-  readSettings: action('settings.read'),
-  updateSettings: action('settings.update'),
-  importPosts: action('posts.import'),
+  readLessons: action('readLessons'),
+  readComments: action('readComments'),
+  moderateComments: action('moderateComments'),
+  readSettings: action('readSettings'),
+  updateSettings: action('updateSettings'),
+  importPosts: action('importPosts'),
 };
 
 /** Any of these opens the Blog page. */

@@ -1,18 +1,29 @@
 import type { Core } from '@strapi/strapi';
 
+import { ADMIN_ACTIONS, PLUGIN_ID, type AdminActionName } from '../../contracts/plugin';
+
 import createCommentCountsRepository from './repositories/comment-counts';
 import createThreadIndexRepository from './repositories/thread-index';
 import { grantDefaultRolesOnce } from './taxonomy/default-roles';
 import { getService } from './utils/get-service';
 
-const RBAC_ACTIONS = [
-  { uid: 'lessons.read', displayName: 'Read lessons', subCategory: 'lessons' },
-  { uid: 'comments.read', displayName: 'Read comments', subCategory: 'comments' },
-  { uid: 'comments.moderate', displayName: 'Moderate comments', subCategory: 'comments' },
-  { uid: 'settings.read', displayName: 'Read settings', subCategory: 'settings' },
-  { uid: 'settings.update', displayName: 'Update settings', subCategory: 'settings' },
-  { uid: 'posts.import', displayName: 'Import posts and comments', subCategory: 'import' },
-].map((action) => ({ ...action, section: 'plugins', pluginName: 'blog' }));
+/** How Settings → Roles → Plugins → Blog shows each admin action. */
+const RBAC_LABELS: Record<AdminActionName, { displayName: string; subCategory: string }> = {
+  readLessons: { displayName: 'Read lessons', subCategory: 'lessons' },
+  readComments: { displayName: 'Read comments', subCategory: 'comments' },
+  moderateComments: { displayName: 'Moderate comments', subCategory: 'comments' },
+  readSettings: { displayName: 'Read settings', subCategory: 'settings' },
+  updateSettings: { displayName: 'Update settings', subCategory: 'settings' },
+  importPosts: { displayName: 'Import posts and comments', subCategory: 'import' },
+};
+
+/** Strapi names a plugin's action `plugin::<pluginName>.<uid>`: the uid is the rest. */
+const RBAC_ACTIONS = (Object.keys(RBAC_LABELS) as AdminActionName[]).map((name) => ({
+  uid: ADMIN_ACTIONS[name].slice(`plugin::${PLUGIN_ID}.`.length),
+  ...RBAC_LABELS[name],
+  section: 'plugins',
+  pluginName: PLUGIN_ID,
+}));
 
 /** Expired flood marks and used form tokens are removed hourly; they hold nobody back. */
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;

@@ -1,39 +1,4 @@
-export const PLUGIN_ID = 'blog';
-
-export const POST_UID = 'plugin::blog.post';
-export const COMMENT_UID = 'plugin::blog.comment';
-export const MODERATION_EVENT_UID = 'plugin::blog.moderation-event';
-export const CATEGORY_UID = 'plugin::blog.category';
-export const TAG_UID = 'plugin::blog.tag';
-export const AUTHOR_UID = 'plugin::blog.author';
-export const LESSON_COMPONENT_UID = 'blog.lesson';
-export const SEO_COMPONENT_UID = 'blog.seo';
-
-/** Content-API actions the Public role receives once, the first time each appears. */
-export const PUBLIC_ACTIONS = [
-  'plugin::blog.post.find',
-  'plugin::blog.post.findOne',
-  'plugin::blog.comment.find',
-  'plugin::blog.comment.create',
-  'plugin::blog.comment.form',
-  'plugin::blog.feed.posts',
-  'plugin::blog.feed.comments',
-  'plugin::blog.category.find',
-  'plugin::blog.tag.find',
-  'plugin::blog.author.find',
-  'plugin::blog.author.findOne',
-  'plugin::blog.sitemap.index',
-] as const;
-
-/** Admin RBAC actions (Settings → Roles → Plugins → Blog). */
-export const ACTIONS = {
-  readLessons: 'plugin::blog.lessons.read',
-  readComments: 'plugin::blog.comments.read',
-  moderateComments: 'plugin::blog.comments.moderate',
-  readSettings: 'plugin::blog.settings.read',
-  updateSettings: 'plugin::blog.settings.update',
-  importPosts: 'plugin::blog.posts.import',
-} as const;
+/** Values only the server uses; the plugin's names are in `contracts/plugin.ts`. */
 
 /** Keys of the plugin store. */
 export const STORE_KEYS = {

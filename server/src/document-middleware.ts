@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { COMMENT_UID, MODERATION_EVENT_UID, POST_UID } from './constants';
+import { COMMENT_UID, MODERATION_EVENT_UID, POST_UID } from '../../contracts/plugin';
 import { checkPostSize } from './posts/size-limit';
 import type { DocumentContext } from './services/moderation';
 import { checkBlogWrite } from './taxonomy/integrity';

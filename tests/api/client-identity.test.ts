@@ -1,3 +1,4 @@
+import { COMMENT_UID } from '../../contracts/plugin';
 import type { CommentForm } from '../../contracts/comments';
 import { setSettings, submit, validComment } from '../helpers/comments-api';
 import { createPost } from '../helpers/factories';
@@ -20,7 +21,7 @@ describe('client identity', () => {
       .set('X-Forwarded-For', forwardedFor)
       .send({ data: validComment(overrides) });
   const stored = (documentId: string) =>
-    app.strapi.db.query('plugin::blog.comment').findOne({ where: { documentId } });
+    app.strapi.db.query(COMMENT_UID).findOne({ where: { documentId } });
 
   beforeAll(async () => {
     app = await startApp();

@@ -1,5 +1,5 @@
 import type { FindPost } from '../../contracts/posts';
-import { COMMENT_UID } from '../../server/src/constants';
+import { COMMENT_UID } from '../../contracts/plugin';
 import { createComment, createPost } from '../helpers/factories';
 import { freshDatabase, removeDatabase, startApp, type TestApp } from '../helpers/strapi';
 

@@ -1,10 +1,9 @@
+import { COMMENT_UID, MODERATION_EVENT_UID } from '../../contracts/plugin';
 import type { CommentForm } from '../../contracts/comments';
 import { DEFAULT_MODERATION_SETTINGS } from '../../server/src/moderation/settings';
 import { nextIp, setSettings, submit, validComment } from '../helpers/comments-api';
 import { createComment, createPost } from '../helpers/factories';
 import { startApp, type TestApp } from '../helpers/strapi';
-
-const COMMENT_UID = 'plugin::blog.comment';
 
 describe('POST /api/blog/posts/:slug/comments: every rule over HTTP', () => {
   let app: TestApp;
@@ -458,7 +457,7 @@ describe('POST /api/blog/posts/:slug/comments: every rule over HTTP', () => {
 
     it('logs the first verdict of every comment', async () => {
       const res = await submit(app, post.slug, { data: validComment(), homepage: 'bot' });
-      const events = await app.strapi.db.query('plugin::blog.moderation-event').findMany({
+      const events = await app.strapi.db.query(MODERATION_EVENT_UID).findMany({
         where: { commentDocumentId: res.body.data.documentId },
       });
       expect(events).toEqual([

@@ -1,9 +1,7 @@
+import { COMMENT_UID, MODERATION_EVENT_UID } from '../../contracts/plugin';
 import { nextIp, setSettings, submit, validComment } from '../helpers/comments-api';
 import { createPost } from '../helpers/factories';
 import { startApp, type TestApp } from '../helpers/strapi';
-
-const COMMENT_UID = 'plugin::blog.comment';
-const EVENT_UID = 'plugin::blog.moderation-event';
 
 describe('simultaneous submissions', () => {
   let app: TestApp;
@@ -44,7 +42,7 @@ describe('simultaneous submissions', () => {
     expect(new Set(added.map((row) => row.content)).size).toBe(300);
 
     // Each has its one first verdict in the log, no more, no less.
-    const events = (await app.strapi.db.query(EVENT_UID).findMany({
+    const events = (await app.strapi.db.query(MODERATION_EVENT_UID).findMany({
       where: { commentDocumentId: { $in: answered } },
       select: ['commentDocumentId', 'toStatus'],
     })) as Array<{ commentDocumentId: string; toStatus: string }>;

@@ -1,7 +1,7 @@
+import { COMMENT_UID, POST_UID } from '../../contracts/plugin';
 import { adminToken } from '../helpers/admin';
 import { startApp, type TestApp } from '../helpers/strapi';
 
-const POST_UID = 'plugin::blog.post';
 const CM = '/content-manager';
 
 /**
@@ -36,8 +36,8 @@ describe('the Content Manager edits posts and their lessons', () => {
       .map((type) => [type.uid, type.isDisplayed]);
     expect(uids).toEqual(
       expect.arrayContaining([
-        ['plugin::blog.post', true],
-        ['plugin::blog.comment', true],
+        [POST_UID, true],
+        [COMMENT_UID, true],
       ])
     );
   });
@@ -231,7 +231,7 @@ describe('the Content Manager edits posts and their lessons', () => {
       .expect(200);
 
     const row = await app.strapi.db
-      .query('plugin::blog.comment')
+      .query(COMMENT_UID)
       .findOne({ where: { documentId }, select: ['status', 'authorUrl'] });
     expect(row).toEqual({ status: 'approved', authorUrl: 'https://followmyfitness.example' });
     const after = await app

@@ -3,8 +3,6 @@ import http from 'http';
 import type { AddressInfo } from 'net';
 import path from 'path';
 
-import type { UID } from '@strapi/strapi';
-
 import {
   createAuthor,
   createCategory,
@@ -14,6 +12,7 @@ import {
   paragraph,
   translatePost,
 } from '../helpers/factories';
+import { POST_UID } from '../../contracts/plugin';
 import { uploadImage } from '../helpers/media';
 import { ROOT, startApp, type TestApp } from '../helpers/strapi';
 
@@ -133,8 +132,6 @@ describe('the example site, in front of a stub API', () => {
     expect(missing.html).toContain('Not found');
   });
 });
-
-const POST_UID = 'plugin::blog.post' as UID.ContentType;
 
 /** A Media Library file as the blocks editor puts it in an image node (dates as strings). */
 const mediaEntry = (file: object) => {

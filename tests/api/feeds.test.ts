@@ -1,3 +1,4 @@
+import { COMMENT_UID, POST_UID } from '../../contracts/plugin';
 import { readAtom } from '../helpers/atom';
 import {
   createAuthor,
@@ -81,7 +82,7 @@ describe('Atom feeds', () => {
     const dates = feed.entries.map((e) => e.published!);
     expect([...dates].sort().reverse()).toEqual(dates);
     expect(feed.updated >= feed.entries[0].updated).toBe(true);
-    await app.strapi.documents('plugin::blog.post' as never).delete({
+    await app.strapi.documents(POST_UID as never).delete({
       documentId: hostile.documentId,
     } as never);
   });
@@ -111,7 +112,7 @@ describe('Atom feeds', () => {
       author: author.documentId,
     });
     // An image in the body, as the Content Manager's blocks editor stores it.
-    await app.strapi.documents('plugin::blog.post' as never).update({
+    await app.strapi.documents(POST_UID as never).update({
       documentId: post.documentId,
       data: {
         body: [
@@ -156,7 +157,7 @@ describe('Atom feeds', () => {
       expect(plain.categories).toEqual([]);
     } finally {
       app.strapi.config.set('plugin::blog.feed.postUrl', null);
-      await app.strapi.documents('plugin::blog.post' as never).delete({
+      await app.strapi.documents(POST_UID as never).delete({
         documentId: post.documentId,
       } as never);
     }
@@ -186,7 +187,7 @@ describe('Atom feeds', () => {
     const withIt = changed.headers['last-modified'] as string;
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await app.strapi
-      .documents('plugin::blog.post' as never)
+      .documents(POST_UID as never)
       .unpublish({ documentId: post.documentId } as never);
     const without = await get('/api/blog/feed.xml', { 'If-Modified-Since': withIt }).expect(200);
     expect(readAtom(without.text).entries.map((e) => e.title)).not.toContain('Fresh news');
@@ -251,7 +252,7 @@ describe('Atom feeds', () => {
     const setStatus = (status: string) =>
       moderation.runAs({ type: 'admin', id: 1, name: 'Tests' }, () =>
         app.strapi
-          .documents('plugin::blog.comment' as never)
+          .documents(COMMENT_UID as never)
           .update({ documentId: comment.documentId, data: { status } } as never)
       );
     await new Promise((resolve) => setTimeout(resolve, 1100));

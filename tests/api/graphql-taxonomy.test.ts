@@ -1,7 +1,7 @@
 import type { ErrorResponse } from '../../contracts/common';
 import type { GraphqlMedia } from '../../contracts/graphql';
 import type { Media } from '../../contracts/media';
-import { COMMENT_UID } from '../../server/src/constants';
+import { AUTHOR_UID, COMMENT_UID } from '../../contracts/plugin';
 import { nextIp, setSettings } from '../helpers/comments-api';
 import {
   createAuthor,
@@ -171,7 +171,7 @@ describe('GraphQL: categories, tags, authors, covers, SEO and languages', () => 
       url: 'https://gina.example',
       avatar: (await uploadImage(strapi, { name: 'gina.png', width: 64, height: 64 })).id,
     });
-    await strapi.db.query('plugin::blog.author').update({
+    await strapi.db.query(AUTHOR_UID).update({
       where: { documentId: author.documentId },
       data: { user: admin.id, importKey: 'wp:gina' },
     });

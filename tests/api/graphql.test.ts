@@ -1,5 +1,5 @@
 import { BLOG_GRAPHQL_MUTATIONS, BLOG_GRAPHQL_QUERIES } from '../../contracts/graphql';
-import { COMMENT_UID } from '../../server/src/constants';
+import { COMMENT_UID } from '../../contracts/plugin';
 import { nextIp, setSettings } from '../helpers/comments-api';
 import { createComment, createPost } from '../helpers/factories';
 import { readSeedText } from '../helpers/seed-text';

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'net';
 import fc from 'fast-check';
 import request, { type Response } from 'supertest';
 
+import { AUTHOR_UID, CATEGORY_UID, COMMENT_UID, TAG_UID } from '../../contracts/plugin';
 import { adminToken } from '../helpers/admin';
 import { nextIp, setSettings, validComment } from '../helpers/comments-api';
 import {
@@ -126,9 +127,9 @@ describe('hostile input, fuzzed, on every public route', () => {
     const tag = await createTag(app.strapi, { name: 'Fuzzed tag' });
     const category = await createCategory(app.strapi, { name: 'Fuzzed category' });
     for (const [uid, documentId, extra] of [
-      ['plugin::blog.author', author.documentId, { user: user.id }],
-      ['plugin::blog.tag', tag.documentId, {}],
-      ['plugin::blog.category', category.documentId, {}],
+      [AUTHOR_UID, author.documentId, { user: user.id }],
+      [TAG_UID, tag.documentId, {}],
+      [CATEGORY_UID, category.documentId, {}],
     ] as const) {
       await app.strapi.db.query(uid).updateMany({
         where: { documentId },
@@ -173,7 +174,7 @@ describe('hostile input, fuzzed, on every public route', () => {
   /** Any value as the JSON text a client would send (a bare `undefined` as `null`). */
   const asJson = (value: unknown) => JSON.stringify(value) ?? 'null';
   const get = (path: string) => http().get(path);
-  const count = () => app.strapi.db.query('plugin::blog.comment').count({});
+  const count = () => app.strapi.db.query(COMMENT_UID).count({});
   /**
    * Checks `check` on FUZZ_RUNS values, and that they were real requests, many of them refused:
    * a property that sent nothing, or that the server took whole, would prove nothing.

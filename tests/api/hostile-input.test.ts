@@ -1,3 +1,4 @@
+import { AUTHOR_UID, CATEGORY_UID, COMMENT_UID, TAG_UID } from '../../contracts/plugin';
 import { setSettings, submit, validComment } from '../helpers/comments-api';
 import {
   createAuthor,
@@ -80,7 +81,7 @@ describe('hostile input to POST /api/blog/posts/:slug/comments', () => {
   it.each(corpus)('refuses %s with a 4xx and stores nothing', async (label, body) => {
     const payload =
       label === 'a pending parent' ? { data: validComment({ parent: pendingParent }) } : body;
-    const before = await app.strapi.db.query('plugin::blog.comment').count({});
+    const before = await app.strapi.db.query(COMMENT_UID).count({});
     const res = await submit(app, post.slug, payload);
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
@@ -92,7 +93,7 @@ describe('hostile input to POST /api/blog/posts/:slug/comments', () => {
         message: expect.any(String),
       })
     );
-    expect(await app.strapi.db.query('plugin::blog.comment').count({})).toBe(before);
+    expect(await app.strapi.db.query(COMMENT_UID).count({})).toBe(before);
   });
 
   it.each([
@@ -111,11 +112,11 @@ describe('hostile input to POST /api/blog/posts/:slug/comments', () => {
     ['malformed JSON', `{"data": {"authorName": "A",`],
     ['a JSON number', `42`],
   ])('refuses %s with a 4xx and stores nothing', async (_label, json) => {
-    const before = await app.strapi.db.query('plugin::blog.comment').count({});
+    const before = await app.strapi.db.query(COMMENT_UID).count({});
     const res = await rawJson(json);
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
-    expect(await app.strapi.db.query('plugin::blog.comment').count({})).toBe(before);
+    expect(await app.strapi.db.query(COMMENT_UID).count({})).toBe(before);
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     expect(({} as Record<string, unknown>).status).toBeUndefined();
   });
@@ -135,7 +136,7 @@ describe('hostile input to POST /api/blog/posts/:slug/comments', () => {
     });
     expect(res.status).toBe(201);
     const row = await app.strapi.db
-      .query('plugin::blog.comment')
+      .query(COMMENT_UID)
       .findOne({ where: { documentId: res.body.data.documentId } });
     expect(row.content).toBe(content.normalize('NFC'));
     expect(row.authorName).toBe('Ωμέγα 🦉');
@@ -172,18 +173,18 @@ describe('hostile locales and slugs on the public reads', () => {
       },
     });
     const created = await createAuthor(strapi, { name: 'Canary Author' });
-    await strapi.db.query('plugin::blog.author').update({
+    await strapi.db.query(AUTHOR_UID).update({
       where: { documentId: created.documentId },
       data: { user: user.id, importKey: 'wp:leak-canary-author' },
     });
     const tag = await createTag(strapi, { name: 'Canary tag' });
     const category = await createCategory(strapi, { name: 'Canary category' });
     for (const [uid, documentId] of [
-      ['plugin::blog.tag', tag.documentId],
-      ['plugin::blog.category', category.documentId],
+      [TAG_UID, tag.documentId],
+      [CATEGORY_UID, category.documentId],
     ]) {
       await strapi.db
-        .query(uid as 'plugin::blog.tag')
+        .query(uid as typeof TAG_UID)
         .updateMany({ where: { documentId }, data: { importKey: `wp:leak-canary-${uid}` } });
     }
     author = created;

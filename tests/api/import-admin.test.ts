@@ -4,7 +4,7 @@ import path from 'path';
 
 import type { FindImports, ImportJob, StartImport } from '../../contracts/imports';
 import type { FindPost } from '../../contracts/posts';
-import { COMMENT_UID, POST_UID } from '../../server/src/constants';
+import { ADMIN_ACTIONS, COMMENT_UID, POST_UID } from '../../contracts/plugin';
 import { adminToken } from '../helpers/admin';
 import { GARDEN_LESSONS, publicPost, runImport, startImport, waitForJob } from '../helpers/imports';
 import { adminWithActions } from '../helpers/roles';
@@ -232,14 +232,14 @@ describe('importing through the admin API', () => {
     // The action is offered in Settings → Roles → Plugins → Blog.
     const action = app.strapi
       .service('admin::permission')
-      .actionProvider.get('plugin::blog.posts.import');
+      .actionProvider.get(ADMIN_ACTIONS.importPosts);
     expect(action).toMatchObject({
       displayName: 'Import posts and comments',
       section: 'plugins',
       pluginName: 'blog',
     });
-    const without = await adminWithActions(app, ['plugin::blog.comments.read']);
-    const withIt = await adminWithActions(app, ['plugin::blog.posts.import']);
+    const without = await adminWithActions(app, [ADMIN_ACTIONS.readComments]);
+    const withIt = await adminWithActions(app, [ADMIN_ACTIONS.importPosts]);
     const calls = (t: string) => [
       startImport(app, t, SMALL_WXR, { mode: 'dry-run' }),
       app.http().get('/blog/imports').set('Authorization', `Bearer ${t}`),

@@ -4,7 +4,7 @@ import os from 'os';
 import path from 'path';
 
 import type { FindImports, StartImport } from '../../contracts/imports';
-import { POST_UID } from '../../server/src/constants';
+import { POST_UID } from '../../contracts/plugin';
 import { rawRows } from '../../server/src/db/dialect';
 import { adminToken } from '../helpers/admin';
 import { generatedWxr, runImport, startImport } from '../helpers/imports';

@@ -5,7 +5,7 @@ import os from 'os';
 import path from 'path';
 
 import type { ImportJob } from '../../contracts/imports';
-import { POST_UID } from '../../server/src/constants';
+import { POST_UID } from '../../contracts/plugin';
 import { adminToken } from '../helpers/admin';
 import { publicPost, runImport, startImport } from '../helpers/imports';
 import { pngBytes } from '../helpers/media';

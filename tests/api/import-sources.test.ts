@@ -1,6 +1,6 @@
 import { Readable } from 'stream';
 
-import { COMMENT_UID, POST_UID } from '../../server/src/constants';
+import { COMMENT_UID, POST_UID } from '../../contracts/plugin';
 import type { ImportOptions, ImportReport } from '../../server/src/services/importer';
 import { publicPost } from '../helpers/imports';
 import { startApp, type TestApp } from '../helpers/strapi';

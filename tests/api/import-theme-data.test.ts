@@ -8,7 +8,7 @@ import {
   MODERATION_EVENT_UID,
   POST_UID,
   TAG_UID,
-} from '../../server/src/constants';
+} from '../../contracts/plugin';
 import { scopeOf } from '../../server/src/import/source';
 import { adminToken } from '../helpers/admin';
 import { publicPost, runImport } from '../helpers/imports';

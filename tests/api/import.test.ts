@@ -12,7 +12,7 @@ import {
   MODERATION_EVENT_UID,
   POST_UID,
   TAG_UID,
-} from '../../server/src/constants';
+} from '../../contracts/plugin';
 import type { ImportOptions, ImportReport } from '../../server/src/services/importer';
 import { GARDEN_LESSONS, publicPost } from '../helpers/imports';
 import { readSeedText } from '../helpers/seed-text';

@@ -1,3 +1,4 @@
+import { ADMIN_ACTIONS } from '../../contracts/plugin';
 import type { FindLessons } from '../../contracts/lessons';
 import { adminToken } from '../helpers/admin';
 import { createPost } from '../helpers/factories';
@@ -74,9 +75,9 @@ describe('GET /blog/lessons (the Lessons view)', () => {
     await get('?pageSize=1000').expect(400);
     await get('?sort=text').expect(400);
     await app.http().get('/blog/lessons').expect(401);
-    const token = await adminWithActions(app, ['plugin::blog.comments.read']);
+    const token = await adminWithActions(app, [ADMIN_ACTIONS.readComments]);
     await app.http().get('/blog/lessons').set('Authorization', `Bearer ${token}`).expect(403);
-    const reader = await adminWithActions(app, ['plugin::blog.lessons.read']);
+    const reader = await adminWithActions(app, [ADMIN_ACTIONS.readLessons]);
     await app.http().get('/blog/lessons').set('Authorization', `Bearer ${reader}`).expect(200);
   });
 });

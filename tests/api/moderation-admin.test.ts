@@ -1,10 +1,9 @@
+import { COMMENT_UID, MODERATION_EVENT_UID } from '../../contracts/plugin';
 import type { AdminComment, FindQueue, ModerationEvent } from '../../contracts/moderation';
 import { adminToken } from '../helpers/admin';
 import { setSettings, submit, validComment } from '../helpers/comments-api';
 import { createPost } from '../helpers/factories';
 import { startApp, type TestApp } from '../helpers/strapi';
-
-const COMMENT_UID = 'plugin::blog.comment';
 
 describe('the moderation API (admin routes under /blog)', () => {
   let app: TestApp;
@@ -253,7 +252,7 @@ describe('the moderation API (admin routes under /blog)', () => {
   });
 
   it('keeps the moderation log append-only', async () => {
-    const events = app.strapi.documents('plugin::blog.moderation-event' as never);
+    const events = app.strapi.documents(MODERATION_EVENT_UID as never);
     const [event] = (await events.findMany({ limit: 1 } as never)) as Array<{ documentId: string }>;
     await expect(events.delete({ documentId: event.documentId } as never)).rejects.toThrow(
       'append-only'

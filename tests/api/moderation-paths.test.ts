@@ -1,9 +1,8 @@
+import { COMMENT_UID, MODERATION_EVENT_UID } from '../../contracts/plugin';
 import { adminToken } from '../helpers/admin';
 import { setSettings } from '../helpers/comments-api';
 import { createPost } from '../helpers/factories';
 import { startApp, type TestApp } from '../helpers/strapi';
-
-const COMMENT_UID = 'plugin::blog.comment';
 
 /**
  * One place decides: comments written by code through the Document Service, by an editor in
@@ -31,7 +30,7 @@ describe('moderation on every path', () => {
   const documents = () => app.strapi.documents(COMMENT_UID as never);
   const events = (documentId: string) =>
     app.strapi.db
-      .query('plugin::blog.moderation-event')
+      .query(MODERATION_EVENT_UID)
       .findMany({ where: { commentDocumentId: documentId }, orderBy: { id: 'asc' } });
 
   it('judges code like a reader: rules decide the status, whatever it asked for', async () => {

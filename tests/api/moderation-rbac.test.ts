@@ -1,12 +1,8 @@
+import { ADMIN_ACTIONS } from '../../contracts/plugin';
 import { adminWithActions } from '../helpers/roles';
 import { setSettings, submit, validComment } from '../helpers/comments-api';
 import { createPost } from '../helpers/factories';
 import { startApp, type TestApp } from '../helpers/strapi';
-
-const READ = 'plugin::blog.comments.read';
-const MODERATE = 'plugin::blog.comments.moderate';
-const SETTINGS_READ = 'plugin::blog.settings.read';
-const SETTINGS_UPDATE = 'plugin::blog.settings.update';
 
 describe('RBAC on the moderation API', () => {
   let app: TestApp;
@@ -28,18 +24,18 @@ describe('RBAC on the moderation API', () => {
   const routes = () => [
     {
       name: 'list comments',
-      action: READ,
+      action: ADMIN_ACTIONS.readComments,
       call: (t: string) => app.http().get('/blog/comments').set('Authorization', `Bearer ${t}`),
     },
     {
       name: 'read a history',
-      action: READ,
+      action: ADMIN_ACTIONS.readComments,
       call: (t: string) =>
         app.http().get(`/blog/comments/${commentId}/events`).set('Authorization', `Bearer ${t}`),
     },
     {
       name: 'change a status',
-      action: MODERATE,
+      action: ADMIN_ACTIONS.moderateComments,
       call: (t: string) =>
         app
           .http()
@@ -49,7 +45,7 @@ describe('RBAC on the moderation API', () => {
     },
     {
       name: 'bulk change',
-      action: MODERATE,
+      action: ADMIN_ACTIONS.moderateComments,
       call: (t: string) =>
         app
           .http()
@@ -59,12 +55,12 @@ describe('RBAC on the moderation API', () => {
     },
     {
       name: 'read settings',
-      action: SETTINGS_READ,
+      action: ADMIN_ACTIONS.readSettings,
       call: (t: string) => app.http().get('/blog/settings').set('Authorization', `Bearer ${t}`),
     },
     {
       name: 'update settings',
-      action: SETTINGS_UPDATE,
+      action: ADMIN_ACTIONS.updateSettings,
       call: (t: string) =>
         app.http().put('/blog/settings').set('Authorization', `Bearer ${t}`).send(settings),
     },
@@ -85,18 +81,20 @@ describe('RBAC on the moderation API', () => {
     }
   });
 
-  it.each([READ, MODERATE, SETTINGS_READ, SETTINGS_UPDATE])(
-    'with only %s, allows exactly the routes that need it',
-    async (action) => {
-      const token = await adminWithActions(app, [action]);
-      for (const route of routes()) {
-        const res = await route.call(token);
-        const allowed = route.action === action;
-        expect([route.name, allowed ? res.status < 400 : res.status]).toEqual([
-          route.name,
-          allowed ? true : 403,
-        ]);
-      }
+  it.each([
+    ADMIN_ACTIONS.readComments,
+    ADMIN_ACTIONS.moderateComments,
+    ADMIN_ACTIONS.readSettings,
+    ADMIN_ACTIONS.updateSettings,
+  ])('with only %s, allows exactly the routes that need it', async (action) => {
+    const token = await adminWithActions(app, [action]);
+    for (const route of routes()) {
+      const res = await route.call(token);
+      const allowed = route.action === action;
+      expect([route.name, allowed ? res.status < 400 : res.status]).toEqual([
+        route.name,
+        allowed ? true : 403,
+      ]);
     }
-  );
+  });
 });

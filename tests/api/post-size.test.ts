@@ -1,4 +1,4 @@
-import { POST_UID } from '../../server/src/constants';
+import { POST_UID } from '../../contracts/plugin';
 import { adminToken } from '../helpers/admin';
 import { startApp, type TestApp } from '../helpers/strapi';
 

@@ -1,3 +1,4 @@
+import { POST_UID } from '../../contracts/plugin';
 import type { ErrorResponse } from '../../contracts/common';
 import type { FindPost, FindPosts } from '../../contracts/posts';
 import { createComment, createPost } from '../helpers/factories';
@@ -198,22 +199,22 @@ describe('GET /api/blog/posts and /api/blog/posts/:slug', () => {
     await createComment(strapi, { post: temp.documentId, status: 'approved' });
     await app.http().get(`/api/blog/posts/${temp.slug}`).expect(200);
 
-    await strapi.documents('plugin::blog.post').unpublish({ documentId: temp.documentId });
+    await strapi.documents(POST_UID).unpublish({ documentId: temp.documentId });
     await app.http().get(`/api/blog/posts/${temp.slug}`).expect(404);
     await app.http().get(`/api/blog/posts/${temp.slug}/comments`).expect(404);
 
-    await strapi.documents('plugin::blog.post').publish({ documentId: temp.documentId });
+    await strapi.documents(POST_UID).publish({ documentId: temp.documentId });
     const again = await app.http().get(`/api/blog/posts/${temp.slug}`).expect(200);
     expect(again.body.data.commentCount).toBe(1);
     const comments = await app.http().get(`/api/blog/posts/${temp.slug}/comments`).expect(200);
     expect(comments.body.data).toHaveLength(1);
 
-    await strapi.documents('plugin::blog.post').delete({ documentId: temp.documentId });
+    await strapi.documents(POST_UID).delete({ documentId: temp.documentId });
   });
 
   it('shows the published version while a newer draft waits', async () => {
     const { strapi } = app;
-    await strapi.documents('plugin::blog.post').update({
+    await strapi.documents(POST_UID).update({
       documentId: older.documentId,
       data: { title: 'Unpublished new title' },
     } as never);

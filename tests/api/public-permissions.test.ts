@@ -1,23 +1,15 @@
+import { COMMENT_UID, POST_UID, PUBLIC_ACTIONS, type PublicAction } from '../../contracts/plugin';
 import { adminToken } from '../helpers/admin';
 import { freshDatabase, removeDatabase, startApp, type TestApp } from '../helpers/strapi';
 
-const ACTIONS = [
+/** The actions version 0.1.0 granted. */
+const ACTIONS: PublicAction[] = [
   'plugin::blog.post.find',
   'plugin::blog.post.findOne',
   'plugin::blog.comment.find',
 ];
 /** Actions later versions added: submission, the feeds, then taxonomy, authors and the sitemap. */
-const NEW_ACTIONS = [
-  'plugin::blog.comment.create',
-  'plugin::blog.comment.form',
-  'plugin::blog.feed.posts',
-  'plugin::blog.feed.comments',
-  'plugin::blog.category.find',
-  'plugin::blog.tag.find',
-  'plugin::blog.author.find',
-  'plugin::blog.author.findOne',
-  'plugin::blog.sitemap.index',
-];
+const NEW_ACTIONS = PUBLIC_ACTIONS.filter((action) => !ACTIONS.includes(action));
 
 type RoleTree = {
   permissions: Record<
@@ -89,10 +81,10 @@ describe('public read access: granted once, never re-granted', () => {
     await app.http().get('/api/blog/posts/networking-biggest-mistake').expect(200);
 
     const posts = await app.strapi.db
-      .query('plugin::blog.post')
+      .query(POST_UID)
       .count({ where: { slug: 'networking-biggest-mistake' } });
     expect(posts).toBe(2); // one document: its draft and published rows
-    expect(await app.strapi.db.query('plugin::blog.comment').count({})).toBe(1);
+    expect(await app.strapi.db.query(COMMENT_UID).count({})).toBe(1);
     expect(await app.strapi.db.query('admin::user').count({})).toBe(1);
   });
 

@@ -1,10 +1,9 @@
+import { COMMENT_UID } from '../../contracts/plugin';
 import { DEFAULT_MODERATION_SETTINGS } from '../../server/src/moderation/settings';
 import { adminToken } from '../helpers/admin';
 import { setSettings, submit, validComment } from '../helpers/comments-api';
 import { createPost } from '../helpers/factories';
 import { startApp, type TestApp } from '../helpers/strapi';
-
-const COMMENT_UID = 'plugin::blog.comment';
 
 describe('the rules see what a reader sees, over the public route', () => {
   let app: TestApp;

@@ -1,3 +1,4 @@
+import { COMMENT_UID, POST_UID } from '../../contracts/plugin';
 import type { FindComments } from '../../contracts/comments';
 import type { FindPost, FindPosts } from '../../contracts/posts';
 import { seedDemoPost } from '../../playground/src/seed/demo-post';
@@ -82,10 +83,10 @@ describe('the seed post, "Networking biggest mistake?"', () => {
   it('is seeded once: seeding again writes nothing', async () => {
     const again = await seedDemoPost(app.strapi);
     expect(again).toEqual({ created: false });
-    const count = await app.strapi.db.query('plugin::blog.post').count({ where: { slug: SLUG } });
+    const count = await app.strapi.db.query(POST_UID).count({ where: { slug: SLUG } });
     // One draft row and one published row: a single document.
     expect(count).toBe(2);
-    const comments = await app.strapi.db.query('plugin::blog.comment').count({});
+    const comments = await app.strapi.db.query(COMMENT_UID).count({});
     expect(comments).toBe(1);
   });
 });

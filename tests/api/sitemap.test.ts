@@ -1,10 +1,10 @@
+import { POST_UID } from '../../contracts/plugin';
 import { adminToken } from '../helpers/admin';
 import { createPost, ensureLocale, translatePost } from '../helpers/factories';
 import { readSitemap, type SitemapUrlView } from '../helpers/sitemap';
 import { countStatements } from '../helpers/sql-count';
 import { startApp, type TestApp } from '../helpers/strapi';
 
-const POST = 'plugin::blog.post';
 const PATTERN = 'https://site.example.com/{locale}/blog/{slug}';
 const XML_TYPE = /^application\/xml; charset=utf-8$/;
 const SELF = 'http://blog.example.com/api/blog/sitemap.xml';
@@ -34,7 +34,7 @@ describe('the sitemap', () => {
   /** The published version's updatedAt, as the sitemap's lastmod should give it. */
   const publishedUpdatedAt = async (slug: string, locale: string) => {
     const row = await app.strapi.db
-      .query(POST)
+      .query(POST_UID)
       .findOne({ where: { slug, locale, publishedAt: { $notNull: true } }, select: ['updatedAt'] });
     return new Date(row.updatedAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
   };
@@ -129,7 +129,7 @@ describe('the sitemap', () => {
       expect(locs).not.toContain(slug);
     }
     const published = await app.strapi.db
-      .query(POST)
+      .query(POST_UID)
       .count({ where: { publishedAt: { $notNull: true } } });
     // Every published version but the two noIndex ones.
     expect(urls).toHaveLength(published - 2);
@@ -209,7 +209,7 @@ describe('the sitemap', () => {
     ['locale=fr'],
     ['filters[slug]=x'],
   ])('answers 400 to ?%s before reading any post', async (query) => {
-    const posts = app.strapi.db.metadata.get(POST).tableName;
+    const posts = app.strapi.db.metadata.get(POST_UID).tableName;
     const knex = app.strapi.db.connection;
     const seen: string[] = [];
     const listener = ({ sql }: { sql: string }) => {

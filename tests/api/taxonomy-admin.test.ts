@@ -1,3 +1,4 @@
+import { AUTHOR_UID, CATEGORY_UID, COMMENT_UID, POST_UID, TAG_UID } from '../../contracts/plugin';
 import { adminToken } from '../helpers/admin';
 import { createAuthor, createCategory } from '../helpers/factories';
 import { adminInDefaultRole } from '../helpers/roles';
@@ -5,10 +6,6 @@ import { startApp, type TestApp } from '../helpers/strapi';
 
 const CM = '/content-manager';
 const ITEMS = `${CM}/collection-types`;
-const POST = 'plugin::blog.post';
-const CATEGORY = 'plugin::blog.category';
-const TAG = 'plugin::blog.tag';
-const AUTHOR = 'plugin::blog.author';
 const SEED_SLUG = 'networking-biggest-mistake';
 
 type Cell = { name: string; size: number };
@@ -81,7 +78,7 @@ describe('categories, tags, authors and SEO in the Content Manager', () => {
 
   describe('the edit views', () => {
     it('places cover, lessons, author/categories/tags and SEO on the post, labelled', async () => {
-      const { contentType, components } = await configuration('content-types', POST);
+      const { contentType, components } = await configuration('content-types', POST_UID);
       const rows = (contentType.layouts.edit as Cell[][]).map((row) => row.map((c) => c.name));
       expect(rows).toEqual([
         ['title', 'slug'],
@@ -126,7 +123,7 @@ describe('categories, tags, authors and SEO in the Content Manager', () => {
     });
 
     it('names categories, tags and authors by their name, with readable columns', async () => {
-      const category = (await configuration('content-types', CATEGORY)).contentType;
+      const category = (await configuration('content-types', CATEGORY_UID)).contentType;
       expect(category.settings.mainField).toBe('name');
       expect(category.layouts.list).toEqual(['id', 'name', 'slug', 'parent']);
       expect(category.metadatas.parent.edit.label).toBe('Parent category');
@@ -134,11 +131,11 @@ describe('categories, tags, authors and SEO in the Content Manager', () => {
       // Subcategories are shown, and placed from each one's own parent field.
       expect(category.metadatas.children.edit.editable).toBe(false);
 
-      const tag = (await configuration('content-types', TAG)).contentType;
+      const tag = (await configuration('content-types', TAG_UID)).contentType;
       expect(tag.settings.mainField).toBe('name');
       expect(tag.layouts.list).toEqual(['id', 'name', 'slug']);
 
-      const author = (await configuration('content-types', AUTHOR)).contentType;
+      const author = (await configuration('content-types', AUTHOR_UID)).contentType;
       expect(author.settings.mainField).toBe('name');
       expect(author.metadatas.user.edit).toEqual(
         expect.objectContaining({ label: 'Admin user', visible: true, editable: true })
@@ -155,8 +152,8 @@ describe('categories, tags, authors and SEO in the Content Manager', () => {
     it('labels and places the new fields of an install upgraded from 0.1.0, keeping its own', async () => {
       // The post's configuration as 0.1.0 left it, with what an editor changed there, and the
       // fields this version added appended at the end, as Strapi's sync does on upgrade.
-      const url = `${CM}/content-types/${POST}/configuration`;
-      const { contentType } = await configuration('content-types', POST);
+      const url = `${CM}/content-types/${POST_UID}/configuration`;
+      const { contentType } = await configuration('content-types', POST_UID);
       const metadatas = contentType.metadatas as Record<
         string,
         { edit: Record<string, unknown>; list: Record<string, unknown> }
@@ -211,16 +208,16 @@ describe('categories, tags, authors and SEO in the Content Manager', () => {
       await store.delete({ key: 'content-manager-layout-fields-applied' });
       await store.set({
         key: 'content-manager-layout-defaults-applied',
-        value: [POST, 'plugin::blog.comment', 'blog.lesson'],
+        value: [POST_UID, COMMENT_UID, 'blog.lesson'],
       });
 
       const applied = await app.strapi
         .plugin('blog')
         .service('contentManagerLayout')
         .applyDefaultsOnce();
-      expect(applied).toContain(POST);
+      expect(applied).toContain(POST_UID);
 
-      const after = (await configuration('content-types', POST)).contentType;
+      const after = (await configuration('content-types', POST_UID)).contentType;
       const rows = (after.layouts.edit as Cell[][]).map((row) => row.map((c) => c.name));
       expect(rows).toEqual([
         ['title', 'slug'],
@@ -248,23 +245,23 @@ describe('categories, tags, authors and SEO in the Content Manager', () => {
   describe('categories keep one level, on every write path', () => {
     it('refuses a category as its own parent', async () => {
       const top = await cm()
-        .post(`${ITEMS}/${CATEGORY}?locale=en`)
+        .post(`${ITEMS}/${CATEGORY_UID}?locale=en`)
         .set(auth)
         .send({ name: 'Self', slug: 'self' })
         .expect(201);
       const { documentId } = top.body.data;
       const res = await cm()
-        .put(`${ITEMS}/${CATEGORY}/${documentId}?locale=en`)
+        .put(`${ITEMS}/${CATEGORY_UID}/${documentId}?locale=en`)
         .set(auth)
         .send({ parent: { connect: [{ documentId, locale: 'en' }] } });
       expectFieldError(res, ['parent']);
-      expect(await count(CATEGORY, { documentId, parent: { id: { $notNull: true } } })).toBe(0);
+      expect(await count(CATEGORY_UID, { documentId, parent: { id: { $notNull: true } } })).toBe(0);
     });
 
     it('refuses a parent that has a parent, and a parent for a category with children', async () => {
       const top = await createCategory(app.strapi, { name: 'Top', locale: 'en' });
       const child = await cm()
-        .post(`${ITEMS}/${CATEGORY}?locale=en`)
+        .post(`${ITEMS}/${CATEGORY_UID}?locale=en`)
         .set(auth)
         .send({
           name: 'Child',
@@ -273,9 +270,9 @@ describe('categories, tags, authors and SEO in the Content Manager', () => {
         })
         .expect(201);
 
-      const before = await count(CATEGORY);
+      const before = await count(CATEGORY_UID);
       const grandchild = await cm()
-        .post(`${ITEMS}/${CATEGORY}?locale=en`)
+        .post(`${ITEMS}/${CATEGORY_UID}?locale=en`)
         .set(auth)
         .send({
           name: 'Grandchild',
@@ -283,30 +280,33 @@ describe('categories, tags, authors and SEO in the Content Manager', () => {
           parent: { connect: [{ documentId: child.body.data.documentId }] },
         });
       expectFieldError(grandchild, ['parent']);
-      expect(await count(CATEGORY)).toBe(before);
+      expect(await count(CATEGORY_UID)).toBe(before);
 
       // The top category has a child: it cannot go under another (no cycle, no second level).
       const other = await createCategory(app.strapi, { name: 'Other', locale: 'en' });
       const moved = await cm()
-        .put(`${ITEMS}/${CATEGORY}/${top.documentId}?locale=en`)
+        .put(`${ITEMS}/${CATEGORY_UID}/${top.documentId}?locale=en`)
         .set(auth)
         .send({ parent: { connect: [{ documentId: other.documentId }] } });
       expectFieldError(moved, ['parent']);
       // Nor under its own child (a cycle), through code.
       await expect(
-        app.strapi.documents(CATEGORY as never).update({
+        app.strapi.documents(CATEGORY_UID as never).update({
           documentId: top.documentId,
           locale: 'en',
           data: { parent: child.body.data.documentId },
         } as never)
       ).rejects.toMatchObject({ name: 'ValidationError' });
       expect(
-        await count(CATEGORY, { documentId: top.documentId, parent: { id: { $notNull: true } } })
+        await count(CATEGORY_UID, {
+          documentId: top.documentId,
+          parent: { id: { $notNull: true } },
+        })
       ).toBe(0);
 
       // Subcategories are placed from their own side.
       const adopt = await cm()
-        .put(`${ITEMS}/${CATEGORY}/${other.documentId}?locale=en`)
+        .put(`${ITEMS}/${CATEGORY_UID}/${other.documentId}?locale=en`)
         .set(auth)
         .send({ children: { connect: [{ documentId: top.documentId }] } });
       expectFieldError(adopt, ['children']);
@@ -315,7 +315,7 @@ describe('categories, tags, authors and SEO in the Content Manager', () => {
 
   describe('URLs, slugs and locales', () => {
     it('refuses a canonical URL or an author website that is not an absolute http(s) URL', async () => {
-      const before = await count(POST);
+      const before = await count(POST_UID);
       for (const canonicalUrl of [
         '/relative/page',
         'javascript:alert(1)',
@@ -323,14 +323,14 @@ describe('categories, tags, authors and SEO in the Content Manager', () => {
         ' https://example.com',
       ]) {
         const res = await cm()
-          .post(`${ITEMS}/${POST}?locale=en`)
+          .post(`${ITEMS}/${POST_UID}?locale=en`)
           .set(auth)
           .send({ title: 'Canonical', slug: 'canonical-test', seo: { canonicalUrl } });
         expectFieldError(res, ['seo', 'canonicalUrl']);
       }
-      expect(await count(POST)).toBe(before);
+      expect(await count(POST_UID)).toBe(before);
       await cm()
-        .post(`${ITEMS}/${POST}?locale=en`)
+        .post(`${ITEMS}/${POST_UID}?locale=en`)
         .set(auth)
         .send({
           title: 'Canonical',
@@ -340,37 +340,37 @@ describe('categories, tags, authors and SEO in the Content Manager', () => {
         .expect(201);
 
       const author = await cm()
-        .post(`${ITEMS}/${AUTHOR}`)
+        .post(`${ITEMS}/${AUTHOR_UID}`)
         .set(auth)
         .send({ name: 'Webless', slug: 'webless', url: 'ftp://example.com' });
       expectFieldError(author, ['url']);
       await expect(
         createAuthor(app.strapi, { name: 'Code author', url: 'www.example.com' })
       ).rejects.toMatchObject({ name: 'ValidationError' });
-      expect(await count(AUTHOR, { name: { $in: ['Webless', 'Code author'] } })).toBe(0);
+      expect(await count(AUTHOR_UID, { name: { $in: ['Webless', 'Code author'] } })).toBe(0);
     });
 
     it('refuses a slug taken in that locale, and takes it in another', async () => {
-      const before = await count(POST);
+      const before = await count(POST_UID);
       const taken = await cm()
-        .post(`${ITEMS}/${POST}?locale=en`)
+        .post(`${ITEMS}/${POST_UID}?locale=en`)
         .set(auth)
         .send({ title: 'Copy', slug: SEED_SLUG });
       expectFieldError(taken, ['slug']);
       await expect(
         app.strapi
-          .documents(POST as never)
+          .documents(POST_UID as never)
           .create({ data: { title: 'Copy', slug: SEED_SLUG } } as never)
       ).rejects.toMatchObject({ name: 'ValidationError' });
-      expect(await count(POST)).toBe(before);
+      expect(await count(POST_UID)).toBe(before);
       await cm()
-        .post(`${ITEMS}/${POST}?locale=fr`)
+        .post(`${ITEMS}/${POST_UID}?locale=fr`)
         .set(auth)
         .send({ title: 'Copie', slug: SEED_SLUG })
         .expect(201);
 
       // Strapi's own uid check covers categories and tags per locale.
-      for (const uid of [CATEGORY, TAG]) {
+      for (const uid of [CATEGORY_UID, TAG_UID]) {
         await cm()
           .post(`${ITEMS}/${uid}?locale=en`)
           .set(auth)
@@ -394,11 +394,11 @@ describe('categories, tags, authors and SEO in the Content Manager', () => {
 
     it('refuses an unknown locale, in the Content Manager and from code', async () => {
       const res = await cm()
-        .post(`${ITEMS}/${TAG}?locale=xx`)
+        .post(`${ITEMS}/${TAG_UID}?locale=xx`)
         .set(auth)
         .send({ name: 'X', slug: 'x' });
       expect(res.status).toBe(400);
-      for (const uid of [POST, CATEGORY, TAG]) {
+      for (const uid of [POST_UID, CATEGORY_UID, TAG_UID]) {
         await expect(
           app.strapi.documents(uid as never).create({
             locale: 'xx',
@@ -419,7 +419,7 @@ describe('categories, tags, authors and SEO in the Content Manager', () => {
         .query('admin::user')
         .findOne({ where: { email: 'admin@example.com' }, select: ['id', 'documentId'] });
       const mine = await cm()
-        .post(`${ITEMS}/${AUTHOR}`)
+        .post(`${ITEMS}/${AUTHOR_UID}`)
         .set(auth)
         .send({
           name: 'Demo Admin',
@@ -428,13 +428,13 @@ describe('categories, tags, authors and SEO in the Content Manager', () => {
         })
         .expect(201);
       const linked = await cm()
-        .get(`${CM}/relations/${AUTHOR}/${mine.body.data.documentId}/user`)
+        .get(`${CM}/relations/${AUTHOR_UID}/${mine.body.data.documentId}/user`)
         .set(auth)
         .expect(200);
       expect(linked.body.results.map((user: { id: number }) => user.id)).toEqual([admin.id]);
 
       const second = await cm()
-        .post(`${ITEMS}/${AUTHOR}`)
+        .post(`${ITEMS}/${AUTHOR_UID}`)
         .set(auth)
         .send({
           name: 'Second',
@@ -442,14 +442,14 @@ describe('categories, tags, authors and SEO in the Content Manager', () => {
           user: { connect: [{ id: admin.id, documentId: admin.documentId }] },
         });
       expectFieldError(second, ['user']);
-      expect(await count(AUTHOR, { slug: 'second' })).toBe(0);
+      expect(await count(AUTHOR_UID, { slug: 'second' })).toBe(0);
 
       const post = await cm()
-        .post(`${ITEMS}/${POST}?locale=en`)
+        .post(`${ITEMS}/${POST_UID}?locale=en`)
         .set(auth)
         .send({ title: 'Mine by default', slug: 'mine-by-default' })
         .expect(201);
-      const stored = await app.strapi.db.query(POST as never).findOne({
+      const stored = await app.strapi.db.query(POST_UID as never).findOne({
         where: { documentId: post.body.data.documentId },
         populate: { author: { select: ['slug'] } },
       });
@@ -458,7 +458,7 @@ describe('categories, tags, authors and SEO in the Content Manager', () => {
       // An author the editor chose stays; code gets no default.
       const other = await createAuthor(app.strapi, { name: 'Chosen' });
       const chosen = await cm()
-        .post(`${ITEMS}/${POST}?locale=en`)
+        .post(`${ITEMS}/${POST_UID}?locale=en`)
         .set(auth)
         .send({
           title: 'Chosen',
@@ -467,9 +467,9 @@ describe('categories, tags, authors and SEO in the Content Manager', () => {
         })
         .expect(201);
       const byCode = await app.strapi
-        .documents(POST as never)
+        .documents(POST_UID as never)
         .create({ data: { title: 'By code', slug: 'by-code' } } as never);
-      const authors = await app.strapi.db.query(POST as never).findMany({
+      const authors = await app.strapi.db.query(POST_UID as never).findMany({
         where: {
           documentId: {
             $in: [chosen.body.data.documentId, (byCode as { documentId: string }).documentId],
@@ -489,30 +489,30 @@ describe('categories, tags, authors and SEO in the Content Manager', () => {
       const editor = { Authorization: `Bearer ${await adminInDefaultRole(app, 'strapi-editor')}` };
       for (const locale of ['en', 'fr']) {
         const created = await cm()
-          .post(`${ITEMS}/${CATEGORY}?locale=${locale}`)
+          .post(`${ITEMS}/${CATEGORY_UID}?locale=${locale}`)
           .set(editor)
           .send({ name: `Editor ${locale}`, slug: `editor-${locale}` })
           .expect(201);
         expect(created.body.data.name).toBe(`Editor ${locale}`);
         const post = await cm()
-          .post(`${ITEMS}/${POST}?locale=${locale}`)
+          .post(`${ITEMS}/${POST_UID}?locale=${locale}`)
           .set(editor)
           .send({ title: `Editor post ${locale}`, slug: `editor-post-${locale}` })
           .expect(201);
         expect(post.body.data.title).toBe(`Editor post ${locale}`);
       }
       const tag = await cm()
-        .post(`${ITEMS}/${TAG}?locale=en`)
+        .post(`${ITEMS}/${TAG_UID}?locale=en`)
         .set(editor)
         .send({ name: 'Ed', slug: 'ed' })
         .expect(201);
       await cm()
-        .put(`${ITEMS}/${TAG}/${tag.body.data.documentId}?locale=en`)
+        .put(`${ITEMS}/${TAG_UID}/${tag.body.data.documentId}?locale=en`)
         .set(editor)
         .send({ name: 'Edited' })
         .expect(200);
       await cm()
-        .post(`${ITEMS}/${AUTHOR}`)
+        .post(`${ITEMS}/${AUTHOR_UID}`)
         .set(editor)
         .send({ name: 'Ed Author', slug: 'ed-author' })
         .expect(201);
@@ -520,14 +520,14 @@ describe('categories, tags, authors and SEO in the Content Manager', () => {
       // An Author edits what they created, not others' categories.
       const author = { Authorization: `Bearer ${await adminInDefaultRole(app, 'strapi-author')}` };
       const own = await cm()
-        .post(`${ITEMS}/${CATEGORY}?locale=en`)
+        .post(`${ITEMS}/${CATEGORY_UID}?locale=en`)
         .set(author)
         .send({ name: 'Authored', slug: 'authored' })
         .expect(201);
       expect(own.body.data.name).toBe('Authored');
       const others = await createCategory(app.strapi, { name: 'Not theirs', locale: 'en' });
       await cm()
-        .put(`${ITEMS}/${CATEGORY}/${others.documentId}?locale=en`)
+        .put(`${ITEMS}/${CATEGORY_UID}/${others.documentId}?locale=en`)
         .set(author)
         .send({ name: 'Taken over' })
         .expect(403);
@@ -535,19 +535,19 @@ describe('categories, tags, authors and SEO in the Content Manager', () => {
 
     it('keep Strapi’s permission model: a role without category permissions cannot create one', async () => {
       const postsOnly = await adminWithPermissions(app, [
-        { action: 'plugin::content-manager.explorer.create', subject: POST },
-        { action: 'plugin::content-manager.explorer.read', subject: POST },
+        { action: 'plugin::content-manager.explorer.create', subject: POST_UID },
+        { action: 'plugin::content-manager.explorer.read', subject: POST_UID },
       ]);
       const headers = { Authorization: `Bearer ${postsOnly}` };
-      const before = await count(CATEGORY);
+      const before = await count(CATEGORY_UID);
       await cm()
-        .post(`${ITEMS}/${CATEGORY}?locale=en`)
+        .post(`${ITEMS}/${CATEGORY_UID}?locale=en`)
         .set(headers)
         .send({ name: 'Nope', slug: 'nope' })
         .expect(403);
-      expect(await count(CATEGORY)).toBe(before);
+      expect(await count(CATEGORY_UID)).toBe(before);
       await cm()
-        .post(`${ITEMS}/${POST}?locale=en`)
+        .post(`${ITEMS}/${POST_UID}?locale=en`)
         .set(headers)
         .send({ title: 'Yes', slug: 'yes-post' })
         .expect(201);
@@ -571,10 +571,10 @@ describe('Strapi’s default roles on an upgraded install', () => {
     const permissions = first.strapi.db.query('admin::permission');
     const defaultRoles = { role: { code: { $in: ['strapi-editor', 'strapi-author'] } } };
     await permissions.deleteMany({
-      where: { ...defaultRoles, subject: { $in: [CATEGORY, TAG, AUTHOR] } },
+      where: { ...defaultRoles, subject: { $in: [CATEGORY_UID, TAG_UID, AUTHOR_UID] } },
     });
     for (const permission of await permissions.findMany({
-      where: { ...defaultRoles, subject: POST },
+      where: { ...defaultRoles, subject: POST_UID },
     })) {
       const { locales: _dropped, ...properties } = permission.properties ?? {};
       await permissions.update({ where: { id: permission.id }, data: { properties } });
@@ -588,14 +588,14 @@ describe('Strapi’s default roles on an upgraded install', () => {
     const editor = { Authorization: `Bearer ${await adminInDefaultRole(app, 'strapi-editor')}` };
     const created = await app
       .http()
-      .post(`${ITEMS}/${CATEGORY}?locale=fr`)
+      .post(`${ITEMS}/${CATEGORY_UID}?locale=fr`)
       .set(editor)
       .send({ name: 'Après mise à jour', slug: 'apres' })
       .expect(201);
     expect(created.body.data.name).toBe('Après mise à jour');
     const post = await app
       .http()
-      .post(`${ITEMS}/${POST}?locale=en`)
+      .post(`${ITEMS}/${POST_UID}?locale=en`)
       .set(editor)
       .send({ title: 'After the upgrade', slug: 'after-the-upgrade' })
       .expect(201);
@@ -604,12 +604,12 @@ describe('Strapi’s default roles on an upgraded install', () => {
     const author = { Authorization: `Bearer ${await adminInDefaultRole(app, 'strapi-author')}` };
     await app
       .http()
-      .post(`${ITEMS}/${AUTHOR}`)
+      .post(`${ITEMS}/${AUTHOR_UID}`)
       .set(author)
       .send({ name: 'Upgraded author', slug: 'upgraded-author' })
       .expect(201);
     const granted = await app.strapi.db.query('admin::permission').findMany({
-      where: { role: { code: 'strapi-author' }, subject: TAG },
+      where: { role: { code: 'strapi-author' }, subject: TAG_UID },
       select: ['action', 'conditions'],
     });
     expect(granted.map((p: { action: string }) => p.action).sort()).toEqual(

@@ -1,3 +1,4 @@
+import { AUTHOR_UID, COMMENT_UID } from '../../contracts/plugin';
 import type { ErrorResponse } from '../../contracts/common';
 import type { FindPost, FindPosts, Post } from '../../contracts/posts';
 import type { FindAuthor, FindAuthors, FindCategories, FindTags } from '../../contracts/taxonomy';
@@ -42,7 +43,7 @@ describe('categories, tags, authors, covers, SEO and languages on the public API
       url: 'https://ann.example',
       avatar: (await uploadImage(strapi, { name: 'ann.png', width: 64, height: 64 })).id,
     });
-    await strapi.db.query('plugin::blog.author').update({
+    await strapi.db.query(AUTHOR_UID).update({
       where: { documentId: author.documentId },
       data: { user: admin.id, importKey: 'wp:ann' },
     });
@@ -320,7 +321,7 @@ describe('categories, tags, authors, covers, SEO and languages on the public API
       .set('X-Forwarded-For', '10.200.0.1')
       .send({ data: validComment({ content: 'Un commentaire depuis la page française.' }) });
     expect(sent.status).toBe(201);
-    const stored = await app.strapi.db.query('plugin::blog.comment').findOne({
+    const stored = await app.strapi.db.query(COMMENT_UID).findOne({
       where: { documentId: sent.body.data.documentId },
       select: ['pageLocale', 'postDocumentId'],
     });

@@ -1,3 +1,4 @@
+import { ADMIN_ACTIONS, COMMENT_UID, MODERATION_EVENT_UID } from '../../contracts/plugin';
 import type { FindComments } from '../../contracts/comments';
 import type { FindPost } from '../../contracts/posts';
 import { adminToken } from '../helpers/admin';
@@ -7,11 +8,8 @@ import { createComment, createPost } from '../helpers/factories';
 import { adminInDefaultRole } from '../helpers/roles';
 import { startApp, type TestApp } from '../helpers/strapi';
 
-const COMMENT_UID = 'plugin::blog.comment';
 const CM_COMMENTS = '/content-manager/collection-types/plugin::blog.comment';
 const CM_POSTS = '/content-manager/collection-types/plugin::blog.post';
-const READ = 'plugin::blog.comments.read';
-const MODERATE = 'plugin::blog.comments.moderate';
 const PRIVATE = ['authorEmail', 'ipHash', 'userAgent', 'moderationReason'];
 
 /**
@@ -79,7 +77,7 @@ describe('the trust model on the Content Manager path', () => {
         'Published at once, I hope'
       );
       const events = await app.strapi.db
-        .query('plugin::blog.moderation-event')
+        .query(MODERATION_EVENT_UID)
         .findMany({ where: { commentDocumentId: res.body.data.documentId } });
       expect(events).toEqual([
         expect.objectContaining({
@@ -227,14 +225,18 @@ describe('the trust model on the Content Manager path', () => {
     });
 
     it('with comments.read, reads them', async () => {
-      const reader = bearer(await adminInDefaultRole(app, 'strapi-editor', [READ]));
+      const reader = bearer(
+        await adminInDefaultRole(app, 'strapi-editor', [ADMIN_ACTIONS.readComments])
+      );
       const one = await open(reader).expect(200);
       expect(one.body.data.authorEmail).toBe('private@example.com');
       expect(one.body.data.moderationReason).toMatch(/^approved by/);
     });
 
     it('without comments.moderate, cannot change approved text or status, nor delete', async () => {
-      const editor = bearer(await adminInDefaultRole(app, 'strapi-editor', [READ]));
+      const editor = bearer(
+        await adminInDefaultRole(app, 'strapi-editor', [ADMIN_ACTIONS.readComments])
+      );
       const shown = (await open(editor).expect(200)).body.data;
       // What the edit form sends back: its fields, relations unchanged.
       const opened = {
@@ -282,7 +284,12 @@ describe('the trust model on the Content Manager path', () => {
     });
 
     it('with comments.moderate, changes text and creates trusted comments', async () => {
-      const moderator = bearer(await adminInDefaultRole(app, 'strapi-editor', [READ, MODERATE]));
+      const moderator = bearer(
+        await adminInDefaultRole(app, 'strapi-editor', [
+          ADMIN_ACTIONS.readComments,
+          ADMIN_ACTIONS.moderateComments,
+        ])
+      );
       await app
         .http()
         .put(`${CM_COMMENTS}/${documentId}`)

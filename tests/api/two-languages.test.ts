@@ -1,3 +1,4 @@
+import { POST_UID } from '../../contracts/plugin';
 import { adminToken } from '../helpers/admin';
 import { pngBytes } from '../helpers/media';
 import { startApp, type TestApp } from '../helpers/strapi';
@@ -5,7 +6,6 @@ import type { FindPost, FindPosts } from '../../contracts/posts';
 import type { FindAuthor, FindTags } from '../../contracts/taxonomy';
 
 const CM = '/content-manager/collection-types';
-const POST = 'plugin::blog.post';
 const SEED = 'networking-biggest-mistake';
 
 const FRENCH_LESSONS = [
@@ -68,12 +68,12 @@ describe('an editor gives the seed post a cover, an author, two tags and a Frenc
     expect(frTag.status).toBe(201);
 
     const seed = await app.strapi.db
-      .query(POST)
+      .query(POST_UID)
       .findOne({ where: { slug: SEED, publishedAt: null }, select: ['documentId'] });
     documentId = seed.documentId;
 
     const english = await cm()
-      .put(`${CM}/${POST}/${documentId}?locale=en`)
+      .put(`${CM}/${POST_UID}/${documentId}?locale=en`)
       .set(auth)
       .send({
         cover: coverId,
@@ -82,13 +82,13 @@ describe('an editor gives the seed post a cover, an author, two tags and a Frenc
       });
     expect(english.status).toBe(200);
     await cm()
-      .post(`${CM}/${POST}/${documentId}/actions/publish?locale=en`)
+      .post(`${CM}/${POST_UID}/${documentId}/actions/publish?locale=en`)
       .set(auth)
       .send({})
       .expect(200);
 
     const french = await cm()
-      .put(`${CM}/${POST}/${documentId}?locale=fr`)
+      .put(`${CM}/${POST_UID}/${documentId}?locale=fr`)
       .set(auth)
       .send({
         title: 'La plus grande erreur du réseautage ?',
@@ -106,7 +106,7 @@ describe('an editor gives the seed post a cover, an author, two tags and a Frenc
       });
     expect(french.status).toBe(200);
     await cm()
-      .post(`${CM}/${POST}/${documentId}/actions/publish?locale=fr`)
+      .post(`${CM}/${POST_UID}/${documentId}/actions/publish?locale=fr`)
       .set(auth)
       .send({})
       .expect(200);

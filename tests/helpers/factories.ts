@@ -1,9 +1,7 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 
+import { AUTHOR_UID, CATEGORY_UID, COMMENT_UID, POST_UID, TAG_UID } from '../../contracts/plugin';
 import type { CommentStatus } from '../../contracts/comments';
-
-const POST_UID = 'plugin::blog.post' as UID.ContentType;
-const COMMENT_UID = 'plugin::blog.comment' as UID.ContentType;
 
 let sequence = 0;
 const next = () => {
@@ -102,10 +100,6 @@ export async function ensureLocale(strapi: Core.Strapi, code: string, name = cod
   const locales = strapi.plugin('i18n').service('locales');
   if (!(await locales.findByCode(code))) await locales.create({ code, name });
 }
-
-const CATEGORY_UID = 'plugin::blog.category' as UID.ContentType;
-const TAG_UID = 'plugin::blog.tag' as UID.ContentType;
-const AUTHOR_UID = 'plugin::blog.author' as UID.ContentType;
 
 export async function createCategory(
   strapi: Core.Strapi,

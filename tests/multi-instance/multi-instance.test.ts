@@ -3,13 +3,11 @@ import path from 'path';
 
 import request from 'supertest';
 
+import { COMMENT_UID, MODERATION_EVENT_UID } from '../../contracts/plugin';
 import { adminToken } from '../helpers/admin';
 import { nextIp, setSettings, validComment } from '../helpers/comments-api';
 import { createPost } from '../helpers/factories';
 import { freshDatabase, removeDatabase, startApp, type TestApp } from '../helpers/strapi';
-
-const COMMENT_UID = 'plugin::blog.comment';
-const EVENT_UID = 'plugin::blog.moderation-event';
 
 /**
  * Two Strapi instances on one server database (PostgreSQL, MySQL or MariaDB), as behind a load balancer: instance A in
@@ -91,7 +89,7 @@ describe('two instances on one server database', () => {
     expect(stored.map((row) => row.documentId).sort()).toEqual([...answered].sort());
     expect(new Set(stored.map((row) => row.content)).size).toBe(300);
 
-    const events = await a.strapi.db.query(EVENT_UID).count({
+    const events = await a.strapi.db.query(MODERATION_EVENT_UID).count({
       where: { commentDocumentId: { $in: answered } },
     });
     expect(events).toBe(300);
@@ -114,7 +112,7 @@ describe('two instances on one server database', () => {
         .send({ documentIds: [documentId], status });
       expect(res.status).toBe(200);
     }
-    const log = (await a.strapi.db.query(EVENT_UID).findMany({
+    const log = (await a.strapi.db.query(MODERATION_EVENT_UID).findMany({
       where: { commentDocumentId: documentId },
       orderBy: { id: 'asc' },
     })) as Array<{ fromStatus: string | null; toStatus: string }>;

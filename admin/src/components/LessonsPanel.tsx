@@ -2,6 +2,7 @@ import { Box, Flex, Typography } from '@strapi/design-system';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { useForm } from '@strapi/strapi/admin';
 
+import { POST_UID } from '../../../contracts/plugin';
 import { useTranslate } from '../utils/useTranslate';
 
 type PostValues = { lessonsHeading?: string | null; lessons?: Array<{ text?: string | null }> };
@@ -46,6 +47,6 @@ const PanelContent = () => {
  */
 export const LessonsPanel: PanelComponent = ({ model }) => {
   const t = useTranslate();
-  if (model !== 'plugin::blog.post') return null;
+  if (model !== POST_UID) return null;
   return { title: t('panel.title'), content: <PanelContent /> };
 };

@@ -17,6 +17,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { styled } from 'styled-components';
 
 import type { ImportJob } from '../../../contracts/imports';
+import { POST_UID } from '../../../contracts/plugin';
 import { BlogNav } from '../components/BlogNav';
 import { ImportHistory } from '../components/ImportHistory';
 import { ImportProgressView } from '../components/ImportProgressView';
@@ -26,7 +27,7 @@ import { formatBytes } from '../utils/format';
 import { useImportJobs } from '../utils/useImportJobs';
 import { useTranslate } from '../utils/useTranslate';
 
-const POSTS_PATH = '/content-manager/collection-types/plugin::blog.post';
+const POSTS_PATH = `/content-manager/collection-types/${POST_UID}`;
 
 const FileInput = styled.input`
   padding: ${({ theme }) => theme.spaces[3]};

@@ -1,3 +1,5 @@
+import { POST_UID } from '../../../contracts/plugin';
+
 /** Content as the moderation list shows it: one line, cut at `max` characters. */
 export const excerpt = (text: string, max = 140): string => {
   const line = text.replace(/\s+/g, ' ').trim();
@@ -6,7 +8,7 @@ export const excerpt = (text: string, max = 140): string => {
 
 /** The Content Manager's edit view of a post. */
 export const postEditPath = (documentId: string) =>
-  `/content-manager/collection-types/plugin::blog.post/${documentId}`;
+  `/content-manager/collection-types/${POST_UID}/${documentId}`;
 
 /** A file size as people read it: 840 B, 12.4 kB, 25.3 MB. */
 export const formatBytes = (bytes: number): string => {

@@ -1,8 +1,10 @@
+import { LESSON_COMPONENT_UID, SEO_COMPONENT_UID } from '../../../contracts/plugin';
+
 import lesson from './lesson.json';
 import seo from './seo.json';
 
 /** The plugin's components, keyed by the uid they are registered under. */
 export default {
-  'blog.lesson': lesson,
-  'blog.seo': seo,
+  [LESSON_COMPONENT_UID]: lesson,
+  [SEO_COMPONENT_UID]: seo,
 };

@@ -1,3 +1,5 @@
+import { COMMENT_UID, LESSON_COMPONENT_UID, POST_UID } from '../../../contracts/plugin';
+
 /**
  * What the Content Manager shows editors by default: readable labels and help under each field,
  * where each field sits in the edit view, the list view's columns, and the field that names an
@@ -241,23 +243,16 @@ export const AUTHOR_LAYOUT: LayoutDefaults = {
   ],
 };
 
+/** The post's fields in version 0.1.0: a fixed record of that version, not the current model. */
+const POST_FIELDS_0_1_0 =
+  'title slug excerpt body originalDate authorName lessonsHeading lessons commentsEnabled comments';
+
 /**
  * The fields whose defaults version 0.1.0 applied, for the types it knew. It recorded only the
  * types; a type's fields added since then get their labels and places on upgrade.
  */
 export const APPLIED_BEFORE_FIELD_TRACKING: Record<string, string[]> = {
-  'plugin::blog.post': [
-    'title',
-    'slug',
-    'excerpt',
-    'body',
-    'originalDate',
-    'authorName',
-    'lessonsHeading',
-    'lessons',
-    'commentsEnabled',
-    'comments',
-  ],
-  'plugin::blog.comment': Object.keys(COMMENT_LAYOUT.fields),
-  'blog.lesson': Object.keys(LESSON_LAYOUT.fields),
+  [POST_UID]: POST_FIELDS_0_1_0.split(' '),
+  [COMMENT_UID]: Object.keys(COMMENT_LAYOUT.fields),
+  [LESSON_COMPONENT_UID]: Object.keys(LESSON_LAYOUT.fields),
 };

@@ -1,10 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { errors } from '@strapi/utils';
 
 import type { CommentForm, FindComments, SubmitComment } from '../../../contracts/comments';
 import { requestClientIp } from '../utils/client-ip';
-import { answerConflict } from '../utils/conflict';
 import { getService } from '../utils/get-service';
 import { rejectUnknownQueryKeys } from '../validation/public-query';
 
@@ -20,28 +18,18 @@ const createCommentController = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async create(ctx: Context) {
     rejectUnknownQueryKeys(ctx.query, ['locale']);
-    try {
-      const data = await getService('comments', { strapi }).submit(
-        ctx.params.slug,
-        ctx.request.body,
-        {
-          ip: requestClientIp(ctx),
-          userAgent: ctx.get('user-agent') || null,
-          locale: ctx.query.locale,
-        }
-      );
-      const body: SubmitComment.Response = { data };
-      ctx.status = 201;
-      ctx.body = body;
-    } catch (error) {
-      if (error instanceof errors.RateLimitError) {
-        const retryAfter = Number(
-          (error.details as { retryAfterSeconds?: number }).retryAfterSeconds
-        );
-        ctx.set('Retry-After', String(Number.isFinite(retryAfter) ? retryAfter : 1));
+    const data = await getService('comments', { strapi }).submit(
+      ctx.params.slug,
+      ctx.request.body,
+      {
+        ip: requestClientIp(ctx),
+        userAgent: ctx.get('user-agent') || null,
+        locale: ctx.query.locale,
       }
-      if (!answerConflict(ctx, error)) throw error;
-    }
+    );
+    const body: SubmitComment.Response = { data };
+    ctx.status = 201;
+    ctx.body = body;
   },
 
   async form(ctx: Context) {

@@ -4,7 +4,6 @@ import type { Context } from 'koa';
 
 import type { FindImport, FindImports, StartImport } from '../../../contracts/imports';
 import type { ImportStarter, UploadedFile } from '../services/import-jobs';
-import { answerConflict } from '../utils/conflict';
 import { getService } from '../utils/get-service';
 import { validateStartImport } from '../validation/imports';
 
@@ -19,18 +18,14 @@ const createImportsController = ({ strapi }: { strapi: Core.Strapi }) => ({
       throw new errors.ValidationError('Send one export file, as the multipart field "files"');
     }
     const input = await validateStartImport(ctx.request.body);
-    try {
-      const job = await getService('importJobs', { strapi }).start(
-        file,
-        input,
-        ctx.state.user as ImportStarter | undefined
-      );
-      const body: StartImport.Response = { data: job };
-      ctx.status = 202;
-      ctx.body = body;
-    } catch (error) {
-      if (!answerConflict(ctx, error)) throw error;
-    }
+    const job = await getService('importJobs', { strapi }).start(
+      file,
+      input,
+      ctx.state.user as ImportStarter | undefined
+    );
+    const body: StartImport.Response = { data: job };
+    ctx.status = 202;
+    ctx.body = body;
   },
 
   async findOne(ctx: Context) {

@@ -8,6 +8,7 @@ import type {
   FindQueue,
   UpdateStatus,
 } from '../../../contracts/moderation';
+import { adminDisplayName, type AdminUserName } from '../../../contracts/display-name';
 import type { CommentStatus } from '../../../contracts/comments';
 import type { Actor } from '../moderation/actor';
 import { getService } from '../utils/get-service';
@@ -20,14 +21,8 @@ import {
 
 /** The admin user of the request, as the moderation log names them. */
 export const adminActor = (ctx: Context): Actor => {
-  const user = ctx.state.user as {
-    id: number;
-    firstname?: string;
-    lastname?: string;
-    email?: string;
-  };
-  const name = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || '';
-  return { type: 'admin', id: user.id, name };
+  const user = ctx.state.user as AdminUserName & { id: number };
+  return { type: 'admin', id: user.id, name: adminDisplayName(user) };
 };
 
 const createModerationController = ({ strapi }: { strapi: Core.Strapi }) => {

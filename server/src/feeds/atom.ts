@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 
+import { toIsoSeconds } from '../../../contracts/dates';
 import { escapeXml as escape } from '../../../contracts/escape';
 
 /** An Atom entry (RFC 4287); `content` is HTML or plain text. */
@@ -41,15 +42,13 @@ export const atomId = (kind: string, documentId: string): string => {
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };
 
-const date = (value: Date) => value.toISOString().replace(/\.\d{3}Z$/, 'Z');
-
 const entry = (e: AtomEntry): string =>
   [
     '  <entry>',
     `    <id>${escape(e.id)}</id>`,
     `    <title type="text">${escape(e.title)}</title>`,
-    `    <updated>${date(e.updated)}</updated>`,
-    e.published ? `    <published>${date(e.published)}</published>` : null,
+    `    <updated>${toIsoSeconds(e.updated)}</updated>`,
+    e.published ? `    <published>${toIsoSeconds(e.published)}</published>` : null,
     e.author
       ? `    <author><name>${escape(e.author.name)}</name>${
           e.author.uri ? `<uri>${escape(e.author.uri)}</uri>` : ''
@@ -81,7 +80,7 @@ export const renderAtom = (feed: AtomFeed): string =>
     `  <id>${escape(feed.id)}</id>`,
     `  <title type="text">${escape(feed.title)}</title>`,
     feed.subtitle ? `  <subtitle type="text">${escape(feed.subtitle)}</subtitle>` : null,
-    `  <updated>${date(feed.updated)}</updated>`,
+    `  <updated>${toIsoSeconds(feed.updated)}</updated>`,
     `  <author><name>${escape(feed.author)}</name></author>`,
     `  <link rel="self" type="application/atom+xml" href="${escape(feed.self)}"/>`,
     feed.alternate

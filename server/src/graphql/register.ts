@@ -8,7 +8,8 @@ import {
   MODERATION_EVENT_UID,
   POST_UID,
   TAG_UID,
-} from '../constants';
+  type PublicAction,
+} from '../../../contracts/plugin';
 import { filterKindOf } from '../validation/filter-values';
 
 import { filterTypeDefs } from './filters';
@@ -42,18 +43,18 @@ const PLUGIN_CONTENT_TYPES = [
  * The users-permissions action each root field answers under: the action of the REST route it
  * mirrors, so granting or revoking one for a role does both.
  */
-const QUERY_ACTIONS: Record<BlogGraphqlQuery, string> = {
-  blogPosts: 'post.find',
-  blogPost: 'post.findOne',
-  blogComments: 'comment.find',
-  blogCommentForm: 'comment.form',
-  blogCategories: 'category.find',
-  blogTags: 'tag.find',
-  blogAuthors: 'author.find',
-  blogAuthor: 'author.findOne',
+const QUERY_ACTIONS: Record<BlogGraphqlQuery, PublicAction> = {
+  blogPosts: 'plugin::blog.post.find',
+  blogPost: 'plugin::blog.post.findOne',
+  blogComments: 'plugin::blog.comment.find',
+  blogCommentForm: 'plugin::blog.comment.form',
+  blogCategories: 'plugin::blog.category.find',
+  blogTags: 'plugin::blog.tag.find',
+  blogAuthors: 'plugin::blog.author.find',
+  blogAuthor: 'plugin::blog.author.findOne',
 };
-const MUTATION_ACTIONS: Record<BlogGraphqlMutation, string> = {
-  createBlogComment: 'comment.create',
+const MUTATION_ACTIONS: Record<BlogGraphqlMutation, PublicAction> = {
+  createBlogComment: 'plugin::blog.comment.create',
 };
 
 /**
@@ -69,10 +70,10 @@ export const registerGraphql = (strapi: Core.Strapi) => {
 
   // Every plugin field goes through the cost and answer-size bounds (graphql/limits.ts).
   const limits = createGraphqlLimits(strapi);
-  const configOf = (type: string, actions: Record<string, string>) =>
+  const configOf = (type: string, actions: Record<string, PublicAction>) =>
     Object.entries(actions).map(([field, action]) => [
       `${type}.${field}`,
-      { auth: { scope: [`plugin::blog.${action}`] }, middlewares: [limits] },
+      { auth: { scope: [action] }, middlewares: [limits] },
     ]);
   const resolversConfig = Object.fromEntries([
     ...configOf('Query', QUERY_ACTIONS),

@@ -6,7 +6,7 @@ import path from 'path';
 import type { Core, UID } from '@strapi/strapi';
 
 import type { ImportMediaReport } from '../../../contracts/imports';
-import { IMPORT_MEDIA_UID } from '../models/import-media';
+import { IMPORT_MEDIA_UID, type ImportMediaRow } from '../models/import-media';
 
 import type { BlocksImageFile } from './html-to-blocks';
 import { MediaUnreadable, readImage, type MediaReadOptions } from './media-read';
@@ -96,7 +96,10 @@ export const createMediaLibrary = (
   const remembered = async (key: string): Promise<LibraryFile | null> => {
     const row = (await strapi.db
       .query(IMPORT_MEDIA_UID as UID.Schema)
-      .findOne({ where: { sourceKey: key }, select: ['fileId'] })) as { fileId: number } | null;
+      .findOne({ where: { sourceKey: key }, select: ['fileId'] })) as Pick<
+      ImportMediaRow,
+      'fileId'
+    > | null;
     if (!row) return null;
     const file = (await strapi.db
       .query(FILE_UID as UID.Schema)
@@ -109,7 +112,10 @@ export const createMediaLibrary = (
 
   const remember = async (key: string, url: string, fileId: number) => {
     const table = strapi.db.query(IMPORT_MEDIA_UID as UID.Schema);
-    const row = await table.findOne({ where: { sourceKey: key }, select: ['id'] });
+    const row = (await table.findOne({
+      where: { sourceKey: key },
+      select: ['id'],
+    })) as Pick<ImportMediaRow, 'id'> | null;
     if (row) await table.update({ where: { id: row.id }, data: { fileId } });
     else await table.create({ data: { sourceKey: key, sourceUrl: url, fileId } });
   };

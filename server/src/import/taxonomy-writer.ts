@@ -3,7 +3,7 @@ import { createHash } from 'crypto';
 import type { Core, UID } from '@strapi/strapi';
 
 import type { ImportFormat, ImportTally } from '../../../contracts/imports';
-import { AUTHOR_UID, CATEGORY_UID, TAG_UID } from '../constants';
+import { AUTHOR_UID, CATEGORY_UID, TAG_UID } from '../../../contracts/plugin';
 
 import type { SourceAuthor, SourceCategory, SourceTerm } from './source';
 

@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 
+import { PLUGIN_ID } from '../../../contracts/plugin';
+
+import { answerError } from './error-response';
 import { createAreaOf, routerPath } from './plugin-paths';
 
 /** The one admin route that takes an upload (routes/admin.ts: `POST /imports` under `/blog`). */
-const IMPORTS_PATH = '/blog/imports';
+const IMPORTS_PATH = `/${PLUGIN_ID}/imports`;
 
 /**
  * Keeps strangers' uploads off the disk on the admin routes (`/blog/...`). Strapi's body parser
@@ -18,11 +21,6 @@ const IMPORTS_PATH = '/blog/imports';
 
 type SessionManager = (origin: 'admin') => {
   validateAccessToken: (token: string) => { isValid: boolean };
-};
-
-const refuse = (ctx: Context, status: number, name: string, message: string) => {
-  ctx.status = status;
-  ctx.body = { data: null, error: { status, name, message, details: {} } };
 };
 
 /** The bearer token's signature and expiry, as Strapi 5's admin strategy checks them first. */
@@ -46,10 +44,10 @@ export const createAdminUploadGuard = (strapi: Core.Strapi) => {
     const isImport =
       ctx.method === 'POST' && routerPath(ctx.path).replace(/\/$/, '') === IMPORTS_PATH;
     if (!isImport) {
-      return refuse(ctx, 415, 'UnsupportedMediaTypeError', 'This route takes no upload');
+      return answerError(ctx, 415, 'UnsupportedMediaTypeError', 'This route takes no upload');
     }
     if (!hasValidAdminToken(strapi, ctx)) {
-      return refuse(ctx, 401, 'UnauthorizedError', 'Log in to the admin to upload an export');
+      return answerError(ctx, 401, 'UnauthorizedError', 'Log in to the admin to upload an export');
     }
     return next();
   };

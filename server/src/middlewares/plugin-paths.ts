@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+import { PLUGIN_ID } from '../../../contracts/plugin';
+
 /**
  * Which of the plugin's route families a request path belongs to, as the router would match it:
  * `public` for the content API (`/api/blog/...`, with the app's `api.rest.prefix`), `admin` for
@@ -28,8 +30,8 @@ export const createAreaOf = (strapi: Core.Strapi) => {
   );
   return (rawPath: string): PluginArea => {
     const path = routerPath(rawPath);
-    if (under(path, `${prefix}/blog`)) return 'public';
-    if (under(path, '/blog')) return 'admin';
+    if (under(path, `${prefix}/${PLUGIN_ID}`)) return 'public';
+    if (under(path, `/${PLUGIN_ID}`)) return 'admin';
     return null;
   };
 };

@@ -3,6 +3,7 @@ import type { Context, Next } from 'koa';
 
 import { getPluginConfig } from '../utils/plugin-config';
 
+import { answerError } from './error-response';
 import { createAreaOf } from './plugin-paths';
 
 /**
@@ -16,17 +17,6 @@ import { createAreaOf } from './plugin-paths';
  * Node's HTTP server reads no more than the Content-Length, so a body cannot outgrow it.
  */
 
-const refuse = (
-  ctx: Context,
-  status: number,
-  name: string,
-  message: string,
-  details: Record<string, unknown> = {}
-) => {
-  ctx.status = status;
-  ctx.body = { data: null, error: { status, name, message, details } };
-};
-
 /** A request carries a body when it says so: a non-zero Content-Length, or chunked. */
 const hasBody = (ctx: Context) => {
   const length = ctx.get('Content-Length');
@@ -38,7 +28,7 @@ export const createPublicBodyGuard = (strapi: Core.Strapi) => {
   return async (ctx: Context, next: Next) => {
     if (areaOf(ctx.path) !== 'public' || !hasBody(ctx)) return next();
     if (!ctx.request.is('application/json', '+json')) {
-      return refuse(
+      return answerError(
         ctx,
         415,
         'UnsupportedMediaTypeError',
@@ -47,7 +37,7 @@ export const createPublicBodyGuard = (strapi: Core.Strapi) => {
     }
     const length = ctx.get('Content-Length');
     if (!/^\d+$/.test(length)) {
-      return refuse(
+      return answerError(
         ctx,
         411,
         'LengthRequiredError',
@@ -56,7 +46,7 @@ export const createPublicBodyGuard = (strapi: Core.Strapi) => {
     }
     const max = getPluginConfig(strapi).limits.bodyBytes;
     if (Number(length) > max) {
-      return refuse(
+      return answerError(
         ctx,
         413,
         'PayloadTooLargeError',

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 
+import { answerError } from './error-response';
 import { createAreaOf } from './plugin-paths';
 
 const ENCODED_NUL = /%00/;
@@ -14,11 +15,6 @@ export const createRefuseNul = (strapi: Core.Strapi) => {
   const areaOf = createAreaOf(strapi);
   return async (ctx: Context, next: Next) => {
     if (!ENCODED_NUL.test(ctx.originalUrl) || !areaOf(ctx.path)) return next();
-    const message = 'The address holds a NUL character (%00)';
-    ctx.status = 400;
-    ctx.body = {
-      data: null,
-      error: { status: 400, name: 'ValidationError', message, details: {} },
-    };
+    answerError(ctx, 400, 'ValidationError', 'The address holds a NUL character (%00)');
   };
 };

@@ -1,3 +1,5 @@
+import type { DatabaseModel } from './database-model';
+
 /**
  * A database-only table (no content type, no API): how many approved comments each post has,
  * by post documentId. A page of posts reads its counts here by key instead of counting every
@@ -5,6 +7,13 @@
  * same transaction as the comment write; a missing row is filled from the comments on boot.
  */
 export const COMMENT_COUNT_UID = 'plugin::blog.comment-count';
+
+/** A row as the count repository reads it (`approved` may come back as text from an aggregate). */
+export interface CommentCountRow {
+  id: number;
+  postDocumentId: string;
+  approved: number | string;
+}
 
 export const commentCountModel = {
   uid: COMMENT_COUNT_UID,
@@ -22,4 +31,4 @@ export const commentCountModel = {
       type: 'unique',
     },
   ],
-};
+} satisfies DatabaseModel<CommentCountRow>;

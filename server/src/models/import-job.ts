@@ -1,3 +1,13 @@
+import type {
+  ImportFormat,
+  ImportMode,
+  ImportProgress,
+  ImportReport,
+  ImportState,
+} from '../../../contracts/imports';
+
+import type { DatabaseModel } from './database-model';
+
 /**
  * A database-only table (no content type, no API): the imports started from the admin's Import
  * view, with their progress and report, so any instance can answer how one is going. `lock` is
@@ -5,6 +15,27 @@
  * a time, across instances, without a race.
  */
 export const IMPORT_JOB_UID = 'plugin::blog.import-job';
+
+/** A job as the import jobs read it (a biginteger comes back as text on PostgreSQL). */
+export interface ImportJobRow {
+  id: number;
+  mode: ImportMode;
+  state: ImportState;
+  lock: 'running' | null;
+  fileName: string;
+  fileSize: number | string | null;
+  format: ImportFormat;
+  lessons: boolean | null;
+  progress: ImportProgress | null;
+  report: ImportReport | null;
+  error: string | null;
+  startedById: number | null;
+  startedBy: string | null;
+  startedAt: string | Date;
+  heartbeatAt: string | Date;
+  finishedAt: string | Date | null;
+  filePath: string | null;
+}
 
 export const importJobModel = {
   uid: IMPORT_JOB_UID,
@@ -34,4 +65,4 @@ export const importJobModel = {
     { name: 'blog_import_jobs_lock_uq', columns: ['lock'], type: 'unique' },
     { name: 'blog_import_jobs_started_idx', columns: ['started_at'] },
   ],
-};
+} satisfies DatabaseModel<ImportJobRow>;

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'async_hooks';
 
 import type { Core } from '@strapi/strapi';
 
+import { adminDisplayName, type AdminUserName } from '../../../contracts/display-name';
 import type { ModerationSettings } from './settings';
 
 /**
@@ -75,11 +76,8 @@ export const requestAdmin = (
   const strategy = state?.auth?.strategy?.name;
   if (strategy !== 'admin' && strategy !== 'admin-token') return null;
   const ability = state?.userAbility as Ability | undefined;
-  const user = state?.user as
-    { id: number; firstname?: string; lastname?: string; email?: string } | undefined;
-  const name = user
-    ? [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || ''
-    : '';
+  const user = state?.user as (AdminUserName & { id: number }) | undefined;
+  const name = user ? adminDisplayName(user) : '';
   return {
     actor: { type: 'admin', id: user?.id ?? 0, name },
     // No ability (never seen on an authenticated admin request): nothing is allowed.

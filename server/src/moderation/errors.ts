@@ -4,7 +4,7 @@ import { ConflictError } from '../utils/conflict';
 
 import type { Refusal } from './rules';
 
-/** 409: the same comment again; the submission route answers it with `answerConflict`. */
+/** 409: the same comment again; every plugin route answers it with `pluginErrors`. */
 export class DuplicateCommentError extends ConflictError {}
 
 /**

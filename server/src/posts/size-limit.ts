@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { POST_UID } from '../constants';
+import { POST_UID } from '../../../contracts/plugin';
 import { getPluginConfig } from '../utils/plugin-config';
 
 /**

@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 
-import { POST_UID } from '../constants';
+import { POST_UID } from '../../../contracts/plugin';
 
 interface PostWriteContext {
   uid: string;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { COMMENT_UID } from '../constants';
+import { COMMENT_UID } from '../../../contracts/plugin';
 import { dialectOf, nullsOldestOrder } from '../db/dialect';
 import { sql } from '../utils/db';
 

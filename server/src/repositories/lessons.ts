@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import type { LessonRow } from '../../../contracts/lessons';
-import { LESSON_COMPONENT_UID, POST_UID } from '../constants';
+import { LESSON_COMPONENT_UID, POST_UID } from '../../../contracts/plugin';
 import { rawRows } from '../db/dialect';
 import { sql } from '../utils/db';
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import type { CommentStatus } from '../../../contracts/comments';
-import { COMMENT_UID, POST_UID } from '../constants';
+import { COMMENT_UID, POST_UID } from '../../../contracts/plugin';
 import type { PostState } from '../moderation/rules';
 import { rawRows } from '../db/dialect';
 import { sql } from '../utils/db';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { COMMENT_UID, POST_UID } from '../constants';
+import { COMMENT_UID, POST_UID } from '../../../contracts/plugin';
 
 type JoinTable = {
   name: string;

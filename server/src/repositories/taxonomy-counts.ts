@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { POST_UID } from '../constants';
+import { POST_UID } from '../../../contracts/plugin';
 import { sql } from '../utils/db';
 
 import { columnName } from './table-names';

@@ -1,4 +1,4 @@
-import { ACTIONS } from '../constants';
+import { ADMIN_ACTIONS } from '../../../contracts/plugin';
 
 /** Admin routes under `/blog`: an authenticated admin whose role has the action. */
 const guarded = (action: string) => ({
@@ -15,67 +15,67 @@ export default {
       method: 'GET',
       path: '/lessons',
       handler: 'lessons.find',
-      config: guarded(ACTIONS.readLessons),
+      config: guarded(ADMIN_ACTIONS.readLessons),
     },
     {
       method: 'GET',
       path: '/comments',
       handler: 'moderation.find',
-      config: guarded(ACTIONS.readComments),
+      config: guarded(ADMIN_ACTIONS.readComments),
     },
     {
       method: 'GET',
       path: '/comments/posts',
       handler: 'moderation.posts',
-      config: guarded(ACTIONS.readComments),
+      config: guarded(ADMIN_ACTIONS.readComments),
     },
     {
       method: 'POST',
       path: '/comments/bulk',
       handler: 'moderation.bulk',
-      config: guarded(ACTIONS.moderateComments),
+      config: guarded(ADMIN_ACTIONS.moderateComments),
     },
     {
       method: 'PATCH',
       path: '/comments/:documentId',
       handler: 'moderation.updateStatus',
-      config: guarded(ACTIONS.moderateComments),
+      config: guarded(ADMIN_ACTIONS.moderateComments),
     },
     {
       method: 'GET',
       path: '/comments/:documentId/events',
       handler: 'moderation.events',
-      config: guarded(ACTIONS.readComments),
+      config: guarded(ADMIN_ACTIONS.readComments),
     },
     {
       method: 'POST',
       path: '/imports',
       handler: 'imports.create',
-      config: guarded(ACTIONS.importPosts),
+      config: guarded(ADMIN_ACTIONS.importPosts),
     },
     {
       method: 'GET',
       path: '/imports',
       handler: 'imports.find',
-      config: guarded(ACTIONS.importPosts),
+      config: guarded(ADMIN_ACTIONS.importPosts),
     },
     {
       method: 'GET',
       path: '/imports/:id',
       handler: 'imports.findOne',
-      config: guarded(ACTIONS.importPosts),
+      config: guarded(ADMIN_ACTIONS.importPosts),
     },
     {
       method: 'GET',
       path: '/settings',
       handler: 'settings.find',
-      config: guarded(ACTIONS.readSettings),
+      config: guarded(ADMIN_ACTIONS.readSettings),
     },
     {
       method: 'PUT',
       path: '/settings',
       handler: 'settings.update',
-      config: guarded(ACTIONS.updateSettings),
+      config: guarded(ADMIN_ACTIONS.updateSettings),
     },
   ],
 };

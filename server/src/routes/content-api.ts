@@ -1,46 +1,30 @@
+/** A public route: users-permissions checks that the role has its action, no other policy. */
+const route = (method: 'GET' | 'POST', path: string, handler: string) => ({
+  method,
+  path,
+  handler,
+  config: { policies: [] },
+});
+
 /**
  * Public routes under `/api/blog`. They go through users-permissions: each handler is an action
- * (`plugin::blog.post.find`, …) an admin can grant or revoke per role.
+ * (`plugin::blog.post.find`, …, PUBLIC_ACTIONS in contracts/plugin.ts) an admin can grant or
+ * revoke per role.
  */
 export default {
   type: 'content-api',
   routes: [
-    { method: 'GET', path: '/feed.xml', handler: 'feed.posts', config: { policies: [] } },
-    { method: 'GET', path: '/sitemap.xml', handler: 'sitemap.index', config: { policies: [] } },
-    { method: 'GET', path: '/posts', handler: 'post.find', config: { policies: [] } },
-    {
-      method: 'GET',
-      path: '/posts/:slug/comments/feed.xml',
-      handler: 'feed.comments',
-      config: { policies: [] },
-    },
-    { method: 'GET', path: '/posts/:slug', handler: 'post.findOne', config: { policies: [] } },
-    {
-      method: 'GET',
-      path: '/posts/:slug/comments',
-      handler: 'comment.find',
-      config: { policies: [] },
-    },
-    {
-      method: 'POST',
-      path: '/posts/:slug/comments',
-      handler: 'comment.create',
-      config: { policies: [] },
-    },
-    {
-      method: 'GET',
-      path: '/posts/:slug/comment-form',
-      handler: 'comment.form',
-      config: { policies: [] },
-    },
-    { method: 'GET', path: '/categories', handler: 'category.find', config: { policies: [] } },
-    { method: 'GET', path: '/tags', handler: 'tag.find', config: { policies: [] } },
-    { method: 'GET', path: '/authors', handler: 'author.find', config: { policies: [] } },
-    {
-      method: 'GET',
-      path: '/authors/:slug',
-      handler: 'author.findOne',
-      config: { policies: [] },
-    },
+    route('GET', '/feed.xml', 'feed.posts'),
+    route('GET', '/sitemap.xml', 'sitemap.index'),
+    route('GET', '/posts', 'post.find'),
+    route('GET', '/posts/:slug/comments/feed.xml', 'feed.comments'),
+    route('GET', '/posts/:slug', 'post.findOne'),
+    route('GET', '/posts/:slug/comments', 'comment.find'),
+    route('POST', '/posts/:slug/comments', 'comment.create'),
+    route('GET', '/posts/:slug/comment-form', 'comment.form'),
+    route('GET', '/categories', 'category.find'),
+    route('GET', '/tags', 'tag.find'),
+    route('GET', '/authors', 'author.find'),
+    route('GET', '/authors/:slug', 'author.findOne'),
   ],
 };

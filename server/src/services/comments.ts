@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import { toIsoDate } from '../../../contracts/dates';
 import type { Pagination } from '../../../contracts/common';
 import {
   COMMENT_PUBLIC_SORT_FIELDS,
@@ -8,7 +9,7 @@ import {
   type CommentThread,
   type SubmitComment,
 } from '../../../contracts/comments';
-import { COMMENT_UID } from '../constants';
+import { COMMENT_UID } from '../../../contracts/plugin';
 import { CommentsForbiddenError } from '../moderation/errors';
 import { issueFormToken } from '../moderation/form-token';
 import { checkPost } from '../moderation/rules';
@@ -25,10 +26,6 @@ import {
   parseSort,
   rejectUnknownQueryKeys,
 } from '../validation/public-query';
-
-/** A stored date as ISO text, whatever the database returned (text, epoch ms or a Date). */
-const toIso = (value: string | number | Date | null): string | null =>
-  value === null || value === undefined ? null : new Date(value).toISOString();
 
 const time = (node: ThreadNode) =>
   node.submittedAt === null ? Number.NEGATIVE_INFINITY : Date.parse(node.submittedAt);
@@ -85,7 +82,7 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
             authorName: row.authorName,
             authorUrl: row.authorUrl ?? null,
             content: row.content,
-            submittedAt: toIso(row.submittedAt),
+            submittedAt: toIsoDate(row.submittedAt),
           },
         ])
       );

@@ -8,9 +8,9 @@ import {
   PLUGIN_ID,
   POST_UID,
   SEO_COMPONENT_UID,
-  STORE_KEYS,
   TAG_UID,
-} from '../constants';
+} from '../../../contracts/plugin';
+import { STORE_KEYS } from '../constants';
 import {
   APPLIED_BEFORE_FIELD_TRACKING,
   AUTHOR_LAYOUT,

@@ -1,7 +1,8 @@
 import type { Core, UID } from '@strapi/strapi';
 
 import type { Post } from '../../../contracts/posts';
-import { MODERATION_EVENT_UID, PLUGIN_ID, STORE_KEYS } from '../constants';
+import { MODERATION_EVENT_UID, PLUGIN_ID } from '../../../contracts/plugin';
+import { STORE_KEYS } from '../constants';
 import { atomId, renderAtom, type AtomEntry } from '../feeds/atom';
 import {
   blocksToHtml,

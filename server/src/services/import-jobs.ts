@@ -6,17 +6,12 @@ import path from 'path';
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import type {
-  ImportFormat,
-  ImportJob,
-  ImportMode,
-  ImportProgress,
-  ImportReport,
-  ImportState,
-} from '../../../contracts/imports';
+import type { ImportJob, ImportProgress } from '../../../contracts/imports';
+import { toIsoDate } from '../../../contracts/dates';
+import { adminDisplayName, type AdminUserName } from '../../../contracts/display-name';
 import { notAnExport } from '../import/sniff';
 import { resolveUploadsDirUnder } from '../import/uploads-dir';
-import { IMPORT_JOB_UID } from '../models/import-job';
+import { IMPORT_JOB_UID, type ImportJobRow as JobRow } from '../models/import-job';
 import { ConflictError } from '../utils/conflict';
 import { getService } from '../utils/get-service';
 import { getPluginConfig } from '../utils/plugin-config';
@@ -42,29 +37,8 @@ export interface UploadedFile {
   size: number;
 }
 
-export interface ImportStarter {
+export interface ImportStarter extends AdminUserName {
   id: number;
-  firstname?: string | null;
-  lastname?: string | null;
-  username?: string | null;
-  email?: string | null;
-}
-
-interface JobRow {
-  id: number;
-  mode: ImportMode;
-  state: ImportState;
-  fileName: string;
-  fileSize: number | string | null;
-  format: ImportFormat;
-  lessons: boolean | null;
-  progress: ImportProgress | null;
-  report: ImportReport | null;
-  error: string | null;
-  startedBy: string | null;
-  startedAt: string | Date;
-  heartbeatAt: string | Date;
-  finishedAt: string | Date | null;
 }
 
 /** A running job whose heartbeat is older than this is taken as interrupted. */
@@ -79,16 +53,7 @@ const JOB_FILE_PREFIX = 'strapi-blog-import-';
 /** 409: another import runs. */
 export class ImportBusyError extends ConflictError {}
 
-const iso = (value: string | Date | null) =>
-  value === null ? null : new Date(value).toISOString();
-
-const startedByName = (user: ImportStarter | undefined) =>
-  user
-    ? user.username ||
-      [user.firstname, user.lastname].filter(Boolean).join(' ') ||
-      user.email ||
-      null
-    : null;
+const startedByName = (user: ImportStarter | undefined) => (user && adminDisplayName(user)) || null;
 
 const emptyProgress = (): ImportProgress => ({
   phase: 'checking',
@@ -125,8 +90,8 @@ const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       report: row.report,
       error: row.error,
       startedBy: row.startedBy,
-      startedAt: iso(row.startedAt)!,
-      finishedAt: iso(row.finishedAt),
+      startedAt: toIsoDate(row.startedAt),
+      finishedAt: toIsoDate(row.finishedAt),
     };
   };
 
@@ -147,7 +112,7 @@ const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const rows = (await jobs().findMany({
       where: { filePath: { $notNull: true } },
       select: ['id', 'state', 'filePath'],
-    })) as Array<{ id: number; state: ImportState; filePath: string }>;
+    })) as Array<Pick<JobRow, 'id' | 'state'> & { filePath: string }>;
     let stillRunning = false;
     for (const row of rows) {
       if (row.state === 'running') {
@@ -164,7 +129,7 @@ const createImportJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const current = (await jobs().findOne({ where: { lock: RUNNING } })) as JobRow | null;
     return new ImportBusyError(
       current
-        ? `An import is running: ${current.fileName}, started by ${current.startedBy ?? 'an admin'} at ${iso(current.startedAt)}. Try again when it ends.`
+        ? `An import is running: ${current.fileName}, started by ${current.startedBy ?? 'an admin'} at ${toIsoDate(current.startedAt)}. Try again when it ends.`
         : 'An import is running. Try again when it ends.'
     );
   };

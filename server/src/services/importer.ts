@@ -7,7 +7,7 @@ import type {
   ImportReport,
   ImportTally,
 } from '../../../contracts/imports';
-import { COMMENT_UID, POST_UID } from '../constants';
+import { COMMENT_UID, POST_UID } from '../../../contracts/plugin';
 import { readBlogger, type BloggerRecord } from '../import/blogger';
 import { breathe } from '../import/decode';
 import {

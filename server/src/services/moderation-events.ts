@@ -1,8 +1,9 @@
 import type { Core, UID } from '@strapi/strapi';
 
+import { toIsoDate } from '../../../contracts/dates';
 import type { CommentStatus } from '../../../contracts/comments';
 import type { ModerationEvent } from '../../../contracts/moderation';
-import { MODERATION_EVENT_UID } from '../constants';
+import { MODERATION_EVENT_UID } from '../../../contracts/plugin';
 import type { Actor } from '../moderation/actor';
 
 export interface EventInput {
@@ -68,7 +69,7 @@ const createModerationEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
       })) as Array<Omit<ModerationEvent, 'createdAt'> & { createdAt: string | Date }>;
       return rows.map((row) => ({
         ...row,
-        createdAt: new Date(row.createdAt).toISOString(),
+        createdAt: toIsoDate(row.createdAt),
       }));
     },
   };

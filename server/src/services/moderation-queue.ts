@@ -1,9 +1,10 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import { toIsoDate } from '../../../contracts/dates';
 import { COMMENT_STATUSES, type CommentStatus } from '../../../contracts/comments';
 import type { AdminComment, FindQueue, StatusCounts } from '../../../contracts/moderation';
-import { COMMENT_UID } from '../constants';
+import { COMMENT_UID } from '../../../contracts/plugin';
 import type { Actor } from '../moderation/actor';
 import { commentTables } from '../repositories/table-names';
 import { sql } from '../utils/db';
@@ -25,8 +26,7 @@ const toAdminComment = (row: Row): AdminComment => ({
   moderationReason: row.moderationReason ?? null,
   ipHash: row.ipHash ?? null,
   userAgent: row.userAgent ?? null,
-  submittedAt:
-    row.submittedAt instanceof Date ? row.submittedAt.toISOString() : (row.submittedAt ?? null),
+  submittedAt: toIsoDate(row.submittedAt),
   parent: row.parent?.documentId ?? null,
   post: row.post
     ? { documentId: row.post.documentId, title: row.post.title, slug: row.post.slug }

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import type { CommentStatus } from '../../../contracts/comments';
-import { ACTIONS } from '../constants';
+import { ADMIN_ACTIONS as ACTIONS } from '../../../contracts/plugin';
 import {
   currentModerationScope,
   describe,

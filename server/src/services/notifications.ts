@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import type { CommentStatus } from '../../../contracts/comments';
+import { COMMENT_UID } from '../../../contracts/plugin';
 import { getPluginConfig } from '../utils/plugin-config';
 
 /** Event names on Strapi's event hub; webhooks can subscribe to them (Settings → Webhooks). */
@@ -17,7 +18,7 @@ export const COMMENT_EVENTS = {
 const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const emit = (event: string, payload: Record<string, unknown>) => {
     try {
-      strapi.eventHub.emit(event, { ...payload, uid: 'plugin::blog.comment' });
+      strapi.eventHub.emit(event, { ...payload, uid: COMMENT_UID });
     } catch (error) {
       strapi.log.error(`[blog] could not emit ${event}: ${error}`);
     }

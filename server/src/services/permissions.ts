@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
-import { PLUGIN_ID, PUBLIC_ACTIONS, STORE_KEYS } from '../constants';
+import { PLUGIN_ID, PUBLIC_ACTIONS } from '../../../contracts/plugin';
+import { STORE_KEYS } from '../constants';
 
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 const ROLE_UID = 'plugin::users-permissions.role';

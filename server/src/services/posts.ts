@@ -7,7 +7,13 @@ import {
   type PostLocalization,
 } from '../../../contracts/posts';
 import type { Pagination } from '../../../contracts/common';
-import { AUTHOR_UID, CATEGORY_UID, LESSON_COMPONENT_UID, POST_UID, TAG_UID } from '../constants';
+import {
+  AUTHOR_UID,
+  CATEGORY_UID,
+  LESSON_COMPONENT_UID,
+  POST_UID,
+  TAG_UID,
+} from '../../../contracts/plugin';
 import createLocales from '../i18n/locales';
 import createCommentCountsRepository from '../repositories/comment-counts';
 import createLessonsRepository from '../repositories/lessons';
@@ -26,22 +32,7 @@ import {
 const DEFAULT_SORT = [{ originalDate: 'desc' as const }, { publishedAt: 'desc' as const }];
 
 /** The columns a public post shows (`id` only to find its lessons). */
-const PUBLIC_SELECT = [
-  'id',
-  'documentId',
-  'locale',
-  'title',
-  'slug',
-  'excerpt',
-  'body',
-  'originalDate',
-  'authorName',
-  'lessonsHeading',
-  'commentsEnabled',
-  'createdAt',
-  'updatedAt',
-  'publishedAt',
-];
+const PUBLIC_SELECT = ['id', 'locale', 'body', ...POST_PUBLIC_FILTER_FIELDS];
 const PUBLISHED = { publishedAt: { $notNull: true } };
 
 /**

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { yup } from '@strapi/utils';
+import { validateYupSchema } from '@strapi/utils';
 
-import { PLUGIN_ID, STORE_KEYS } from '../constants';
+import { PLUGIN_ID } from '../../../contracts/plugin';
+import { STORE_KEYS } from '../constants';
 import {
   DEFAULT_MODERATION_SETTINGS,
   SETTING_KEYS,
@@ -11,7 +12,6 @@ import {
 import { compileWordList, type WordMatcher } from '../moderation/words';
 import { getPluginConfig } from '../utils/plugin-config';
 import { checkJsonInput } from '../validation/json-input';
-import { toValidationError } from '../validation/moderation';
 
 /**
  * The moderation settings: what an admin saved (plugin store), over the defaults of
@@ -54,12 +54,7 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async update(input: unknown): Promise<ModerationSettings> {
       checkJsonInput(input);
-      try {
-        await settingsSchema.validate(input, { abortEarly: false, strict: true });
-      } catch (error) {
-        if (error instanceof yup.ValidationError) throw toValidationError(error);
-        throw error;
-      }
+      await validateYupSchema(settingsSchema)(input);
       const value = input as ModerationSettings;
       const clean = Object.fromEntries(SETTING_KEYS.map((key) => [key, value[key]]));
       await store().set({ key: STORE_KEYS.settings, value: clean });

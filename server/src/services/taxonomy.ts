@@ -2,7 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 
 import type { Pagination } from '../../../contracts/common';
 import type { Author, Category, Tag } from '../../../contracts/taxonomy';
-import { AUTHOR_UID, CATEGORY_UID, TAG_UID } from '../constants';
+import { AUTHOR_UID, CATEGORY_UID, TAG_UID } from '../../../contracts/plugin';
 import createTaxonomyCountsRepository, {
   type CountedRelation,
 } from '../repositories/taxonomy-counts';

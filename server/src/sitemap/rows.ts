@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
-import { POST_UID, SEO_COMPONENT_UID } from '../constants';
+import { POST_UID, SEO_COMPONENT_UID } from '../../../contracts/plugin';
 import { columnName } from '../repositories/table-names';
 import { rawRows } from '../db/dialect';
 import { sql } from '../utils/db';

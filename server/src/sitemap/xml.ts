@@ -1,3 +1,4 @@
+import { toIsoSeconds } from '../../../contracts/dates';
 import { escapeXml as escape } from '../../../contracts/escape';
 
 /**
@@ -23,14 +24,11 @@ export interface SitemapUrl {
   alternates: SitemapAlternate[];
 }
 
-/** W3C datetime, to the second, in UTC. */
-export const w3cDate = (value: Date) => value.toISOString().replace(/\.\d{3}Z$/, 'Z');
-
 const url = (entry: SitemapUrl) =>
   [
     '  <url>',
     `    <loc>${escape(entry.loc)}</loc>`,
-    entry.lastmod ? `    <lastmod>${w3cDate(entry.lastmod)}</lastmod>` : null,
+    entry.lastmod ? `    <lastmod>${toIsoSeconds(entry.lastmod)}</lastmod>` : null,
     ...entry.alternates.map(
       (alternate) =>
         `    <xhtml:link rel="alternate" hreflang="${escape(alternate.hreflang)}" href="${escape(alternate.href)}"/>`

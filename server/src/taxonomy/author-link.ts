@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 
-import { AUTHOR_UID } from '../constants';
+import { AUTHOR_UID } from '../../../contracts/plugin';
 import { fieldError } from './field-error';
 import { relationTarget, whereTarget } from './relation-target';
 

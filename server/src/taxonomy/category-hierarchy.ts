@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 
-import { CATEGORY_UID } from '../constants';
+import { CATEGORY_UID } from '../../../contracts/plugin';
 import { changesRelation } from '../moderation/relation-ref';
 import { fieldError } from './field-error';
 import { relationTarget, whereTarget } from './relation-target';

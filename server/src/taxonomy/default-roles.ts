@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
-import { AUTHOR_UID, CATEGORY_UID, PLUGIN_ID, POST_UID, STORE_KEYS, TAG_UID } from '../constants';
+import { AUTHOR_UID, CATEGORY_UID, PLUGIN_ID, POST_UID, TAG_UID } from '../../../contracts/plugin';
+import { STORE_KEYS } from '../constants';
 
 /** Strapi's default admin roles (made on an app's first boot) that edit content. */
 const DEFAULT_ROLES = ['strapi-editor', 'strapi-author'];

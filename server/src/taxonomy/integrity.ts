@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { AUTHOR_UID, CATEGORY_UID, POST_UID, TAG_UID } from '../constants';
+import { AUTHOR_UID, CATEGORY_UID, POST_UID, TAG_UID } from '../../../contracts/plugin';
 import { checkPostSlugFree } from '../posts/slug-per-locale';
 import { checkAbsoluteUrl } from './absolute-url';
 import { checkAuthorUserFree, defaultPostAuthor } from './author-link';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { PLUGIN_ID } from '../constants';
+import { PLUGIN_ID } from '../../../contracts/plugin';
 import type { Services } from '../services';
 
 export const getService = <TName extends keyof Services>(

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import type { BlogPluginConfig } from '../config';
-import { PLUGIN_ID } from '../constants';
+import { PLUGIN_ID } from '../../../contracts/plugin';
 
 export const getPluginConfig = (strapi: Core.Strapi): BlogPluginConfig =>
   strapi.config.get(`plugin::${PLUGIN_ID}`) as BlogPluginConfig;

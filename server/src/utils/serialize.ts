@@ -1,3 +1,4 @@
+import { toIsoDate } from '../../../contracts/dates';
 import type { BlocksContent, Post, PostLocalization, Seo } from '../../../contracts/posts';
 import type { AuthorRef, CategoryRef, TagRef } from '../../../contracts/taxonomy';
 
@@ -55,8 +56,6 @@ export interface PostRow {
   updatedAt: string | Date;
   publishedAt: string | Date;
 }
-
-const iso = (value: string | Date) => (value instanceof Date ? value.toISOString() : value);
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
@@ -127,8 +126,8 @@ export const toPublicPost = (
     lessons: lessons.map((lesson, index) => ({ position: index + 1, text: lesson.text })),
     commentsEnabled: row.commentsEnabled !== false,
     commentCount,
-    createdAt: iso(row.createdAt),
-    updatedAt: iso(row.updatedAt),
-    publishedAt: iso(row.publishedAt),
+    createdAt: toIsoDate(row.createdAt),
+    updatedAt: toIsoDate(row.updatedAt),
+    publishedAt: toIsoDate(row.publishedAt),
   };
 };

@@ -104,6 +104,26 @@ export const parseFilters = (
     }
   };
 
+  /**
+   * Each key of an object of filters, entered (its depth checked) and answered by `answer`, in an
+   * object of the same keys. An empty object is refused.
+   */
+  const eachKey = (
+    value: Record<string, unknown>,
+    path: string[],
+    answer: (key: string, child: unknown, at: string[]) => unknown
+  ) => {
+    const keys = Object.keys(value);
+    if (keys.length === 0) throw invalid(`Invalid filters: nothing at ${path.join('.')}`, path);
+    const out: Record<string, unknown> = {};
+    for (const key of keys) {
+      const at = [...path, key];
+      enter(at);
+      out[key] = answer(key, value[key], at);
+    }
+    return out;
+  };
+
   const scalar = (kind: FilterKind, value: unknown, path: string[], nullable: boolean) => {
     if (value === null && nullable) return null;
     if (typeof value === 'string') cost.longestValue = Math.max(cost.longestValue, value.length);
@@ -127,15 +147,9 @@ export const parseFilters = (
       cost.conditions += 1;
       return scalar(kind, value, path, true);
     }
-    const keys = Object.keys(value);
-    if (keys.length === 0) throw invalid(`Invalid filters: nothing at ${path.join('.')}`, path);
-    const out: Record<string, unknown> = {};
-    for (const key of keys) {
-      const at = [...path, key];
-      const child = value[key];
-      enter(at);
+    return eachKey(value, path, (key, child, at) => {
       if (key === '$not') {
-        out[key] = fieldWhere(child, kind, at);
+        return fieldWhere(child, kind, at);
       } else if (LOGICAL.includes(key)) {
         throw invalid(
           `Invalid filters: ${key} at ${at.join('.')} is under a field; put it above the field`,
@@ -149,11 +163,11 @@ export const parseFilters = (
           key,
         });
       } else if (LIST_OPERATORS.includes(key)) {
-        out[key] = listValue(key, child, kind, at);
+        return listValue(key, child, kind, at);
       } else if (key === '$null' || key === '$notNull') {
         cost.conditions += 1;
         try {
-          out[key] = parseBooleanValue(child);
+          return parseBooleanValue(child);
         } catch {
           throw invalid(`Invalid filter value at ${at.join('.')}: expected true or false`, at);
         }
@@ -162,10 +176,9 @@ export const parseFilters = (
           throw invalid(`Invalid filter value at ${at.join('.')}: expected a single value`, at);
         }
         cost.conditions += 1;
-        out[key] = scalar(kind, child, at, key === '$eq' || key === '$ne');
+        return scalar(kind, child, at, key === '$eq' || key === '$ne');
       }
-    }
-    return out;
+    });
   };
 
   const listValue = (operator: string, value: unknown, kind: FilterKind, path: string[]) => {
@@ -194,21 +207,15 @@ export const parseFilters = (
         path
       );
     }
-    const keys = Object.keys(value);
-    if (keys.length === 0) throw invalid(`Invalid filters: nothing at ${path.join('.')}`, path);
-    const out: Record<string, unknown> = {};
-    for (const key of keys) {
-      const at = [...path, key];
-      const child = value[key];
-      enter(at);
+    const out = eachKey(value, path, (key, child, at) => {
       if (LOGICAL.includes(key)) {
         const list = asList(child);
         if (!list?.length) {
           throw invalid(`Invalid filters: ${key} takes a list of filters`, at, { key });
         }
-        out[key] = list.map((item, index) => where(item, node, [...at, String(index)], false));
+        return list.map((item, index) => where(item, node, [...at, String(index)], false));
       } else if (key === '$not') {
-        out[key] = where(child, node, at, false);
+        return where(child, node, at, false);
       } else if (key.startsWith('$')) {
         throw invalid(
           `Invalid filters: operator "${key}" at ${at.join('.')} where a field is expected`,
@@ -219,13 +226,13 @@ export const parseFilters = (
         const field = own(node, key);
         if (field === undefined) throw invalid(`Invalid key ${key}`, at, { key });
         if (typeof field === 'string') {
-          out[key] = fieldWhere(child, field, at);
+          return fieldWhere(child, field, at);
         } else {
           cost.joins += 1;
-          out[key] = where(child, field, at, true);
+          return where(child, field, at, true);
         }
       }
-    }
+    });
     // Under a component or relation, Strapi's query engine takes either fields or a single
     // $and/$or (and reads $not as a comparison of ids): any other mix is grouped under one $and,
     // which keeps it on the same join.

@@ -1,31 +1,20 @@
-import { errors, yup } from '@strapi/utils';
+import { validateYupSchema, yup } from '@strapi/utils';
 
 import { COMMENT_STATUSES, type CommentStatus } from '../../../contracts/comments';
 
 import { checkJsonInput } from './json-input';
 
-/** Yup's error in Strapi's shape: `details.errors[]` with `path`, `message`, `name`. */
-export const toValidationError = (error: yup.ValidationError) =>
-  new errors.ValidationError(error.errors.join('; '), {
-    errors: (error.inner.length ? error.inner : [error]).map((inner) => ({
-      path: inner.path ? inner.path.split(/[.[\]]+/).filter(Boolean) : [],
-      message: inner.message,
-      name: 'ValidationError',
-    })),
-  });
-
-/** Validates with a yup schema and returns what it casts, or throws Strapi's 400. */
+/**
+ * Validates with a yup schema through Strapi's `validateYupSchema` and returns what it casts (the
+ * schemas trim and read numbers from query text, so not strict), or throws Strapi's 400: a
+ * ValidationError whose `details.errors[]` name each field's `path` and `message`.
+ */
 export const validate = async <TSchema extends yup.AnySchema>(
   schema: TSchema,
   input: unknown
 ): Promise<yup.InferType<TSchema>> => {
   checkJsonInput(input);
-  try {
-    return await schema.validate(input, { abortEarly: false, stripUnknown: false });
-  } catch (error) {
-    if (error instanceof yup.ValidationError) throw toValidationError(error);
-    throw error;
-  }
+  return validateYupSchema(schema, { strict: false, stripUnknown: false })(input);
 };
 
 /**
