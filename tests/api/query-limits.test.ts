@@ -126,8 +126,7 @@ describe('public query limits (GET /api/blog/posts)', () => {
       ).expect(200);
       expect(slugs(either.body)).toEqual([gardening.slug, networking.slug].sort());
       // One join each: both forms cost the same statements.
-      const sql = async (query: string) =>
-        countStatements(app, () => list(query).expect(200));
+      const sql = async (query: string) => countStatements(app, () => list(query).expect(200));
       expect(await sql('filters[lessons][text][$containsi]=mulch')).toBe(
         await sql(
           'filters[lessons][$or][0][text][$containsi]=a&filters[lessons][$or][1][text][$containsi]=b'
