@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import type { ExpiringKeyRow } from '../models/expiring-key';
 import { FLOOD_MARK_UID } from '../models/flood-mark';
 import { USED_FORM_TOKEN_UID } from '../models/used-form-token';
 import { dialectOf, insertIfAbsent, moveForwardIfPassed } from '../db/dialect';
@@ -25,7 +26,8 @@ const createFloodService = ({ strapi }: { strapi: Core.Strapi }) => {
       const until = nowMs + intervalSeconds * 1000;
       for (const key of keys) {
         if (!(await moveForwardIfPassed(knex, dialectOf(strapi), table(), { key, until }, nowMs))) {
-          const row = await knex(table()).where({ key }).first('until');
+          const row = (await knex(table()).where({ key }).first('until')) as
+            Pick<ExpiringKeyRow, 'until'> | undefined;
           return Math.max(1, Math.ceil((Number(row?.until ?? until) - nowMs) / 1000));
         }
       }
