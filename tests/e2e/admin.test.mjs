@@ -339,6 +339,20 @@ test('a setting changed in Settings → Blog changes the rule', async () => {
   await page.close();
 });
 
+test('the Moderation and Settings pages ask for their permissions without a console warning', async () => {
+  const page = await adminPage();
+  const warnings = [];
+  page.on('console', (message) => {
+    if (/useRBAC/.test(message.text())) warnings.push(message.text());
+  });
+  await page.goto(`${base}/admin/plugins/blog/moderation`);
+  await waitShown(page, page.getByRole('tab', { name: /Approved \(\d+\)/ }), 'moderation-rbac');
+  await page.goto(`${base}/admin/settings/blog`);
+  await page.getByLabel('Disallowed words').waitFor();
+  assert.deepEqual(warnings, []);
+  await page.close();
+});
+
 test('an editor without moderation rights sees the queue but no moderation actions', async () => {
   const role = await api('POST', '/admin/roles', {
     token,
