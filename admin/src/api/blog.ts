@@ -1,9 +1,6 @@
-import { useMemo } from 'react';
+import { adminApi } from '@strapi/strapi/admin';
 
-import { useFetchClient } from '@strapi/strapi/admin';
-
-import type { CommentStatus } from '../../../contracts/comments';
-import type { FindImport, FindImports, StartImport } from '../../../contracts/imports';
+import type { FindImport, FindImports, ImportJob, StartImport } from '../../../contracts/imports';
 import type { FindLessons } from '../../../contracts/lessons';
 import type {
   BulkAction,
@@ -14,48 +11,108 @@ import type {
 } from '../../../contracts/moderation';
 
 /**
- * Typed calls to the plugin's admin routes (`/blog/…`), with the admin's auth. Status changes go
- * through the bulk route, one comment or many: the admin's fetch client has no PATCH.
+ * The plugin's admin routes (`/blog/…`) as queries and mutations of the admin's own query cache:
+ * Strapi's `adminApi` (RTK Query, in the admin's Redux store; its plugins extend it the same way).
+ * A query's cache key is its endpoint and its arguments; a mutation invalidates the tags of
+ * what it changes, and the queries on screen that provide them are read again.
+ *
+ * - `BlogComment`: the queue pages with their counts per status, the commented posts, the
+ *   histories. Every status change or delete invalidates it.
+ * - `BlogSettings`, `BlogLesson`: one resource each.
+ * - `BlogImport`: the recent jobs (`LIST`) and each job (its id).
+ *
+ * Status changes go through the bulk route, one comment or many: the fetch client has no PATCH.
  */
-export const useBlogApi = () => {
-  const { get, put, post } = useFetchClient();
-
-  return useMemo(
-    () => ({
-      queue: async (query: FindQueue.Query) =>
-        (await get<FindQueue.Response>('/blog/comments', { params: query })).data,
-      bulk: async (body: BulkAction.Body) =>
-        (await post<BulkAction.Response>('/blog/comments/bulk', body)).data,
-      commentedPosts: async () =>
-        (await get<FindCommentedPosts.Response>('/blog/comments/posts')).data.data,
-      events: async (documentId: string) =>
-        (await get<FindEvents.Response>(`/blog/comments/${documentId}/events`)).data,
-      settings: async () => (await get<Settings.Response>('/blog/settings')).data,
-      saveSettings: async (body: Settings.Body) =>
-        (await put<Settings.Response>('/blog/settings', body)).data,
-      lessons: async (query: FindLessons.Query) =>
-        (await get<FindLessons.Response>('/blog/lessons', { params: query })).data,
+const blogApi = adminApi
+  .enhanceEndpoints({
+    addTagTypes: ['BlogComment', 'BlogSettings', 'BlogLesson', 'BlogImport'],
+  })
+  .injectEndpoints({
+    endpoints: (build) => ({
+      getBlogQueue: build.query<FindQueue.Response, FindQueue.Query>({
+        query: (params) => ({ url: '/blog/comments', config: { params } }),
+        providesTags: ['BlogComment'],
+      }),
+      getBlogCommentedPosts: build.query<FindCommentedPosts.Response['data'], void>({
+        query: () => '/blog/comments/posts',
+        transformResponse: (body: FindCommentedPosts.Response) => body.data,
+        providesTags: ['BlogComment'],
+      }),
+      getBlogCommentEvents: build.query<FindEvents.Response['data'], string>({
+        query: (documentId) => `/blog/comments/${documentId}/events`,
+        transformResponse: (body: FindEvents.Response) => body.data,
+        providesTags: ['BlogComment'],
+      }),
+      moderateBlogComments: build.mutation<BulkAction.Response, BulkAction.Body>({
+        query: (body) => ({ url: '/blog/comments/bulk', method: 'POST', data: body }),
+        // Also after a refusal: part of a selection may have changed before it.
+        invalidatesTags: ['BlogComment'],
+      }),
+      getBlogSettings: build.query<Settings.Response, void>({
+        query: () => '/blog/settings',
+        providesTags: ['BlogSettings'],
+      }),
+      saveBlogSettings: build.mutation<Settings.Response, Settings.Body>({
+        query: (body) => ({ url: '/blog/settings', method: 'PUT', data: body }),
+        invalidatesTags: (_result, error) => (error ? [] : ['BlogSettings']),
+      }),
+      getBlogLessons: build.query<FindLessons.Response, FindLessons.Query>({
+        query: (params) => ({ url: '/blog/lessons', config: { params } }),
+        providesTags: ['BlogLesson'],
+      }),
+      getBlogImports: build.query<ImportJob[], void>({
+        query: () => '/blog/imports',
+        transformResponse: (body: FindImports.Response) => body.data,
+        providesTags: [{ type: 'BlogImport', id: 'LIST' }],
+      }),
+      getBlogImport: build.query<ImportJob, number>({
+        query: (id) => `/blog/imports/${id}`,
+        transformResponse: (body: FindImport.Response) => body.data,
+        providesTags: (_job, _error, id) => [{ type: 'BlogImport', id }],
+        // A job read once it has ended (the poll that sees it end) is in the recent jobs with
+        // its result, and an import has written posts, lessons and comments.
+        async onQueryStarted(_id, { dispatch, queryFulfilled }) {
+          const job = await queryFulfilled.then(
+            ({ data }) => data,
+            () => null
+          );
+          if (!job || job.state === 'running') return;
+          dispatch(
+            blogApi.util.invalidateTags([
+              { type: 'BlogImport', id: 'LIST' },
+              ...(job.mode === 'import' ? (['BlogLesson', 'BlogComment'] as const) : []),
+            ])
+          );
+        },
+      }),
       /** Uploads an export as `multipart/form-data`; the job runs on the server. */
-      startImport: async (file: File, fields: StartImport.Fields) => {
-        const form = new FormData();
-        for (const [name, value] of Object.entries(fields)) {
-          if (value !== undefined) form.append(name, value);
-        }
-        form.append('files', file, file.name);
-        return (await post<StartImport.Response>('/blog/imports', form)).data.data;
-      },
-      importJob: async (id: number) =>
-        (await get<FindImport.Response>(`/blog/imports/${id}`)).data.data,
-      importJobs: async () => (await get<FindImports.Response>('/blog/imports')).data.data,
-      pendingCount: async (): Promise<number> =>
-        (
-          await get<FindQueue.Response>('/blog/comments', {
-            params: { status: 'pending' satisfies CommentStatus, pageSize: 1 },
-          })
-        ).data.meta.counts.pending,
+      startBlogImport: build.mutation<ImportJob, { file: File; fields: StartImport.Fields }>({
+        query: ({ file, fields }) => {
+          const form = new FormData();
+          for (const [name, value] of Object.entries(fields)) {
+            if (value !== undefined) form.append(name, value);
+          }
+          form.append('files', file, file.name);
+          return { url: '/blog/imports', method: 'POST', data: form };
+        },
+        transformResponse: (body: StartImport.Response) => body.data,
+        invalidatesTags: (_job, error) => (error ? [] : [{ type: 'BlogImport', id: 'LIST' }]),
+      }),
     }),
-    [get, put, post]
-  );
-};
+  });
 
-export type BlogApi = ReturnType<typeof useBlogApi>;
+export const {
+  useGetBlogQueueQuery,
+  useGetBlogCommentedPostsQuery,
+  useGetBlogCommentEventsQuery,
+  useModerateBlogCommentsMutation,
+  useGetBlogSettingsQuery,
+  useSaveBlogSettingsMutation,
+  useGetBlogLessonsQuery,
+  useGetBlogImportsQuery,
+  useGetBlogImportQuery,
+  useStartBlogImportMutation,
+} = blogApi;
+
+/** A job as the cache holds it, without asking the server. */
+export const useBlogImportState = blogApi.endpoints.getBlogImport.useQueryState;

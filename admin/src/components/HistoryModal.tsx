@@ -1,34 +1,25 @@
-import { useEffect, useState } from 'react';
-
 import { Box, Flex, Loader, Modal, Typography } from '@strapi/design-system';
-import { useAPIErrorHandler } from '@strapi/strapi/admin';
 
-import type { ModerationEvent } from '../../../contracts/moderation';
-import type { BlogApi } from '../api/blog';
+import { useGetBlogCommentEventsQuery } from '../api/blog';
+import { useErrorMessage } from '../utils/useErrorMessage';
 import { useTranslate } from '../utils/useTranslate';
 
 interface HistoryModalProps {
-  api: BlogApi;
   documentId: string | null;
   onClose: () => void;
 }
 
 /** A comment's moderation history, oldest first. */
-export const HistoryModal = ({ api, documentId, onClose }: HistoryModalProps) => {
+export const HistoryModal = ({ documentId, onClose }: HistoryModalProps) => {
   const t = useTranslate();
-  const { formatAPIError } = useAPIErrorHandler();
-  const [events, setEvents] = useState<ModerationEvent[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!documentId) return;
-    setEvents(null);
-    setError(null);
-    api
-      .events(documentId)
-      .then((body) => setEvents(body.data))
-      .catch((cause) => setError(formatAPIError(cause)));
-  }, [api, documentId, formatAPIError]);
+  const errorMessage = useErrorMessage();
+  // Read on every opening; `currentData` is this comment's, never the one opened before.
+  const history = useGetBlogCommentEventsQuery(documentId ?? '', {
+    skip: documentId === null,
+    refetchOnMountOrArgChange: true,
+  });
+  const events = history.currentData ?? null;
+  const error = history.error ? errorMessage(history.error) : null;
 
   const label = (status: string) =>
     status === 'deleted' ? t('action.delete') : t(`status.${status}`);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import {
   Box,
@@ -13,15 +13,15 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { WarningCircle } from '@strapi/icons';
-import { Layouts, Page, useAPIErrorHandler, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
 
-import type { FindLessons } from '../../../contracts/lessons';
-import { useBlogApi } from '../api/blog';
+import { useGetBlogLessonsQuery } from '../api/blog';
 import { BlogNav } from '../components/BlogNav';
 import { Pager } from '../components/Pager';
 import { PERMISSIONS } from '../permissions';
 import { postEditPath } from '../utils/format';
+import { useErrorMessage } from '../utils/useErrorMessage';
 import { useSearch } from '../utils/useSearch';
 import { useTranslate } from '../utils/useTranslate';
 
@@ -30,30 +30,22 @@ const PAGE_SIZE = 25;
 /** Every lesson across posts, searchable and paginated on the server. */
 export const LessonsPage = () => {
   const t = useTranslate();
-  const api = useBlogApi();
-  const { formatAPIError } = useAPIErrorHandler();
+  const errorMessage = useErrorMessage();
   const { allowedActions, isLoading } = useRBAC(PERMISSIONS.readLessons);
   const [page, setPage] = useState(1);
   const { search, setSearch, query } = useSearch(() => setPage(1));
-  const [result, setResult] = useState<FindLessons.Response | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!allowedActions.canRead) return;
-    let current = true;
-    setError(null);
-    api
-      .lessons({ q: query || undefined, page, pageSize: PAGE_SIZE })
-      .then((body) => current && setResult(body))
-      .catch((cause) => current && setError(formatAPIError(cause)));
-    return () => {
-      current = false;
-    };
-  }, [api, query, page, allowedActions.canRead, formatAPIError]);
+  // Read again on every visit (posts change in the Content Manager); a page seen before shows
+  // at once from the cache meanwhile.
+  const lessons = useGetBlogLessonsQuery(
+    { q: query || undefined, page, pageSize: PAGE_SIZE },
+    { skip: !allowedActions.canRead, refetchOnMountOrArgChange: true }
+  );
 
   if (isLoading) return <Page.Loading />;
   if (!allowedActions.canRead) return <Page.NoPermissions />;
 
+  const result = lessons.data;
+  const error = lessons.error ? errorMessage(lessons.error) : null;
   const rows = result?.data ?? [];
   return (
     <Page.Main>

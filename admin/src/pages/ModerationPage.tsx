@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import {
   Box,
@@ -18,11 +18,14 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { WarningCircle } from '@strapi/icons';
-import { Layouts, Page, useAPIErrorHandler, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 
 import type { CommentStatus } from '../../../contracts/comments';
-import type { FindQueue } from '../../../contracts/moderation';
-import { useBlogApi } from '../api/blog';
+import {
+  useGetBlogCommentedPostsQuery,
+  useGetBlogQueueQuery,
+  useModerateBlogCommentsMutation,
+} from '../api/blog';
 import { BlogNav } from '../components/BlogNav';
 import { CommentRow } from '../components/CommentRow';
 import { DeleteDialog } from '../components/DeleteDialog';
@@ -30,80 +33,64 @@ import { HistoryModal } from '../components/HistoryModal';
 import { Pager } from '../components/Pager';
 import { PERMISSIONS } from '../permissions';
 import { bulkActions, STATUS_TABS, type RowAction } from '../utils/moderation-actions';
+import { useErrorMessage, type QueryError } from '../utils/useErrorMessage';
 import { useSearch } from '../utils/useSearch';
 import { useTranslate } from '../utils/useTranslate';
 
 const PAGE_SIZE = 20;
 
+/** Checked once for the page: `canRead` and `canModerate`. */
+const QUEUE_PERMISSIONS = [...PERMISSIONS.readComments, ...PERMISSIONS.moderateComments];
+
 /** The moderation queue: tabs per status, search, per-row and bulk actions, history. */
 export const ModerationPage = () => {
   const t = useTranslate();
-  const api = useBlogApi();
   const { toggleNotification } = useNotification();
-  const { formatAPIError } = useAPIErrorHandler();
-  const { allowedActions, isLoading: rbacLoading } = useRBAC({
-    read: PERMISSIONS.readComments,
-    moderate: PERMISSIONS.moderateComments,
-  });
+  const errorMessage = useErrorMessage();
+  const { allowedActions, isLoading: rbacLoading } = useRBAC(QUEUE_PERMISSIONS);
+  const canRead = Boolean(allowedActions.canRead);
   const canModerate = Boolean(allowedActions.canModerate);
 
   const [status, setStatus] = useState<CommentStatus>('pending');
   const [post, setPost] = useState('');
-  const [posts, setPosts] = useState<Array<{ documentId: string; title: string }>>([]);
   const [page, setPage] = useState(1);
   const { search, setSearch, query } = useSearch(() => setPage(1));
-  const [result, setResult] = useState<FindQueue.Response | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [toDelete, setToDelete] = useState<string[] | null>(null);
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const body = await api.queue({
-        status,
-        q: query || undefined,
-        post: post || undefined,
-        page,
-        pageSize: PAGE_SIZE,
-      });
-      setResult(body);
-      setSelected([]);
-    } catch (cause) {
-      setError(formatAPIError(cause as never));
-    }
-  }, [api, status, query, post, page, formatAPIError]);
+  // Read again on every visit and change of page or filter (readers keep writing); a page seen
+  // before shows at once from the cache meanwhile.
+  const fresh = { skip: !canRead, refetchOnMountOrArgChange: true };
+  const shown = { status, q: query || undefined, post: post || undefined, page };
+  const queue = useGetBlogQueueQuery({ ...shown, pageSize: PAGE_SIZE }, fresh);
+  const posts = useGetBlogCommentedPostsQuery(undefined, fresh).data ?? [];
+  const [moderate, { isLoading: moderating }] = useModerateBlogCommentsMutation();
+  const result = queue.data;
+  const rows = result?.data ?? [];
 
-  useEffect(() => {
-    api
-      .commentedPosts()
-      .then(setPosts)
-      .catch(() => setPosts([]));
-  }, [api]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // A selection belongs to the page and filters it was made on, and holds only rows shown.
+  const shownKey = JSON.stringify(shown);
+  const [selection, setSelection] = useState<{ of: string; ids: string[] }>({ of: '', ids: [] });
+  const selected =
+    selection.of === shownKey
+      ? selection.ids.filter((id) => rows.some((row) => row.documentId === id))
+      : [];
+  const setSelected = (update: (current: string[]) => string[]) =>
+    setSelection({ of: shownKey, ids: update(selected) });
+  const busy = moderating || queue.isFetching;
 
   const apply = async (documentIds: string[], action: RowAction) => {
-    setBusy(true);
     try {
-      if (action === 'delete') {
-        await api.bulk({ documentIds, action: 'delete' });
-      } else {
-        await api.bulk({ documentIds, status: action });
-      }
+      await moderate(
+        action === 'delete' ? { documentIds, action: 'delete' } : { documentIds, status: action }
+      ).unwrap();
       toggleNotification({
         type: 'success',
         message: t('moderation.done', { count: documentIds.length, action: t(`action.${action}`) }),
       });
-      await load();
+      setSelected(() => []);
     } catch (cause) {
-      toggleNotification({ type: 'danger', message: formatAPIError(cause as never) });
-    } finally {
-      setBusy(false);
+      toggleNotification({ type: 'danger', message: errorMessage(cause as QueryError) });
     }
   };
 
@@ -113,9 +100,9 @@ export const ModerationPage = () => {
   };
 
   if (rbacLoading) return <Page.Loading />;
-  if (!allowedActions.canRead) return <Page.NoPermissions />;
+  if (!canRead) return <Page.NoPermissions />;
 
-  const rows = result?.data ?? [];
+  const error = queue.error ? errorMessage(queue.error) : null;
   const allSelected = rows.length > 0 && selected.length === rows.length;
 
   return (
@@ -222,7 +209,7 @@ export const ModerationPage = () => {
                       aria-label={t('moderation.selectAll')}
                       checked={allSelected ? true : selected.length > 0 ? 'indeterminate' : false}
                       onCheckedChange={(checked) =>
-                        setSelected(checked ? rows.map((row) => row.documentId) : [])
+                        setSelected(() => (checked ? rows.map((row) => row.documentId) : []))
                       }
                     />
                   )}
@@ -274,7 +261,7 @@ export const ModerationPage = () => {
         )}
       </Layouts.Content>
 
-      <HistoryModal api={api} documentId={historyOf} onClose={() => setHistoryOf(null)} />
+      <HistoryModal documentId={historyOf} onClose={() => setHistoryOf(null)} />
 
       <DeleteDialog
         count={toDelete?.length ?? 0}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 
 import {
   Box,
@@ -13,17 +13,10 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
-import {
-  Layouts,
-  Page,
-  isFetchError,
-  useAPIErrorHandler,
-  useNotification,
-  useRBAC,
-} from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 
 import type { ModerationSettings } from '../../../contracts/moderation';
-import { useBlogApi } from '../api/blog';
+import { useGetBlogSettingsQuery, useSaveBlogSettingsMutation } from '../api/blog';
 import { PERMISSIONS } from '../permissions';
 import {
   fieldErrors,
@@ -31,61 +24,68 @@ import {
   toSettings,
   type SettingsFormValues,
 } from '../utils/settings-form';
+import { useErrorMessage, type QueryError } from '../utils/useErrorMessage';
 import { useTranslate } from '../utils/useTranslate';
 
 type Key = keyof SettingsFormValues;
 
+/** Checked once for the page: `canRead` and `canUpdate`. */
+const SETTINGS_PERMISSIONS = [...PERMISSIONS.readSettings, ...PERMISSIONS.updateSettings];
+
 /** Settings → Blog: every moderation rule, with help, checked by the server on save. */
 export const SettingsPage = () => {
-  const t = useTranslate();
-  const api = useBlogApi();
-  const { toggleNotification } = useNotification();
-  const { formatAPIError } = useAPIErrorHandler();
-  const { allowedActions, isLoading } = useRBAC({
-    read: PERMISSIONS.readSettings,
-    update: PERMISSIONS.updateSettings,
+  const errorMessage = useErrorMessage();
+  const { allowedActions, isLoading } = useRBAC(SETTINGS_PERMISSIONS);
+  const settings = useGetBlogSettingsQuery(undefined, {
+    skip: !allowedActions.canRead,
+    refetchOnMountOrArgChange: true,
   });
-  const [values, setValues] = useState<SettingsFormValues | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    if (!allowedActions.canRead) return;
-    api
-      .settings()
-      .then((body) => setValues(toFormValues(body.data)))
-      .catch((cause) => setLoadError(formatAPIError(cause)));
-  }, [api, allowedActions.canRead, formatAPIError]);
 
   if (isLoading) return <Page.Loading />;
   if (!allowedActions.canRead) return <Page.NoPermissions />;
-  if (loadError) return <Page.Error content={loadError} />;
-  if (!values) return <Page.Loading />;
+  if (settings.error) return <Page.Error content={errorMessage(settings.error)} />;
+  if (!settings.data) return <Page.Loading />;
 
-  const readOnly = !allowedActions.canUpdate;
+  // A copy from the cache shows at once; the form starts again from each newer read (this
+  // visit's, and the one after a save).
+  return (
+    <SettingsForm
+      key={settings.fulfilledTimeStamp}
+      saved={settings.data.data}
+      canUpdate={Boolean(allowedActions.canUpdate)}
+    />
+  );
+};
+
+/** The form: the editor's values until saved, then the values the server kept. */
+const SettingsForm = ({ saved, canUpdate }: { saved: ModerationSettings; canUpdate: boolean }) => {
+  const t = useTranslate();
+  const { toggleNotification } = useNotification();
+  const errorMessage = useErrorMessage();
+  const [save, { isLoading: saving }] = useSaveBlogSettingsMutation();
+  const [values, setValues] = useState<SettingsFormValues>(() => toFormValues(saved));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const readOnly = !canUpdate;
   const set = (key: Key) => (value: string) => setValues({ ...values, [key]: value });
 
-  const save = async () => {
-    setSaving(true);
+  const submit = async () => {
     setErrors({});
     try {
-      const body = await api.saveSettings(toSettings(values));
+      const body = await save(toSettings(values)).unwrap();
       setValues(toFormValues(body.data));
       toggleNotification({ type: 'success', message: t('settings.saved') });
     } catch (cause) {
-      const details = isFetchError(cause)
-        ? (cause.response?.data.error.details as {
-            errors?: Array<{ path: string[]; message: string }>;
-          })
-        : undefined;
-      setErrors(fieldErrors(details?.errors));
+      // A refusal of the values names each field (`details.errors`).
+      const error = cause as QueryError & {
+        details?: { errors?: Array<{ path: string[]; message: string }> };
+      };
+      const invalid = error.details?.errors;
+      setErrors(fieldErrors(invalid));
       toggleNotification({
         type: 'danger',
-        message: details?.errors?.length ? t('settings.invalid') : formatAPIError(cause as never),
+        message: invalid?.length ? t('settings.invalid') : errorMessage(error),
       });
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -140,14 +140,14 @@ export const SettingsPage = () => {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void save();
+          void submit();
         }}
       >
         <Layouts.Header
           title={t('settings.title')}
           subtitle={t('settings.subtitle')}
           primaryAction={
-            allowedActions.canUpdate ? (
+            canUpdate ? (
               <Button type="submit" startIcon={<Check />} loading={saving}>
                 {t('settings.save')}
               </Button>

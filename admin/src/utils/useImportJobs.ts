@@ -1,94 +1,64 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-
-import { useAPIErrorHandler } from '@strapi/strapi/admin';
+import { useState } from 'react';
 
 import type { ImportJob, StartImport } from '../../../contracts/imports';
-import { useBlogApi } from '../api/blog';
+import {
+  useBlogImportState,
+  useGetBlogImportQuery,
+  useGetBlogImportsQuery,
+  useStartBlogImportMutation,
+} from '../api/blog';
+
+import { useErrorMessage } from './useErrorMessage';
 
 /** How often a running job is asked how far it is. */
 const POLL_MS = 1000;
 
 /**
  * The Import view's state: the job being followed (one the editor started, or one already
- * running when the view opens), polled until it ends, and the recent jobs.
+ * running when the view opens), polled while it runs, and the recent jobs (read again when a
+ * job starts and when the followed job ends: see `api/blog.ts`).
  */
 export const useImportJobs = () => {
-  const api = useBlogApi();
-  const { formatAPIError } = useAPIErrorHandler();
-  const [job, setJob] = useState<ImportJob | null>(null);
-  const [history, setHistory] = useState<ImportJob[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [starting, setStarting] = useState(false);
-  const mounted = useRef(true);
+  const errorMessage = useErrorMessage();
+  const [openedAt] = useState(Date.now);
+  const history = useGetBlogImportsQuery(undefined, { refetchOnMountOrArgChange: true });
+  const [startImport, started] = useStartBlogImportMutation();
+  /** The job as first known (started here, or found running); `undefined` until one is chosen. */
+  const [followed, setFollowed] = useState<ImportJob | null | undefined>(undefined);
 
-  const refreshHistory = useCallback(async () => {
-    try {
-      const jobs = await api.importJobs();
-      if (mounted.current) setHistory(jobs);
-      return jobs;
-    } catch (cause) {
-      if (mounted.current) setError(formatAPIError(cause as Error));
-      return [];
-    }
-  }, [api, formatAPIError]);
+  // A job already running when the view opens is followed like one started here; only a list
+  // read since then tells (an older copy in the cache may show a job that has ended).
+  if (followed === undefined && history.data && (history.fulfilledTimeStamp ?? 0) >= openedAt) {
+    setFollowed(history.data.find((job) => job.state === 'running') ?? null);
+  }
 
-  useEffect(() => {
-    mounted.current = true;
-    void refreshHistory().then((jobs) => {
-      const running = jobs.find((candidate) => candidate.state === 'running');
-      if (running && mounted.current) setJob((current) => current ?? running);
-    });
-    return () => {
-      mounted.current = false;
-    };
-  }, [refreshHistory]);
+  const id = followed?.id ?? 0;
+  const known = useBlogImportState(id, { skip: !followed }).currentData ?? followed;
+  // Asked every second while it runs; once it has ended the last answer stays.
+  const polled = useGetBlogImportQuery(id, {
+    skip: !followed,
+    pollingInterval: known?.state === 'running' ? POLL_MS : 0,
+  });
+  const job = polled.currentData ?? followed ?? null;
 
-  // Follows the job while it runs; the history is read again once it ends.
-  const jobId = job?.id;
-  const running = job?.state === 'running';
-  useEffect(() => {
-    if (!jobId || !running) return undefined;
-    let timer: ReturnType<typeof setTimeout>;
-    let live = true;
-    const poll = async () => {
-      try {
-        const next = await api.importJob(jobId);
-        if (!live) return;
-        setJob(next);
-        if (next.state === 'running') timer = setTimeout(poll, POLL_MS);
-        else void refreshHistory();
-      } catch (cause) {
-        if (live) setError(formatAPIError(cause as Error));
-      }
-    };
-    timer = setTimeout(poll, POLL_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [api, jobId, running, refreshHistory, formatAPIError]);
+  const failure = started.error ?? polled.error ?? history.error;
 
-  const start = useCallback(
-    async (file: File, fields: StartImport.Fields) => {
-      setError(null);
-      setStarting(true);
-      try {
-        const started = await api.startImport(file, fields);
-        if (mounted.current) setJob(started);
-        void refreshHistory();
-      } catch (cause) {
-        if (mounted.current) setError(formatAPIError(cause as Error));
-      } finally {
-        if (mounted.current) setStarting(false);
-      }
-    },
-    [api, formatAPIError, refreshHistory]
-  );
+  const start = async (file: File, fields: StartImport.Fields) => {
+    const answer = await startImport({ file, fields });
+    if ('data' in answer) setFollowed(answer.data);
+  };
 
-  const reset = useCallback(() => {
-    setJob(null);
-    setError(null);
-  }, []);
+  const reset = () => {
+    started.reset();
+    setFollowed(null);
+  };
 
-  return { job, history, error, starting, start, reset };
+  return {
+    job,
+    history: history.data ?? null,
+    error: failure ? errorMessage(failure) : null,
+    starting: started.isLoading,
+    start,
+    reset,
+  };
 };
