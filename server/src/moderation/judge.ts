@@ -13,7 +13,9 @@ import {
   decide,
   fieldsRefusal,
   isStatus,
+  parentElsewhere,
   refusal,
+  tooDeep,
   type Candidate,
   type Facts,
   type LateFacts,
@@ -51,11 +53,6 @@ export interface Ask {
 
 const ask = (fact: keyof LateFacts): Ask => ({ kind: 'ask', fact });
 
-const tooDeep = (maxDepth: number) =>
-  refusal('parent', 400, `Replies nest at most ${maxDepth} levels deep`, {
-    errors: [{ path: ['parent'], message: `Thread depth is limited to ${maxDepth}` }],
-  });
-
 /** Rules 1 to 4 for a reader: whether the comment may be stored at all. */
 const admitReader = (
   candidate: Candidate,
@@ -87,9 +84,7 @@ const judgeTrusted = (
   const { post, parent } = facts;
   if (post.state === 'missing') return refusal('post', 404, 'Post not found');
   if (parent && parent.state !== 'ok') {
-    return refusal('parent', 400, 'parent must be a comment of the same post', {
-      errors: [{ path: ['parent'], message: 'Not a comment of this post' }],
-    });
+    return parentElsewhere();
   }
   if (parent && !writer.importer && parent.depth + 1 > settings.maxDepth) {
     return tooDeep(settings.maxDepth);

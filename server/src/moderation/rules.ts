@@ -161,6 +161,18 @@ export const checkFields = (
   return errors;
 };
 
+/** Rule 2: a reply deeper than the settings allow (a create, or a move with its replies). */
+export const tooDeep = (maxDepth: number) =>
+  refusal('parent', 400, `Replies nest at most ${maxDepth} levels deep`, {
+    errors: [{ path: ['parent'], message: `Thread depth is limited to ${maxDepth}` }],
+  });
+
+/** Rule 2 for an editor: the parent is missing or on another post. */
+export const parentElsewhere = () =>
+  refusal('parent', 400, 'parent must be a comment of the same post', {
+    errors: [{ path: ['parent'], message: 'Not a comment of this post' }],
+  });
+
 /** Rule 3's refusal: every field error at once; null when there is none. */
 export const fieldsRefusal = (errors: FieldError[]): Refusal | null =>
   errors.length
