@@ -96,6 +96,7 @@ const createVerdicts = ({ strapi }: { strapi: Core.Strapi }) => {
   const verdict = async (c: Case): Promise<Judgement> => {
     const { candidate, settings, scope } = c;
     const writer = writerOf(c);
+    // A trusted writer's status stands: their form and duplicates are not looked at.
     const form = writer.trusted ? { state: 'missing' as const, ageSeconds: null } : formOf(c);
     const known: Facts & Partial<LateFacts> = {
       now: c.now,
