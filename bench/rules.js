@@ -14,7 +14,7 @@ require('./register-ts');
 const fs = require('fs');
 const path = require('path');
 
-const { evaluate } = require('../server/src/moderation/rules.ts');
+const { judge: judgeComment } = require('../server/src/moderation/judge.ts');
 const { DEFAULT_MODERATION_SETTINGS } = require('../server/src/moderation/settings.ts');
 const { toPlainText } = require('../server/src/moderation/text.ts');
 const pluginConfig = require('../server/src/config/index.ts').default;
@@ -102,11 +102,11 @@ const facts = {
 };
 
 // Warm up, then time each comment many times and keep the per-call figure of each.
-for (let i = 0; i < 3; i += 1) for (const c of comments) evaluate(c, settings, facts, matchers);
+for (let i = 0; i < 3; i += 1) for (const c of comments) judgeComment(c, settings, facts, matchers);
 const REPEAT = 50;
 const perComment = comments.map((c) => {
   const start = process.hrtime.bigint();
-  for (let i = 0; i < REPEAT; i += 1) evaluate(c, settings, facts, matchers);
+  for (let i = 0; i < REPEAT; i += 1) judgeComment(c, settings, facts, matchers);
   return Number(process.hrtime.bigint() - start) / 1000 / REPEAT;
 });
 perComment.sort((a, b) => a - b);
@@ -130,7 +130,7 @@ const median = (fn, repeat) => {
 const maxLength = DEFAULT_MODERATION_SETTINGS.maxLength;
 const fill = (unit, length) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
 const judge = (content, s, m) =>
-  evaluate({ ...comments[1], content: toPlainText(content) }, s, facts, m);
+  judgeComment({ ...comments[1], content: toPlainText(content) }, s, facts, m);
 
 const prefix = 'win a free cruise to the';
 const sharedPrefix = Array.from({ length: 10000 }, (_, i) => `${prefix} port${i}`);

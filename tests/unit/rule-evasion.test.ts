@@ -7,7 +7,8 @@ import {
   readerView,
   skeleton,
 } from '../../server/src/moderation/reader-view';
-import { evaluate, type Candidate, type Facts } from '../../server/src/moderation/rules';
+import { judge } from '../../server/src/moderation/judge';
+import type { Candidate, Facts } from '../../server/src/moderation/rules';
 import {
   DEFAULT_MODERATION_SETTINGS,
   settingsSchema,
@@ -271,17 +272,20 @@ describe('the rules over disguised comments', () => {
     post: { state: 'open', date: null },
     parent: null,
     duplicate: false,
-    floodRetryAfter: null,
     honeypotFilled: false,
     form: { state: 'missing', ageSeconds: null },
-    authorHasApprovedComment: false,
   };
   const run = (c: Partial<Candidate>, s: Partial<ModerationSettings> = {}) => {
     const settings = { ...DEFAULT_MODERATION_SETTINGS, requireApproval: 'never' as const, ...s };
-    return evaluate(candidate(c), settings, facts, {
-      disallowed: compileWordList(settings.disallowedWords),
-      moderation: compileWordList(settings.moderationWords),
-    });
+    return judge(
+      candidate(c),
+      settings,
+      { ...facts, floodRetryAfter: null },
+      {
+        disallowed: compileWordList(settings.disallowedWords),
+        moderation: compileWordList(settings.moderationWords),
+      }
+    );
   };
 
   it('refuses a name or a content made only of invisible characters', () => {

@@ -1,4 +1,5 @@
-import { evaluate, type Candidate, type Facts } from '../../server/src/moderation/rules';
+import { judge, type Writer } from '../../server/src/moderation/judge';
+import type { Candidate, Facts, LateFacts } from '../../server/src/moderation/rules';
 import {
   DEFAULT_MODERATION_SETTINGS,
   type ModerationSettings,
@@ -17,7 +18,10 @@ const candidate = (overrides: Partial<Candidate> = {}): Candidate => ({
   ...overrides,
 });
 
-const facts = (overrides: Partial<Facts> = {}): Facts => ({
+type AllFacts = Facts & Partial<LateFacts>;
+
+/** Every fact known, the late ones included: the judge decides without asking. */
+const facts = (overrides: Partial<AllFacts> = {}): AllFacts => ({
   now: NOW,
   post: { state: 'open', date: new Date('2026-11-01T00:00:00Z') },
   parent: null,
@@ -25,23 +29,31 @@ const facts = (overrides: Partial<Facts> = {}): Facts => ({
   floodRetryAfter: null,
   honeypotFilled: false,
   form: { state: 'missing', ageSeconds: null },
+  formTokenUnused: true,
   authorHasApprovedComment: false,
   ...overrides,
 });
 
 const run = (
   c: Partial<Candidate> = {},
-  f: Partial<Facts> = {},
-  s: Partial<ModerationSettings> = {}
+  f: Partial<AllFacts> = {},
+  s: Partial<ModerationSettings> = {},
+  writer?: Writer
 ) => {
   const settings = { ...DEFAULT_MODERATION_SETTINGS, ...s };
-  return evaluate(candidate(c), settings, facts(f), {
-    disallowed: compileWordList(settings.disallowedWords),
-    moderation: compileWordList(settings.moderationWords),
-  });
+  return judge(
+    candidate(c),
+    settings,
+    facts(f),
+    {
+      disallowed: compileWordList(settings.disallowedWords),
+      moderation: compileWordList(settings.moderationWords),
+    },
+    writer
+  );
 };
 
-type Row = [string, Partial<Candidate>, Partial<Facts>, Partial<ModerationSettings>, object];
+type Row = [string, Partial<Candidate>, Partial<AllFacts>, Partial<ModerationSettings>, object];
 
 const table: Row[] = [
   // 1. the post
@@ -238,6 +250,13 @@ const table: Row[] = [
     { status: 'approved' },
   ],
   [
+    'a token another comment used',
+    {},
+    { form: { state: 'valid', ageSeconds: 30 }, formTokenUnused: false },
+    { minSubmitSeconds: 3, requireApproval: 'never' },
+    { status: 'spam', rule: 'form-timing', reason: 'form-timing: form token invalid' },
+  ],
+  [
     'no token while timing is off',
     {},
     {},
@@ -409,5 +428,113 @@ describe('the moderation rules', () => {
         ],
       })
     );
+  });
+});
+
+describe('the judge asks for the facts that cost a write only once every rule before passed', () => {
+  const unknown = {
+    floodRetryAfter: undefined,
+    formTokenUnused: undefined,
+    authorHasApprovedComment: undefined,
+  };
+
+  it('asks for the flood check after rules 1 to 4, never for a comment they refuse', () => {
+    expect(run({}, unknown)).toEqual({ kind: 'ask', fact: 'floodRetryAfter' });
+    expect(run({ authorName: '' }, unknown)).toMatchObject({ kind: 'refuse', rule: 'fields' });
+    expect(run({}, { ...unknown, duplicate: true })).toMatchObject({ rule: 'duplicate' });
+    expect(run({}, { ...unknown, post: { state: 'missing', date: null } })).toMatchObject({
+      rule: 'post',
+    });
+  });
+
+  it('does not ask for the flood check when the interval is off', () => {
+    expect(run({}, unknown, { floodIntervalSeconds: 0, requireApproval: 'never' })).toMatchObject({
+      kind: 'accept',
+      status: 'approved',
+    });
+  });
+
+  it('uses the form token up only for a comment the flood check let through', () => {
+    const timed = { minSubmitSeconds: 3, requireApproval: 'never' as const };
+    const form = { state: 'valid' as const, ageSeconds: 10 };
+    expect(run({}, { ...unknown, form, floodRetryAfter: 5 }, timed)).toMatchObject({
+      kind: 'refuse',
+      status: 429,
+    });
+    expect(run({}, { ...unknown, form, floodRetryAfter: null }, timed)).toEqual({
+      kind: 'ask',
+      fact: 'formTokenUnused',
+    });
+    // No token, or a forged one: nothing to use up.
+    expect(run({}, { ...unknown, floodRetryAfter: null }, timed)).toMatchObject({
+      status: 'spam',
+      rule: 'form-timing',
+    });
+  });
+
+  it("asks for the author's approved comments under first-time approval only", () => {
+    const known = { ...unknown, floodRetryAfter: null };
+    expect(run({}, known, { requireApproval: 'first-time' })).toEqual({
+      kind: 'ask',
+      fact: 'authorHasApprovedComment',
+    });
+    expect(run({}, known, { requireApproval: 'always' })).toMatchObject({ status: 'pending' });
+  });
+});
+
+describe('a trusted writer (an editor who may moderate, the importer)', () => {
+  const editor: Writer = { trusted: true, importer: false, by: 'admin Ann Editor' };
+  const importer: Writer = { trusted: true, importer: true, by: 'the importer' };
+
+  it('keeps the status given, or approved, without the reader rules', () => {
+    const shut = {
+      post: { state: 'comments-disabled' as const, date: null },
+      duplicate: true,
+      floodRetryAfter: 9,
+      honeypotFilled: true,
+    };
+    expect(run({ content: 'pills' }, shut, { disallowedWords: ['pills'] }, editor)).toEqual({
+      kind: 'accept',
+      rule: 'trusted-actor',
+      status: 'approved',
+      reason: 'trusted-actor: set by admin Ann Editor',
+    });
+    expect(run({}, {}, {}, { ...editor, status: 'spam', reason: 'known spammer' })).toEqual({
+      kind: 'accept',
+      rule: 'trusted-actor',
+      status: 'spam',
+      reason: 'known spammer',
+    });
+  });
+
+  it('refuses a missing post, a parent elsewhere, bad fields and an unknown status', () => {
+    expect(run({}, { post: { state: 'missing', date: null } }, {}, editor)).toMatchObject({
+      status: 404,
+      rule: 'post',
+    });
+    expect(run({}, { parent: { state: 'other-post', depth: 1 } }, {}, editor)).toMatchObject({
+      status: 400,
+      message: 'parent must be a comment of the same post',
+    });
+    expect(run({ authorUrl: 'ftp://x.example' }, {}, {}, editor)).toMatchObject({
+      status: 400,
+      rule: 'fields',
+    });
+    expect(run({}, {}, {}, { ...editor, status: 'published' })).toMatchObject({
+      status: 400,
+      message: 'status must be pending, approved, spam or rejected',
+    });
+  });
+
+  it('needs no email (Blogger keeps none) and takes longer text than readers may send', () => {
+    expect(
+      run({ authorEmail: null, content: 'x'.repeat(5000) }, {}, { maxLength: 100 }, importer)
+    ).toMatchObject({ kind: 'accept', status: 'approved' });
+  });
+
+  it("bounds an editor's reply depth but keeps an import's threads whatever their depth", () => {
+    const deep = { parent: { state: 'ok' as const, depth: 5 } };
+    expect(run({}, deep, { maxDepth: 5 }, editor)).toMatchObject({ status: 400, rule: 'parent' });
+    expect(run({}, deep, { maxDepth: 5 }, importer)).toMatchObject({ kind: 'accept' });
   });
 });

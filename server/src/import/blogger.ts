@@ -1,16 +1,12 @@
-import { Parser } from 'htmlparser2';
-
-import { decodeUtf8 } from './decode';
 import {
   ImportFormatError,
-  MAX_XML_DEPTH,
   scopeOf,
-  tooDeep,
   tooLong,
   type ReaderLimits,
   type SourceComment,
   type SourceRecord,
 } from './source';
+import { streamXml } from './xml-stream';
 
 /**
  * Blogger's export (an Atom feed of entries), read as a stream. Posts and comments are separate
@@ -83,9 +79,6 @@ export async function* readBlogger(
   let sawFeed = false;
   let sawBlogger = false;
   let closedFeed = false;
-  let depth = 0;
-  let text = '';
-  let textChars = 0;
   let feedId: string | null = null;
   let entry: Entry | null = null;
   let inAuthor = false;
@@ -178,14 +171,11 @@ export async function* readBlogger(
     }
   };
 
-  const parser = new Parser(
+  yield* streamXml(
+    input,
+    limits,
     {
-      onopentag(name, attributes) {
-        depth += 1;
-        // htmlparser2's element stack costs its depth on each tag: a real export is shallow.
-        if (depth > MAX_XML_DEPTH) throw new ImportFormatError(tooDeep());
-        text = '';
-        textChars = 0;
+      open(name, attributes) {
         if (name === 'feed') sawFeed = true;
         else if (name === 'entry') {
           entry = {
@@ -223,20 +213,15 @@ export async function* readBlogger(
           entry.replyTo = attributes.ref ?? null;
         }
       },
-      ontext(data) {
-        textChars += data.length;
-        if (textChars <= limits.maxFieldChars) text += data;
-      },
-      onclosetag(name, isImplied) {
-        depth -= 1;
+      close(name, text, chars, depth, isImplied) {
         if (name === 'feed' && !isImplied) closedFeed = true;
         if (name.startsWith('blogger:')) sawBlogger = true;
         if (!entry) {
           if (name === 'id' && depth === 1) feedId ??= text.trim();
           return;
         }
-        if (textChars > limits.maxFieldChars) {
-          entry.overflow ??= { field: name, chars: textChars };
+        if (chars > limits.maxFieldChars) {
+          entry.overflow ??= { field: name, chars };
         }
         if (name === 'entry') {
           finishEntry(entry);
@@ -245,19 +230,10 @@ export async function* readBlogger(
         else if (inAuthor) entry.author[name] = text;
         else if (name === 'app:draft') entry.draft = text.trim() === 'yes';
         else if (!(name in entry.fields)) entry.fields[name] = text;
-        text = '';
-        textChars = 0;
       },
     },
-    { xmlMode: true, decodeEntities: true }
+    ready
   );
-
-  for await (const chunk of decodeUtf8(input)) {
-    parser.write(chunk);
-    while (ready.length) yield ready.shift()!;
-  }
-  parser.end();
-  while (ready.length) yield ready.shift()!;
   if (!sawFeed || !sawBlogger) {
     throw new ImportFormatError(
       'Not a Blogger export: no Blogger entries (export it from Settings → Back up content in Blogger)'

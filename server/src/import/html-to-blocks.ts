@@ -430,3 +430,10 @@ export const htmlText = (html: string): string =>
 /** The plain text of inline nodes. */
 export const inlineText = (nodes: InlineNode[]): string =>
   nodes.map((node) => (node.type === 'text' ? node.text : inlineText(node.children))).join('');
+
+/** HTML as plain text (a comment's, an excerpt): paragraphs apart by a blank line. */
+export const plainText = (html: string) =>
+  htmlToBlocks(html)
+    .map((block) => ('children' in block ? inlineText(block.children as InlineNode[]) : ''))
+    .filter(Boolean)
+    .join('\n\n');

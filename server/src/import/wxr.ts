@@ -1,12 +1,7 @@
-import { Parser } from 'htmlparser2';
-
-import { decodeUtf8 } from './decode';
 import { htmlText } from './html-to-blocks';
 import {
   ImportFormatError,
-  MAX_XML_DEPTH,
   scopeOf,
-  tooDeep,
   tooLong,
   type ReaderLimits,
   type SourceCategory,
@@ -15,6 +10,7 @@ import {
   type SourceRecord,
   type SourceTerm,
 } from './source';
+import { streamXml } from './xml-stream';
 
 /**
  * WordPress's export (WXR, an RSS file with `wp:` elements), read as a stream: each `<item>` is
@@ -127,9 +123,6 @@ export async function* readWxr(
   let sawRss = false;
   let sawWxr = false;
   let closedRss = false;
-  let openElements = 0;
-  let text = '';
-  let textChars = 0;
   let item: Record<string, string> | null = null;
   const scopeNow = () =>
     (scope ??= scopeOf(
@@ -277,14 +270,11 @@ export async function* readWxr(
     });
   };
 
-  const parser = new Parser(
+  yield* streamXml(
+    input,
+    limits,
     {
-      onopentag(name, attributes) {
-        openElements += 1;
-        // htmlparser2's element stack costs its depth on each tag: a real export is shallow.
-        if (openElements > MAX_XML_DEPTH) throw new ImportFormatError(tooDeep());
-        text = '';
-        textChars = 0;
+      open(name, attributes, openElements) {
         if (name === 'rss') sawRss = true;
         else if (CHANNEL_RECORDS.has(name) && openElements === 3 && !item) {
           declared = { name, fields: {} };
@@ -304,16 +294,11 @@ export async function* readWxr(
           commentOverflow = null;
         }
       },
-      ontext(data) {
-        textChars += data.length;
-        if (textChars <= limits.maxFieldChars) text += data;
-      },
-      onclosetag(name, isImplied) {
-        openElements -= 1;
+      close(name, text, chars, openElements, isImplied) {
         if (name === 'wp:wxr_version') sawWxr = true;
         if (name === 'rss' && !isImplied) closedRss = true;
-        if (textChars > limits.maxFieldChars) {
-          const overflow = { field: FIELD_NAMES[name] ?? name, chars: textChars };
+        if (chars > limits.maxFieldChars) {
+          const overflow = { field: FIELD_NAMES[name] ?? name, chars };
           if (comment) commentOverflow ??= overflow;
           else if (item) itemOverflow ??= overflow;
         }
@@ -351,22 +336,15 @@ export async function* readWxr(
         else if (item && name === 'wp:meta_value') {
           if (metaKey === '_thumbnail_id') thumbnailId = orNull(text);
         } else if (item && !(name in item)) item[name] = text;
-        text = '';
-        textChars = 0;
+      },
+      chunkRead(openElements) {
+        if (!sawRss && openElements > 0) {
+          throw new ImportFormatError('Not a WordPress export: the file is not an RSS document');
+        }
       },
     },
-    { xmlMode: true, decodeEntities: true }
+    ready
   );
-
-  for await (const chunk of decodeUtf8(input)) {
-    parser.write(chunk);
-    if (!sawRss && openElements > 0) {
-      throw new ImportFormatError('Not a WordPress export: the file is not an RSS document');
-    }
-    while (ready.length) yield ready.shift()!;
-  }
-  parser.end();
-  while (ready.length) yield ready.shift()!;
   if (!sawRss || !sawWxr) {
     throw new ImportFormatError(
       'Not a WordPress export: no <wp:wxr_version> (export it from Tools → Export in WordPress)'

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'async_hooks';
 
 import type { Core } from '@strapi/strapi';
 
+import { ADMIN_ACTIONS as ACTIONS } from '../../../contracts/plugin';
 import { adminDisplayName, type AdminUserName } from '../../../contracts/display-name';
 import type { ModerationSettings } from './settings';
 
@@ -83,4 +84,23 @@ export const requestAdmin = (
     // No ability (never seen on an authenticated admin request): nothing is allowed.
     can: (action) => typeof ability?.can === 'function' && ability.can(action) === true,
   };
+};
+
+/**
+ * Who acts on a comment now: the scope set by the plugin's routes, importer or code (`runAs`);
+ * else the admin of the request (the Content Manager), who may moderate only with
+ * `comments.moderate`; else code.
+ */
+export const currentScope = (strapi: Core.Strapi): ModerationScope => {
+  const scope = currentModerationScope();
+  if (scope) return scope;
+  const admin = requestAdmin(strapi);
+  if (admin) return { actor: admin.actor, mayModerate: admin.can(ACTIONS.moderateComments) };
+  return { actor: { type: 'system' } };
+};
+
+/** Whether this request's admin lacks `comments.read` (their reads lose the private fields). */
+export const hidesPrivateFields = (strapi: Core.Strapi) => {
+  const admin = requestAdmin(strapi);
+  return admin !== null && !admin.can(ACTIONS.readComments);
 };

@@ -1,17 +1,12 @@
 import { errors } from '@strapi/utils';
 
-import { COMMENT_STATUSES, type CommentStatus } from '../../../contracts/comments';
-
 import type { SubmissionFacts } from './actor';
-import { refuse } from './errors';
+import { refusalError } from './errors';
 import { relationDocumentId } from './relation-ref';
-import { checkFields, type Candidate } from './rules';
+import { checkStructure, type Candidate } from './rules';
 import { normalizeEmail, toPlainLine, toPlainText } from './text';
 
 const USER_AGENT_MAX = 255;
-
-/** Imported text may be longer than today's limit: the structural checks' own bound. */
-const STRUCTURAL_MAX_LENGTH = 100000;
 
 const fieldError = (field: string, message: string) =>
   new errors.ValidationError(message, {
@@ -25,9 +20,6 @@ export const textField = (data: Record<string, unknown>, key: string): string | 
   if (typeof value !== 'string') throw fieldError(key, `${key} must be a string`);
   return value;
 };
-
-export const isStatus = (value: unknown): value is CommentStatus =>
-  typeof value === 'string' && (COMMENT_STATUSES as readonly string[]).includes(value);
 
 const optional = (value: string | null) => (value === null || value.trim() === '' ? null : value);
 
@@ -60,16 +52,8 @@ export const readCandidate = (
   };
 };
 
-/** What holds for every comment, whoever writes it: fields, URL scheme. 400 naming the field. */
-export const checkStructure = (candidate: Candidate) => {
-  // Blogger keeps no email, so none is required here; the reader's rules require one.
-  const fieldErrors = checkFields(
-    candidate,
-    { maxLength: STRUCTURAL_MAX_LENGTH },
-    { requireEmail: false }
-  );
-  if (fieldErrors.length) {
-    const message = fieldErrors.map((error) => error.message).join('; ');
-    throw refuse({ rule: 'fields', status: 400, message, errors: fieldErrors });
-  }
+/** What holds for every comment, whoever writes it (rules.ts): else a 400 naming the field. */
+export const assertStructure = (candidate: Candidate) => {
+  const unsound = checkStructure(candidate);
+  if (unsound) throw refusalError(unsound);
 };

@@ -1,15 +1,13 @@
 /**
- * The moderation rules, as pure functions: a candidate comment, the settings and the facts the
- * service gathered from the database in, a verdict out. No I/O here, so every path a comment
- * can come by (REST, the Content Manager, the Document Service, the importer) gets the same
- * verdict, and the rules are tested as tables.
+ * The moderation rules, one pure function each: a candidate comment, the settings and facts in,
+ * a refusal or a status out. judge.ts applies them in order; nothing here reads the database.
  *
  * Order (after WordPress): 1 post open, 2 parent, 3 fields, 4 duplicate, 5 flood (refusals);
  * then 6 honeypot and form timing, 7 disallowed words (spam), 8 links, 9 moderation words
  * (held), 10 approval policy. The text rules (3's "required", 7, 8, 9) read what a reader sees
  * (reader-view.ts): invisible characters, lookalike letters, accents and case do not hide a word.
  */
-import type { CommentStatus } from '../../../contracts/comments';
+import { COMMENT_STATUSES, type CommentStatus } from '../../../contracts/comments';
 import { countLinksInView } from './links';
 import { hasVisibleCharacters } from './reader-view';
 import type { ModerationSettings } from './settings';
@@ -25,19 +23,35 @@ export interface Candidate {
   userAgent: string | null;
 }
 
+/** One of the four statuses a comment is stored with. */
+export const isStatus = (value: unknown): value is CommentStatus =>
+  typeof value === 'string' && (COMMENT_STATUSES as readonly string[]).includes(value);
+
 export type PostState = 'missing' | 'unpublished' | 'open' | 'comments-disabled';
 
+/** What is known before judging, each fact one read and none a write. */
 export interface Facts {
   now: Date;
   post: { state: PostState; date: Date | null };
   /** Null for a root comment. `depth` is the parent's level (a root comment is 1). */
   parent: null | { state: 'missing' | 'other-post' | 'not-approved' | 'ok'; depth: number };
   duplicate: boolean;
-  /** Seconds until this IP or email may comment again; null when not flooding. */
-  floodRetryAfter: number | null;
   honeypotFilled: boolean;
   /** Whether the form token is present and good, and how long ago the form was served. */
   form: { state: 'missing' | 'invalid' | 'expired' | 'valid'; ageSeconds: number | null };
+}
+
+/**
+ * What the judge asks for only once every rule before it has passed (judge.ts): finding them
+ * out writes (the flood check records the attempt, a form token is used up) or costs a query
+ * that a comment refused earlier should not.
+ */
+export interface LateFacts {
+  /** Rule 5: seconds until this IP or email may comment again; null when not flooding. */
+  floodRetryAfter: number | null;
+  /** Rule 6: whether this comment is the first to use its form token (one comment per token). */
+  formTokenUnused: boolean;
+  /** Rule 10 (`first-time`): whether the author has an approved comment already. */
   authorHasApprovedComment: boolean;
 }
 
@@ -84,14 +98,14 @@ export type Decision = {
 
 export type Verdict = Refusal | Decision;
 
-const refuse = (
+export const refusal = (
   rule: RuleName,
   status: Refusal['status'],
   message: string,
   extra: Partial<Refusal> = {}
 ): Refusal => ({ kind: 'refuse', rule, status, message, ...extra });
 
-const accept = (rule: RuleName, status: CommentStatus, why: string): Decision => ({
+export const accept = (rule: RuleName, status: CommentStatus, why: string): Decision => ({
   kind: 'accept',
   rule,
   status,
@@ -147,6 +161,36 @@ export const checkFields = (
   return errors;
 };
 
+/** Rule 2: a reply deeper than the settings allow (a create, or a move with its replies). */
+export const tooDeep = (maxDepth: number) =>
+  refusal('parent', 400, `Replies nest at most ${maxDepth} levels deep`, {
+    errors: [{ path: ['parent'], message: `Thread depth is limited to ${maxDepth}` }],
+  });
+
+/** Rule 2 for an editor: the parent is missing or on another post. */
+export const parentElsewhere = () =>
+  refusal('parent', 400, 'parent must be a comment of the same post', {
+    errors: [{ path: ['parent'], message: 'Not a comment of this post' }],
+  });
+
+/** Rule 3's refusal: every field error at once; null when there is none. */
+export const fieldsRefusal = (errors: FieldError[]): Refusal | null =>
+  errors.length
+    ? refusal('fields', 400, errors.map((error) => error.message).join('; '), { errors })
+    : null;
+
+/** Imported text may be longer than today's limit: the structural checks' own bound. */
+const STRUCTURAL_MAX_LENGTH = 100000;
+
+/**
+ * What holds for every comment, whoever writes it: fields, URL scheme. No email is required
+ * (Blogger keeps none); the reader's rules require one.
+ */
+export const checkStructure = (candidate: Candidate): Refusal | null =>
+  fieldsRefusal(
+    checkFields(candidate, { maxLength: STRUCTURAL_MAX_LENGTH }, { requireEmail: false })
+  );
+
 const isHttpUrl = (value: string) => {
   try {
     const url = new URL(value);
@@ -165,51 +209,17 @@ export const checkPost = (
   now: Date
 ): Refusal | null => {
   if (post.state === 'missing' || post.state === 'unpublished') {
-    return refuse('post', 404, 'Post not found');
+    return refusal('post', 404, 'Post not found');
   }
   if (post.state === 'comments-disabled') {
-    return refuse('post', 403, 'Comments are closed on this post');
+    return refusal('post', 403, 'Comments are closed on this post');
   }
   if (
     settings.closeAfterDays > 0 &&
     post.date &&
     now.getTime() - post.date.getTime() > settings.closeAfterDays * DAY_MS
   ) {
-    return refuse('post', 403, `Comments close ${settings.closeAfterDays} days after a post`);
-  }
-  return null;
-};
-
-/** Rules 1 to 4: whether the comment may be stored at all. */
-export const admit = (
-  candidate: Candidate,
-  settings: ModerationSettings,
-  facts: Facts
-): Refusal | null => {
-  const { parent } = facts;
-  const closed = checkPost(settings, facts.post, facts.now);
-  if (closed) return closed;
-
-  if (parent) {
-    if (parent.state !== 'ok') {
-      return refuse('parent', 400, 'parent must be an approved comment of the same post', {
-        errors: [{ path: ['parent'], message: 'Not an approved comment of this post' }],
-      });
-    }
-    if (parent.depth + 1 > settings.maxDepth) {
-      return refuse('parent', 400, `Replies nest at most ${settings.maxDepth} levels deep`, {
-        errors: [{ path: ['parent'], message: `Thread depth is limited to ${settings.maxDepth}` }],
-      });
-    }
-  }
-
-  const errors = checkFields(candidate, settings);
-  if (errors.length) {
-    return refuse('fields', 400, errors.map((error) => error.message).join('; '), { errors });
-  }
-
-  if (facts.duplicate) {
-    return refuse('duplicate', 409, 'This comment has already been submitted');
+    return refusal('post', 403, `Comments close ${settings.closeAfterDays} days after a post`);
   }
   return null;
 };
@@ -218,7 +228,7 @@ export const admit = (
 export const decide = (
   candidate: Candidate,
   settings: ModerationSettings,
-  facts: Facts,
+  facts: Pick<Facts, 'honeypotFilled' | 'form'> & Pick<LateFacts, 'authorHasApprovedComment'>,
   matchers: Matchers
 ): Decision => {
   if (facts.honeypotFilled) {
@@ -278,21 +288,4 @@ export const decide = (
         ? accept('require-approval', 'approved', 'the author has an approved comment')
         : accept('require-approval', 'pending', 'first comment from this author');
   }
-};
-
-/** All ten rules in order: what a comment with these facts gets. */
-export const evaluate = (
-  candidate: Candidate,
-  settings: ModerationSettings,
-  facts: Facts,
-  matchers: Matchers
-): Verdict => {
-  const refusal = admit(candidate, settings, facts);
-  if (refusal) return refusal;
-  if (facts.floodRetryAfter !== null && settings.floodIntervalSeconds > 0) {
-    return refuse('flood', 429, 'You are commenting too quickly; wait a moment', {
-      retryAfterSeconds: facts.floodRetryAfter,
-    });
-  }
-  return decide(candidate, settings, facts, matchers);
 };

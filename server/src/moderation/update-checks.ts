@@ -5,9 +5,9 @@ import createThreadIndexRepository from '../repositories/thread-index';
 import { getService } from '../utils/get-service';
 
 import type { ModerationScope } from './actor';
-import { CommentsForbiddenError, fieldRefusal } from './errors';
+import { CommentsForbiddenError, fieldRefusal, refusalError } from './errors';
 import { changesRelation } from './relation-ref';
-import type { Candidate } from './rules';
+import { parentElsewhere, tooDeep, type Candidate } from './rules';
 
 /** A comment's own fields an update may change: changing any of them is moderating. */
 export const OWN_FIELDS = [
@@ -134,19 +134,11 @@ const createUpdateChecks = ({ strapi }: { strapi: Core.Strapi }) => {
       );
     }
     if (!parent.postDocumentIds.includes(postDocumentId)) {
-      throw fieldRefusal(
-        'parent',
-        'parent must be a comment of the same post',
-        'Not a comment of this post'
-      );
+      throw refusalError(parentElsewhere());
     }
     const { maxDepth } = scope.settings ?? (await getService('settings', { strapi }).get());
     if (parent.depth + height > maxDepth) {
-      throw fieldRefusal(
-        'parent',
-        `Replies nest at most ${maxDepth} levels deep`,
-        `Thread depth is limited to ${maxDepth}`
-      );
+      throw refusalError(tooDeep(maxDepth));
     }
   };
 

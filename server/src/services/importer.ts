@@ -7,24 +7,23 @@ import type {
   ImportReport,
   ImportTally,
 } from '../../../contracts/imports';
-import { COMMENT_UID, POST_UID } from '../../../contracts/plugin';
+import { POST_UID } from '../../../contracts/plugin';
 import { readBlogger, type BloggerRecord } from '../import/blogger';
+import { createCommentWriter } from '../import/comment-writer';
 import { breathe } from '../import/decode';
 import {
-  HtmlTooDeepError,
   htmlText,
   htmlToBlocks,
   imageSources,
-  inlineText,
+  plainText,
   type Block,
-  type InlineNode,
 } from '../import/html-to-blocks';
+import { keyOf, legacyKeyOf, refusalOf } from '../import/import-keys';
 import { extractLessons } from '../import/lessons';
 import { createMediaLibrary, emptyMediaReport, type LibraryFile } from '../import/media-library';
 import {
   ImportFormatError,
   type ReaderLimits,
-  type SourceComment,
   type SourcePost,
   type SourceRecord,
 } from '../import/source';
@@ -69,28 +68,10 @@ export interface ImportOptions {
 type Records = AsyncGenerator<SourceRecord | BloggerRecord>;
 type Open = () => AsyncIterable<Buffer | string>;
 
-/** Import keys looked up per query. */
-const KEY_BATCH = 500;
 /** The reader holds a field up to this many times `limits.postBytes` (HTML is longer than blocks). */
 const FIELD_CHARS_PER_POST_BYTE = 8;
 /** A source id longer than this is not an export's id. */
 const MAX_SOURCE_ID = 64;
-
-type KeyType = 'post' | 'comment';
-
-/** The import key of a post or comment: scoped by its source when the export names one. */
-const keyOf = (format: ImportFormat, scope: string | null, type: KeyType, sourceId: string) =>
-  scope ? `${format}:${scope}:${type}:${sourceId}` : `${format}:${type}:${sourceId}`;
-
-/** The key 0.1.0 wrote, without a scope. */
-const legacyKeyOf = (format: ImportFormat, type: KeyType, sourceId: string) =>
-  `${format}:${type}:${sourceId}`;
-
-/** Why a post or comment is skipped rather than stopping the run; null for other errors. */
-const refusalOf = (error: unknown): string | null =>
-  error instanceof HtmlTooDeepError || error instanceof errors.ApplicationError
-    ? error.message
-    : null;
 
 interface PreparedPost {
   post: SourcePost;
@@ -111,13 +92,6 @@ const PROGRESS_EVERY = 10;
 
 const tally = (): ImportTally => ({ created: 0, updated: 0, skipped: [] });
 
-/** A comment's HTML as the plain text a comment holds: paragraphs apart by a blank line. */
-const plainText = (html: string) =>
-  htmlToBlocks(html)
-    .map((block) => ('children' in block ? inlineText(block.children as InlineNode[]) : ''))
-    .filter(Boolean)
-    .join('\n\n');
-
 const slugify = (text: string) =>
   text
     .normalize('NFKD')
@@ -127,32 +101,9 @@ const slugify = (text: string) =>
     .replace(/^-+|(?<!-)-+$/g, '')
     .slice(0, 80) || 'post';
 
-/**
- * Parents before their replies. A reply whose parent is not among these comments keeps its
- * parent's id (the parent may be in the database already; if not, the reply becomes a root).
- */
-const parentsFirst = (comments: SourceComment[]): SourceComment[] => {
-  const ids = new Set(comments.map((c) => c.sourceId));
-  const done = new Set<string>();
-  const ordered: SourceComment[] = [];
-  let pending = comments;
-  while (pending.length) {
-    const ready = pending.filter(
-      (c) => !c.parentSourceId || !ids.has(c.parentSourceId) || done.has(c.parentSourceId)
-    );
-    // A cycle in the export: the rest come in as roots.
-    const next = ready.length ? ready : pending.map((c) => ({ ...c, parentSourceId: null }));
-    for (const c of next) {
-      ordered.push(c);
-      done.add(c.sourceId);
-    }
-    pending = pending.filter((c) => !done.has(c.sourceId));
-  }
-  return ordered;
-};
-
 const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = (uid: string) => strapi.documents(uid as UID.ContentType);
+  const { knownComments, writeComments, tallyComments } = createCommentWriter({ strapi });
 
   const readerLimits = (): ReaderLimits => ({
     maxFieldChars: getPluginConfig(strapi).limits.postBytes * FIELD_CHARS_PER_POST_BYTE,
@@ -273,113 +224,6 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (post.status === 'published') await documents(POST_UID).publish({ documentId } as never);
     else if (existing) await documents(POST_UID).unpublish({ documentId } as never);
     return { documentId, created: !existing };
-  };
-
-  /**
-   * documentIds of the comments already imported, by source id: one query per 500 keys. With a
-   * scope, unscoped (0.1.0) comments of the same post are adopted too.
-   */
-  const knownComments = async (
-    format: ImportFormat,
-    scope: string | null,
-    sourceIds: string[],
-    postDocumentId: string | null
-  ) => {
-    const known = new Map<string, string>();
-    const lookUp = async (keyFor: (id: string) => string, ids: string[], onPost: boolean) => {
-      for (let i = 0; i < ids.length; i += KEY_BATCH) {
-        const keys = new Map(ids.slice(i, i + KEY_BATCH).map((id) => [keyFor(id), id]));
-        const rows = (await strapi.db.query(COMMENT_UID as UID.ContentType).findMany({
-          where: {
-            importKey: { $in: [...keys.keys()] },
-            ...(onPost && { post: { documentId: postDocumentId } }),
-          },
-          select: ['documentId', 'importKey'],
-        })) as Array<{ documentId: string; importKey: string }>;
-        for (const row of rows) known.set(keys.get(row.importKey)!, row.documentId);
-      }
-    };
-    await lookUp((id) => keyOf(format, scope, 'comment', id), sourceIds, false);
-    if (scope && postDocumentId) {
-      const missing = sourceIds.filter((id) => !known.has(id));
-      await lookUp((id) => legacyKeyOf(format, 'comment', id), missing, true);
-    }
-    return known;
-  };
-
-  /**
-   * Writes a post's comments, parents first. `known` maps source ids to the documentIds of
-   * comments already in the database, and learns each comment written here, so a reply finds
-   * its parent without a query.
-   */
-  const writeComments = async (
-    format: ImportFormat,
-    scope: string | null,
-    postDocumentId: string,
-    comments: SourceComment[],
-    known: Map<string, string>,
-    counts: ImportTally
-  ) => {
-    const moderation = getService('moderation', { strapi });
-    const settings = await getService('settings', { strapi }).get();
-    for (const comment of parentsFirst(comments)) {
-      const existing = known.get(comment.sourceId);
-      let parent = comment.parentSourceId ? known.get(comment.parentSourceId) : undefined;
-      if (comment.parentSourceId && !parent) {
-        parent = (await knownComments(format, scope, [comment.parentSourceId], postDocumentId)).get(
-          comment.parentSourceId
-        );
-      }
-      try {
-        const data = {
-          post: postDocumentId,
-          parent: parent ?? null,
-          authorName: comment.authorName.slice(0, 245),
-          authorEmail: comment.authorEmail,
-          authorUrl:
-            comment.authorUrl && comment.authorUrl.length <= 200 ? comment.authorUrl : null,
-          content: plainText(comment.html) || '(empty)',
-          status: comment.status,
-          submittedAt: comment.date,
-          importKey: keyOf(format, scope, 'comment', comment.sourceId),
-        };
-        const written = (await moderation.runAs(
-          { type: 'importer' },
-          () =>
-            existing
-              ? documents(COMMENT_UID).update({ documentId: existing, data } as never)
-              : documents(COMMENT_UID).create({ data } as never),
-          { settings }
-        )) as unknown as { documentId: string };
-        known.set(comment.sourceId, written.documentId);
-        if (existing) counts.updated += 1;
-        else counts.created += 1;
-      } catch (error) {
-        // A refusal (bad email, HTML too deep …) comes before any write: the post's
-        // transaction goes on.
-        const reason = refusalOf(error);
-        if (reason === null) throw error;
-        counts.skipped.push({ sourceId: comment.sourceId, reason });
-      }
-    }
-  };
-
-  /** What a dry run reports for comments: those already imported would be updated. */
-  const tallyComments = async (
-    format: ImportFormat,
-    scope: string | null,
-    comments: SourceComment[],
-    counts: ImportTally,
-    postDocumentId: string | null
-  ) => {
-    const known = await knownComments(
-      format,
-      scope,
-      comments.map((c) => c.sourceId),
-      postDocumentId
-    );
-    counts.updated += known.size;
-    counts.created += comments.length - known.size;
   };
 
   /**

@@ -6,6 +6,7 @@ import { COMMENT_STATUSES, type CommentStatus } from '../../../contracts/comment
 import type { AdminComment, FindQueue, StatusCounts } from '../../../contracts/moderation';
 import { COMMENT_UID } from '../../../contracts/plugin';
 import type { Actor } from '../moderation/actor';
+import { OWN_FIELDS } from '../moderation/update-checks';
 import { commentTables } from '../repositories/table-names';
 import { sql } from '../utils/db';
 import { getService } from '../utils/get-service';
@@ -33,18 +34,8 @@ const toAdminComment = (row: Row): AdminComment => ({
     : null,
 });
 
-const FIELDS = [
-  'documentId',
-  'authorName',
-  'authorEmail',
-  'authorUrl',
-  'content',
-  'status',
-  'moderationReason',
-  'ipHash',
-  'userAgent',
-  'submittedAt',
-];
+/** What the queue shows of a comment: its documentId and own fields, the import key aside. */
+const FIELDS = ['documentId', ...OWN_FIELDS.filter((field) => field !== 'importKey')];
 const POPULATE = {
   post: { select: ['documentId', 'title', 'slug'] },
   parent: { select: ['documentId'] },

@@ -2,23 +2,24 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import type { CommentStatus } from '../../../contracts/comments';
-import { ADMIN_ACTIONS as ACTIONS } from '../../../contracts/plugin';
+import createDerivedData, { threadCopies } from '../comments/derived-data';
+import { cleanUpdateData, createData } from '../comments/write-data';
 import {
-  currentModerationScope,
+  currentScope,
   describe,
+  hidesPrivateFields,
   isTrusted,
   mayChange,
-  requestAdmin,
   runInModerationScope,
   type Actor,
   type ModerationScope,
 } from '../moderation/actor';
-import { checkStructure, isStatus, readCandidate, textField } from '../moderation/candidate';
+import { assertStructure, readCandidate } from '../moderation/candidate';
+import createVerdicts from '../moderation/create-verdict';
 import { CommentsForbiddenError, fieldRefusal } from '../moderation/errors';
-import createModerationJudge, { type Case } from '../moderation/judge';
 import { refusePrivateQuery, stripPrivateFields } from '../moderation/private-fields';
 import { changesRelation, relationDocumentId } from '../moderation/relation-ref';
-import { normalizeEmail, toPlainLine, toPlainText } from '../moderation/text';
+import { isStatus } from '../moderation/rules';
 import createUpdateChecks, {
   CHECKED_FIELDS,
   mergedCandidate,
@@ -26,8 +27,6 @@ import createUpdateChecks, {
   refuseRepliesChange,
 } from '../moderation/update-checks';
 import createModerationFactsRepository from '../repositories/moderation-facts';
-import createCommentCountsRepository from '../repositories/comment-counts';
-import createThreadIndexRepository from '../repositories/thread-index';
 import { getService } from '../utils/get-service';
 import { getSecret, keyedHash } from '../utils/secret';
 
@@ -39,12 +38,6 @@ export interface DocumentContext {
 }
 type Next = () => Promise<unknown>;
 
-/** The thread copies of a comment (repositories/thread-index.ts). */
-const THREAD_COPIES = ['postDocumentId', 'parentDocumentId', 'rootDocumentId'];
-
-/** Fields only a trusted actor sets on a create; anyone else's are dropped. */
-const TRUSTED_ONLY_FIELDS = ['ipHash', 'userAgent', 'importKey'];
-
 /** Document Service reads of a comment (as the Content Manager makes them). */
 export const READ_ACTIONS = ['findOne', 'findMany', 'findFirst', 'count'];
 
@@ -52,45 +45,16 @@ export const READ_ACTIONS = ['findOne', 'findMany', 'findFirst', 'count'];
  * The moderation engine: runs as a Document Service middleware on comments, so every path a
  * comment can take (the public route, the Content Manager, the importer, custom code) gets the
  * same rules, and every status change, the first verdict and a delete included, is logged.
+ * Who acts is moderation/actor.ts, the verdict moderation/judge.ts (through create-verdict.ts),
+ * the thread copies and counts comments/derived-data.ts; here: the write's transaction, the
+ * moderation log and the notifications.
  */
 const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const facts = createModerationFactsRepository({ strapi });
-  const threadIndex = createThreadIndexRepository({ strapi });
-  const counts = createCommentCountsRepository({ strapi });
-  const { judgeTrusted, judgeReader, parentFacts } = createModerationJudge({ strapi });
+  const { refreshDerived } = createDerivedData({ strapi });
+  const { verdict, parentFacts } = createVerdicts({ strapi });
   const { refuseChanges, checkPlacement } = createUpdateChecks({ strapi });
-  /** +1 when a comment becomes approved, -1 when it stops being approved, else 0. */
-  const approvedDelta = (from: CommentStatus | null, to: CommentStatus | 'deleted') =>
-    (to === 'approved' ? 1 : 0) - (from === 'approved' ? 1 : 0);
   const hash = (value: string) => keyedHash(getSecret(strapi), value);
-
-  /**
-   * Who acts: the scope set by the plugin's routes, importer or code (`runAs`); else the admin of
-   * the request (the Content Manager), who may moderate only with `comments.moderate`; else code.
-   */
-  const currentScope = (): ModerationScope => {
-    const scope = currentModerationScope();
-    if (scope) return scope;
-    const admin = requestAdmin(strapi);
-    if (admin) return { actor: admin.actor, mayModerate: admin.can(ACTIONS.moderateComments) };
-    return { actor: { type: 'system' } };
-  };
-
-  /** Whether this request's admin lacks `comments.read` (their reads lose the private fields). */
-  const hidesPrivateFields = () => {
-    const admin = requestAdmin(strapi);
-    return admin !== null && !admin.can(ACTIONS.readComments);
-  };
-
-  /** After a comment moved (post or parent): its thread copies, and both posts' counts. */
-  const relink = async (
-    documentId: string,
-    before: { id: number; postDocumentId: string | null }
-  ) => {
-    await threadIndex.refresh([before.id]);
-    const after = await facts.current(documentId);
-    await counts.recount([before.postDocumentId, after?.postDocumentId ?? null]);
-  };
 
   return {
     /** Runs `fn` as `actor`: the importer and trusted code keep the statuses they set. */
@@ -104,18 +68,18 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async onCreate(context: DocumentContext, next: Next) {
-      const scope = currentScope();
+      const scope = currentScope(strapi);
       const trusted = isTrusted(scope);
-      const data = { ...(context.params.data ?? {}) };
+      const data = createData(context.params.data ?? {}, trusted);
       refuseRepliesChange(data);
-      if (!trusted) for (const field of TRUSTED_ONLY_FIELDS) delete data[field];
       const { candidate, postDocumentId, parentDocumentId } = readCandidate(data, scope.submission);
       const { parent, rootDocumentId } = await parentFacts(
         parentDocumentId,
         postDocumentId,
         trusted
       );
-      const c: Case = {
+      const now = new Date();
+      const { status, rule, reason } = await verdict({
         scope,
         data,
         candidate,
@@ -123,11 +87,10 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
         parentDocumentId,
         post: await facts.post(postDocumentId),
         parent,
-        ipHash: candidate.ip ? hash(`ip:${candidate.ip}`) : null,
         settings: scope.settings ?? (await getService('settings', { strapi }).get()),
-        now: new Date(),
-      };
-      const { status, rule, reason } = trusted ? judgeTrusted(c) : await judgeReader(c);
+        now,
+      });
+      const ipHash = candidate.ip ? hash(`ip:${candidate.ip}`) : null;
 
       context.params.data = {
         ...data,
@@ -139,19 +102,16 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
         content: candidate.content,
         status,
         moderationReason: reason,
-        ipHash: trusted && typeof data.ipHash === 'string' ? data.ipHash : c.ipHash,
+        ipHash: trusted && typeof data.ipHash === 'string' ? data.ipHash : ipHash,
         userAgent: candidate.userAgent,
         submittedAt:
-          trusted && data.submittedAt !== undefined ? data.submittedAt : c.now.toISOString(),
-        // The thread copies public reads go by (repositories/thread-index.ts).
-        postDocumentId,
-        parentDocumentId,
-        rootDocumentId: parentDocumentId ? rootDocumentId : null,
+          trusted && data.submittedAt !== undefined ? data.submittedAt : now.toISOString(),
+        ...threadCopies(postDocumentId, parentDocumentId, rootDocumentId),
       };
 
       return strapi.db.transaction(async ({ onCommit }) => {
         const created = (await next()) as { documentId: string };
-        await counts.adjust(postDocumentId, approvedDelta(null, status));
+        await refreshDerived({ action: 'create', postDocumentId, status });
         await getService('moderationEvents', { strapi }).record({
           commentDocumentId: created.documentId,
           postDocumentId,
@@ -175,23 +135,14 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
     async onUpdate(context: DocumentContext, next: Next) {
       const data = context.params.data ?? {};
       const documentId = context.params.documentId;
-      const name = textField(data, 'authorName');
-      if (name !== null) data.authorName = toPlainLine(name);
-      const content = textField(data, 'content');
-      if (content !== null) data.content = toPlainText(content);
-      const email = textField(data, 'authorEmail');
-      if (email !== null) data.authorEmail = normalizeEmail(email);
-      const url = textField(data, 'authorUrl');
-      if (url !== null) data.authorUrl = url.trim() === '' ? null : url.trim();
-      // The thread copies follow the relations; nobody sets them by hand.
-      for (const copy of THREAD_COPIES) delete data[copy];
+      cleanUpdateData(data);
       refuseRepliesChange(data);
       const postRef = relationDocumentId(data.post, 'post');
       const parentRef = relationDocumentId(data.parent, 'parent');
-      const relinked = postRef !== undefined || parentRef !== undefined;
-      if (!documentId || (!relinked && !OWN_FIELDS.some((field) => field in data))) return next();
+      const moved = postRef !== undefined || parentRef !== undefined;
+      if (!documentId || (!moved && !OWN_FIELDS.some((field) => field in data))) return next();
 
-      const scope = currentScope();
+      const scope = currentScope(strapi);
       if (!mayChange(scope)) {
         // Saving the form unchanged is fine; changing anything is moderating.
         await refuseChanges(documentId, data, postRef, parentRef);
@@ -205,16 +156,22 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
       const current = await facts.current(documentId);
       if (!current) return next();
       if (CHECKED_FIELDS.some((field) => field in data)) {
-        checkStructure(mergedCandidate((await facts.stored(documentId, OWN_FIELDS)) ?? {}, data));
+        assertStructure(mergedCandidate((await facts.stored(documentId, OWN_FIELDS)) ?? {}, data));
       }
       await checkPlacement(scope, documentId, current, postRef, parentRef);
 
       const changesStatus = 'status' in data && current.status !== data.status;
       if (!changesStatus) {
-        if (!relinked) return next();
+        if (!moved) return next();
         return strapi.db.transaction(async () => {
           const updated = await next();
-          await relink(documentId, current);
+          await refreshDerived({
+            action: 'update',
+            documentId,
+            before: current,
+            status: current.status,
+            moved,
+          });
           return updated;
         });
       }
@@ -226,8 +183,7 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       return strapi.db.transaction(async ({ onCommit }) => {
         const updated = await next();
-        if (relinked) await relink(documentId, current);
-        else await counts.adjust(current.postDocumentId, approvedDelta(current.status, to));
+        await refreshDerived({ action: 'update', documentId, before: current, status: to, moved });
         await getService('moderationEvents', { strapi }).record({
           commentDocumentId: documentId,
           postDocumentId: current.postDocumentId,
@@ -247,7 +203,7 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
     async onDelete(context: DocumentContext, next: Next) {
       const documentId = context.params.documentId;
       if (!documentId) return next();
-      const scope = currentScope();
+      const scope = currentScope(strapi);
       if (!mayChange(scope)) {
         throw new CommentsForbiddenError(
           'Deleting a comment needs the permission to moderate comments'
@@ -260,8 +216,7 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async () => {
         const replies = await facts.reparentReplies(current.id);
         const deleted = await next();
-        await threadIndex.refresh(replies);
-        await counts.adjust(current.postDocumentId, approvedDelta(current.status, 'deleted'));
+        await refreshDerived({ action: 'delete', before: current, replies });
         await getService('moderationEvents', { strapi }).record({
           commentDocumentId: documentId,
           postDocumentId: current.postDocumentId,
@@ -281,7 +236,7 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
      * `comments.read` reads that name no private field and answers without them.
      */
     async handle(context: DocumentContext, next: Next) {
-      const hide = hidesPrivateFields();
+      const hide = hidesPrivateFields(strapi);
       if (hide && READ_ACTIONS.includes(context.action)) refusePrivateQuery(context.params);
       let result: unknown;
       switch (context.action) {
@@ -309,7 +264,7 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
      * their comments' private fields.
      */
     checkPostAction(context: DocumentContext) {
-      if (READ_ACTIONS.includes(context.action) && hidesPrivateFields()) {
+      if (READ_ACTIONS.includes(context.action) && hidesPrivateFields(strapi)) {
         refusePrivateQuery(context.params);
       }
       if (

@@ -5,9 +5,11 @@ export interface ThreadNode extends Omit<PublicComment, 'parent'> {
 }
 
 /**
- * Nests replies under their parents. `roots` keep their order; replies under each comment
- * follow `order` (the order the rows were read in). A link whose parent is not present is
- * dropped, so nothing appears outside its thread.
+ * Nests replies under their parents. `roots` keep the order they are given in; the replies
+ * under each comment are sorted by `compare` (the public list passes oldest first), whatever
+ * order the rows were read in. A reply whose parent is not among `nodes` is dropped with its own
+ * replies, so nothing appears outside its thread; a comment is placed once even if the links
+ * make a cycle.
  */
 export const buildThread = (
   roots: number[],

@@ -1,0 +1,157 @@
+import type { Core, UID } from '@strapi/strapi';
+
+import type { ImportFormat, ImportTally } from '../../../contracts/imports';
+import { COMMENT_UID } from '../../../contracts/plugin';
+import { getService } from '../utils/get-service';
+
+import { plainText } from './html-to-blocks';
+import { keyOf, legacyKeyOf, refusalOf } from './import-keys';
+import type { SourceComment } from './source';
+
+/**
+ * The comments of an import: found again by their import keys (import-keys.ts), written
+ * through the Document Service as the importer (so the moderation engine keeps their source
+ * status, checks their fields and logs them), parents before replies; a dry run counts them.
+ */
+
+/** Import keys looked up per query. */
+const KEY_BATCH = 500;
+
+/**
+ * Parents before their replies. A reply whose parent is not among these comments keeps its
+ * parent's id (the parent may be in the database already; if not, the reply becomes a root).
+ */
+const parentsFirst = (comments: SourceComment[]): SourceComment[] => {
+  const ids = new Set(comments.map((c) => c.sourceId));
+  const done = new Set<string>();
+  const ordered: SourceComment[] = [];
+  let pending = comments;
+  while (pending.length) {
+    const ready = pending.filter(
+      (c) => !c.parentSourceId || !ids.has(c.parentSourceId) || done.has(c.parentSourceId)
+    );
+    // A cycle in the export: the rest come in as roots.
+    const next = ready.length ? ready : pending.map((c) => ({ ...c, parentSourceId: null }));
+    for (const c of next) {
+      ordered.push(c);
+      done.add(c.sourceId);
+    }
+    pending = pending.filter((c) => !done.has(c.sourceId));
+  }
+  return ordered;
+};
+
+export const createCommentWriter = ({ strapi }: { strapi: Core.Strapi }) => {
+  const documents = () => strapi.documents(COMMENT_UID as UID.ContentType);
+
+  /**
+   * documentIds of the comments already imported, by source id: one query per 500 keys. With a
+   * scope, unscoped (0.1.0) comments of the same post are adopted too.
+   */
+  const knownComments = async (
+    format: ImportFormat,
+    scope: string | null,
+    sourceIds: string[],
+    postDocumentId: string | null
+  ) => {
+    const known = new Map<string, string>();
+    const lookUp = async (keyFor: (id: string) => string, ids: string[], onPost: boolean) => {
+      for (let i = 0; i < ids.length; i += KEY_BATCH) {
+        const keys = new Map(ids.slice(i, i + KEY_BATCH).map((id) => [keyFor(id), id]));
+        const rows = (await strapi.db.query(COMMENT_UID as UID.ContentType).findMany({
+          where: {
+            importKey: { $in: [...keys.keys()] },
+            ...(onPost && { post: { documentId: postDocumentId } }),
+          },
+          select: ['documentId', 'importKey'],
+        })) as Array<{ documentId: string; importKey: string }>;
+        for (const row of rows) known.set(keys.get(row.importKey)!, row.documentId);
+      }
+    };
+    await lookUp((id) => keyOf(format, scope, 'comment', id), sourceIds, false);
+    if (scope && postDocumentId) {
+      const missing = sourceIds.filter((id) => !known.has(id));
+      await lookUp((id) => legacyKeyOf(format, 'comment', id), missing, true);
+    }
+    return known;
+  };
+
+  /**
+   * Writes a post's comments, parents first. `known` maps source ids to the documentIds of
+   * comments already in the database, and learns each comment written here, so a reply finds
+   * its parent without a query.
+   */
+  const writeComments = async (
+    format: ImportFormat,
+    scope: string | null,
+    postDocumentId: string,
+    comments: SourceComment[],
+    known: Map<string, string>,
+    counts: ImportTally
+  ) => {
+    const moderation = getService('moderation', { strapi });
+    const settings = await getService('settings', { strapi }).get();
+    for (const comment of parentsFirst(comments)) {
+      const existing = known.get(comment.sourceId);
+      let parent = comment.parentSourceId ? known.get(comment.parentSourceId) : undefined;
+      if (comment.parentSourceId && !parent) {
+        parent = (await knownComments(format, scope, [comment.parentSourceId], postDocumentId)).get(
+          comment.parentSourceId
+        );
+      }
+      try {
+        const data = {
+          post: postDocumentId,
+          parent: parent ?? null,
+          authorName: comment.authorName.slice(0, 245),
+          authorEmail: comment.authorEmail,
+          authorUrl:
+            comment.authorUrl && comment.authorUrl.length <= 200 ? comment.authorUrl : null,
+          content: plainText(comment.html) || '(empty)',
+          status: comment.status,
+          submittedAt: comment.date,
+          importKey: keyOf(format, scope, 'comment', comment.sourceId),
+        };
+        const written = (await moderation.runAs(
+          { type: 'importer' },
+          () =>
+            existing
+              ? documents().update({ documentId: existing, data } as never)
+              : documents().create({ data } as never),
+          { settings }
+        )) as unknown as { documentId: string };
+        known.set(comment.sourceId, written.documentId);
+        if (existing) counts.updated += 1;
+        else counts.created += 1;
+      } catch (error) {
+        // A refusal (bad email, HTML too deep …) comes before any write: the post's
+        // transaction goes on.
+        const reason = refusalOf(error);
+        if (reason === null) throw error;
+        counts.skipped.push({ sourceId: comment.sourceId, reason });
+      }
+    }
+  };
+
+  /** What a dry run reports for comments: those already imported would be updated. */
+  const tallyComments = async (
+    format: ImportFormat,
+    scope: string | null,
+    comments: SourceComment[],
+    counts: ImportTally,
+    postDocumentId: string | null
+  ) => {
+    const known = await knownComments(
+      format,
+      scope,
+      comments.map((c) => c.sourceId),
+      postDocumentId
+    );
+    counts.updated += known.size;
+    counts.created += comments.length - known.size;
+  };
+
+  return { knownComments, writeComments, tallyComments };
+};
+
+export type CommentWriter = ReturnType<typeof createCommentWriter>;
