@@ -41,6 +41,53 @@ export default tseslint.config(
     },
   },
   {
+    // Strapi's undocumented shapes are read in server/src/db/ only (each file there names the
+    // Strapi version it was read from; tests/api/strapi-internals.test.ts checks them).
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@strapi/[^/]+/(dist|lib|src|server|admin|ee|dist-server)(/|$)',
+              message: 'Strapi private paths are read in server/src/db/ only.',
+            },
+            {
+              regex: '^tarn(/|$)',
+              message: 'The database pool is read in server/src/db/pool.ts only.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'MemberExpression[property.name=/^(metadata|joinTable|orderColumnName|inverseOrderColumnName|morphColumn|pivotColumns|pool|numUsed|numPendingAcquires|numPendingCreates)$/]',
+          message:
+            'Strapi database internals (metadata, join tables, the pool) are read in server/src/db/ only.',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name="get"][arguments.0.value=/^(components|models)$/]',
+          message: "Strapi's registries are used in server/src/db/registries.ts only.",
+        },
+        {
+          selector:
+            'MemberExpression[property.name=/^(getPermissionsWithNestedFields|isLocalizedContentType)$/], MemberExpression[object.property.name="actionProvider"][property.name="get"]',
+          message: "The admin's private permission services are used in server/src/db/ only.",
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name="plugin"][arguments.0.value="content-manager"]',
+          message: "The Content Manager's private services are used in server/src/db/ only.",
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

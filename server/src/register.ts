@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+import components from './components';
+import { registerComponents, registerModels } from './db/registries';
 import { createDocumentMiddleware } from './document-middleware';
 import { commentCountModel } from './models/comment-count';
 import { floodMarkModel } from './models/flood-mark';
@@ -12,15 +14,16 @@ import { createPublicBodyGuard } from './middlewares/public-body-guard';
 import { createRefuseNul } from './middlewares/refuse-nul';
 import { createRemoveUploads } from './middlewares/remove-uploads';
 import { createTranslationAuthor } from './posts/translation-author';
-import { registerComponents } from './register-components';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
-  registerComponents(strapi);
-  strapi.get('models').add(floodMarkModel);
-  strapi.get('models').add(commentCountModel);
-  strapi.get('models').add(importJobModel);
-  strapi.get('models').add(importMediaModel);
-  strapi.get('models').add(usedFormTokenModel);
+  registerComponents(strapi, components);
+  registerModels(strapi, [
+    floodMarkModel,
+    commentCountModel,
+    importJobModel,
+    importMediaModel,
+    usedFormTokenModel,
+  ]);
   strapi.documents.use(createDocumentMiddleware(strapi) as never);
   strapi.documents.use(createTranslationAuthor(strapi) as never);
   // These run before Strapi's configured middlewares, the body parser included.

@@ -102,4 +102,21 @@ describe('thread copies follow the relations', () => {
     // … until the next boot fills them from the relations.
     expect(await thread()).toEqual([[`A1a`, [['A1a-i', [['B1', ['B1a']]]]]], 'B']);
   });
+
+  it("puts the replies of a deleted reply after its parent's own, in the editors' list", async () => {
+    const post = await createPost(app.strapi, { title: 'Reply order' });
+    const on = async (content: string, parent?: string) =>
+      (await createComment(app.strapi, { post: post.documentId, parent, content })).documentId;
+    const top = await on('Top');
+    const first = await on('First', top);
+    await on('Second', top);
+    await on('First, a', first);
+    await on('First, b', first);
+    await app.strapi.documents(COMMENT_UID).delete({ documentId: first });
+    const found = (await app.strapi.documents(COMMENT_UID).findOne({
+      documentId: top,
+      populate: { replies: { fields: ['content'] } },
+    } as never)) as unknown as { replies: Array<{ content: string }> };
+    expect(found.replies.map((reply) => reply.content)).toEqual(['Second', 'First, a', 'First, b']);
+  });
 });

@@ -4,6 +4,10 @@
  * tarball there from the npm registry's packages, builds the admin, boots, and checks the
  * plugin's routes, its admin bundle, its typed contracts and the app's own content type.
  * Set KEEP_INSTALL_APP=1 to keep the folder.
+ *
+ * The app's Strapi: BLOG_INSTALL_STRAPI_VERSION, an exact version or `lowest` (the lowest of the
+ * plugin's `@strapi/strapi` peer range); by default the one this project's lock installs, the
+ * newest the range is tested with. CI runs both ends of the range.
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -11,6 +15,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +27,15 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 const installed = (name) =>
   JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8'))
     .version;
+
+/** The Strapi version the app installs (see the top of this file). */
+const strapiVersion = (() => {
+  const asked = process.env.BLOG_INSTALL_STRAPI_VERSION;
+  if (!asked) return installed('@strapi/strapi');
+  if (asked !== 'lowest') return asked;
+  const semver = createRequire(path.join(ROOT, 'package.json'))('semver');
+  return semver.minVersion(pkg.peerDependencies['@strapi/strapi']).version;
+})();
 
 let dir;
 let tarball;
@@ -87,7 +101,7 @@ before(async () => {
     tarball,
     admin: ADMIN,
     versions: {
-      strapi: installed('@strapi/strapi'),
+      strapi: strapiVersion,
       betterSqlite3: installed('better-sqlite3'),
       react: installed('react'),
       reactDom: installed('react-dom'),
@@ -163,6 +177,16 @@ test('the tarball holds what a user needs and nothing else', () => {
     assert.ok(packed.includes(needed), `${needed} is missing from the tarball`);
   }
   assert.ok(!packed.some((file) => /^(tests|playground|bench|scripts)\//.test(file)));
+});
+
+test(`the app runs Strapi ${strapiVersion}`, () => {
+  const app = path.join(dir, 'app');
+  for (const name of ['@strapi/strapi', '@strapi/core', '@strapi/database']) {
+    const version = JSON.parse(
+      fs.readFileSync(path.join(app, 'node_modules', name, 'package.json'), 'utf8')
+    ).version;
+    assert.equal(version, strapiVersion, `${name} is ${version}`);
+  }
 });
 
 test('its peer dependencies are met by what a Strapi app installs', () => {

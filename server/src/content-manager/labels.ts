@@ -5,6 +5,7 @@ import { COMMENT_UID, LESSON_COMPONENT_UID, POST_UID } from '../../../contracts/
  * where each field sits in the edit view, the list view's columns, and the field that names an
  * entry in relation pickers (a category, tag or author by its name, a lesson by its text).
  */
+import type { EditCell } from '../db/content-manager';
 
 export interface FieldText {
   label: string;
@@ -13,12 +14,6 @@ export interface FieldText {
   readOnly?: boolean;
   /** Left out of the edit view. */
   hidden?: boolean;
-}
-
-/** One cell of an edit-view row: a field and its width out of 12. */
-export interface EditCell {
-  name: string;
-  size: number;
 }
 
 export interface LayoutDefaults {

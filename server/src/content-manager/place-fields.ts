@@ -1,4 +1,4 @@
-import type { EditCell } from './labels';
+import { EDIT_ROW_WIDTH, type EditCell } from '../db/content-manager';
 
 /**
  * Places `fields` in an edit view as `rows` (the default layout) has them, keeping every other
@@ -34,7 +34,7 @@ export const placeFields = (
     const used = anchorRow.reduce((sum, cell) => sum + cell.size, 0);
     const added = cells.reduce((sum, cell) => sum + cell.size, 0);
     const anchorIsLast = anchorRow[anchorRow.length - 1].name === anchor;
-    if (anchorIsLast && used + added <= 12) anchorRow.push(...cells);
+    if (anchorIsLast && used + added <= EDIT_ROW_WIDTH) anchorRow.push(...cells);
     else layout.splice(index + 1, 0, cells);
   }
   return layout;

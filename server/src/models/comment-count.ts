@@ -15,6 +15,15 @@ export interface CommentCountRow {
   approved: number | string;
 }
 
+/**
+ * The columns of the table, for its index and the raw SQL of repositories/comment-counts.ts:
+ * Strapi names an attribute's column in snake case (tests/api/strapi-internals.test.ts checks it).
+ */
+export const COMMENT_COUNT_COLUMNS = {
+  postDocumentId: 'post_document_id',
+  approved: 'approved',
+} as const;
+
 export const commentCountModel = {
   uid: COMMENT_COUNT_UID,
   singularName: 'comment-count',
@@ -27,7 +36,7 @@ export const commentCountModel = {
   indexes: [
     {
       name: 'blog_comment_counts_post_uq',
-      columns: ['post_document_id'],
+      columns: [COMMENT_COUNT_COLUMNS.postDocumentId],
       type: 'unique',
     },
   ],

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
-import { COMMENT_COUNT_UID } from '../models/comment-count';
+import { tableName } from '../db/metadata';
+import { COMMENT_COUNT_COLUMNS, COMMENT_COUNT_UID } from '../models/comment-count';
 import { sql } from '../utils/db';
 
 import { commentTables } from './table-names';
@@ -10,7 +11,8 @@ import { commentTables } from './table-names';
  * change is one atomic upsert, so counts hold with several Strapi instances on one database.
  */
 const createCommentCountsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
-  const table = () => strapi.db.metadata.get(COMMENT_COUNT_UID).tableName;
+  const table = () => tableName(strapi, COMMENT_COUNT_UID);
+  const { postDocumentId: POST, approved: APPROVED } = COMMENT_COUNT_COLUMNS;
 
   /** Counts these posts' approved comments from the comments themselves (thread copies). */
   const countFromComments = async (postDocumentIds: string[] | null) => {
@@ -34,8 +36,8 @@ const createCommentCountsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       if (postDocumentIds.length === 0) return counts;
       const knex = await sql(strapi);
       const rows = (await knex(table())
-        .select({ postDocumentId: 'post_document_id', approved: 'approved' })
-        .whereIn('post_document_id', postDocumentIds)) as Array<{
+        .select({ postDocumentId: POST, approved: APPROVED })
+        .whereIn(POST, postDocumentIds)) as Array<{
         postDocumentId: string;
         approved: number | string;
       }>;
@@ -48,9 +50,9 @@ const createCommentCountsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!postDocumentId || delta === 0) return;
       const knex = await sql(strapi);
       await knex(table())
-        .insert({ post_document_id: postDocumentId, approved: Math.max(0, delta) })
-        .onConflict('post_document_id')
-        .merge({ approved: knex.raw('?? + ?', [`${table()}.approved`, delta]) });
+        .insert({ [POST]: postDocumentId, [APPROVED]: Math.max(0, delta) })
+        .onConflict(POST)
+        .merge({ [APPROVED]: knex.raw('?? + ?', [`${table()}.${APPROVED}`, delta]) });
     },
 
     /** Sets these posts' counts from their comments (after a comment moved between posts). */
@@ -63,9 +65,9 @@ const createCommentCountsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       const knex = await sql(strapi);
       for (const id of ids) {
         await knex(table())
-          .insert({ post_document_id: id, approved: counted.get(id) ?? 0 })
-          .onConflict('post_document_id')
-          .merge(['approved']);
+          .insert({ [POST]: id, [APPROVED]: counted.get(id) ?? 0 })
+          .onConflict(POST)
+          .merge([APPROVED]);
       }
     },
 
@@ -80,8 +82,8 @@ const createCommentCountsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       for (let at = 0; at < counted.length; at += 500) {
         await knex(table()).insert(
           counted.slice(at, at + 500).map((row) => ({
-            post_document_id: row.postDocumentId,
-            approved: Number(row.approved),
+            [POST]: row.postDocumentId,
+            [APPROVED]: Number(row.approved),
           }))
         );
       }

@@ -2,9 +2,10 @@ import type { Core } from '@strapi/strapi';
 
 import { COMMENT_UID } from '../../../contracts/plugin';
 import { dialectOf, nullsOldestOrder } from '../db/dialect';
+import { columnsOf } from '../db/metadata';
 import { sql } from '../utils/db';
 
-import { columnName, commentTables } from './table-names';
+import { commentTables } from './table-names';
 import type { SortOrder } from '../validation/public-query';
 
 /**
@@ -29,13 +30,13 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const publicColumns = () => {
     const n = names();
-    const { attributes } = strapi.db.metadata.get(COMMENT_UID);
+    const column = columnsOf(strapi, COMMENT_UID);
     return {
       id: 'id',
       documentId: n.commentDocumentId,
-      authorName: columnName(attributes, 'authorName'),
-      authorUrl: columnName(attributes, 'authorUrl'),
-      content: columnName(attributes, 'content'),
+      authorName: column('authorName'),
+      authorUrl: column('authorUrl'),
+      content: column('content'),
       submittedAt: n.submittedAt,
       parentDocumentId: n.commentParent,
     };
@@ -90,9 +91,8 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     ): Promise<Array<PublicCommentRow & { updatedAt: string | number | Date }>> {
       const n = names();
       const knex = await sql(strapi);
-      const { attributes } = strapi.db.metadata.get(COMMENT_UID);
       return knex(n.comments)
-        .select({ ...publicColumns(), updatedAt: columnName(attributes, 'updatedAt') })
+        .select({ ...publicColumns(), updatedAt: columnsOf(strapi, COMMENT_UID)('updatedAt') })
         .where(n.commentPost, postDocumentId)
         .where(n.status, 'approved')
         .orderByRaw(...nullsOldestOrder(dialectOf(strapi), n.submittedAt, 'desc'))

@@ -3,18 +3,8 @@ import type { Core } from '@strapi/strapi';
 import type { LessonRow } from '../../../contracts/lessons';
 import { LESSON_COMPONENT_UID, POST_UID } from '../../../contracts/plugin';
 import { rawRows } from '../db/dialect';
+import { columnsOf, componentLink, tableName } from '../db/metadata';
 import { sql } from '../utils/db';
-
-import { columnName } from './table-names';
-
-type ComponentJoin = {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-  orderColumnName: string;
-  on?: { field?: string };
-  morphColumn?: { typeColumn: { name: string } };
-};
 
 /**
  * Lessons across posts, for editors: every lesson of every post's current (draft) version, with
@@ -23,25 +13,23 @@ type ComponentJoin = {
  */
 const createLessonsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
   const names = () => {
-    const post = strapi.db.metadata.get(POST_UID);
-    const lesson = strapi.db.metadata.get(LESSON_COMPONENT_UID);
-    const join = (post.attributes.lessons as unknown as { joinTable: ComponentJoin }).joinTable;
-    const column = columnName;
+    const post = columnsOf(strapi, POST_UID);
+    const join = componentLink(strapi, POST_UID, 'lessons');
     return {
-      posts: post.tableName,
-      postDocumentId: column(post.attributes, 'documentId'),
-      postTitle: column(post.attributes, 'title'),
-      postSlug: column(post.attributes, 'slug'),
-      postLocale: column(post.attributes, 'locale'),
-      postPublishedAt: column(post.attributes, 'publishedAt'),
-      lessons: lesson.tableName,
-      lessonText: column(lesson.attributes, 'text'),
-      join: join.name,
-      entity: join.joinColumn.name,
-      component: join.inverseJoinColumn.name,
-      order: join.orderColumnName,
-      field: 'field',
-      type: join.morphColumn?.typeColumn.name ?? 'component_type',
+      posts: tableName(strapi, POST_UID),
+      postDocumentId: post('documentId'),
+      postTitle: post('title'),
+      postSlug: post('slug'),
+      postLocale: post('locale'),
+      postPublishedAt: post('publishedAt'),
+      lessons: tableName(strapi, LESSON_COMPONENT_UID),
+      lessonText: columnsOf(strapi, LESSON_COMPONENT_UID)('text'),
+      join: join.table,
+      entity: join.entity,
+      component: join.component,
+      order: join.order,
+      field: join.field,
+      type: join.type,
     };
   };
 

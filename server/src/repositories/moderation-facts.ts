@@ -180,25 +180,31 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
 
     /**
      * Moves the replies of a comment about to be deleted up to its own parent (or to the root),
-     * and answers their ids.
+     * and answers their ids. Through the Query Engine, on the `replies` side: the moved replies
+     * go after the parent's own (Strapi keeps the link table's order column) and the update's
+     * lifecycle events run.
      */
     async reparentReplies(commentId: number): Promise<number[]> {
-      const n = names();
-      const knex = await sql(strapi);
-      const { table, child, parent } = n.parentLink;
-      const replies = (await knex(table).where(parent, commentId).select(child)) as Array<
-        Record<string, number>
-      >;
+      const comments = strapi.db.query(COMMENT_UID);
+      const current = (await comments.findOne({
+        where: { id: commentId },
+        select: ['id'],
+        populate: { parent: { select: ['id'] }, replies: { select: ['id'] } },
+      })) as { parent?: { id: number } | null; replies?: Array<{ id: number }> } | null;
+      const replies = (current?.replies ?? []).map((reply) => reply.id);
       if (replies.length === 0) return [];
-      const grandparent = await knex(table).where(child, commentId).first(parent);
-      if (grandparent) {
-        await knex(table)
-          .where(parent, commentId)
-          .update({ [parent]: grandparent[parent] });
+      if (current?.parent) {
+        await comments.update({
+          where: { id: current.parent.id },
+          data: { replies: { connect: replies.map((id) => ({ id, position: { end: true } })) } },
+        });
       } else {
-        await knex(table).where(parent, commentId).delete();
+        await comments.update({
+          where: { id: commentId },
+          data: { replies: { disconnect: replies } },
+        });
       }
-      return replies.map((row) => Number(row[child]));
+      return replies;
     },
   };
 };

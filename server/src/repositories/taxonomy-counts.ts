@@ -1,15 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
 import { POST_UID } from '../../../contracts/plugin';
+import { columnsOf, relationLink, tableName } from '../db/metadata';
 import { sql } from '../utils/db';
-
-import { columnName } from './table-names';
-
-type JoinTable = {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-};
 
 /** The post relations whose targets list a count of published posts. */
 export type CountedRelation = 'categories' | 'tags' | 'author';
@@ -21,17 +14,17 @@ export type CountedRelation = 'categories' | 'tags' | 'author';
  */
 const createTaxonomyCountsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
   const names = (relation: CountedRelation) => {
-    const post = strapi.db.metadata.get(POST_UID);
-    const join = (post.attributes[relation] as unknown as { joinTable: JoinTable }).joinTable;
+    const post = columnsOf(strapi, POST_UID);
+    const join = relationLink(strapi, POST_UID, relation);
     return {
-      posts: post.tableName,
-      id: columnName(post.attributes, 'id'),
-      documentId: columnName(post.attributes, 'documentId'),
-      locale: columnName(post.attributes, 'locale'),
-      publishedAt: columnName(post.attributes, 'publishedAt'),
-      link: join.name,
-      post: join.joinColumn.name,
-      target: join.inverseJoinColumn.name,
+      posts: tableName(strapi, POST_UID),
+      id: post('id'),
+      documentId: post('documentId'),
+      locale: post('locale'),
+      publishedAt: post('publishedAt'),
+      link: join.table,
+      post: join.owner,
+      target: join.target,
     };
   };
 

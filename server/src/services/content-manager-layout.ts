@@ -20,23 +20,10 @@ import {
   POST_LAYOUT,
   SEO_LAYOUT,
   TAG_LAYOUT,
-  type EditCell,
   type LayoutDefaults,
 } from '../content-manager/labels';
 import { placeFields } from '../content-manager/place-fields';
-
-type Metadata = { edit?: Record<string, unknown>; list?: Record<string, unknown> };
-type Configuration = {
-  settings: Record<string, unknown>;
-  metadatas: Record<string, Metadata>;
-  layouts: Record<string, unknown>;
-};
-type Model = { uid: string; attributes: Record<string, unknown> };
-/** The part of the Content Manager's `content-types` and `components` services used here. */
-type ConfigurationService = {
-  findConfiguration(model: Model): Promise<Configuration>;
-  updateConfiguration(model: Model, configuration: Configuration): Promise<unknown>;
-};
+import { viewConfiguration, type Configuration } from '../db/content-manager';
 
 /** Per type, the fields whose defaults were applied (store key `layoutFieldsApplied`). */
 type AppliedFields = Record<string, string[]>;
@@ -70,7 +57,7 @@ const withDefaults = (
   }
 
   const hidden = Object.keys(defaults.fields).filter((field) => defaults.fields[field].hidden);
-  let edit = ((configuration.layouts.edit ?? []) as EditCell[][])
+  let edit = (configuration.layouts.edit ?? [])
     .map((row) => row.filter((cell) => !hidden.includes(cell.name)))
     .filter((row) => row.length > 0);
   if (defaults.edit) {
@@ -116,40 +103,31 @@ const createContentManagerLayoutService = ({ strapi }: { strapi: Core.Strapi }) 
   return {
     /** Applies what is new; returns the uids of the types whose configuration changed. */
     async applyDefaultsOnce(): Promise<string[]> {
-      const contentManager = strapi.plugin('content-manager');
-      if (!contentManager) return [];
       const done = await appliedFields();
 
-      const contentTypes = contentManager.service(
-        'content-types'
-      ) as unknown as ConfigurationService;
-      const components = contentManager.service('components') as unknown as ConfigurationService;
-      const type = (uid: string) => strapi.contentTypes[uid as never] as Model | undefined;
-      const component = (uid: string) => strapi.components[uid as never] as Model | undefined;
       const targets = [
-        { model: type(POST_UID), defaults: POST_LAYOUT, service: contentTypes },
-        { model: type(COMMENT_UID), defaults: COMMENT_LAYOUT, service: contentTypes },
-        { model: type(CATEGORY_UID), defaults: CATEGORY_LAYOUT, service: contentTypes },
-        { model: type(TAG_UID), defaults: TAG_LAYOUT, service: contentTypes },
-        { model: type(AUTHOR_UID), defaults: AUTHOR_LAYOUT, service: contentTypes },
-        { model: component(LESSON_COMPONENT_UID), defaults: LESSON_LAYOUT, service: components },
-        { model: component(SEO_COMPONENT_UID), defaults: SEO_LAYOUT, service: components },
+        { uid: POST_UID, defaults: POST_LAYOUT },
+        { uid: COMMENT_UID, defaults: COMMENT_LAYOUT },
+        { uid: CATEGORY_UID, defaults: CATEGORY_LAYOUT },
+        { uid: TAG_UID, defaults: TAG_LAYOUT },
+        { uid: AUTHOR_UID, defaults: AUTHOR_LAYOUT },
+        { uid: LESSON_COMPONENT_UID, defaults: LESSON_LAYOUT },
+        { uid: SEO_COMPONENT_UID, defaults: SEO_LAYOUT },
       ];
 
       const applied: string[] = [];
       const record: AppliedFields = { ...done };
-      for (const { model, defaults, service } of targets) {
-        if (!model) continue;
+      for (const { uid, defaults } of targets) {
+        const view = viewConfiguration(strapi, uid);
+        if (!view) continue;
+        const { model } = view;
         const already = done[model.uid];
         const fields = Object.keys(defaults.fields).filter(
           (field) => field in model.attributes && !already?.includes(field)
         );
         if (fields.length === 0) continue;
-        const current = await service.findConfiguration(model);
-        await service.updateConfiguration(
-          model,
-          withDefaults(current, defaults, fields, already === undefined)
-        );
+        const current = await view.find();
+        await view.update(withDefaults(current, defaults, fields, already === undefined));
         record[model.uid] = [...(already ?? []), ...fields];
         applied.push(model.uid);
       }

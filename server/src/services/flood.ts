@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { tableName } from '../db/metadata';
 import type { ExpiringKeyRow } from '../models/expiring-key';
 import { FLOOD_MARK_UID } from '../models/flood-mark';
 import { USED_FORM_TOKEN_UID } from '../models/used-form-token';
@@ -14,8 +15,8 @@ import { sql } from '../utils/db';
  * atomic insert-or-nothing.
  */
 const createFloodService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const table = () => strapi.db.metadata.get(FLOOD_MARK_UID).tableName;
-  const usedTokens = () => strapi.db.metadata.get(USED_FORM_TOKEN_UID).tableName;
+  const table = () => tableName(strapi, FLOOD_MARK_UID);
+  const usedTokens = () => tableName(strapi, USED_FORM_TOKEN_UID);
 
   return {
     /** Null when every key may comment now (and is marked), else seconds to wait. */

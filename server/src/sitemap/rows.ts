@@ -2,18 +2,9 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
 import { POST_UID, SEO_COMPONENT_UID } from '../../../contracts/plugin';
-import { columnName } from '../repositories/table-names';
 import { rawRows } from '../db/dialect';
+import { columnsOf, componentLink, tableName } from '../db/metadata';
 import { sql } from '../utils/db';
-
-/** A component's join table as Strapi's metadata describes it (`<posts>_cmps`). */
-type ComponentJoin = {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-  /** entity, component, field, component type. */
-  pivotColumns?: string[];
-};
 
 /** A published post version the sitemap lists. */
 export interface SitemapRow {
@@ -36,24 +27,22 @@ const toDate = (value: unknown): Date | null => {
  */
 const createSitemapRows = ({ strapi }: { strapi: Core.Strapi }) => {
   const names = () => {
-    const post = strapi.db.metadata.get(POST_UID);
-    const seo = strapi.db.metadata.get(SEO_COMPONENT_UID);
-    const join = (post.attributes.seo as unknown as { joinTable: ComponentJoin }).joinTable;
-    const column = (name: string) => columnName(post.attributes, name);
+    const column = columnsOf(strapi, POST_UID);
+    const join = componentLink(strapi, POST_UID, 'seo');
     return {
-      posts: post.tableName,
+      posts: tableName(strapi, POST_UID),
       documentId: column('documentId'),
       locale: column('locale'),
       slug: column('slug'),
       updatedAt: column('updatedAt'),
       publishedAt: column('publishedAt'),
-      seos: seo.tableName,
-      noIndex: columnName(seo.attributes, 'noIndex'),
-      join: join.name,
-      entity: join.joinColumn.name,
-      component: join.inverseJoinColumn.name,
-      field: join.pivotColumns?.[2] ?? 'field',
-      type: join.pivotColumns?.[3] ?? 'component_type',
+      seos: tableName(strapi, SEO_COMPONENT_UID),
+      noIndex: columnsOf(strapi, SEO_COMPONENT_UID)('noIndex'),
+      join: join.table,
+      entity: join.entity,
+      component: join.component,
+      field: join.field,
+      type: join.type,
     };
   };
 

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { AUTHOR_UID, CATEGORY_UID, PLUGIN_ID, POST_UID, TAG_UID } from '../../../contracts/plugin';
 import { STORE_KEYS } from '../constants';
+import { permissionParts } from '../db/admin-permissions';
 
 /** Strapi's default admin roles (made on an app's first boot) that edit content. */
 const DEFAULT_ROLES = ['strapi-editor', 'strapi-author'];
@@ -15,12 +16,6 @@ interface Permission {
   subject: string | null;
   properties: Record<string, unknown> | null;
   conditions: string[] | null;
-}
-
-interface Action {
-  actionId: string;
-  subjects?: string[];
-  options?: { applyToProperties?: string[] };
 }
 
 /**
@@ -86,16 +81,8 @@ export const grantDefaultRolesOnce = async (strapi: Core.Strapi): Promise<string
     return [];
   }
 
-  const permissionService = strapi.service('admin::permission') as unknown as {
-    actionProvider: { get(id: string): Action | undefined };
-  };
-  const contentTypeService = strapi.service('admin::content-type') as unknown as {
-    getPermissionsWithNestedFields(actions: Action[]): Array<{ properties: { fields?: string[] } }>;
-  };
-  const i18n = strapi.plugin('i18n')?.service('content-types') as
-    { isLocalizedContentType(model: unknown): boolean } | undefined;
-  const isLocalized = (uid: string) =>
-    Boolean(i18n?.isLocalizedContentType(strapi.contentTypes[uid as never]));
+  const parts = permissionParts(strapi);
+  const { isLocalized } = parts;
 
   for (const role of roles) {
     const permissions = (await strapi.db.query(PERMISSION_UID).findMany({
@@ -107,11 +94,9 @@ export const grantDefaultRolesOnce = async (strapi: Core.Strapi): Promise<string
       const own = permissions.filter((permission) => permission.subject === subject);
       if (own.length === 0 && subject !== POST_UID) {
         const added = posts.flatMap((template) => {
-          const action = permissionService.actionProvider.get(template.action);
+          const action = parts.action(template.action);
           if (!action?.subjects?.includes(subject)) return [];
-          const [{ properties }] = contentTypeService.getPermissionsWithNestedFields([
-            { ...action, subjects: [subject] },
-          ]);
+          const properties = parts.properties(action, subject);
           return [
             {
               action: template.action,

@@ -1,17 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-/** The parts of the pool (tarn) that say whether anything is using it or waiting for it. */
-interface PoolUse {
-  numUsed(): number;
-  numPendingAcquires(): number;
-  numPendingCreates(): number;
-}
-
-const poolOf = (strapi: Core.Strapi): PoolUse | undefined =>
-  (strapi.db?.connection as unknown as { client?: { pool?: PoolUse } } | undefined)?.client?.pool;
-
-const busy = (pool: PoolUse) =>
-  pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0;
+import { poolActivity } from '../db/pool';
 
 /** How long Strapi's stop waits, at most, for the database to go quiet. */
 export const QUIET_TIMEOUT_MS = 5000;
@@ -30,13 +19,13 @@ export const waitForQuietDatabase = async (
   strapi: Core.Strapi,
   { quietMs = 60, timeoutMs = QUIET_TIMEOUT_MS, stepMs = 10 } = {}
 ): Promise<boolean> => {
-  const pool = poolOf(strapi);
-  if (!pool) return true;
+  const busy = poolActivity(strapi);
+  if (!busy) return true;
   const deadline = Date.now() + timeoutMs;
-  let quietSince = busy(pool) ? undefined : Date.now();
+  let quietSince = busy() ? undefined : Date.now();
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, stepMs));
-    if (busy(pool)) quietSince = undefined;
+    if (busy()) quietSince = undefined;
     else if (quietSince === undefined) quietSince = Date.now();
     else if (Date.now() - quietSince >= quietMs) return true;
   }

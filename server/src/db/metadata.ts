@@ -1,0 +1,74 @@
+/**
+ * Strapi's database metadata, read as @strapi/database 5.54.0 builds it (the only file of the
+ * plugin that reads `strapi.db.metadata`, which Strapi does not document):
+ * - `strapi.db.metadata.get(uid)` has `tableName` and `attributes`; a scalar attribute's column is
+ *   `attributes[name].columnName` (the attribute's name when absent);
+ * - a relation's link table is `attributes[name].joinTable`: `name`, `joinColumn.name` (the owner's
+ *   row) and `inverseJoinColumn.name` (the target's row);
+ * - a component attribute's join table (`<table>_cmps`, built by @strapi/core's
+ *   transform-content-types-to-models) adds `orderColumnName` and `pivotColumns`
+ *   = [entity, component, field, component type].
+ * tests/api/strapi-internals.test.ts checks each of these on a booted Strapi.
+ */
+import type { Core } from '@strapi/strapi';
+
+type Attributes = Record<string, unknown>;
+
+type JoinTable = {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+  orderColumnName?: string;
+  pivotColumns?: string[];
+};
+
+const metadataOf = (strapi: Core.Strapi, uid: string) =>
+  strapi.db.metadata.get(uid as never) as unknown as { tableName: string; attributes: Attributes };
+
+const joinTableOf = (strapi: Core.Strapi, uid: string, attribute: string): JoinTable => {
+  const joinTable = (metadataOf(strapi, uid).attributes[attribute] as { joinTable?: JoinTable })
+    ?.joinTable;
+  if (!joinTable) throw new Error(`${uid}.${attribute} has no join table in Strapi's metadata`);
+  return joinTable;
+};
+
+/** The table of a content type, component or database-only model. */
+export const tableName = (strapi: Core.Strapi, uid: string): string =>
+  metadataOf(strapi, uid).tableName;
+
+/** The database column of each attribute of a model (identifier shortening included). */
+export const columnsOf = (strapi: Core.Strapi, uid: string) => {
+  const { attributes } = metadataOf(strapi, uid);
+  return (name: string): string =>
+    (attributes[name] as { columnName?: string } | undefined)?.columnName ?? name;
+};
+
+/** A relation's link table: the owner's row column and the target's row column. */
+export const relationLink = (strapi: Core.Strapi, uid: string, attribute: string) => {
+  const joinTable = joinTableOf(strapi, uid, attribute);
+  return {
+    table: joinTable.name,
+    owner: joinTable.joinColumn.name,
+    target: joinTable.inverseJoinColumn.name,
+  };
+};
+
+/**
+ * A component attribute's join table: the entity's row, the component's row, the position, and
+ * the two columns that say which attribute (`field`) and which component (`type`) a row is for.
+ */
+export const componentLink = (strapi: Core.Strapi, uid: string, attribute: string) => {
+  const joinTable = joinTableOf(strapi, uid, attribute);
+  const [, , field, type] = joinTable.pivotColumns ?? [];
+  if (!joinTable.orderColumnName || !field || !type) {
+    throw new Error(`${uid}.${attribute} is not a component join table in Strapi's metadata`);
+  }
+  return {
+    table: joinTable.name,
+    entity: joinTable.joinColumn.name,
+    component: joinTable.inverseJoinColumn.name,
+    order: joinTable.orderColumnName,
+    field,
+    type,
+  };
+};

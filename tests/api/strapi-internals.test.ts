@@ -1,0 +1,355 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+
+import type { Core } from '@strapi/strapi';
+
+import components from '../../server/src/components';
+import {
+  AUTHOR_UID,
+  COMMENT_UID,
+  LESSON_COMPONENT_UID,
+  POST_UID,
+  SEO_COMPONENT_UID,
+} from '../../contracts/plugin';
+import { permissionParts } from '../../server/src/db/admin-permissions';
+import { EDIT_ROW_WIDTH, viewConfiguration } from '../../server/src/db/content-manager';
+import { columnsOf, componentLink, relationLink, tableName } from '../../server/src/db/metadata';
+import { poolActivity } from '../../server/src/db/pool';
+import { COMMENT_COUNT_COLUMNS, COMMENT_COUNT_UID } from '../../server/src/models/comment-count';
+import { FLOOD_MARK_UID } from '../../server/src/models/flood-mark';
+import { USED_FORM_TOKEN_UID } from '../../server/src/models/used-form-token';
+import { sql } from '../../server/src/utils/db';
+import { createPost } from '../helpers/factories';
+import { startApp, type TestApp } from '../helpers/strapi';
+
+const load = createRequire(__filename);
+const STRAPI_VERSION = (load('@strapi/core/package.json') as { version: string }).version;
+
+/**
+ * Fails with the file of server/src/db/ that needs a look and the Strapi shape it relies on,
+ * rather than with an error somewhere in the plugin after a Strapi upgrade.
+ */
+const relies = (ok: unknown, file: string, shape: string) => {
+  if (!ok) {
+    throw new Error(
+      `server/src/db/${file} relies on ${shape}; Strapi ${STRAPI_VERSION} no longer has it.`
+    );
+  }
+};
+
+/** Every (uid, attribute) whose link table the plugin's raw SQL reads. */
+const RELATIONS: Array<[string, string]> = [
+  [COMMENT_UID, 'post'],
+  [COMMENT_UID, 'parent'],
+  [POST_UID, 'categories'],
+  [POST_UID, 'tags'],
+  [POST_UID, 'author'],
+];
+const COMPONENTS: Array<[string, string, string]> = [
+  [POST_UID, 'lessons', LESSON_COMPONENT_UID],
+  [POST_UID, 'seo', SEO_COMPONENT_UID],
+];
+const TABLES = [
+  POST_UID,
+  COMMENT_UID,
+  LESSON_COMPONENT_UID,
+  SEO_COMPONENT_UID,
+  COMMENT_COUNT_UID,
+  FLOOD_MARK_UID,
+  USED_FORM_TOKEN_UID,
+];
+
+/**
+ * The plugin reaches below Strapi's public API only in server/src/db/. Each test here checks,
+ * on the Strapi this project installs, one shape a file there relies on, so that an upgrade
+ * that changes it fails here, by name, instead of at a reader's first comment.
+ */
+describe(`Strapi internals the plugin relies on (Strapi ${STRAPI_VERSION})`, () => {
+  let app: TestApp;
+  let strapi: Core.Strapi;
+
+  const hasColumn = async (table: string, column: string) =>
+    (await sql(strapi)).schema.hasColumn(table, column);
+
+  beforeAll(async () => {
+    app = await startApp();
+    strapi = app.strapi;
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  describe('db/metadata.ts', () => {
+    it('reads each table name from strapi.db.metadata.get(uid).tableName', async () => {
+      const metadata = (strapi.db as unknown as { metadata?: { get?: unknown } }).metadata;
+      relies(typeof metadata?.get === 'function', 'metadata.ts', 'strapi.db.metadata.get(uid)');
+      for (const uid of TABLES) {
+        const table = tableName(strapi, uid);
+        relies(
+          typeof table === 'string' && (await (await sql(strapi)).schema.hasTable(table)),
+          'metadata.ts',
+          `strapi.db.metadata.get('${uid}').tableName naming a table of the database`
+        );
+      }
+    });
+
+    it('reads columns from attributes[name].columnName, snake case, shortened names included', async () => {
+      const post = columnsOf(strapi, POST_UID);
+      const comment = columnsOf(strapi, COMMENT_UID);
+      const columns: Array<[string, string]> = [
+        [POST_UID, post('documentId')],
+        [POST_UID, post('publishedAt')],
+        [COMMENT_UID, comment('postDocumentId')],
+        [COMMENT_UID, comment('submittedAt')],
+        [LESSON_COMPONENT_UID, columnsOf(strapi, LESSON_COMPONENT_UID)('text')],
+        [SEO_COMPONENT_UID, columnsOf(strapi, SEO_COMPONENT_UID)('noIndex')],
+      ];
+      relies(
+        post('documentId') === 'document_id',
+        'metadata.ts',
+        "metadata.attributes.documentId.columnName ('document_id')"
+      );
+      for (const [uid, column] of columns) {
+        relies(
+          await hasColumn(tableName(strapi, uid), column),
+          'metadata.ts',
+          `metadata.attributes[name].columnName naming a column of ${uid} (${column})`
+        );
+      }
+    });
+
+    it.each(RELATIONS)(
+      'reads the link table of %s.%s from attributes[name].joinTable',
+      async (uid, attribute) => {
+        const shape = `metadata.attributes.${attribute}.joinTable.{name, joinColumn.name, inverseJoinColumn.name} (${uid})`;
+        let link: ReturnType<typeof relationLink> | undefined;
+        try {
+          link = relationLink(strapi, uid, attribute);
+        } catch {
+          link = undefined;
+        }
+        relies(link?.table && link.owner && link.target, 'metadata.ts', shape);
+        for (const column of [link!.owner, link!.target]) {
+          relies(await hasColumn(link!.table, column), 'metadata.ts', shape);
+        }
+      }
+    );
+
+    it.each(COMPONENTS)(
+      'reads the component join table of %s.%s: order, field and type columns',
+      async (uid, attribute, component) => {
+        const shape = `metadata.attributes.${attribute}.joinTable.{orderColumnName, pivotColumns: [entity, component, field, component type]} (${uid})`;
+        let link: ReturnType<typeof componentLink> | undefined;
+        try {
+          link = componentLink(strapi, uid, attribute);
+        } catch {
+          link = undefined;
+        }
+        relies(link, 'metadata.ts', shape);
+        for (const column of [
+          link!.entity,
+          link!.component,
+          link!.order,
+          link!.field,
+          link!.type,
+        ]) {
+          relies(await hasColumn(link!.table, column), 'metadata.ts', shape);
+        }
+
+        const post = await createPost(strapi, {
+          lessons: ['A lesson'],
+          seo: { metaTitle: 'Internals' },
+        });
+        const row = (await strapi.db
+          .query(POST_UID)
+          .findOne({ where: { documentId: post.documentId }, select: ['id'] })) as { id: number };
+        const rows = (await (
+          await sql(strapi)
+        )(link!.table)
+          .where(link!.entity, row.id)
+          .select({ field: link!.field, type: link!.type })) as Array<{
+          field: string;
+          type: string;
+        }>;
+        relies(
+          rows.some((r) => r.field === attribute && r.type === component),
+          'metadata.ts',
+          `the ${link!.field} and ${link!.type} columns of ${link!.table} holding the attribute's name and the component's uid`
+        );
+      }
+    );
+  });
+
+  describe('db/registries.ts', () => {
+    it("registers components in the shape @strapi/core's component loader builds", async () => {
+      // The loader reads the app's compiled components: give it the plugin's, in a folder.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'blog-components-'));
+      let built: Record<string, Record<string, unknown>> = {};
+      try {
+        for (const [uid, schema] of Object.entries(components)) {
+          const [category, name] = uid.split('.');
+          fs.mkdirSync(path.join(dir, category), { recursive: true });
+          fs.writeFileSync(path.join(dir, category, `${name}.json`), JSON.stringify(schema));
+        }
+        const loaderFile = path.join(
+          path.dirname(load.resolve('@strapi/core')),
+          'loaders',
+          'components.js'
+        );
+        relies(
+          fs.existsSync(loaderFile),
+          'registries.ts',
+          "@strapi/core's component loader (dist/loaders/components.js)"
+        );
+        const loadComponents = load(loaderFile) as (strapi: unknown) => Promise<void>;
+        await loadComponents({
+          dirs: { dist: { components: dir }, app: { components: dir } },
+          get: () => ({ add: (all: typeof built) => (built = all) }),
+          stopWithError: (message: string) => {
+            throw new Error(message);
+          },
+        });
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+
+      for (const [uid, schema] of Object.entries(components)) {
+        // What the loader adds to a component's schema, `__filename__` (its file) aside.
+        const core = JSON.parse(JSON.stringify(built[uid] ?? {}));
+        delete core.__schema__?.__filename__;
+        const added = Object.keys(core).filter((key) => !(key in schema) && key !== '__filename__');
+        const ours = JSON.parse(JSON.stringify(strapi.get('components').get(uid) ?? {}));
+        for (const key of ['uid', 'category', 'modelType', 'modelName', 'globalId', '__schema__']) {
+          relies(added.includes(key), 'registries.ts', `the core loader setting ${key}`);
+        }
+        for (const key of added) {
+          relies(
+            JSON.stringify(ours[key]) === JSON.stringify(core[key]),
+            'registries.ts',
+            `the core loader's component shape: ${key} = ${JSON.stringify(core[key]).slice(0, 80)}`
+          );
+        }
+      }
+    });
+
+    it("registers database-only models with strapi.get('models').add, tables built on boot", async () => {
+      for (const uid of [COMMENT_COUNT_UID, FLOOD_MARK_UID, USED_FORM_TOKEN_UID]) {
+        relies(
+          strapi.get('models').get(uid),
+          'registries.ts',
+          `strapi.get('models') keeping ${uid}`
+        );
+      }
+      // models/comment-count.ts names its columns for its index and the raw SQL.
+      const column = columnsOf(strapi, COMMENT_COUNT_UID);
+      relies(
+        column('postDocumentId') === COMMENT_COUNT_COLUMNS.postDocumentId &&
+          column('approved') === COMMENT_COUNT_COLUMNS.approved,
+        'registries.ts',
+        "attribute columns in snake case (postDocumentId → 'post_document_id', see models/comment-count.ts)"
+      );
+    });
+  });
+
+  describe('db/pool.ts', () => {
+    it("reads tarn's numUsed, numPendingAcquires and numPendingCreates on the knex pool", async () => {
+      const pool = (
+        strapi.db.connection as unknown as { client?: { pool?: Record<string, unknown> } }
+      ).client?.pool;
+      for (const method of ['numUsed', 'numPendingAcquires', 'numPendingCreates']) {
+        relies(
+          typeof pool?.[method] === 'function',
+          'pool.ts',
+          `strapi.db.connection.client.pool.${method}()`
+        );
+      }
+      const busy = poolActivity(strapi)!;
+      let during: boolean | undefined;
+      await strapi.db.transaction(async () => {
+        await strapi.db.query(POST_UID).count({});
+        during = busy();
+      });
+      relies(during === true, 'pool.ts', 'a transaction counting in pool.numUsed()');
+    });
+  });
+
+  describe('db/content-manager.ts', () => {
+    it.each([POST_UID, LESSON_COMPONENT_UID])(
+      "reads and writes the Content Manager's view configuration of %s",
+      async (uid) => {
+        const view = viewConfiguration(strapi, uid);
+        relies(
+          view,
+          'content-manager.ts',
+          "strapi.plugin('content-manager').service('content-types' | 'components')"
+        );
+        const current = await view!.find();
+        relies(
+          current?.settings && current.metadatas && Array.isArray(current.layouts?.edit),
+          'content-manager.ts',
+          'findConfiguration(model) answering { settings, metadatas, layouts: { edit } }'
+        );
+        const cells = current.layouts.edit!.flat();
+        relies(
+          cells.length > 0 &&
+            cells.every((cell) => typeof cell.name === 'string' && typeof cell.size === 'number') &&
+            current.layouts.edit!.every(
+              (row) => row.reduce((sum, cell) => sum + cell.size, 0) <= EDIT_ROW_WIDTH
+            ),
+          'content-manager.ts',
+          `layouts.edit as rows of { name, size } cells at most ${EDIT_ROW_WIDTH} wide`
+        );
+        const field = cells[0].name;
+        relies(
+          current.metadatas[field]?.edit?.label !== undefined,
+          'content-manager.ts',
+          'metadatas[field].edit.label'
+        );
+
+        const label = `Changed by the internals test`;
+        await view!.update({
+          ...current,
+          metadatas: {
+            ...current.metadatas,
+            [field]: {
+              ...current.metadatas[field],
+              edit: { ...current.metadatas[field].edit, label },
+            },
+          },
+        });
+        const changed = await view!.find();
+        relies(
+          changed.metadatas[field]?.edit?.label === label,
+          'content-manager.ts',
+          'updateConfiguration(model, configuration) storing metadatas[field].edit.label'
+        );
+        await view!.update(current);
+      }
+    );
+  });
+
+  describe('db/admin-permissions.ts', () => {
+    it("reads admin actions, a subject's fields and whether it is localized", () => {
+      const parts = permissionParts(strapi);
+      const action = parts.action('plugin::content-manager.explorer.update');
+      relies(
+        action?.subjects?.includes(POST_UID),
+        'admin-permissions.ts',
+        "actionProvider.get(actionId) answering { actionId, subjects } ('admin::permission')"
+      );
+      const properties = parts.properties(action!, POST_UID);
+      relies(
+        Array.isArray(properties?.fields) && properties.fields.includes('title'),
+        'admin-permissions.ts',
+        "getPermissionsWithNestedFields(actions)[0].properties.fields ('admin::content-type')"
+      );
+      relies(
+        parts.isLocalized(POST_UID) === true && parts.isLocalized(AUTHOR_UID) === false,
+        'admin-permissions.ts',
+        "the i18n plugin's service('content-types').isLocalizedContentType(model)"
+      );
+    });
+  });
+});
