@@ -352,7 +352,11 @@ const report = ({ results, floor, meta, checks, worst }) => {
     `Measured ${meta.date} by \`npm run bench${QUICK ? ' -- --quick' : ''}\` on ${meta.machine}; ` +
       `Node ${meta.node}, Strapi ${meta.strapi}, SQLite (better-sqlite3). ` +
       `${meta.connections} connections, ${meta.duration} s per measurement after a ${meta.warmup} s warm-up, ` +
-      `best of ${meta.rounds} run${meta.rounds > 1 ? 's' : ''} (rounds alternate plugin, generic and raw).`,
+      `best of ${meta.rounds} run${meta.rounds > 1 ? 's' : ''} (rounds alternate plugin, generic and raw).` +
+      (meta.load
+        ? ` Load average during the run (1 min, the bench’s own two busy processes included): ` +
+          `mean ${meta.load.mean}, highest ${meta.load.max}, on ${meta.cores} cores.`
+        : ''),
     '',
     `Data: ${meta.data.posts.toLocaleString('en')} posts × 5 lessons, ` +
       `${meta.data.comments.toLocaleString('en')} comments (${meta.data.replies.toLocaleString('en')} of them replies; ` +
@@ -366,8 +370,8 @@ const report = ({ results, floor, meta, checks, worst }) => {
       'Each was found in the database (`PRAGMA index_list`) before measuring. ' +
       'So `× generic` counts no missing index: it is what the plugin’s design is worth over Strapi’s generic API on an indexed schema. ' +
       'What the generic API cannot have: a relation lives in a link table, and Strapi filters through it with `LEFT JOIN`s, ' +
-      'which fix SQLite’s join order, so a page of one article’s comments reads every approved comment in date order ' +
-      '(through `reader_comments` (status, submitted_at)) and probes its article, once for the page and again for its count, ' +
+      'which fix SQLite’s join order: a page of one article’s comments reads the approved comments from the oldest ' +
+      '(through `reader_comments` (status, submitted_at)), probing each one’s article until the page is full, and all of them again to count them, ' +
       'where the plugin’s comment row holds its post and thread and one composite index answers a page of a thread in order; ' +
       'a list filtered by tag is a `SELECT DISTINCT` over joins with a second query to count it; and comment counts are not kept. ' +
       'Earlier results in this file’s history measured the generic types without these indexes.',
@@ -389,6 +393,7 @@ const report = ({ results, floor, meta, checks, worst }) => {
       `(keyed hashes made by the plugin’s own functions), each an upsert that passes only if the last comment from it is ` +
       `${meta.floodIntervalSeconds} s old (the default interval). Every submitted comment comes from an address ` +
       '(`X-Forwarded-For`, behind a trusted proxy) and an email of its own, as distinct readers do, so every check passes. ' +
+      'The plugin writes the two marks before its transaction, each committed on its own; the raw floor writes them inside its one transaction. ' +
       'The generic API has no flood check.',
     '',
     '## Worst cases at the default limits',
@@ -446,6 +451,9 @@ const reportOnly = () => {
 const main = async () => {
   if (flag('report-only')) return reportOnly();
   const started = Date.now();
+  // The machine's load while the bench runs: neighbours slow every side, and the report says so.
+  const loads = [];
+  const loadSampler = setInterval(() => loads.push(os.loadavg()[0]), 5000);
   await build();
 
   const dbFile = path.join(playground, '.tmp', QUICK ? 'bench-quick.db' : 'bench.db');
@@ -686,7 +694,9 @@ const main = async () => {
     text: `SQL statements per comments page: ${small.plugin_sql_per_request} on the small thread, ${big.plugin_sql_per_request} on the big one (target: the same)`,
   });
 
+  clearInterval(loadSampler);
   const cpu = os.cpus();
+  const oneDecimal = (value) => Math.round(value * 10) / 10;
   const meta = {
     date: new Date().toISOString().slice(0, 10),
     machine: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB`,
@@ -701,6 +711,13 @@ const main = async () => {
     data: { ...DATA, replies: seeded.replies, tags: seeded.tags, everyday: seeded.everyday },
     genericIndexes,
     floodIntervalSeconds: flood.intervalSeconds,
+    cores: cpu.length,
+    load: loads.length
+      ? {
+          mean: oneDecimal(loads.reduce((sum, load) => sum + load, 0) / loads.length),
+          max: oneDecimal(Math.max(...loads)),
+        }
+      : null,
   };
   const { table, md } = report({ results, floor, meta, checks, worst });
   fs.writeFileSync(
