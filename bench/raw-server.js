@@ -6,15 +6,23 @@
  * - A read answers with the very statements the plugin ran for that URL (captured by
  *   bench/server.js, same SQL, same bindings), as JSON.
  * - `POST …/comments` does by hand the least a comment submission needs: find the published
- *   post, pass the flood mark, insert the comment, its two post links and its moderation event,
- *   in one transaction.
+ *   post, pass the same flood check as the plugin (its own key functions: the client's address
+ *   from the rightmost `X-Forwarded-For` entry, one mark for its network and one for the email's
+ *   mailbox, each a keyed hash, at the plugin's interval), insert the comment, its two post links
+ *   and its moderation event, in one transaction.
  *
- * The parent sends `{ type: 'routes', routes, tables }` and gets `{ type: 'ready', port }`.
+ * The parent sends `{ type: 'routes', routes, tables, flood }` (`flood`: the plugin's config and
+ * the app's keys, which make its secret, and the flood interval) and gets `{ type: 'ready', port }`.
  */
-const { createHash, randomBytes } = require('crypto');
+require('./register-ts');
+const { randomBytes } = require('crypto');
 const http = require('http');
 
 const Database = require('better-sqlite3');
+
+const { emailKey } = require('../server/src/moderation/email-key.ts');
+const { clientIp, ipNetworkKey } = require('../server/src/utils/client-ip.ts');
+const { getSecret, keyedHash } = require('../server/src/utils/secret.ts');
 
 const db = new Database(process.env.BENCH_DB);
 db.pragma('foreign_keys = on'); // as Strapi's SQLite connection sets it
@@ -30,13 +38,25 @@ const prepareReads = (routes) =>
     ])
   );
 
-const prepareSubmit = (t) => {
+/** The flood keys of a submission, as the plugin's judge builds them. */
+const floodKeysOf = (hash, ip, email) => {
+  const network = ip ? ipNetworkKey(ip) : null;
+  return [
+    ...(network ? [`ip:${hash(`ipnet:${network}`)}`] : []),
+    ...(email ? [`email:${hash(`email:${emailKey(email)}`)}`] : []),
+  ];
+};
+
+const prepareSubmit = (t, { config, intervalSeconds }) => {
+  // The plugin's secret, from the same function and the same configuration.
+  const secret = getSecret({ config: { get: (key) => config[key] } });
+  const hash = (value) => keyedHash(secret, value);
   const findPost = db.prepare(
     `SELECT "document_id", "comments_enabled" FROM "${t.posts}" WHERE "slug" = ? AND "published_at" IS NOT NULL LIMIT 1`
   );
   const postRows = db.prepare(`SELECT "id" FROM "${t.posts}" WHERE "document_id" = ?`);
   const flood = db.prepare(
-    `INSERT INTO "${t.flood}" ("key", "until") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "until" = excluded."until" WHERE "${t.flood}"."until" <= ? RETURNING "id"`
+    `INSERT INTO "${t.flood}" ("key", "until") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "until" = excluded."until" WHERE "${t.flood}"."until" <= ? RETURNING "key"`
   );
   const insertComment = db.prepare(
     `INSERT INTO "${t.comments}" ("document_id", "author_name", "author_email", "content", "status", "ip_hash", "user_agent", "submitted_at", "created_at", "updated_at", "published_at", "post_document_id") VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)`
@@ -51,10 +71,14 @@ const prepareSubmit = (t) => {
     const post = findPost.get(slug);
     if (!post) return { status: 404, body: { error: { status: 404, message: 'Post not found' } } };
     const now = Date.now();
-    const ipHash = createHash('sha256').update(ip).digest('hex');
-    if (!flood.get(`ip:${ipHash}`, now, now)) {
-      return { status: 429, body: { error: { status: 429, message: 'Too many comments' } } };
+    if (intervalSeconds > 0) {
+      for (const key of floodKeysOf(hash, ip, data.authorEmail)) {
+        if (!flood.get(key, now + intervalSeconds * 1000, now)) {
+          return { status: 429, body: { error: { status: 429, message: 'Too many comments' } } };
+        }
+      }
     }
+    const ipHash = ip ? hash(`ip:${ip}`) : null;
     const documentId = randomBytes(12).toString('hex');
     const { lastInsertRowid } = insertComment.run(
       documentId,
@@ -105,10 +129,20 @@ const server = http.createServer((req, res) => {
     } catch {
       return send(res, 400, { error: { status: 400, message: 'Invalid JSON' } });
     }
+    // The address as the plugin reads it behind a trusted proxy (the bench's Strapi has
+    // `IS_PROXIED`): the rightmost `X-Forwarded-For` entry, else the socket's.
+    const forwarded = req.headers['x-forwarded-for'];
+    const ip = clientIp({
+      proxy: true,
+      maxIpsCount: 0,
+      ips: forwarded ? forwarded.split(',').map((entry) => entry.trim()) : [],
+      ip: '',
+      remoteAddress: req.socket.remoteAddress,
+    });
     const result = submit(
       decodeURIComponent(match[1]),
       body.data,
-      req.socket.remoteAddress ?? '',
+      ip,
       req.headers['user-agent'] ?? ''
     );
     return send(res, result.status, result.body);
@@ -119,7 +153,7 @@ const server = http.createServer((req, res) => {
 process.on('message', (message) => {
   if (message.type === 'routes') {
     reads = prepareReads(message.routes);
-    submit = prepareSubmit(message.tables);
+    submit = prepareSubmit(message.tables, message.flood);
     server.listen(0, '127.0.0.1', () =>
       process.send({ type: 'ready', port: server.address().port })
     );

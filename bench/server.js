@@ -2,11 +2,15 @@
 /**
  * The Strapi process of `npm run bench`: boots the compiled playground on the bench database,
  * seeds it when asked (`BENCH_SEED`, JSON), opens the generic API and the floor route to the
- * Public role, loosens the flood limit (every request of the bench comes from one IP), listens on
- * an ephemeral port and tells its parent over IPC. It then answers the parent's questions:
+ * Public role, listens on an ephemeral port and tells its parent over IPC (with what the raw
+ * floor needs to apply the same flood check). The flood limit stays at the plugin's default:
+ * the bench runs behind a trusted proxy (`IS_PROXIED`) and gives every submission an address
+ * (`X-Forwarded-For`) and an email of its own, as distinct readers. It then answers the parent's
+ * questions:
  *
  * - `{ type: 'sql', request }`: how many SQL statements one such request costs (the fewest of
- *   three, counted until the database is quiet), with the statements themselves;
+ *   three, counted until the database is quiet), with the statements themselves; a submission
+ *   comes from a fresh address each time;
  * - `{ type: 'settings', changes }`: saves moderation settings (the worst cases' word list);
  * - `{ type: 'loop' }`: the longest event-loop delay since the last such question (ms).
  */
@@ -41,6 +45,28 @@ const grantPublic = async (strapi) => {
   }
 };
 
+/** The generic API's types, which declare the indexes a careful team adds for the bench's questions. */
+const GENERIC_TYPES = [
+  'api::article.article',
+  'api::bench-tag.bench-tag',
+  'api::reader-comment.reader-comment',
+];
+
+/** The indexes the generic types declare, each found in the database (or the bench stops). */
+const genericIndexes = async (strapi) => {
+  const found = [];
+  for (const uid of GENERIC_TYPES) {
+    const table = strapi.db.metadata.get(uid).tableName;
+    const rows = await strapi.db.connection.raw(`PRAGMA index_list("${table}")`);
+    const names = new Set(rows.map((row) => row.name));
+    for (const index of strapi.contentType(uid).indexes ?? []) {
+      if (!names.has(index.name)) throw new Error(`${table} has no index ${index.name}`);
+      found.push({ table, name: index.name, columns: index.columns });
+    }
+  }
+  return found;
+};
+
 /** The tables the raw floor's hand-written comment submission writes to. */
 const tablesOf = (strapi) => {
   const meta = (uid) => strapi.db.metadata.get(uid);
@@ -66,6 +92,9 @@ const toSqlite = (bindings = []) =>
     return value;
   });
 
+/** Submissions counted so far: each comes from an address of its own (198.18.0.0/15). */
+let counted = 0;
+
 /** Counts the statements of one request to this server, including what it does after answering. */
 const countStatements = async (strapi, base, request) => {
   const knex = strapi.db.connection;
@@ -77,9 +106,15 @@ const countStatements = async (strapi, base, request) => {
     let status;
     let answer;
     try {
+      counted += 1;
       const response = await fetch(`${base}${request.path}`, {
         method: request.method ?? 'GET',
-        headers: request.body ? { 'content-type': 'application/json' } : {},
+        headers: request.body
+          ? {
+              'content-type': 'application/json',
+              'x-forwarded-for': `198.18.${(counted >> 8) & 255}.${counted & 255}`,
+            }
+          : {},
         body: request.body ? JSON.stringify(request.body(run)) : undefined,
       });
       status = response.status;
@@ -115,7 +150,14 @@ const countStatements = async (strapi, base, request) => {
   }
   await grantPublic(strapi);
   const settings = strapi.plugin('blog').service('settings');
-  await settings.update({ ...(await settings.get()), floodIntervalSeconds: 0 });
+  // The raw floor makes the plugin's flood keys with the plugin's own functions from these.
+  const flood = {
+    config: {
+      'plugin::blog': strapi.config.get('plugin::blog'),
+      'server.app.keys': strapi.config.get('server.app.keys'),
+    },
+    intervalSeconds: (await settings.get()).floodIntervalSeconds,
+  };
 
   await strapi.server.mount();
   const server = strapi.server.httpServer;
@@ -150,7 +192,14 @@ const countStatements = async (strapi, base, request) => {
       process.exit(0);
     }
   });
-  process.send({ type: 'ready', port: server.address().port, seeded, tables: tablesOf(strapi) });
+  process.send({
+    type: 'ready',
+    port: server.address().port,
+    seeded,
+    tables: tablesOf(strapi),
+    flood,
+    genericIndexes: await genericIndexes(strapi),
+  });
 })().catch((error) => {
   process.stderr.write(`${error.stack ?? error}\n`);
   process.exit(1);
