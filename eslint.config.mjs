@@ -65,7 +65,7 @@ export default tseslint.config(
         'error',
         {
           selector:
-            'MemberExpression[property.name=/^(metadata|joinTable|orderColumnName|inverseOrderColumnName|morphColumn|pivotColumns|pool|numUsed|numPendingAcquires|numPendingCreates)$/]',
+            'MemberExpression[property.name=/^(metadata|joinTable|orderColumnName|inverseOrderColumnName|morphColumn|pivotColumns|pool|numUsed|numPendingAcquires|numPendingCreates|inTransaction)$/]',
           message:
             'Strapi database internals (metadata, join tables, the pool) are read in server/src/db/ only.',
         },

@@ -14,13 +14,13 @@ import {
   SEO_COMPONENT_UID,
 } from '../../contracts/plugin';
 import { permissionParts } from '../../server/src/db/admin-permissions';
+import { sql } from '../../server/src/db/connection';
 import { EDIT_ROW_WIDTH, viewConfiguration } from '../../server/src/db/content-manager';
 import { columnsOf, componentLink, relationLink, tableName } from '../../server/src/db/metadata';
 import { poolActivity } from '../../server/src/db/pool';
 import { COMMENT_COUNT_COLUMNS, COMMENT_COUNT_UID } from '../../server/src/models/comment-count';
 import { FLOOD_MARK_UID } from '../../server/src/models/flood-mark';
 import { USED_FORM_TOKEN_UID } from '../../server/src/models/used-form-token';
-import { sql } from '../../server/src/utils/db';
 import { createPost } from '../helpers/factories';
 import { startApp, type TestApp } from '../helpers/strapi';
 
@@ -272,6 +272,30 @@ describe(`Strapi internals the plugin relies on (Strapi ${STRAPI_VERSION})`, () 
         during = busy();
       });
       relies(during === true, 'pool.ts', 'a transaction counting in pool.numUsed()');
+    });
+  });
+
+  describe('db/connection.ts', () => {
+    it('finds the current transaction with inTransaction() and transaction().get()', async () => {
+      relies(strapi.db.inTransaction() === false, 'connection.ts', 'strapi.db.inTransaction()');
+      const outside = await sql(strapi);
+      relies(
+        outside === (strapi.db.connection as unknown),
+        'connection.ts',
+        'strapi.db.connection as the pool outside a transaction'
+      );
+      let same = false;
+      let inside = false;
+      await strapi.db.transaction(async ({ trx }) => {
+        inside = strapi.db.inTransaction();
+        same = (await sql(strapi)) === (trx as unknown);
+      });
+      relies(inside, 'connection.ts', 'strapi.db.inTransaction() inside strapi.db.transaction()');
+      relies(
+        same,
+        'connection.ts',
+        'strapi.db.transaction() without a callback answering the current transaction, whose get() is its knex transaction'
+      );
     });
   });
 

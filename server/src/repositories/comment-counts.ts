@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { tableName } from '../db/metadata';
 import { COMMENT_COUNT_COLUMNS, COMMENT_COUNT_UID } from '../models/comment-count';
-import { sql } from '../utils/db';
+import { sql } from '../db/connection';
 
 import { commentTables } from './table-names';
 

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { COMMENT_UID } from '../../../contracts/plugin';
 import { dialectOf, nullsOldestOrder } from '../db/dialect';
 import { columnsOf } from '../db/metadata';
-import { sql } from '../utils/db';
+import { sql } from '../db/connection';
 
 import { commentTables } from './table-names';
 import type { SortOrder } from '../validation/public-query';

@@ -4,7 +4,7 @@ import type { LessonRow } from '../../../contracts/lessons';
 import { LESSON_COMPONENT_UID, POST_UID } from '../../../contracts/plugin';
 import { rawRows } from '../db/dialect';
 import { columnsOf, componentLink, tableName } from '../db/metadata';
-import { sql } from '../utils/db';
+import { sql } from '../db/connection';
 
 /**
  * Lessons across posts, for editors: every lesson of every post's current (draft) version, with

@@ -4,7 +4,7 @@ import type { CommentStatus } from '../../../contracts/comments';
 import { COMMENT_UID, POST_UID } from '../../../contracts/plugin';
 import type { PostState } from '../moderation/rules';
 import { rawRows } from '../db/dialect';
-import { sql } from '../utils/db';
+import { sql } from '../db/connection';
 
 import { commentTables, MAX_THREAD_DEPTH } from './table-names';
 

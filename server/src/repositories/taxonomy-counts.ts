@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { POST_UID } from '../../../contracts/plugin';
 import { columnsOf, relationLink, tableName } from '../db/metadata';
-import { sql } from '../utils/db';
+import { sql } from '../db/connection';
 
 /** The post relations whose targets list a count of published posts. */
 export type CountedRelation = 'categories' | 'tags' | 'author';

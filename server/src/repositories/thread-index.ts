@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { dialectOf, rawRows, updateMayReadItsTable } from '../db/dialect';
-import { sql } from '../utils/db';
+import { sql } from '../db/connection';
 
 import { commentTables, MAX_THREAD_DEPTH } from './table-names';
 

@@ -5,7 +5,7 @@ import type { ExpiringKeyRow } from '../models/expiring-key';
 import { FLOOD_MARK_UID } from '../models/flood-mark';
 import { USED_FORM_TOKEN_UID } from '../models/used-form-token';
 import { dialectOf, insertIfAbsent, moveForwardIfPassed } from '../db/dialect';
-import { sql } from '../utils/db';
+import { sql } from '../db/connection';
 
 /**
  * The flood limit and single-use form tokens, kept in the database so they hold across Strapi

@@ -8,7 +8,7 @@ import { COMMENT_UID } from '../../../contracts/plugin';
 import type { Actor } from '../moderation/actor';
 import { OWN_FIELDS } from '../moderation/update-checks';
 import { commentTables } from '../repositories/table-names';
-import { sql } from '../utils/db';
+import { sql } from '../db/connection';
 import { getService } from '../utils/get-service';
 
 type Row = Omit<AdminComment, 'post' | 'parent' | 'submittedAt'> & {

@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { POST_UID, SEO_COMPONENT_UID } from '../../../contracts/plugin';
 import { rawRows } from '../db/dialect';
 import { columnsOf, componentLink, tableName } from '../db/metadata';
-import { sql } from '../utils/db';
+import { sql } from '../db/connection';
 
 /** A published post version the sitemap lists. */
 export interface SitemapRow {
