@@ -63,7 +63,9 @@ describe('an import interrupted by a stop', () => {
       skipped: [],
     });
     expect(await imported(app)).toBe(POSTS);
-  });
+    // Two boots of Strapi and two imports of 60 posts in one test: more than jest's default 60 s
+    // on a loaded 2-core machine (about 20 s on a quiet one).
+  }, 180000);
 
   it('leaves no job file behind: a boot removes those of runs that are over', async () => {
     await app?.stop();
