@@ -54,7 +54,9 @@ export const contributePreview = (
     enabled: true,
     config: {
       ...current?.config,
-      allowedOrigins: allowedOrigins.includes(origin) ? allowedOrigins : [...allowedOrigins, origin],
+      allowedOrigins: allowedOrigins.includes(origin)
+        ? allowedOrigins
+        : [...allowedOrigins, origin],
       handler: (requested: string, params: PreviewParams) =>
         requested === uid ? handler(params) : appHandler?.(requested, params),
     },

@@ -77,7 +77,11 @@ const readClaims = (payload: string): PreviewClaims | null => {
  * Checks a token's form, signature and expiry, in that order; the signature before anything
  * in the payload is read. Whether it names the requested post is the caller's check.
  */
-export const verifyPreviewToken = (secret: string, token: unknown, now: Date): PreviewTokenCheck => {
+export const verifyPreviewToken = (
+  secret: string,
+  token: unknown,
+  now: Date
+): PreviewTokenCheck => {
   if (token === undefined || token === null || token === '') return { state: 'missing' };
   if (typeof token !== 'string' || token.length > MAX_PREVIEW_TOKEN_LENGTH) {
     return { state: 'malformed' };
