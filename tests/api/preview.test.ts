@@ -197,6 +197,21 @@ describe('the preview of posts', () => {
     expect(res.status).toBe(200);
     expect(res.body.data.url).toContain(own.documentId);
 
+    // A role that reads posts in French only.
+    const frenchReader = await adminWithActions(app, [
+      {
+        action: 'plugin::content-manager.explorer.read',
+        subject: POST_UID,
+        properties: { locales: ['fr'] },
+      },
+    ]);
+    expect(
+      (await openPreview(frenchReader, { ...post, locale: 'en', status: 'draft' })).status
+    ).toBe(204);
+    expect(
+      (await openPreview(frenchReader, { ...post, locale: 'fr', status: 'draft' })).status
+    ).toBe(200);
+
     // Not an admin at all.
     expect((await app.http().get(`/content-manager/preview/url/${POST_UID}`)).status).toBe(401);
   });
