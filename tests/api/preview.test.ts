@@ -9,8 +9,8 @@ import { createPost, ensureLocale, paragraph, translatePost } from '../helpers/f
 import { adminInDefaultRole, adminWithActions } from '../helpers/roles';
 import { startApp, type TestApp } from '../helpers/strapi';
 
-/** The playground's `preview.url` (playground/config/plugins.ts), SITE_URL unset. */
-const SITE = 'http://localhost:3000';
+/** The example site's address in the playground's `preview.url` (playground/config/plugins.ts). */
+const SITE = process.env.SITE_URL || 'http://localhost:3000';
 
 /**
  * Strapi's preview of posts, as the playground configures it (`preview.url` pointing at the
