@@ -124,6 +124,7 @@ const SLUG_ROUTE = /^\/(posts|categories|tags|authors)\/([^/]+)$/;
 
 /** A preview page is nobody's to keep: no cache, and its address (with the token) goes nowhere. */
 const PREVIEW_HEADERS = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+const PREVIEW_TOKEN = /^[\w.-]{1,512}$/;
 
 /**
  * `/posts/:slug?document=…&preview=<token>`, the address Strapi's "Open preview" opens: the
@@ -132,11 +133,14 @@ const PREVIEW_HEADERS = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-re
  */
 const previewRoute = async (res, { url, locale, paths }) => {
   const documentId = url.searchParams.get('document') ?? '';
+  const token = url.searchParams.get('preview');
   try {
+    // A token is base64url text and a dot; anything else could not even be sent as a header.
+    if (!PREVIEW_TOKEN.test(token)) throw new ApiError(401, 'This preview link is not valid.');
     const body = await api(
       `/api/blog/preview/posts/${encodeURIComponent(documentId)}`,
       { locale },
-      { 'X-Blog-Preview': url.searchParams.get('preview') }
+      { 'X-Blog-Preview': token }
     );
     const page = postPage({ post: body.data, comments: [], total: 0 }, API, {
       paths,
