@@ -153,27 +153,49 @@ describe('the preview of posts', () => {
     });
     const cut = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
 
-    const cases: Array<[string, string, Record<string, string>, number]> = [
-      ['no token', draftOnly.documentId, {}, 401],
-      ['a malformed token', draftOnly.documentId, { token: 'let-me-in' }, 401],
-      ['a changed token', draftOnly.documentId, { token: cut }, 401],
-      ['another app’s token', draftOnly.documentId, { token: forged }, 401],
-      ['an expired token', draftOnly.documentId, { token: expired }, 401],
-      ['another post’s token', draftOnly.documentId, { token: otherPost }, 403],
-      ['another locale’s token', post.documentId, { token: french, locale: 'fr-x' }, 403],
+    const NOT_VALID = 'The preview token is not valid';
+    const cases: Array<[string, string, Record<string, string>, number, string]> = [
+      ['no token', draftOnly.documentId, {}, 401, 'A preview token is required'],
+      ['a malformed token', draftOnly.documentId, { token: 'let-me-in' }, 401, NOT_VALID],
+      ['a changed token', draftOnly.documentId, { token: cut }, 401, NOT_VALID],
+      ['another app’s token', draftOnly.documentId, { token: forged }, 401, NOT_VALID],
+      [
+        'an expired token',
+        draftOnly.documentId,
+        { token: expired },
+        401,
+        'The preview token has expired',
+      ],
+      [
+        'another post’s token',
+        draftOnly.documentId,
+        { token: otherPost },
+        403,
+        'This preview token is for another post',
+      ],
+      [
+        'another locale’s token',
+        post.documentId,
+        { token: french, locale: 'fr-x' },
+        403,
+        'This preview token is for another language',
+      ],
       [
         'a token for French, asked in English',
         post.documentId,
         { token: french, locale: 'en' },
         403,
+        'This preview token is for another language',
       ],
-      ['a long token', draftOnly.documentId, { token: 'a'.repeat(5000) }, 401],
+      ['a long token', draftOnly.documentId, { token: 'a'.repeat(5000) }, 401, NOT_VALID],
     ];
-    for (const [name, documentId, query, status] of cases) {
+    for (const [name, documentId, query, status, message] of cases) {
       const res = await readPreview(documentId, query);
-      expect([name, res.status]).toEqual([name, status]);
+      expect([name, res.status, res.body.error?.message]).toEqual([name, status, message]);
       expect(res.body.data).toBeNull();
       expect(res.body.error.status).toBe(status);
+      expect(res.body.error.name).toBe(status === 401 ? 'UnauthorizedError' : 'ForbiddenError');
+      expect(res.headers['cache-control']).toBe('no-store');
       expect(JSON.stringify(res.body)).not.toMatch(/secret draft|draft title|brouillon/i);
     }
     const unknown = await readPreview(draftOnly.documentId, { token, page: '2' });

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import type { FindPreviewPost } from '../../../contracts/preview';
+import { PreviewForbiddenError, PreviewTokenError } from '../preview/errors';
 import { verifyPreviewToken } from '../preview/token';
 import { getSecret } from '../utils/secret';
 import { getService } from '../utils/get-service';
@@ -30,16 +31,16 @@ const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => ({
   ): Promise<FindPreviewPost.Response> {
     const check = verifyPreviewToken(getSecret(strapi), token, now);
     if (check.state !== 'valid') {
-      throw new errors.UnauthorizedError(REFUSALS[check.state], { reason: check.state });
+      throw new PreviewTokenError(REFUSALS[check.state], { reason: check.state });
     }
     const { claims } = check;
     if (!DOCUMENT_ID.test(documentId) || documentId !== claims.documentId) {
-      throw new errors.ForbiddenError('This preview token is for another post', {
+      throw new PreviewForbiddenError('This preview token is for another post', {
         reason: 'other-post',
       });
     }
     if (locale !== undefined && locale !== claims.locale) {
-      throw new errors.ForbiddenError('This preview token is for another language', {
+      throw new PreviewForbiddenError('This preview token is for another language', {
         reason: 'other-locale',
       });
     }
