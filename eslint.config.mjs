@@ -84,6 +84,12 @@ export default tseslint.config(
             'CallExpression[callee.property.name="plugin"][arguments.0.value="content-manager"]',
           message: "The Content Manager's private services are used in server/src/db/ only.",
         },
+        {
+          selector:
+            'CallExpression[callee.property.name="set"][arguments.0.value=/^(admin\\.preview|middlewares)$/], Literal[value="__caslSubjectType__"], Identifier[name="__caslSubjectType__"]',
+          message:
+            "Strapi's preview config and CASL subjects are made in server/src/db/ only (admin-preview.ts, admin-ability.ts).",
+        },
       ],
     },
   },

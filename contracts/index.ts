@@ -1,5 +1,6 @@
 export * from './common';
 export * from './posts';
+export * from './preview';
 export * from './media';
 export * from './taxonomy';
 export * from './comments';

@@ -41,6 +41,7 @@ export const PUBLIC_ACTIONS = [
   'plugin::blog.author.find',
   'plugin::blog.author.findOne',
   'plugin::blog.sitemap.index',
+  'plugin::blog.preview.findPost',
 ] as const;
 
 export type PublicAction = (typeof PUBLIC_ACTIONS)[number];

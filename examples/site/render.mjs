@@ -173,15 +173,52 @@ const coverFigure = (post, api) => {
   }</figure>`;
 };
 
+/** The banner over a preview: which version it is, and until when its link works. */
+const previewBanner = (preview) =>
+  `<p class="preview-banner" role="status"><strong>Preview</strong> · ${
+    preview.status === 'draft' ? 'draft, not published' : 'the published version'
+  } · this link works until ${escape(preview.expiresAt.slice(11, 16))} UTC</p>`;
+
+const commentForm = (
+  post,
+  api
+) => `<form id="comment-form" data-api="${escape(api)}" data-slug="${escape(post.slug)}" data-locale="${escape(post.locale ?? '')}" novalidate>
+  <h3>Leave a comment</h3>
+  <p id="replying" hidden>Replying to <strong></strong> <button type="button" id="cancel-reply">Cancel</button></p>
+  <input type="hidden" name="parent" value="">
+  <label>Name <input name="authorName" required maxlength="100" autocomplete="name"></label>
+  <label>Email (never shown) <input name="authorEmail" type="email" required autocomplete="email"></label>
+  <label>Website (optional) <input name="authorUrl" type="url" autocomplete="url"></label>
+  <label>Comment <textarea name="content" required rows="5"></textarea></label>
+  <div class="trap" aria-hidden="true"><label>Leave this empty <input name="honeypot" tabindex="-1" autocomplete="off"></label></div>
+  <button type="submit">Send</button>
+  <div id="form-status" role="status" aria-live="polite"></div>
+  <div id="form-error" role="alert" hidden></div>
+</form>
+<script src="/assets/comments.js" defer></script>`;
+
+const commentsSection = (
+  post,
+  comments,
+  total,
+  api
+) => `<section class="comments" aria-labelledby="comments-heading">
+<h2 id="comments-heading">${total} ${total === 1 ? 'comment' : 'comments'}</h2>
+${thread(comments)}
+${post.commentsEnabled ? commentForm(post, api) : '<p>Comments are closed.</p>'}
+</section>`;
+
 /**
  * A post: cover, title, date, byline, reading time, categories, languages, body, lessons, tags,
  * the thread and the comment form (which sends the page's language with the comment).
- * `site` is the site's own absolute address (for canonical and `hreflang` links).
+ * `site` is the site's own absolute address (for canonical and `hreflang` links). With
+ * `preview` (the preview route's `meta.preview`), a "Preview" banner over the post, no comments
+ * and no form, and `noindex`.
  */
 export const postPage = (
   { post, comments, total },
   api,
-  { paths = pathsFor(null), site = '', defaultLocale = 'en' } = {}
+  { paths = pathsFor(null), site = '', defaultLocale = 'en', preview = null } = {}
 ) => {
   const seo = post.seo ?? {};
   const canonical = isHttp(seo.canonicalUrl)
@@ -189,7 +226,7 @@ export const postPage = (
     : `${site}${post.locale ? postInLocale(post.locale, post.slug) : paths.post(post.slug)}`;
   return layout(
     seo.metaTitle || post.title,
-    `<article lang="${escape(post.locale ?? 'en')}">
+    `${preview ? previewBanner(preview) : ''}<article lang="${escape(post.locale ?? 'en')}">
 ${coverFigure(post, api)}
 <h1>${escape(post.title)}</h1>
 <p class="meta">${metaLine(post, paths)}</p>
@@ -206,39 +243,18 @@ ${
 }
 ${tagList(post, paths)}
 </article>
-<section class="comments" aria-labelledby="comments-heading">
-<h2 id="comments-heading">${total} ${total === 1 ? 'comment' : 'comments'}</h2>
-${thread(comments)}
-${
-  post.commentsEnabled
-    ? `<form id="comment-form" data-api="${escape(api)}" data-slug="${escape(post.slug)}" data-locale="${escape(post.locale ?? '')}" novalidate>
-  <h3>Leave a comment</h3>
-  <p id="replying" hidden>Replying to <strong></strong> <button type="button" id="cancel-reply">Cancel</button></p>
-  <input type="hidden" name="parent" value="">
-  <label>Name <input name="authorName" required maxlength="100" autocomplete="name"></label>
-  <label>Email (never shown) <input name="authorEmail" type="email" required autocomplete="email"></label>
-  <label>Website (optional) <input name="authorUrl" type="url" autocomplete="url"></label>
-  <label>Comment <textarea name="content" required rows="5"></textarea></label>
-  <div class="trap" aria-hidden="true"><label>Leave this empty <input name="honeypot" tabindex="-1" autocomplete="off"></label></div>
-  <button type="submit">Send</button>
-  <div id="form-status" role="status" aria-live="polite"></div>
-  <div id="form-error" role="alert" hidden></div>
-</form>
-<script src="/assets/comments.js" defer></script>`
-    : '<p>Comments are closed.</p>'
-}
-</section>`,
+${preview ? '<p class="meta">Comments are not shown in a preview.</p>' : commentsSection(post, comments, total, api)}`,
     {
       api,
       paths,
       head: {
         lang: post.locale,
         description: seo.metaDescription || post.excerpt,
-        canonical,
-        noIndex: seo.noIndex === true,
+        canonical: preview ? undefined : canonical,
+        noIndex: preview !== null || seo.noIndex === true,
         ogType: 'article',
         ogImage: mediaUrl(seo.ogImage?.url ?? post.cover?.url, api),
-        alternates: alternates(post, site, defaultLocale),
+        alternates: preview ? [] : alternates(post, site, defaultLocale),
       },
     }
   );

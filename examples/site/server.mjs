@@ -8,7 +8,8 @@
  * Routes, each also under a language prefix (`/fr/…`, any locale code of the Strapi app; without
  * one, the app's default language): `/` the posts, `/posts/:slug` a post, `/categories` and
  * `/tags` the lists with their counts, `/categories/:slug` and `/tags/:slug` their posts,
- * `/authors/:slug` an author's page.
+ * `/authors/:slug` an author's page; `/posts/:slug?document=…&preview=<token>` a post's preview
+ * (the address the plugin's `preview.url` gives Strapi's "Open preview").
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -42,14 +43,14 @@ class ApiError extends Error {
 }
 
 /** GET from the blog API; an error answer becomes an ApiError with the API's own message. */
-const api = async (route, query = {}) => {
+const api = async (route, query = {}, headers = {}) => {
   const search = new URLSearchParams(
     Object.entries(query).filter(([, value]) => value !== null && value !== undefined)
   ).toString();
   let res;
   try {
     res = await fetch(`${API}${route}${search ? `?${search}` : ''}`, {
-      headers: { Accept: 'application/json' },
+      headers: { Accept: 'application/json', ...headers },
     });
   } catch {
     throw new ApiError(502, `The blog server at ${API} does not answer. Is it running?`);
@@ -64,11 +65,12 @@ const api = async (route, query = {}) => {
   return body;
 };
 
-const send = (res, status, body, type = 'text/html; charset=utf-8') => {
+const send = (res, status, body, type = 'text/html; charset=utf-8', headers = {}) => {
   res.writeHead(status, {
     'Content-Type': type,
     'Content-Security-Policy': `default-src 'self'; connect-src 'self' ${API}; img-src * data:`,
     'X-Content-Type-Options': 'nosniff',
+    ...headers,
   });
   res.end(body);
 };
@@ -120,6 +122,45 @@ const decodeSlug = (value) => {
 
 const SLUG_ROUTE = /^\/(posts|categories|tags|authors)\/([^/]+)$/;
 
+/** A preview page is nobody's to keep: no cache, and its address (with the token) goes nowhere. */
+const PREVIEW_HEADERS = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+const PREVIEW_TOKEN = /^[\w.-]{1,512}$/;
+
+/**
+ * `/posts/:slug?document=…&preview=<token>`, the address Strapi's "Open preview" opens: the
+ * version the token names (a draft, usually), read with the token, under a "Preview" banner.
+ * A refused token shows the API's message and nothing of the post.
+ */
+const previewRoute = async (res, { url, locale, paths }) => {
+  const documentId = url.searchParams.get('document') ?? '';
+  const token = url.searchParams.get('preview');
+  try {
+    // A token is base64url text and a dot; anything else could not even be sent as a header.
+    if (!PREVIEW_TOKEN.test(token)) throw new ApiError(401, 'This preview link is not valid.');
+    const body = await api(
+      `/api/blog/preview/posts/${encodeURIComponent(documentId)}`,
+      { locale },
+      { 'X-Blog-Preview': token }
+    );
+    const page = postPage({ post: body.data, comments: [], total: 0 }, API, {
+      paths,
+      site: SITE,
+      defaultLocale: DEFAULT_LOCALE,
+      preview: body.meta.preview,
+    });
+    return send(res, 200, page, undefined, PREVIEW_HEADERS);
+  } catch (error) {
+    const status = error instanceof ApiError ? error.status : 500;
+    return send(
+      res,
+      status,
+      errorPage(status, error.message, API, paths),
+      undefined,
+      PREVIEW_HEADERS
+    );
+  }
+};
+
 const routes = async (req, res) => {
   const url = new URL(req.url, 'http://site.local');
   if (req.method !== 'GET') return send(res, 405, errorPage(405, 'Only GET here', API));
@@ -155,6 +196,7 @@ const routes = async (req, res) => {
       errorPage(400, `This address is not a valid ${what} address.`, API, paths)
     );
   }
+  if (match[1] === 'posts' && url.searchParams.has('preview')) return previewRoute(res, context);
   const route = `/${match[1]}/${encodeURIComponent(slug)}`;
   if (match[1] === 'categories') return send(res, 200, await termRoute('category', slug, context));
   if (match[1] === 'tags') return send(res, 200, await termRoute('tag', slug, context));

@@ -2,6 +2,10 @@ import type { Core } from '@strapi/strapi';
 
 import { PLUGIN_DIR } from './paths';
 
+/** The example site's address (examples/site, `npm run example`). */
+const siteUrl = (env: Core.Config.Shared.ConfigParams['env']) =>
+  env('SITE_URL', 'http://localhost:3000').replace(/(?<!\/)\/+$/, '');
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
     config: { jwtSecret: env('JWT_SECRET', 'playground-users-permissions-jwt-secret') },
@@ -19,5 +23,14 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     },
   },
   // The plugin under development, loaded from the repository root (its built `dist/`).
-  blog: { enabled: true, resolve: PLUGIN_DIR },
+  blog: {
+    enabled: true,
+    resolve: PLUGIN_DIR,
+    config: {
+      // "Open preview" on a post shows it in the example site (`npm run example`).
+      preview: {
+        url: `${siteUrl(env)}/{locale}/posts/{slug}?document={documentId}&preview={token}`,
+      },
+    },
+  },
 });

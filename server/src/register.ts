@@ -14,6 +14,7 @@ import { createPublicBodyGuard } from './middlewares/public-body-guard';
 import { createRefuseNul } from './middlewares/refuse-nul';
 import { createRemoveUploads } from './middlewares/remove-uploads';
 import { createTranslationAuthor } from './posts/translation-author';
+import { registerPostPreview } from './preview/handler';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerComponents(strapi, components);
@@ -32,6 +33,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.server.use(createAdminUploadGuard(strapi));
   strapi.server.use(createRefuseNul(strapi));
   registerGraphql(strapi);
+  registerPostPreview(strapi);
 };
 
 export default register;

@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'child_process';
 import http from 'http';
 import type { AddressInfo } from 'net';
-import path from 'path';
 
 import {
   createAuthor,
@@ -14,31 +12,8 @@ import {
 } from '../helpers/factories';
 import { POST_UID } from '../../contracts/plugin';
 import { uploadImage } from '../helpers/media';
-import { ROOT, startApp, type TestApp } from '../helpers/strapi';
-
-/** `npm run example` (examples/site/server.mjs) on a free port, reading the API at `api`. */
-const startSite = async (api: string) => {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.join(ROOT, 'examples', 'site', 'server.mjs')],
-    { env: { ...process.env, PORT: '0', BLOG_API: api } }
-  );
-  const base = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const match = /Example site on (http:\/\/localhost:\d+)/.exec(output);
-      if (match) resolve(match[1]);
-    });
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(new Error(`the site exited with ${code}: ${output}`)));
-  });
-  const page = async (address: string) => {
-    const res = await fetch(`${base}${address}`);
-    return { status: res.status, type: res.headers.get('content-type'), html: await res.text() };
-  };
-  return { base, page, stop: () => child.kill() };
-};
+import { startSite } from '../helpers/example-site';
+import { startApp, type TestApp } from '../helpers/strapi';
 
 /**
  * The example reader's site (`npm run example`, examples/site/server.mjs) as a process, in front

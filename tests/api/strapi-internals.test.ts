@@ -21,6 +21,9 @@ import { poolActivity } from '../../server/src/db/pool';
 import { COMMENT_COUNT_COLUMNS, COMMENT_COUNT_UID } from '../../server/src/models/comment-count';
 import { FLOOD_MARK_UID } from '../../server/src/models/flood-mark';
 import { USED_FORM_TOKEN_UID } from '../../server/src/models/used-form-token';
+import { previewOrigin } from '../../server/src/preview/url';
+import { getPluginConfig } from '../../server/src/utils/plugin-config';
+import { adminToken } from '../helpers/admin';
 import { createPost } from '../helpers/factories';
 import { startApp, type TestApp } from '../helpers/strapi';
 
@@ -352,6 +355,31 @@ describe(`Strapi internals the plugin relies on (Strapi ${STRAPI_VERSION})`, () 
         await view!.update(current);
       }
     );
+  });
+
+  describe('db/admin-preview.ts', () => {
+    it("has the Content Manager ask the plugin's handler for a post's preview, and frame the site", async () => {
+      const { documentId } = await createPost(strapi, {}, { draft: true });
+      const res = await app
+        .http()
+        .get(`/content-manager/preview/url/${POST_UID}`)
+        .query({ documentId, locale: 'en', status: 'draft' })
+        .set('Authorization', `Bearer ${await adminToken(app)}`);
+      relies(
+        res.status === 200 && String(res.body?.data?.url).includes(documentId),
+        'admin-preview.ts',
+        "GET /content-manager/preview/url/:uid calling admin.preview.config.handler as set in a plugin's register"
+      );
+      const site = previewOrigin(getPluginConfig(strapi).preview.url!);
+      const frameSrc = String(res.headers['content-security-policy'])
+        .split(';')
+        .find((directive) => directive.trim().startsWith('frame-src '));
+      relies(
+        site !== null && frameSrc?.split(' ').includes(site),
+        'admin-preview.ts',
+        "strapi::security's frame-src taken from the middlewares config as set in a plugin's register"
+      );
+    });
   });
 
   describe('db/admin-permissions.ts', () => {

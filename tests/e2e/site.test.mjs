@@ -4,7 +4,8 @@
  * through the admin API, see it in the thread; switch to the post's French version and comment
  * there. Before the readers come, an editor (through the admin API, as the Content Manager does)
  * gives the seed post a cover, an author, two tags and a French translation with its own five
- * lessons. Screenshots go to docs/screenshots/.
+ * lessons. Last, the editor changes the post's draft and opens Strapi's preview of it: the draft
+ * shows in this site, in the admin. Screenshots go to docs/screenshots/.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -155,7 +156,8 @@ const startSite = (api, port) =>
 
 before(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
-  demo = await startDemo({ port: PORT, name: 'e2e-site' });
+  // The demo's "Open preview" points at this site (playground/config/plugins.ts).
+  demo = await startDemo({ port: PORT, name: 'e2e-site', env: { SITE_URL: siteUrl } });
   site = await startSite(demo.base, SITE_PORT);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -302,5 +304,46 @@ test('the site says clearly when the blog server does not answer, or a post does
     assert.match(await res.text(), /The blog server at http:\/\/127\.0\.0\.1:9 does not answer/);
   } finally {
     offline.stop();
+  }
+});
+
+test('an editor opens the preview of a changed draft and reads it in the site, in the admin', async () => {
+  const seed = await fetch(`${demo.base}/api/blog/posts/${SEED_SLUG}`).then((res) => res.json());
+  const post = `${CM}/plugin::blog.post/${seed.data.documentId}`;
+  // Saved, not published: the draft differs from what readers see.
+  await admin('PUT', `${post}?locale=en`, { locale: 'en', title: 'Networking, the draft' });
+
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  await context.addInitScript(() => {
+    globalThis.localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ enabled: false }));
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  try {
+    await page.goto(`${demo.base}/admin/auth/login`);
+    await page.getByLabel(/email/i).fill(ADMIN.email);
+    await page.getByLabel(/^password/i).fill(ADMIN.password);
+    await page.getByRole('button', { name: /login/i }).click();
+    await page.waitForURL(/\/admin\/?$/);
+    await page.goto(
+      `${demo.base}/admin/content-manager/collection-types/plugin::blog.post/${seed.data.documentId}?plugins[i18n][locale]=en`
+    );
+    await page.getByRole('link', { name: 'Open preview' }).click();
+    await page.waitForURL(/\/preview/);
+
+    const frame = page.frameLocator('iframe');
+    await frame.locator('.preview-banner').waitFor();
+    assert.match(
+      await frame.locator('.preview-banner').innerText(),
+      /Preview · draft, not published/
+    );
+    assert.equal(await frame.locator('h1').innerText(), 'Networking, the draft');
+    await page.screenshot({ path: path.join(SHOTS, 'admin-preview.png') });
+
+    // Readers still read the published post.
+    const published = await fetch(`${siteUrl}/posts/${SEED_SLUG}`).then((res) => res.text());
+    assert.match(published, /<h1>Networking biggest mistake\?<\/h1>/);
+  } finally {
+    await context.close();
   }
 });

@@ -2,21 +2,33 @@ import type { TestApp } from './strapi';
 
 let sequence = 0;
 
+/** A permission of a role: on a subject, with properties such as `{ locales: ['fr'] }`. */
+export interface PermissionInput {
+  action: string;
+  subject: string;
+  properties?: Record<string, unknown>;
+}
+
 /**
- * An admin role with exactly the given actions (plugin ones and others), and a user in it.
- * Returns a bearer token for that user.
+ * An admin role with exactly the given actions (plugin ones and others, or permissions on a
+ * subject), and a user in it. Returns a bearer token for that user.
  */
-export async function adminWithActions(app: TestApp, actions: string[]): Promise<string> {
+export async function adminWithActions(
+  app: TestApp,
+  actions: Array<string | PermissionInput>
+): Promise<string> {
   sequence += 1;
   const { strapi } = app;
+  const permissions = actions.map((action) =>
+    typeof action === 'string'
+      ? { action, subject: null, properties: {}, conditions: [] }
+      : { properties: {}, ...action, conditions: [] }
+  );
   const role = await strapi.service('admin::role').create({
     name: `Test role ${sequence} ${Date.now()}`,
-    description: `Actions: ${actions.join(', ') || 'none'}`,
+    description: `Actions: ${permissions.map((permission) => permission.action).join(', ') || 'none'}`,
   });
-  await strapi.service('admin::role').assignPermissions(
-    role.id,
-    actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] }))
-  );
+  await strapi.service('admin::role').assignPermissions(role.id, permissions);
   const email = `editor${sequence}.${Date.now()}@example.com`;
   const password = 'Editor-pass-1';
   await strapi.service('admin::user').create({

@@ -52,6 +52,12 @@ describe('the wall around Strapi internals (eslint.config.mjs)', () => {
       "export const t = (s: any) => s.service('admin::content-type').getPermissionsWithNestedFields([]);\n",
     ],
     ['the Content Manager', "export const t = (s: any) => s.plugin('content-manager');\n"],
+    [
+      "Strapi's preview config",
+      "export const t = (s: any) => s.config.set('admin.preview', { enabled: true });\n",
+    ],
+    ['the CSP of the admin', "export const t = (s: any) => s.config.set('middlewares', []);\n"],
+    ['a CASL subject', "export const t = (e: any) => ({ ...e, __caslSubjectType__: 'x' });\n"],
     ['a private path', "export { default } from '@strapi/core/dist/loaders/components';\n"],
   ];
   const insideDb = 'export const t = (s: any) => s.db.metadata.get("x").joinTable.name;\n';

@@ -2,6 +2,7 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
 import { pluginErrors } from '../../server/src/middlewares/error-response';
+import { PreviewTokenError } from '../../server/src/preview/errors';
 import { ConflictError } from '../../server/src/utils/conflict';
 
 /** The part of Koa's context the middleware touches. */
@@ -18,6 +19,24 @@ const fakeContext = () => {
 const failWith = (error: unknown) => () => Promise.reject(error);
 
 describe('pluginErrors, under every plugin route', () => {
+  it('answers a PreviewTokenError as a 401 with its message (Strapi’s router would drop it)', async () => {
+    const { ctx } = fakeContext();
+    await pluginErrors(
+      ctx,
+      failWith(new PreviewTokenError('The preview token has expired', { reason: 'expired' }))
+    );
+    expect(ctx.status).toBe(401);
+    expect(ctx.body).toEqual({
+      data: null,
+      error: {
+        status: 401,
+        name: 'UnauthorizedError',
+        message: 'The preview token has expired',
+        details: { reason: 'expired' },
+      },
+    });
+  });
+
   it('answers a ConflictError as a 409 in Strapi’s error shape', async () => {
     const { ctx } = fakeContext();
     await pluginErrors(ctx, failWith(new ConflictError('The same comment again')));

@@ -29,6 +29,20 @@ export interface BlogPluginConfig {
   limits: LimitsConfig;
   /** Importing WordPress and Blogger exports: where their images may be read from. */
   import: ImportConfig;
+  /** Strapi's preview of posts ("Open preview" on a post's edit view); off without a `url`. */
+  preview: PreviewConfig;
+}
+
+export interface PreviewConfig {
+  /**
+   * A post's preview page on the site, with `{token}` and any of `{slug}`, `{locale}`,
+   * `{documentId}`, `{status}`:
+   * `https://site.example/{locale}/blog/{slug}?document={documentId}&preview={token}`. The site
+   * reads the version with `GET /api/blog/preview/posts/:documentId`. Null: no preview.
+   */
+  url: string | null;
+  /** How long a preview token stays good. */
+  tokenTtlSeconds: number;
 }
 
 export interface ImportConfig {
@@ -150,6 +164,10 @@ const defaults: BlogPluginConfig = {
     allowPrivateAddresses: false,
     fetchTimeoutMs: 15_000,
   },
+  preview: {
+    url: null,
+    tokenTtlSeconds: 600,
+  },
 };
 
 const positive = (max: number) => yup.number().integer().min(1).max(max);
@@ -237,6 +255,28 @@ const schema = yup
         fetchTimeoutMs: yup.number().integer().min(100).max(300_000),
       })
       .noUnknown(true, 'Unknown option of the blog import: ${unknown}'),
+    preview: yup
+      .object({
+        url: yup
+          .string()
+          .nullable()
+          .max(1024, 'preview.url must be at most 1024 characters')
+          .matches(/^https?:\/\/[^/?#{}]+(?:[/?#].*)?$/, {
+            message: 'preview.url must be an http(s) URL',
+            excludeEmptyString: true,
+          })
+          .test(
+            'token',
+            'preview.url must have {token} in it',
+            (value) => value === null || value === undefined || value.includes('{token}')
+          ),
+        tokenTtlSeconds: yup
+          .number()
+          .integer()
+          .min(10)
+          .max(7 * 24 * 60 * 60),
+      })
+      .noUnknown(true, 'Unknown option of the blog preview: ${unknown}'),
   })
   .noUnknown(true, 'Unknown option of the blog plugin: ${unknown}')
   .test(

@@ -6,12 +6,14 @@ import imports from './imports';
 import lessons from './lessons';
 import moderation from './moderation';
 import post from './post';
+import preview from './preview';
 import settings from './settings';
 import sitemap from './sitemap';
 import tag from './tag';
 
 export default {
   post,
+  preview,
   comment,
   feed,
   imports,

@@ -2,6 +2,7 @@ import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 
 import type { ErrorResponse } from '../../../contracts/common';
+import { PreviewTokenError } from '../preview/errors';
 import { ConflictError } from '../utils/conflict';
 
 /**
@@ -24,8 +25,9 @@ export const answerError = (
 /**
  * Runs under every plugin route (routes/index.ts), so controllers only throw `@strapi/utils`
  * errors: Strapi renders them, and this adds what it does not do itself. A ConflictError answers
- * 409 (Strapi answers any ApplicationError it does not know with 400); a RateLimitError gets the
- * Retry-After header its `details.retryAfterSeconds` names (1 when it names none).
+ * 409 (Strapi answers any ApplicationError it does not know with 400); a PreviewTokenError 401
+ * with its message (Strapi's router would answer a bare "Unauthorized"); a RateLimitError gets
+ * the Retry-After header its `details.retryAfterSeconds` names (1 when it names none).
  */
 export const pluginErrors = async (ctx: Context, next: Next) => {
   try {
@@ -33,6 +35,15 @@ export const pluginErrors = async (ctx: Context, next: Next) => {
   } catch (error) {
     if (error instanceof ConflictError) {
       return answerError(ctx, 409, error.name, error.message);
+    }
+    if (error instanceof PreviewTokenError) {
+      return answerError(
+        ctx,
+        401,
+        error.name,
+        error.message,
+        error.details as Record<string, unknown>
+      );
     }
     if (error instanceof errors.RateLimitError) {
       const retryAfter = Number(

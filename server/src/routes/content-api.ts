@@ -26,5 +26,7 @@ export default {
     route('GET', '/tags', 'tag.find'),
     route('GET', '/authors', 'author.find'),
     route('GET', '/authors/:slug', 'author.findOne'),
+    // Only with a preview token (contracts/preview.ts): the route's action alone shows nothing.
+    route('GET', '/preview/posts/:documentId', 'preview.findPost'),
   ],
 };

@@ -10,12 +10,14 @@ import moderationQueue, { type ModerationQueueService } from './moderation-queue
 import notifications, { type NotificationsService } from './notifications';
 import permissions, { type PermissionsService } from './permissions';
 import posts, { type PostsService } from './posts';
+import preview, { type PreviewService } from './preview';
 import settings, { type SettingsService } from './settings';
 import sitemap, { type SitemapService } from './sitemap';
 import taxonomy, { type TaxonomyService } from './taxonomy';
 
 export interface Services {
   posts: PostsService;
+  preview: PreviewService;
   comments: CommentsService;
   contentManagerLayout: ContentManagerLayoutService;
   feeds: FeedsService;
@@ -34,6 +36,7 @@ export interface Services {
 
 export default {
   posts,
+  preview,
   comments,
   contentManagerLayout,
   feeds,

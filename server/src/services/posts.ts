@@ -217,6 +217,29 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * One version of a post, its draft or its published one, in a locale, shaped as a public post
+     * (a draft's `publishedAt` is null), for a preview; or null.
+     */
+    async findVersion(
+      documentId: string,
+      locale: string,
+      status: 'draft' | 'published'
+    ): Promise<Post | null> {
+      const row = (await rows().findOne({
+        where: {
+          documentId,
+          locale,
+          publishedAt: status === 'draft' ? { $null: true } : { $notNull: true },
+        },
+        select: PUBLIC_SELECT,
+        populate: PUBLIC_POPULATE,
+      })) as (PostRow & { id: number }) | null;
+      if (!row) return null;
+      const [post] = await toPublic([row], locale);
+      return post;
+    },
+
+    /**
      * The newest published posts in the list's order, for the feed: no filters and no total,
      * and never more than a public list answers.
      */
