@@ -12,3 +12,4 @@ export * from './graphql';
 export * from './plugin';
 export * from './dates';
 export * from './display-name';
+export * from './schedules';

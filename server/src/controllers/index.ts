@@ -6,6 +6,7 @@ import imports from './imports';
 import lessons from './lessons';
 import moderation from './moderation';
 import post from './post';
+import schedules from './schedules';
 import settings from './settings';
 import sitemap from './sitemap';
 import tag from './tag';
@@ -22,4 +23,5 @@ export default {
   tag,
   author,
   sitemap,
+  schedules,
 };

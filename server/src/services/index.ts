@@ -10,6 +10,7 @@ import moderationQueue, { type ModerationQueueService } from './moderation-queue
 import notifications, { type NotificationsService } from './notifications';
 import permissions, { type PermissionsService } from './permissions';
 import posts, { type PostsService } from './posts';
+import schedules, { type SchedulesService } from './schedules';
 import settings, { type SettingsService } from './settings';
 import sitemap, { type SitemapService } from './sitemap';
 import taxonomy, { type TaxonomyService } from './taxonomy';
@@ -30,6 +31,7 @@ export interface Services {
   settings: SettingsService;
   taxonomy: TaxonomyService;
   sitemap: SitemapService;
+  schedules: SchedulesService;
 }
 
 export default {
@@ -48,4 +50,5 @@ export default {
   settings,
   taxonomy,
   sitemap,
+  schedules,
 };
