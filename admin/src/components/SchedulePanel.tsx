@@ -12,7 +12,7 @@ import {
 } from '@strapi/design-system';
 import { Cross } from '@strapi/icons';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
-import { useNotification } from '@strapi/strapi/admin';
+import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 
 import { POST_UID } from '../../../contracts/plugin';
@@ -30,6 +30,9 @@ import {
 } from '../utils/schedule-form';
 import { useErrorMessage, type QueryError } from '../utils/useErrorMessage';
 import { useTranslate } from '../utils/useTranslate';
+
+/** Scheduling is publishing later: the same Content Manager action (the server checks the locale). */
+const PUBLISH_POSTS = [{ action: 'plugin::content-manager.explorer.publish', subject: POST_UID }];
 
 const ScheduleLine = ({
   schedule,
@@ -88,6 +91,8 @@ const PanelContent = ({ post, locale }: { post: string; locale: string }) => {
   const [cancelSchedule, cancelling] = useCancelBlogScheduleMutation();
   const [at, setAt] = useState<Date | undefined>(() => defaultScheduleTime(new Date()));
   const [action, setAction] = useState<ScheduleAction>('publish');
+  const { allowedActions } = useRBAC(PUBLISH_POSTS);
+  const mayPublish = Boolean(allowedActions.canPublish);
 
   const problem = scheduleProblem(at, new Date());
   const { upcoming, past } = splitSchedules(data);
@@ -127,50 +132,59 @@ const PanelContent = ({ post, locale }: { post: string; locale: string }) => {
               key={schedule.id}
               schedule={schedule}
               cancelling={cancelling.isLoading}
-              onCancel={schedule.state === 'pending' ? () => cancel(schedule.id) : undefined}
+              onCancel={
+                mayPublish && schedule.state === 'pending' ? () => cancel(schedule.id) : undefined
+              }
             />
           ))}
         </Flex>
       )}
 
-      <Flex direction="column" alignItems="stretch" gap={3}>
-        <Field.Root name="schedule-action">
-          <Field.Label>{t('schedule.action')}</Field.Label>
-          <Radio.Group
-            value={action}
-            onValueChange={(value: string) => setAction(value as ScheduleAction)}
-            aria-label={t('schedule.action')}
+      {!mayPublish && (
+        <Typography variant="pi" textColor="neutral600" data-testid="schedule-not-allowed">
+          {t('schedule.notAllowed')}
+        </Typography>
+      )}
+      {mayPublish && (
+        <Flex direction="column" alignItems="stretch" gap={3}>
+          <Field.Root name="schedule-action">
+            <Field.Label>{t('schedule.action')}</Field.Label>
+            <Radio.Group
+              value={action}
+              onValueChange={(value: string) => setAction(value as ScheduleAction)}
+              aria-label={t('schedule.action')}
+            >
+              <Radio.Item value="publish">{t('schedule.action.publish')}</Radio.Item>
+              <Radio.Item value="unpublish">{t('schedule.action.unpublish')}</Radio.Item>
+            </Radio.Group>
+          </Field.Root>
+          <Field.Root
+            name="schedule-at"
+            error={at && problem ? t(problem) : undefined}
+            hint={t('schedule.hint')}
           >
-            <Radio.Item value="publish">{t('schedule.action.publish')}</Radio.Item>
-            <Radio.Item value="unpublish">{t('schedule.action.unpublish')}</Radio.Item>
-          </Radio.Group>
-        </Field.Root>
-        <Field.Root
-          name="schedule-at"
-          error={at && problem ? t(problem) : undefined}
-          hint={t('schedule.hint')}
-        >
-          <Field.Label>{t('schedule.when')}</Field.Label>
-          <DateTimePicker
-            value={at ?? null}
-            onChange={(value) => setAt(value)}
-            dateLabel={t('schedule.date')}
-            timeLabel={t('schedule.time')}
-            step={5}
-          />
-          <Field.Error />
-          <Field.Hint />
-        </Field.Root>
-        <Button
-          onClick={submit}
-          disabled={Boolean(problem)}
-          loading={creating.isLoading}
-          fullWidth
-          variant="secondary"
-        >
-          {t('schedule.submit')}
-        </Button>
-      </Flex>
+            <Field.Label>{t('schedule.when')}</Field.Label>
+            <DateTimePicker
+              value={at ?? null}
+              onChange={(value) => setAt(value)}
+              dateLabel={t('schedule.date')}
+              timeLabel={t('schedule.time')}
+              step={5}
+            />
+            <Field.Error />
+            <Field.Hint />
+          </Field.Root>
+          <Button
+            onClick={submit}
+            disabled={Boolean(problem)}
+            loading={creating.isLoading}
+            fullWidth
+            variant="secondary"
+          >
+            {t('schedule.submit')}
+          </Button>
+        </Flex>
+      )}
 
       {past.length > 0 && (
         <Box>
