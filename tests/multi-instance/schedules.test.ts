@@ -129,5 +129,5 @@ describe('scheduled publishing on two instances', () => {
     for (const post of posts) {
       await a.http().get(`/api/blog/posts/${post.slug}`).expect(200);
     }
-  });
+  }, 120000);
 });
