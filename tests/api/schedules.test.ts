@@ -42,7 +42,7 @@ describe('scheduled publishing', () => {
     app.http().delete(`/blog/schedules/${id}`).set('Authorization', `Bearer ${bearer}`);
   const isPublic = async (slug: string, locale = 'en') =>
     (await app.http().get(`/api/blog/posts/${slug}`).query({ locale })).status === 200;
-  const draftPost = (title = 'Scheduled') => createPost(app.strapi, { title }, { draft: true });
+  const draftPost = (title = 'To schedule') => createPost(app.strapi, { title }, { draft: true });
   const error = (body: unknown) => (body as ErrorResponse).error;
 
   /**
