@@ -86,7 +86,12 @@ const PanelContent = ({ post, locale }: { post: string; locale: string }) => {
   const t = useTranslate();
   const errorMessage = useErrorMessage();
   const { toggleNotification } = useNotification();
-  const { data = [], isLoading, error } = useGetBlogSchedulesQuery({ post, locale });
+  // Read again every 30 s, so a schedule that runs while the view is open shows it ran.
+  const {
+    data = [],
+    isLoading,
+    error,
+  } = useGetBlogSchedulesQuery({ post, locale }, { pollingInterval: 30_000 });
   const [createSchedule, creating] = useCreateBlogScheduleMutation();
   const [cancelSchedule, cancelling] = useCancelBlogScheduleMutation();
   const [at, setAt] = useState<Date | undefined>(() => defaultScheduleTime(new Date()));
