@@ -116,7 +116,7 @@ const row = (overrides: Partial<PublicationScheduleRow> = {}): PublicationSchedu
   locale: 'en',
   action: 'publish',
   at: NOW.getTime(),
-  pending: 'pending',
+  pending: true,
   scheduledById: 3,
   scheduledBy: 'Kaya Editor',
   createdAt: '2027-03-01T10:00:00.000Z',

@@ -8,9 +8,10 @@ import type { DatabaseModel } from './database-model';
  * with one guarded UPDATE (`claimedBy` was empty, or its claim is stale) before it runs it, so a
  * row runs once across instances; `doneAt` and `error` record how it ended.
  *
- * `pending` is `'pending'` until the row has run and null after: its unique index with the post,
- * locale and action keeps one pending time per action (NULLs never collide in a unique index,
- * on SQLite, PostgreSQL and MySQL alike), while the rows that ran stay as the record.
+ * `pending` is true until the row has run and null after: its unique index with the post, locale
+ * and action keeps one pending time per action (NULLs never collide in a unique index, on SQLite,
+ * PostgreSQL and MySQL alike), while the rows that ran stay as the record. A boolean, so the key
+ * stays under InnoDB's 3072 bytes (three `varchar(255)` in utf8mb4 take 3060).
  */
 export const PUBLICATION_SCHEDULE_UID = 'plugin::blog.publication-schedule';
 
@@ -21,7 +22,7 @@ export interface PublicationScheduleRow {
   locale: string;
   action: ScheduleAction;
   at: string | number | Date;
-  pending: 'pending' | null;
+  pending: true | null;
   /** The admin user who scheduled it; null for the importer. */
   scheduledById: number | null;
   /** Their name as the admin shows it, kept if the user is removed later. */
@@ -33,7 +34,7 @@ export interface PublicationScheduleRow {
   error: string | null;
 }
 
-export const PENDING = 'pending';
+export const PENDING = true;
 
 /** The name the importer's schedules are recorded under. */
 export const IMPORTER_NAME = 'Import';
@@ -48,7 +49,7 @@ export const publicationScheduleModel = {
     locale: { type: 'string', column: { notNullable: true } },
     action: { type: 'string', column: { notNullable: true } },
     at: { type: 'datetime', column: { notNullable: true } },
-    pending: { type: 'string' },
+    pending: { type: 'boolean' },
     scheduledById: { type: 'integer' },
     scheduledBy: { type: 'string' },
     createdAt: { type: 'datetime', column: { notNullable: true } },
