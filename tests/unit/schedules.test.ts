@@ -70,6 +70,9 @@ describe('a schedule request', () => {
       expect(error).toBeInstanceOf(errors.ValidationError);
       expect(error.message).toContain('at must be a date and time with its time zone');
     }
+    expect(
+      refusal(() => validateCreateSchedule(body({ at: '9999-12-31T23:59-12:00' }), NOW)).message
+    ).toBe('at must be before the year 9999');
     // Shaped like a date, but no day of the calendar.
     expect(parseScheduleTime('2027-02-31T25:00:00Z')).toBeNull();
   });

@@ -26,6 +26,9 @@ const DOCUMENT_ID = /^[a-z\d]+$/;
 const ISO_WITH_ZONE =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
+/** The last time every database the plugin runs on stores (MySQL's DATETIME ends with 9999). */
+const LATEST = Date.UTC(9999, 0, 1);
+
 const invalid = (key: string, message: string) =>
   new errors.ValidationError(message, { key, path: [key], source: 'body' });
 
@@ -85,6 +88,7 @@ export const validateCreateSchedule = (body: unknown, now: Date): ScheduleInput 
       'at must be a date and time with its time zone, such as 2027-01-01T09:00:00Z'
     );
   }
+  if (at.getTime() >= LATEST) throw invalid('at', 'at must be before the year 9999');
   if (at.getTime() < now.getTime() - SCHEDULE_CLOCK_SKEW_MS) {
     throw invalid('at', `at is in the past (${at.toISOString()}): choose a time to come`);
   }
