@@ -184,7 +184,7 @@ const createSchedulesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * The importer's schedule: a post scheduled at its source publishes at that time. Replaces
-     * the pending one a previous run of the same file set.
+     * the pending one a previous run of the same file set; one an editor set is kept.
      */
     async scheduleForImport(
       documentId: string,
@@ -192,6 +192,17 @@ const createSchedulesService = ({ strapi }: { strapi: Core.Strapi }) => {
       action: ScheduleAction,
       at: Date
     ): Promise<void> {
+      const byEditor = await rows().findOne({
+        where: {
+          postDocumentId: documentId,
+          locale,
+          action,
+          pending: PENDING,
+          scheduledById: { $notNull: true },
+        },
+        select: ['id'],
+      });
+      if (byEditor) return;
       await replacePending({
         postDocumentId: documentId,
         locale,
