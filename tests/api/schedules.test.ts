@@ -12,6 +12,7 @@ import type { SchedulesService } from '../../server/src/services/schedules';
 import type { ImporterService } from '../../server/src/services/importer';
 import { adminToken } from '../helpers/admin';
 import { createPost, ensureLocale, translatePost } from '../helpers/factories';
+import { countStatements } from '../helpers/sql-count';
 import { startApp, type TestApp } from '../helpers/strapi';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'import');
@@ -155,6 +156,19 @@ describe('scheduled publishing', () => {
       expect(await rows().count({ where: { postDocumentId: post.documentId } })).toBe(0);
     });
 
+    it('refuses a past time before reading anything, as it refuses an empty body', async () => {
+      const post = await draftPost();
+      const past = () =>
+        create({
+          post: post.documentId,
+          locale: 'en',
+          action: 'publish',
+          at: inMinutes(-5).toISOString(),
+        }).expect(400);
+      const empty = () => create({}).expect(400);
+      expect(await countStatements(app, past)).toBe(await countStatements(app, empty));
+    });
+
     it('refuses an unknown or deleted post, and a locale the post or the app does not have', async () => {
       const at = inMinutes(10).toISOString();
       const unknown = await create({
@@ -247,6 +261,34 @@ describe('scheduled publishing', () => {
   });
 
   describe('the runner', () => {
+    it('finds nothing due in one statement, however many schedules wait', async () => {
+      const later = inMinutes(24 * 60);
+      const waiting = [];
+      for (let n = 0; n < 40; n += 1) {
+        waiting.push(
+          await rows().create({
+            data: {
+              postDocumentId: `waiting${n}`,
+              locale: 'en',
+              action: 'publish',
+              at: later,
+              pending: true,
+              scheduledById: null,
+              scheduledBy: 'Import',
+              createdAt: new Date(),
+            },
+          })
+        );
+      }
+      try {
+        expect(await countStatements(app, () => schedules().runner.tick(new Date()))).toBe(1);
+      } finally {
+        await rows().deleteMany({
+          where: { id: { $in: waiting.map((row: { id: number }) => row.id) } },
+        });
+      }
+    });
+
     const scheduleNow = async (documentId: string, action: 'publish' | 'unpublish' = 'publish') => {
       const res = await create({
         post: documentId,
@@ -372,16 +414,14 @@ describe('scheduled publishing', () => {
         },
         editor.token
       ).expect(201);
-      await app.strapi
-        .service('admin::role')
-        .assignPermissions(editor.roleId, [
-          {
-            action: 'plugin::content-manager.explorer.read',
-            subject: POST_UID,
-            properties: { locales: ['en'] },
-            conditions: [],
-          },
-        ]);
+      await app.strapi.service('admin::role').assignPermissions(editor.roleId, [
+        {
+          action: 'plugin::content-manager.explorer.read',
+          subject: POST_UID,
+          properties: { locales: ['en'] },
+          conditions: [],
+        },
+      ]);
 
       const result = await schedules().runner.tick(inMinutes(2));
       expect(result.failed).toContain(created.body.data.id);
