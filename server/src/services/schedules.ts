@@ -37,8 +37,14 @@ export interface ScheduleActor {
 /** Rows that ran, listed after the pending ones: the latest few. */
 const HISTORY = 5;
 
-const forbidden = (locale: string) =>
-  new errors.ForbiddenError(
+/**
+ * A 403 with its reason: Strapi answers any other ForbiddenError a route throws with a bare
+ * "Forbidden" (its authorize middleware), and lets a PolicyError's message through.
+ */
+const forbidden = (message: string) => new errors.PolicyError(message);
+
+const mayNotPublish = (locale: string) =>
+  forbidden(
     `Your role may not publish this post in the locale ${locale} (Content Manager: Publish)`
   );
 
@@ -111,7 +117,7 @@ const createSchedulesService = ({ strapi }: { strapi: Core.Strapi }) => {
     ): Promise<PublicationSchedule[]> {
       const subject = await subjectOf(documentId, locale);
       if (!contentManagerPermissions(strapi, actor.userAbility, POST_UID).canRead(subject)) {
-        throw new errors.ForbiddenError(`Your role may not read this post in the locale ${locale}`);
+        throw forbidden(`Your role may not read this post in the locale ${locale}`);
       }
       const where = { postDocumentId: documentId, locale };
       const [pending, history] = (await Promise.all([
@@ -134,7 +140,7 @@ const createSchedulesService = ({ strapi }: { strapi: Core.Strapi }) => {
     async create(input: ScheduleInput, actor: ScheduleActor): Promise<PublicationSchedule> {
       const subject = await subjectOf(input.post, input.locale);
       if (!contentManagerPermissions(strapi, actor.userAbility, POST_UID).canPublish(subject)) {
-        throw forbidden(input.locale);
+        throw mayNotPublish(input.locale);
       }
       const row = await replacePending({
         postDocumentId: input.post,
@@ -164,7 +170,7 @@ const createSchedulesService = ({ strapi }: { strapi: Core.Strapi }) => {
         locale: row.locale,
       };
       if (!contentManagerPermissions(strapi, actor.userAbility, POST_UID).canPublish(subject)) {
-        throw forbidden(row.locale);
+        throw mayNotPublish(row.locale);
       }
       const now = new Date();
       const deleted = await rows().deleteMany({
