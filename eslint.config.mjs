@@ -76,7 +76,7 @@ export default tseslint.config(
         },
         {
           selector:
-            'MemberExpression[property.name=/^(getPermissionsWithNestedFields|isLocalizedContentType)$/], MemberExpression[object.property.name="actionProvider"][property.name="get"]',
+            'MemberExpression[property.name=/^(getPermissionsWithNestedFields|isLocalizedContentType|generateUserAbility)$/], MemberExpression[object.property.name="actionProvider"][property.name="get"]',
           message: "The admin's private permission services are used in server/src/db/ only.",
         },
         {

@@ -37,6 +37,14 @@ export interface HeldBackPost {
   reason: string;
 }
 
+/** A post an import schedules to publish, and when. */
+export interface ScheduledImportPost {
+  sourceId: string;
+  title: string;
+  /** ISO 8601. */
+  at: string;
+}
+
 export interface ImportReport {
   format: ImportFormat;
   /** `true`: nothing was written; `created`/`updated` say what an import would do. */
@@ -53,6 +61,12 @@ export interface ImportReport {
   media?: ImportMediaReport;
   /** Posts kept as drafts although published at the source (password-protected in WordPress). */
   heldBack?: HeldBackPost[];
+  /**
+   * Posts scheduled at the source (WordPress's `future`): drafts with a publish schedule at their
+   * date (Scheduled publishing); a date already past publishes within a minute. In a dry run,
+   * what an import would schedule. Absent from reports before scheduling existed.
+   */
+  scheduled?: ScheduledImportPost[];
   /** What the export holds that is not imported (pages, attachments, pingbacks …), by type. */
   notImported: Record<string, { count: number; examples: string[] }>;
 }

@@ -13,3 +13,4 @@ export * from './graphql';
 export * from './plugin';
 export * from './dates';
 export * from './display-name';
+export * from './schedules';

@@ -4,6 +4,7 @@ import { PLUGIN_ID } from '../../contracts/plugin';
 
 import { LessonsPanel } from './components/LessonsPanel';
 import { PluginIcon } from './components/PluginIcon';
+import { SchedulePanel } from './components/SchedulePanel';
 import { PERMISSIONS, PAGE_PERMISSIONS } from './permissions';
 import { getTranslation, prefixTranslations } from './utils/getTranslation';
 
@@ -37,7 +38,7 @@ const plugin: StrapiApp['appPlugins'][string] = {
     const contentManager = app.getPlugin('content-manager') as unknown as {
       apis: ContentManagerApis;
     };
-    contentManager.apis.addEditViewSidePanel([LessonsPanel]);
+    contentManager.apis.addEditViewSidePanel([LessonsPanel, SchedulePanel]);
   },
 
   async registerTrads({ locales }) {

@@ -4,6 +4,7 @@ import { ADMIN_ACTIONS, PLUGIN_ID, type AdminActionName } from '../../contracts/
 
 import createCommentCountsRepository from './repositories/comment-counts';
 import createThreadIndexRepository from './repositories/thread-index';
+import { startScheduleCron } from './schedules/cron';
 import { grantDefaultRolesOnce } from './taxonomy/default-roles';
 import { getService } from './utils/get-service';
 
@@ -50,6 +51,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   getService('notifications', { strapi }).registerWebhookEvents();
   await fillDerivedData(strapi);
   await getService('importJobs', { strapi }).removeLeftoverFiles();
+  startScheduleCron(strapi, getService('schedules', { strapi }).runner);
 
   pruneTimer = setInterval(() => {
     getService('flood', { strapi })

@@ -7,6 +7,7 @@ import { commentCountModel } from './models/comment-count';
 import { floodMarkModel } from './models/flood-mark';
 import { importJobModel } from './models/import-job';
 import { importMediaModel } from './models/import-media';
+import { publicationScheduleModel } from './models/publication-schedule';
 import { usedFormTokenModel } from './models/used-form-token';
 import { registerGraphql } from './graphql/register';
 import { createAdminUploadGuard } from './middlewares/admin-upload-guard';
@@ -24,6 +25,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     importJobModel,
     importMediaModel,
     usedFormTokenModel,
+    publicationScheduleModel,
   ]);
   strapi.documents.use(createDocumentMiddleware(strapi) as never);
   strapi.documents.use(createTranslationAuthor(strapi) as never);

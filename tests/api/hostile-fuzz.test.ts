@@ -347,7 +347,7 @@ describe('hostile input, fuzzed, on every public route', () => {
   it('admin routes: any query or body answers 2xx or 4xx', async () => {
     const auth = { Authorization: `Bearer ${token}` };
     await property(listQuery(), async (query) => {
-      for (const path of ['/blog/comments', '/blog/lessons', '/blog/imports']) {
+      for (const path of ['/blog/comments', '/blog/lessons', '/blog/imports', '/blog/schedules']) {
         const res = await http()
           .get(`${path}?${toQueryString(query)}`)
           .set(auth);
@@ -355,12 +355,24 @@ describe('hostile input, fuzzed, on every public route', () => {
       }
     });
     await property(
-      jsonBody(['documentIds', 'status', 'action', 'reason', 'maxLinks', 'disallowedWords']),
+      jsonBody([
+        'documentIds',
+        'status',
+        'action',
+        'reason',
+        'maxLinks',
+        'disallowedWords',
+        'post',
+        'locale',
+        'at',
+      ]),
       async (body) => {
         for (const [method, path] of [
           ['post', '/blog/comments/bulk'],
           ['patch', '/blog/comments/unknown-document-id'],
           ['put', '/blog/settings'],
+          ['post', '/blog/schedules'],
+          ['delete', '/blog/schedules/0'],
         ] as const) {
           const client = http();
           const res = await client[method](path)

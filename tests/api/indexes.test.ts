@@ -78,6 +78,8 @@ describe('indexes', () => {
     ['blog_posts', ['import_key']],
     ['blog_comments', ['import_key']],
     ['blog_import_jobs', ['started_at']],
+    // What the scheduling runner finds due, every 15 seconds.
+    ['blog_publication_schedules', ['done_at', 'at']],
   ])('%s has an index on %j', async (table, columns) => {
     expect(await columnsOf(table)).toContainEqual(columns);
   });
@@ -87,6 +89,18 @@ describe('indexes', () => {
       index.columns.includes('key')
     );
     expect(unique).toEqual(expect.objectContaining({ columns: ['key'], type: 'unique' }));
+  });
+
+  it('keeps one pending schedule per post, locale and action, enforced by a unique index', async () => {
+    const unique = (await indexes('blog_publication_schedules')).find((index) =>
+      index.columns.includes('pending')
+    );
+    expect(unique).toEqual(
+      expect.objectContaining({
+        columns: ['post_document_id', 'locale', 'action', 'pending'],
+        type: 'unique',
+      })
+    );
   });
 
   it('runs one import at a time, enforced by a unique index on the lock', async () => {

@@ -18,12 +18,15 @@ import { sql } from '../../server/src/db/connection';
 import { EDIT_ROW_WIDTH, viewConfiguration } from '../../server/src/db/content-manager';
 import { columnsOf, componentLink, relationLink, tableName } from '../../server/src/db/metadata';
 import { poolActivity } from '../../server/src/db/pool';
+import { abilityOfAdmin, contentManagerPermissions } from '../../server/src/db/publish-permission';
 import { COMMENT_COUNT_COLUMNS, COMMENT_COUNT_UID } from '../../server/src/models/comment-count';
 import { FLOOD_MARK_UID } from '../../server/src/models/flood-mark';
 import { USED_FORM_TOKEN_UID } from '../../server/src/models/used-form-token';
 import { previewOrigin } from '../../server/src/preview/url';
 import { getPluginConfig } from '../../server/src/utils/plugin-config';
 import { adminToken } from '../helpers/admin';
+import { findPostSubject } from '../../server/src/schedules/post-subject';
+import { DEMO_ADMIN } from '../helpers/admin';
 import { createPost } from '../helpers/factories';
 import { startApp, type TestApp } from '../helpers/strapi';
 
@@ -379,6 +382,31 @@ describe(`Strapi internals the plugin relies on (Strapi ${STRAPI_VERSION})`, () 
         'admin-preview.ts',
         "strapi::security's frame-src taken from the middlewares config as set in a plugin's register"
       );
+    });
+  });
+
+  describe('db/publish-permission.ts', () => {
+    it("builds an admin's ability and asks the Content Manager's permission-checker with it", async () => {
+      const admin = (await strapi.db.query('admin::user').findOne({
+        where: { email: DEMO_ADMIN.email },
+        select: ['id'],
+      })) as { id: number };
+      const ability = await abilityOfAdmin(strapi, admin.id);
+      relies(
+        typeof (ability as { can?: unknown } | null)?.can === 'function',
+        'publish-permission.ts',
+        "strapi.service('admin::permission').engine.generateUserAbility(user) answering an ability"
+      );
+      const post = await createPost(strapi, { title: 'Checked' }, { draft: true });
+      const subject = await findPostSubject(strapi, post.documentId, 'en');
+      relies(
+        subject &&
+          contentManagerPermissions(strapi, ability, POST_UID).canPublish(subject) === true &&
+          contentManagerPermissions(strapi, ability, POST_UID).canRead(subject) === true,
+        'publish-permission.ts',
+        "the Content Manager's service('permission-checker').create({ userAbility, model }).can.publish/read(entity)"
+      );
+      expect(await abilityOfAdmin(strapi, 2_000_000_000)).toBeNull();
     });
   });
 

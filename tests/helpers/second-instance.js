@@ -19,6 +19,14 @@ const playground = path.resolve(__dirname, '..', '..', 'playground');
   });
   await strapi.load();
   await strapi.server.mount();
+  if (process.env.PRINT_PUBLISHES === 'true') {
+    // For the scheduling test: which instance ran a schedule, and what it published.
+    const runner = strapi.plugin('blog').service('schedules').runner;
+    process.stdout.write(`INSTANCE ${runner.instanceId}\n`);
+    strapi.eventHub.on('entry.publish', async ({ uid, entry }) => {
+      process.stdout.write(`PUBLISHED ${uid} ${entry && entry.documentId}\n`);
+    });
+  }
   const server = strapi.server.httpServer;
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   process.stdout.write(`READY ${server.address().port}\n`);

@@ -130,7 +130,14 @@ describe('readWxr', () => {
       categories: [{ slug: 'caf%c3%a9', name: 'Café' }],
       thumbnailId: null,
     });
-    expect(next).toMatchObject({ status: 'draft', date: '2031-02-03T04:05:06.000Z' });
+    // Scheduled in WordPress: a draft, with its publish scheduled at its date.
+    expect(next).toMatchObject({
+      status: 'draft',
+      date: '2031-02-03T04:05:06.000Z',
+      scheduledAt: '2031-02-03T04:05:06.000Z',
+    });
+    expect(planting.scheduledAt).toBeNull();
+    expect(members.scheduledAt).toBeNull();
     expect(records.find((r) => r.kind === 'attachment')).toEqual({
       kind: 'attachment',
       sourceId: '30',

@@ -51,6 +51,10 @@ describe('the wall around Strapi internals (eslint.config.mjs)', () => {
       'the admin permission services',
       "export const t = (s: any) => s.service('admin::content-type').getPermissionsWithNestedFields([]);\n",
     ],
+    [
+      'an admin user’s ability',
+      "export const t = (s: any) => s.service('admin::permission').engine.generateUserAbility({});\n",
+    ],
     ['the Content Manager', "export const t = (s: any) => s.plugin('content-manager');\n"],
     [
       "Strapi's preview config",

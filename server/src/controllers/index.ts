@@ -7,6 +7,7 @@ import lessons from './lessons';
 import moderation from './moderation';
 import post from './post';
 import preview from './preview';
+import schedules from './schedules';
 import settings from './settings';
 import sitemap from './sitemap';
 import tag from './tag';
@@ -24,4 +25,5 @@ export default {
   tag,
   author,
   sitemap,
+  schedules,
 };

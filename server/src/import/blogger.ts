@@ -129,6 +129,7 @@ export async function* readBlogger(
           authorKey: authorName,
           status: status === 'LIVE' ? 'published' : 'draft',
           heldBack: null,
+          scheduledAt: null,
           commentsClosed: false,
           categories: [],
           tags: e.labels.map((label) => ({ slug: label, name: label })),

@@ -59,6 +59,11 @@ export interface SourcePost {
   authorKey: string | null;
   /** Scheduled, pending, private and password-protected posts come in as drafts. */
   status: 'published' | 'draft';
+  /**
+   * A post scheduled at the source (WordPress's `future`): when it is to be published (ISO
+   * date); the import schedules its publish then. Null otherwise.
+   */
+  scheduledAt: string | null;
   /** Why a post published at the source is held back as a draft (a password); null otherwise. */
   heldBack: string | null;
   /** WordPress's `comment_status` closed: readers may not comment. */

@@ -243,6 +243,7 @@ export async function* readWxr(
     }
     const creator = fields['dc:creator']?.trim() ?? '';
     const password = orNull(fields['wp:post_password']);
+    const date = wpDate(fields['wp:post_date_gmt'], fields['wp:post_date']);
     ready.push({
       kind: 'post',
       post: {
@@ -250,10 +251,12 @@ export async function* readWxr(
         scope: scope ?? null,
         title: title || '(untitled)',
         slug: orNull(fields['wp:post_name']),
-        date: wpDate(fields['wp:post_date_gmt'], fields['wp:post_date']),
+        date,
         authorName: authors.get(creator) ?? orNull(creator),
         authorKey: orNull(creator),
         status: status === 'publish' && !password ? 'published' : 'draft',
+        // A password-protected post stays held back, scheduled or not.
+        scheduledAt: status === 'future' && !password ? date : null,
         heldBack: password
           ? 'password-protected in WordPress: its content was meant to be private'
           : null,

@@ -1,10 +1,26 @@
-import { ADMIN_ACTIONS } from '../../../contracts/plugin';
+import { ADMIN_ACTIONS, POST_UID } from '../../../contracts/plugin';
 
 /** Admin routes under `/blog`: an authenticated admin whose role has the action. */
 const guarded = (action: string) => ({
   policies: [
     'admin::isAuthenticatedAdmin',
     { name: 'admin::hasPermissions', config: { actions: [action] } },
+  ],
+});
+
+/**
+ * Schedules: the Content Manager's action on posts; the service checks it again on the post's
+ * locale and conditions, as the Content Manager does.
+ */
+const onPosts = (action: 'read' | 'publish') => ({
+  policies: [
+    'admin::isAuthenticatedAdmin',
+    {
+      name: 'admin::hasPermissions',
+      config: {
+        actions: [{ action: `plugin::content-manager.explorer.${action}`, subject: POST_UID }],
+      },
+    },
   ],
 });
 
@@ -76,6 +92,14 @@ export default {
       path: '/settings',
       handler: 'settings.update',
       config: guarded(ADMIN_ACTIONS.updateSettings),
+    },
+    { method: 'GET', path: '/schedules', handler: 'schedules.find', config: onPosts('read') },
+    { method: 'POST', path: '/schedules', handler: 'schedules.create', config: onPosts('publish') },
+    {
+      method: 'DELETE',
+      path: '/schedules/:id',
+      handler: 'schedules.cancel',
+      config: onPosts('publish'),
     },
   ],
 };

@@ -201,9 +201,11 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { post, importKey: keyOf(format, post.scope, 'post', post.sourceId), data };
   };
 
+  /** Writes a post in the default locale (`locale`), where the import puts every post. */
   const writePost = async (
     format: ImportFormat,
-    { post, importKey, data: content }: PreparedPost
+    { post, importKey, data: content }: PreparedPost,
+    locale: string
   ): Promise<{ documentId: string; created: boolean }> => {
     const existing = await existingPost(format, post, importKey);
     const data = {
@@ -223,6 +225,15 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     if (post.status === 'published') await documents(POST_UID).publish({ documentId } as never);
     else if (existing) await documents(POST_UID).unpublish({ documentId } as never);
+    if (post.scheduledAt) {
+      // In the post's transaction: a post refused later leaves no schedule behind.
+      await getService('schedules', { strapi }).scheduleForImport(
+        documentId,
+        locale,
+        'publish',
+        new Date(post.scheduledAt)
+      );
+    }
     return { documentId, created: !existing };
   };
 
@@ -297,6 +308,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         authors: tally(),
         media: emptyMediaReport(),
         heldBack: [],
+        scheduled: [],
         notImported: {},
       };
       const progress: ImportProgress = {
@@ -312,10 +324,11 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       onProgress?.({ ...progress });
 
       const config = getPluginConfig(strapi);
+      const locale = await getService('posts', { strapi }).locales.defaultLocale();
       const taxonomy = createTaxonomyWriter(strapi, {
         format,
         dryRun,
-        locale: await getService('posts', { strapi }).locales.defaultLocale(),
+        locale,
         tallies: { category: report.categories!, tag: report.tags!, author: report.authors! },
       });
       const media = createMediaLibrary(
@@ -365,6 +378,13 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
                 reason: post.heldBack,
               });
             }
+            if (post.scheduledAt) {
+              report.scheduled!.push({
+                sourceId: post.sourceId,
+                title: String(prepared.data.title),
+                at: post.scheduledAt,
+              });
+            }
           } catch (error) {
             const reason = refusalOf(error);
             if (reason === null) throw error;
@@ -385,7 +405,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
             const comments = tally();
             try {
               await strapi.db.transaction(async () => {
-                const written = await writePost(format, ready);
+                const written = await writePost(format, ready, locale);
                 postIds.set(post.sourceId, written.documentId);
                 const known = await knownComments(
                   format,

@@ -11,6 +11,7 @@ import notifications, { type NotificationsService } from './notifications';
 import permissions, { type PermissionsService } from './permissions';
 import posts, { type PostsService } from './posts';
 import preview, { type PreviewService } from './preview';
+import schedules, { type SchedulesService } from './schedules';
 import settings, { type SettingsService } from './settings';
 import sitemap, { type SitemapService } from './sitemap';
 import taxonomy, { type TaxonomyService } from './taxonomy';
@@ -32,6 +33,7 @@ export interface Services {
   settings: SettingsService;
   taxonomy: TaxonomyService;
   sitemap: SitemapService;
+  schedules: SchedulesService;
 }
 
 export default {
@@ -51,4 +53,5 @@ export default {
   settings,
   taxonomy,
   sitemap,
+  schedules,
 };
