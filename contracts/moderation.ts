@@ -48,6 +48,8 @@ export interface ModerationEvent {
   actorName: string | null;
   rule: string | null;
   reason: string | null;
+  /** `reason` in its parts, for a sentence in the editor's language. */
+  reasonParts: ReasonParts | null;
   createdAt: string;
 }
 
@@ -114,7 +116,7 @@ export interface AdminComment {
   status: CommentStatus;
   moderationReason: string | null;
   /** `moderationReason` in its parts, for a sentence in the editor's language. */
-  reason: ReasonParts | null;
+  reasonParts: ReasonParts | null;
   ipHash: string | null;
   userAgent: string | null;
   submittedAt: string | null;

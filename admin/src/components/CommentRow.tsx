@@ -146,13 +146,15 @@ export const CommentRow = ({
         </Typography>
       </Td>
       <Td style={{ whiteSpace: 'normal', maxWidth: '18rem' }} data-testid="comment-reason">
-        {comment.reason && (
+        {comment.reasonParts && (
           <Flex direction="column" alignItems="flex-start" gap={1}>
             <Typography variant="pi" textColor="neutral700">
-              {reasonSentence(comment.reason, t)}
+              {reasonSentence(comment.reasonParts, t)}
             </Typography>
-            {comment.reason.rule && (
-              <RuleId title={comment.moderationReason ?? undefined}>{comment.reason.rule}</RuleId>
+            {comment.reasonParts.rule && (
+              <RuleId title={comment.moderationReason ?? undefined}>
+                {comment.reasonParts.rule}
+              </RuleId>
             )}
           </Flex>
         )}

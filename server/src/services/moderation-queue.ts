@@ -13,7 +13,7 @@ import { commentTables } from '../repositories/table-names';
 import { sql } from '../db/connection';
 import { getService } from '../utils/get-service';
 
-type Row = Omit<AdminComment, 'post' | 'parent' | 'replyTo' | 'reason' | 'submittedAt'> & {
+type Row = Omit<AdminComment, 'post' | 'parent' | 'replyTo' | 'reasonParts' | 'submittedAt'> & {
   submittedAt: string | Date | null;
   post?: { documentId: string; title: string; slug: string } | null;
   parent?: (Omit<ReplyTo, 'excerpt'> & { content: string | null }) | null;
@@ -40,7 +40,7 @@ const toAdminComment = (row: Row): AdminComment => ({
   content: row.content,
   status: row.status,
   moderationReason: row.moderationReason ?? null,
-  reason: reasonParts(row.moderationReason),
+  reasonParts: reasonParts(row.moderationReason),
   ipHash: row.ipHash ?? null,
   userAgent: row.userAgent ?? null,
   submittedAt: toIsoDate(row.submittedAt),
