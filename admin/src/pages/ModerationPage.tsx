@@ -143,13 +143,14 @@ export const ModerationPage = () => {
     const before = targets.map(({ documentId, status: was }) => ({ documentId, status: was }));
     lastUndoId += 1;
     const base = { id: lastUndoId, before, message: doneMessage(action, documentIds.length) };
-    setSelected(() => []);
     if (action === 'delete') {
+      setSelected(() => []);
       undoWindow.offer({ ...base, kind: 'delete', commit: () => void sendDelete(documentIds) });
       return;
     }
     try {
       await moderate({ documentIds, status: action }).unwrap();
+      setSelected(() => []);
       const changes = undoChanges(before, action);
       undoWindow.offer({ ...base, kind: 'status', revert: () => void setBack(changes) });
     } catch (cause) {
