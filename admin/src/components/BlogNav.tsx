@@ -29,7 +29,7 @@ export const BlogNav = () => {
   const { allowedActions: comments } = useRBAC(PERMISSIONS.readComments);
   const { allowedActions: lessons } = useRBAC(PERMISSIONS.readLessons);
   const { allowedActions: imports } = useRBAC(PERMISSIONS.importPosts);
-  const pending = countLabel(usePendingCount());
+  const pending = countLabel(usePendingCount({ refresh: true }));
   return (
     <Flex gap={2} tag="nav" aria-label={t('page.title')}>
       {comments.canRead && (
