@@ -294,7 +294,7 @@ test('a comment submitted over the API is approved in the Moderation view, undon
   const toast = page.getByTestId('undo-toast');
   await toast.getByText('1 comment approved').waitFor();
   await shot(page, 'moderation-undo');
-  await toast.getByRole('button', { name: 'Undo' }).click();
+  await toast.getByRole('button', { name: 'Undo', exact: true }).click();
   await row.waitFor();
   await page.getByRole('tab', { name: 'Approved (1)' }).waitFor();
   assert.equal(
@@ -371,7 +371,7 @@ test('bulk actions change many comments; a delete asks first and can be undone',
   // A delete waits for its undo window: undone, the comment is back and was never deleted.
   const toast = page.getByTestId('undo-toast');
   await toast.getByText('1 comment deleted').waitFor();
-  await toast.getByRole('button', { name: 'Undo' }).click();
+  await toast.getByRole('button', { name: 'Undo', exact: true }).click();
   await row.waitFor();
   const kept = await api('GET', '/blog/comments?status=spam&q=Bulk', { token });
   assert.equal(kept.body.data.length, 2);
@@ -380,7 +380,7 @@ test('bulk actions change many comments; a delete asks first and can be undone',
   await row.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
   await row.waitFor({ state: 'detached' });
-  await toast.getByRole('button', { name: 'Close (no undo)' }).click();
+  await toast.getByRole('button', { name: 'Dismiss' }).click();
   await toast.waitFor({ state: 'detached' });
   const until = Date.now() + 10_000;
   while (

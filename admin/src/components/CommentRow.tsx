@@ -38,6 +38,7 @@ const ParentLink = styled.button`
 
 /** The rule's id, for the curious. */
 const RuleId = styled.code`
+  white-space: nowrap;
   font-size: 1.1rem;
   color: ${({ theme }) => theme.colors.neutral500};
 `;
