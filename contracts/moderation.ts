@@ -48,7 +48,62 @@ export interface ModerationEvent {
   actorName: string | null;
   rule: string | null;
   reason: string | null;
+  /** `reason` in its parts, for a sentence in the editor's language. */
+  reasonParts: ReasonParts | null;
   createdAt: string;
+}
+
+/**
+ * Codes of what a stored moderation reason says (`ReasonParts.code`), one per sentence the admin
+ * shows in the editor's language:
+ * - `honeypot` (`field`), `form-token-missing`, `form-token-invalid`, `form-token-expired`,
+ *   `form-too-fast` (`seconds`, `minimum`): the form checks;
+ * - `disallowed-word`, `moderation-word` (`word`), `too-many-links` (`links`, `limit`);
+ * - `approval-not-required`, `approval-always`, `approval-known-author`,
+ *   `approval-first-comment`: the approval policy;
+ * - `set-on-create` (`actor`, `name`): an editor or the importer created it with its status;
+ * - `status-changed` (`status`, `actor`, `name`): a status set (or a delete) after creation;
+ * - `rule-other` (`text`): a rule's reason in words this version does not know;
+ * - `note` (`text`): a reason an editor or an import wrote themselves.
+ *
+ * `actor` is `admin` (with the admin's `name`), `importer` or `rules`.
+ */
+export type ReasonCode =
+  | 'honeypot'
+  | 'form-token-missing'
+  | 'form-token-invalid'
+  | 'form-token-expired'
+  | 'form-too-fast'
+  | 'disallowed-word'
+  | 'moderation-word'
+  | 'too-many-links'
+  | 'approval-not-required'
+  | 'approval-always'
+  | 'approval-known-author'
+  | 'approval-first-comment'
+  | 'set-on-create'
+  | 'status-changed'
+  | 'rule-other'
+  | 'note';
+
+/**
+ * A stored moderation reason (`moderationReason`, the log's `reason`) read back into its parts:
+ * the rule that gave it (null for an editor's change or note), what it says and the values it
+ * names. The stored text stays as it is; this is how the admin API answers it.
+ */
+export interface ReasonParts {
+  rule: string | null;
+  code: ReasonCode;
+  params: Record<string, string | number>;
+}
+
+/** The comment a reply answers, as the queue shows it next to the reply. */
+export interface ReplyTo {
+  documentId: string;
+  authorName: string;
+  /** Its content on one line, cut to 100 characters. */
+  excerpt: string;
+  status: CommentStatus;
 }
 
 /** A comment as moderators see it: private fields included. */
@@ -60,10 +115,15 @@ export interface AdminComment {
   content: string;
   status: CommentStatus;
   moderationReason: string | null;
+  /** `moderationReason` in its parts, for a sentence in the editor's language. */
+  reasonParts: ReasonParts | null;
   ipHash: string | null;
   userAgent: string | null;
   submittedAt: string | null;
+  /** The documentId of the comment this one replies to. */
   parent: string | null;
+  /** That comment, for the queue to show; null for a root comment. */
+  replyTo: ReplyTo | null;
   post: { documentId: string; title: string; slug: string } | null;
 }
 
@@ -73,6 +133,8 @@ export namespace FindQueue {
   export interface Query {
     status?: CommentStatus;
     post?: string;
+    /** One comment by its documentId (the parent a reply links to). */
+    comment?: string;
     q?: string;
     page?: number;
     pageSize?: number;
@@ -80,6 +142,13 @@ export namespace FindQueue {
   export interface Response {
     data: AdminComment[];
     meta: { pagination: PagePagination; counts: StatusCounts };
+  }
+}
+
+/** `GET /blog/comments/pending-count`: how many comments wait, for the Blog menu link. */
+export namespace CountPending {
+  export interface Response {
+    data: { pending: number };
   }
 }
 

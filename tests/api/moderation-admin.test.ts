@@ -49,8 +49,10 @@ describe('the moderation API (admin routes under /blog)', () => {
         userAgent: 'Mozilla/5.0 (tests)',
         status: 'pending',
         moderationReason: 'require-approval: every comment is approved by hand',
+        reasonParts: { rule: 'require-approval', code: 'approval-always', params: {} },
         post: { documentId: post.documentId, title: 'Moderated post', slug: post.slug },
         parent: null,
+        replyTo: null,
       })
     );
     expect(body.meta.counts).toEqual({ pending: 4, approved: 1, spam: 0, rejected: 0 });
@@ -67,6 +69,65 @@ describe('the moderation API (admin routes under /blog)', () => {
     const page = await queue('?status=pending&page=2&pageSize=3').expect(200);
     expect(page.body.data.map((c: AdminComment) => c.content)).toEqual(['Queue item 0']);
     expect(page.body.meta.pagination).toEqual({ page: 2, pageSize: 3, pageCount: 2, total: 4 });
+  });
+
+  it('counts the comments that wait, for the menu link', async () => {
+    const res = await app.http().get('/blog/comments/pending-count').set(auth).expect(200);
+    expect(res.body).toEqual({ data: { pending: 4 } });
+  });
+
+  it('shows a reply’s parent and the author’s URL, and filters to one comment', async () => {
+    const parent = await submit(app, post.slug, {
+      data: validComment({
+        authorName: 'Parent Author',
+        content: `Line one\n\n${'long words '.repeat(30)}`,
+      }),
+    });
+    const parentId = parent.body.data.documentId as string;
+    await app
+      .http()
+      .patch(`/blog/comments/${parentId}`)
+      .set(auth)
+      .send({ status: 'approved' })
+      .expect(200);
+    const reply = await submit(app, post.slug, {
+      data: validComment({ parent: parentId, authorUrl: 'https://replier.example/me' }),
+    });
+    const replyId = reply.body.data.documentId as string;
+
+    const one = await queue(`?comment=${replyId}`).expect(200);
+    expect(one.body.data).toHaveLength(1);
+    const row = one.body.data[0] as AdminComment;
+    expect(row).toEqual(
+      expect.objectContaining({
+        documentId: replyId,
+        parent: parentId,
+        authorUrl: 'https://replier.example/me',
+        replyTo: {
+          documentId: parentId,
+          authorName: 'Parent Author',
+          excerpt: expect.stringMatching(/^Line one long words long words .*…$/),
+          status: 'approved',
+        },
+      })
+    );
+    expect(Array.from(row.replyTo?.excerpt ?? '')).toHaveLength(100);
+    // The parent's own row says who approved it, as a sentence's parts.
+    const shown = await queue(`?comment=${parentId}&status=approved`).expect(200);
+    expect(shown.body.data[0].reasonParts).toEqual({
+      rule: null,
+      code: 'status-changed',
+      params: { status: 'approved', actor: 'admin', name: 'Demo Admin' },
+    });
+    expect((await queue('?comment=nope').expect(200)).body.data).toEqual([]);
+
+    // Both leave the queue this test found: the later tests count four held comments.
+    await app
+      .http()
+      .post('/blog/comments/bulk')
+      .set(auth)
+      .send({ documentIds: [replyId, parentId], action: 'delete' })
+      .expect(200);
   });
 
   it('lists the posts that have comments, for the post filter', async () => {
@@ -111,9 +172,15 @@ describe('the moderation API (admin routes under /blog)', () => {
       expect.objectContaining({
         actorName: 'Demo Admin',
         reason: 'Looks fine',
+        reasonParts: { rule: null, code: 'note', params: { text: 'Looks fine' } },
         actorId: expect.any(Number),
       })
     );
+    expect(events.body.data[0].reasonParts).toEqual({
+      rule: 'require-approval',
+      code: 'approval-always',
+      params: {},
+    });
   });
 
   it('refuses a bad status or an unknown comment', async () => {

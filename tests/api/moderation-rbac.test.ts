@@ -28,6 +28,12 @@ describe('RBAC on the moderation API', () => {
       call: (t: string) => app.http().get('/blog/comments').set('Authorization', `Bearer ${t}`),
     },
     {
+      name: 'count pending comments',
+      action: ADMIN_ACTIONS.readComments,
+      call: (t: string) =>
+        app.http().get('/blog/comments/pending-count').set('Authorization', `Bearer ${t}`),
+    },
+    {
       name: 'read a history',
       action: ADMIN_ACTIONS.readComments,
       call: (t: string) =>

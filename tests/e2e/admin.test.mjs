@@ -223,7 +223,25 @@ test('the Lessons view lists lessons across posts, searchable, linking to each p
   await page.close();
 });
 
-test('a comment submitted over the API is approved in the Moderation view and then shown', async () => {
+test('a comment submitted over the API is approved in the Moderation view, undone, approved again and then shown', async () => {
+  // A reply to the seed post's approved comment, from an author with a site: the queue shows
+  // it as a reply with its parent, and the author's URL as a link that passes no ranking.
+  const seedThread = await api('GET', `/api/blog/posts/${SEED_SLUG}/comments`);
+  const seedComment = seedThread.body.data[0];
+  const reply = await api('POST', `/api/blog/posts/${SEED_SLUG}/comments`, {
+    ip: '192.0.2.12',
+    body: {
+      data: {
+        authorName: 'Rita Replier',
+        authorEmail: 'rita@example.com',
+        authorUrl: 'https://rita.example/blog',
+        content: 'I agree: give first, and the network follows.',
+        parent: seedComment.documentId,
+      },
+    },
+  });
+  assert.equal(reply.status, 201, JSON.stringify(reply.body));
+
   const submitted = await api('POST', `/api/blog/posts/${SEED_SLUG}/comments`, {
     ip: '192.0.2.10',
     body: {
@@ -244,10 +262,47 @@ test('a comment submitted over the API is approved in the Moderation view and th
   // Shown as text: the tags were removed on the way in, nothing is rendered as HTML.
   assert.match(await row.innerText(), /Networking is giving first\./);
   assert.equal(await row.locator('b').count(), 0);
+  // Why it waits, as a sentence, with the rule's id for the curious.
+  const why = row.getByTestId('comment-reason');
+  assert.match(await why.innerText(), /Held: first comment from this author\./);
+  assert.equal(await why.locator('code').innerText(), 'require-approval');
+
+  // The reply, marked as one, with its parent; the author's site as a nofollow link.
+  const replyRow = page.getByTestId('comment-row').filter({ hasText: 'Rita Replier' });
+  const parent = replyRow.getByTestId('reply-to');
+  assert.match(await parent.innerText(), new RegExp(`^Reply to ${seedComment.authorName}:`));
+  const site = replyRow.getByRole('link', { name: 'rita.example/blog' });
+  assert.equal(await site.getAttribute('href'), 'https://rita.example/blog');
+  assert.equal(await site.getAttribute('rel'), 'nofollow noopener noreferrer');
+
+  // The Blog menu link and the Blog page's navigation count the comments that wait.
+  const pending = (await api('GET', '/blog/comments/pending-count', { token })).body.data.pending;
+  assert.equal(await page.getByTestId('blog-pending-count').innerText(), String(pending));
+  assert.equal(await page.getByTestId('blog-nav-pending').innerText(), String(pending));
   await shot(page, 'moderation-view');
 
   await row.getByRole('button', { name: 'Approve' }).click();
   // It leaves the held tab, and the live counts move with it.
+  await row.waitFor({ state: 'detached' });
+  await page.getByRole('tab', { name: 'Approved (2)' }).waitFor();
+  await page
+    .getByTestId('blog-pending-count')
+    .getByText(String(pending - 1))
+    .waitFor();
+
+  // The toast says it as a sentence and offers an undo: the comment is held again.
+  const toast = page.getByTestId('undo-toast');
+  await toast.getByText('1 comment approved').waitFor();
+  await shot(page, 'moderation-undo');
+  await toast.getByRole('button', { name: 'Undo', exact: true }).click();
+  await row.waitFor();
+  await page.getByRole('tab', { name: 'Approved (1)' }).waitFor();
+  assert.equal(
+    (await api('GET', `/blog/comments?q=Edith&status=pending`, { token })).body.data.length,
+    1
+  );
+
+  await row.getByRole('button', { name: 'Approve' }).click();
   await row.waitFor({ state: 'detached' });
   await page.getByRole('tab', { name: 'Approved (2)' }).waitFor();
 
@@ -258,11 +313,24 @@ test('a comment submitted over the API is approved in the Moderation view and th
   const approved = page.getByTestId('comment-row').filter({ hasText: 'Edith Editor-Test' });
   await approved.getByRole('button', { name: 'History' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByText(/Pending → Approved, by Demo Admin/).waitFor();
+  // Approved, set back by the undo, approved again: each change is in the log.
+  await dialog.getByText(/Approved → Pending, by Demo Admin/).waitFor();
+  assert.equal(await dialog.getByText(/Pending → Approved, by Demo Admin/).count(), 2);
+  await page.keyboard.press('Escape');
+
+  // The reply's parent opens alone, in its own tab.
+  await page.getByRole('tab', { name: /Pending/ }).click();
+  await replyRow.getByTestId('reply-to').click();
+  await page.getByTestId('single-comment').waitFor();
+  await waitForCount(page.getByTestId('comment-row'), 1);
+  assert.match(
+    await page.getByTestId('comment-row').innerText(),
+    new RegExp(seedComment.authorName)
+  );
   await page.close();
 });
 
-test('bulk actions change many comments, and a delete asks first', async () => {
+test('bulk actions change many comments; a delete asks first and can be undone', async () => {
   for (const [i, name] of ['Bulk One', 'Bulk Two'].entries()) {
     const res = await api('POST', `/api/blog/posts/${SEED_SLUG}/comments`, {
       ip: `192.0.2.2${i}`,
@@ -284,8 +352,10 @@ test('bulk actions change many comments, and a delete asks first', async () => {
     await page.getByRole('checkbox', { name: `Select ${name}’s comment` }).check();
   }
   await page.getByText('2 comments selected').waitFor();
+  // The Pending tab offers no "Hold" (its comments are held already), in the bar or the rows.
+  assert.equal(await page.getByRole('button', { name: 'Hold' }).count(), 0);
   await page.getByRole('button', { name: 'Mark as spam' }).first().click();
-  await page.getByText(/2 comments: Mark as spam/).waitFor();
+  await page.getByText('2 comments marked as spam').waitFor();
 
   await page.getByRole('tab', { name: /Spam/ }).click();
   const row = page.getByTestId('comment-row').filter({ hasText: 'Bulk One' });
@@ -298,6 +368,27 @@ test('bulk actions change many comments, and a delete asks first', async () => {
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
   await row.waitFor({ state: 'detached' });
 
+  // A delete waits for its undo window: undone, the comment is back and was never deleted.
+  const toast = page.getByTestId('undo-toast');
+  await toast.getByText('1 comment deleted').waitFor();
+  await toast.getByRole('button', { name: 'Undo', exact: true }).click();
+  await row.waitFor();
+  const kept = await api('GET', '/blog/comments?status=spam&q=Bulk', { token });
+  assert.equal(kept.body.data.length, 2);
+
+  // Deleted again, and the toast closed: the delete is sent at once.
+  await row.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  await row.waitFor({ state: 'detached' });
+  await toast.getByRole('button', { name: 'Dismiss' }).click();
+  await toast.waitFor({ state: 'detached' });
+  const until = Date.now() + 10_000;
+  while (
+    (await api('GET', '/blog/comments?status=spam&q=Bulk', { token })).body.data.length !== 1 &&
+    Date.now() < until
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   const spam = await api('GET', '/blog/comments?status=spam&q=Bulk', { token });
   assert.deepEqual(
     spam.body.data.map((comment) => comment.authorName),

@@ -11,7 +11,7 @@ describe('moderation actions offered in the admin', () => {
 
   it('offers nothing to an editor without the moderate action', () => {
     expect(actionsFor('pending', false)).toEqual([]);
-    expect(bulkActions(false)).toEqual([]);
+    expect(bulkActions('pending', false)).toEqual([]);
   });
 
   it('puts held comments first', () => {

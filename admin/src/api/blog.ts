@@ -4,6 +4,7 @@ import type { FindImport, FindImports, ImportJob, StartImport } from '../../../c
 import type { FindLessons } from '../../../contracts/lessons';
 import type {
   BulkAction,
+  CountPending,
   FindCommentedPosts,
   FindEvents,
   FindQueue,
@@ -16,8 +17,8 @@ import type {
  * A query's cache key is its endpoint and its arguments; a mutation invalidates the tags of
  * what it changes, and the queries on screen that provide them are read again.
  *
- * - `BlogComment`: the queue pages with their counts per status, the commented posts, the
- *   histories. Every status change or delete invalidates it.
+ * - `BlogComment`: the queue pages with their counts per status, the pending count of the menu
+ *   link, the commented posts, the histories. Every status change or delete invalidates it.
  * - `BlogSettings`, `BlogLesson`: one resource each.
  * - `BlogImport`: the recent jobs (`LIST`) and each job (its id).
  *
@@ -31,6 +32,11 @@ const blogApi = adminApi
     endpoints: (build) => ({
       getBlogQueue: build.query<FindQueue.Response, FindQueue.Query>({
         query: (params) => ({ url: '/blog/comments', config: { params } }),
+        providesTags: ['BlogComment'],
+      }),
+      getBlogPendingCount: build.query<number, void>({
+        query: () => '/blog/comments/pending-count',
+        transformResponse: (body: CountPending.Response) => body.data.pending,
         providesTags: ['BlogComment'],
       }),
       getBlogCommentedPosts: build.query<FindCommentedPosts.Response['data'], void>({
@@ -103,6 +109,7 @@ const blogApi = adminApi
 
 export const {
   useGetBlogQueueQuery,
+  useGetBlogPendingCountQuery,
   useGetBlogCommentedPostsQuery,
   useGetBlogCommentEventsQuery,
   useModerateBlogCommentsMutation,

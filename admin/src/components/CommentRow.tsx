@@ -1,11 +1,14 @@
 import { Badge, Button, Checkbox, Flex, Td, Tr, Typography } from '@strapi/design-system';
 import { Clock, Trash } from '@strapi/icons';
 import { Link } from 'react-router-dom';
+import { styled } from 'styled-components';
 
 import type { CommentStatus } from '../../../contracts/comments';
-import type { AdminComment } from '../../../contracts/moderation';
+import type { AdminComment, ReplyTo } from '../../../contracts/moderation';
+import { linkableUrl, urlLabel } from '../utils/author-url';
 import { excerpt, postEditPath } from '../utils/format';
 import { actionsFor, type RowAction } from '../utils/moderation-actions';
+import { reasonSentence } from '../utils/reason-sentence';
 import { useTranslate } from '../utils/useTranslate';
 
 const STATUS_BADGE: Record<CommentStatus, 'secondary' | 'success' | 'danger' | 'neutral'> = {
@@ -15,6 +18,31 @@ const STATUS_BADGE: Record<CommentStatus, 'secondary' | 'success' | 'danger' | '
   rejected: 'neutral',
 };
 
+/** A button that reads as a link: the parent of a reply, shown in the queue. */
+const ParentLink = styled.button`
+  display: block;
+  max-width: 100%;
+  padding: 0;
+  border: 0;
+  background: none;
+  text-align: start;
+  cursor: pointer;
+  color: ${({ theme }) => theme.colors.primary600};
+  &:hover span {
+    text-decoration: underline;
+  }
+  &:focus-visible {
+    outline: 2px solid ${({ theme }) => theme.colors.primary600};
+  }
+`;
+
+/** The rule's id, for the curious. */
+const RuleId = styled.code`
+  white-space: nowrap;
+  font-size: 1.1rem;
+  color: ${({ theme }) => theme.colors.neutral500};
+`;
+
 interface CommentRowProps {
   comment: AdminComment;
   canModerate: boolean;
@@ -23,6 +51,8 @@ interface CommentRowProps {
   onSelect: (checked: boolean) => void;
   onAction: (action: RowAction) => void;
   onHistory: () => void;
+  /** Shows the comment this one replies to (the queue filtered to it). */
+  onShowParent: (parent: ReplyTo) => void;
 }
 
 /** One comment of the moderation queue, with what the editor's role may do to it. */
@@ -34,8 +64,11 @@ export const CommentRow = ({
   onSelect,
   onAction,
   onHistory,
+  onShowParent,
 }: CommentRowProps) => {
   const t = useTranslate();
+  const href = linkableUrl(comment.authorUrl);
+  const parent = comment.replyTo;
   return (
     <Tr data-testid="comment-row">
       <Td>
@@ -47,18 +80,55 @@ export const CommentRow = ({
           />
         )}
       </Td>
-      <Td>
-        <Flex direction="column" alignItems="flex-start">
+      <Td style={{ whiteSpace: 'normal', maxWidth: '18rem' }}>
+        <Flex direction="column" alignItems="flex-start" gap={1}>
           <Typography fontWeight="bold">{comment.authorName}</Typography>
           <Typography variant="pi" textColor="neutral600">
             {comment.authorEmail ?? ''}
           </Typography>
+          {href ? (
+            <a
+              href={href}
+              target="_blank"
+              rel="nofollow noopener noreferrer"
+              title={href}
+              data-testid="author-url"
+            >
+              <Typography variant="pi" textColor="primary600">
+                {urlLabel(href)}
+              </Typography>
+            </a>
+          ) : (
+            comment.authorUrl && (
+              // Not an http(s) address: shown as text, never as a link.
+              <Typography variant="pi" textColor="neutral600" data-testid="author-url">
+                {excerpt(comment.authorUrl, 48)}
+              </Typography>
+            )
+          )}
           <Badge variant={STATUS_BADGE[comment.status]}>{t(`status.${comment.status}`)}</Badge>
         </Flex>
       </Td>
       <Td style={{ whiteSpace: 'normal', maxWidth: '32rem' }}>
-        {/* Text nodes only: React escapes it; comment content is never HTML. */}
-        <Typography title={comment.content}>{excerpt(comment.content)}</Typography>
+        <Flex direction="column" alignItems="flex-start" gap={1}>
+          {parent && (
+            <ParentLink
+              type="button"
+              data-testid="reply-to"
+              title={t('moderation.replyTo.show')}
+              onClick={() => onShowParent(parent)}
+            >
+              <Typography variant="pi" fontWeight="bold" textColor="primary600">
+                {t('moderation.replyTo', { name: parent.authorName })}
+              </Typography>{' '}
+              <Typography variant="pi" textColor="neutral600">
+                “{parent.excerpt}”
+              </Typography>
+            </ParentLink>
+          )}
+          {/* Text nodes only: React escapes it; comment content is never HTML. */}
+          <Typography title={comment.content}>{excerpt(comment.content)}</Typography>
+        </Flex>
       </Td>
       <Td>
         {comment.post ? (
@@ -76,10 +146,19 @@ export const CommentRow = ({
             : t('moderation.undated')}
         </Typography>
       </Td>
-      <Td style={{ whiteSpace: 'normal', maxWidth: '16rem' }}>
-        <Typography variant="pi" textColor="neutral600">
-          {comment.moderationReason ?? ''}
-        </Typography>
+      <Td style={{ whiteSpace: 'normal', maxWidth: '18rem' }} data-testid="comment-reason">
+        {comment.reasonParts && (
+          <Flex direction="column" alignItems="flex-start" gap={1}>
+            <Typography variant="pi" textColor="neutral700">
+              {reasonSentence(comment.reasonParts, t)}
+            </Typography>
+            {comment.reasonParts.rule && (
+              <RuleId title={comment.moderationReason ?? undefined}>
+                {comment.reasonParts.rule}
+              </RuleId>
+            )}
+          </Flex>
+        )}
       </Td>
       <Td>
         <Flex gap={1} wrap="wrap">

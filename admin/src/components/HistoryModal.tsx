@@ -1,6 +1,8 @@
 import { Box, Flex, Loader, Modal, Typography } from '@strapi/design-system';
 
+import type { ModerationEvent } from '../../../contracts/moderation';
 import { useGetBlogCommentEventsQuery } from '../api/blog';
+import { reasonSentence } from '../utils/reason-sentence';
 import { useErrorMessage } from '../utils/useErrorMessage';
 import { useTranslate } from '../utils/useTranslate';
 
@@ -23,6 +25,9 @@ export const HistoryModal = ({ documentId, onClose }: HistoryModalProps) => {
 
   const label = (status: string) =>
     status === 'deleted' ? t('action.delete') : t(`status.${status}`);
+  // The rules have no name; an admin or an import run has one.
+  const actor = (event: ModerationEvent) =>
+    event.actorType === 'system' ? t('reason.actor.rules') : (event.actorName ?? event.actorType);
 
   return (
     <Modal.Root open={documentId !== null} onOpenChange={(open) => !open && onClose()}>
@@ -45,16 +50,16 @@ export const HistoryModal = ({ documentId, onClose }: HistoryModalProps) => {
                       ? t('moderation.history.by', {
                           from: label(event.fromStatus),
                           to: label(event.toStatus),
-                          actor: event.actorName ?? event.actorType,
+                          actor: actor(event),
                         })
                       : t('moderation.history.created', {
                           to: label(event.toStatus),
-                          actor: event.actorName ?? event.actorType,
+                          actor: actor(event),
                         })}
                   </Typography>
                   <Typography variant="pi" textColor="neutral600" display="block">
                     {new Date(event.createdAt).toLocaleString()}
-                    {event.reason ? ` — ${event.reason}` : ''}
+                    {event.reasonParts ? ` — ${reasonSentence(event.reasonParts, t)}` : ''}
                   </Typography>
                 </Box>
               ))}

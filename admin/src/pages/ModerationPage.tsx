@@ -21,6 +21,7 @@ import { WarningCircle } from '@strapi/icons';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 
 import type { CommentStatus } from '../../../contracts/comments';
+import type { AdminComment, ReplyTo } from '../../../contracts/moderation';
 import {
   useGetBlogCommentedPostsQuery,
   useGetBlogQueueQuery,
@@ -31,18 +32,33 @@ import { CommentRow } from '../components/CommentRow';
 import { DeleteDialog } from '../components/DeleteDialog';
 import { HistoryModal } from '../components/HistoryModal';
 import { Pager } from '../components/Pager';
+import { UndoToast } from '../components/UndoToast';
 import { PERMISSIONS } from '../permissions';
-import { bulkActions, STATUS_TABS, type RowAction } from '../utils/moderation-actions';
+import {
+  bulkActions,
+  doneMessage,
+  STATUS_TABS,
+  undoChanges,
+  type RowAction,
+} from '../utils/moderation-actions';
 import { useErrorMessage, type QueryError } from '../utils/useErrorMessage';
 import { useSearch } from '../utils/useSearch';
 import { useTranslate } from '../utils/useTranslate';
+import { useUndoWindow } from '../utils/useUndoWindow';
 
 const PAGE_SIZE = 20;
+
+/** Tells one undo entry from the next. */
+let lastUndoId = 0;
 
 /** Checked once for the page: `canRead` and `canModerate`. */
 const QUEUE_PERMISSIONS = [...PERMISSIONS.readComments, ...PERMISSIONS.moderateComments];
 
-/** The moderation queue: tabs per status, search, per-row and bulk actions, history. */
+/**
+ * The moderation queue: tabs per status, search, per-row and bulk actions with an undo, history.
+ * A delete waits for its undo window to pass before it is sent (its rows hidden meanwhile); a
+ * status change is saved at once, and its undo sets the former statuses back.
+ */
 export const ModerationPage = () => {
   const t = useTranslate();
   const { toggleNotification } = useNotification();
@@ -53,20 +69,39 @@ export const ModerationPage = () => {
 
   const [status, setStatus] = useState<CommentStatus>('pending');
   const [post, setPost] = useState('');
+  /** One comment shown alone: the parent a reply links to. */
+  const [single, setSingle] = useState<ReplyTo | null>(null);
   const [page, setPage] = useState(1);
   const { search, setSearch, query } = useSearch(() => setPage(1));
   const [historyOf, setHistoryOf] = useState<string | null>(null);
-  const [toDelete, setToDelete] = useState<string[] | null>(null);
+  const [toDelete, setToDelete] = useState<AdminComment[] | null>(null);
+  const { entry, undoWindow } = useUndoWindow();
+  /** Comments whose delete was sent: never shown again, even before the queue is read again. */
+  const [gone, setGone] = useState<string[]>([]);
 
   // Read again on every visit and change of page or filter (readers keep writing); a page seen
   // before shows at once from the cache meanwhile.
   const fresh = { skip: !canRead, refetchOnMountOrArgChange: true };
-  const shown = { status, q: query || undefined, post: post || undefined, page };
+  const shown = {
+    status,
+    q: query || undefined,
+    post: post || undefined,
+    comment: single?.documentId,
+    page,
+  };
   const queue = useGetBlogQueueQuery({ ...shown, pageSize: PAGE_SIZE }, fresh);
   const posts = useGetBlogCommentedPostsQuery(undefined, fresh).data ?? [];
   const [moderate, { isLoading: moderating }] = useModerateBlogCommentsMutation();
   const result = queue.data;
-  const rows = result?.data ?? [];
+  const hidden = new Set([
+    ...gone,
+    ...(entry?.kind === 'delete' ? entry.before.map((row) => row.documentId) : []),
+  ]);
+  const rows = (result?.data ?? []).filter((row) => !hidden.has(row.documentId));
+  // A tab's count leaves out its rows hidden here (their delete waits or was just sent).
+  const hiddenHere = (result?.data.length ?? 0) - rows.length;
+  const countOf = (tab: CommentStatus) =>
+    result ? Math.max(0, result.meta.counts[tab] - (tab === status ? hiddenHere : 0)) : null;
 
   // A selection belongs to the page and filters it was made on, and holds only rows shown.
   const shownKey = JSON.stringify(shown);
@@ -79,24 +114,59 @@ export const ModerationPage = () => {
     setSelection({ of: shownKey, ids: update(selected) });
   const busy = moderating || queue.isFetching;
 
-  const apply = async (documentIds: string[], action: RowAction) => {
+  const failed = (cause: unknown) =>
+    toggleNotification({ type: 'danger', message: errorMessage(cause as QueryError) });
+
+  /** Sends a delete whose undo window passed; its rows come back if the server refuses it. */
+  const sendDelete = async (documentIds: string[]) => {
+    setGone((current) => [...current, ...documentIds]);
     try {
-      await moderate(
-        action === 'delete' ? { documentIds, action: 'delete' } : { documentIds, status: action }
-      ).unwrap();
-      toggleNotification({
-        type: 'success',
-        message: t('moderation.done', { count: documentIds.length, action: t(`action.${action}`) }),
-      });
-      setSelected(() => []);
+      await moderate({ documentIds, action: 'delete' }).unwrap();
     } catch (cause) {
-      toggleNotification({ type: 'danger', message: errorMessage(cause as QueryError) });
+      setGone((current) => current.filter((id) => !documentIds.includes(id)));
+      failed(cause);
     }
   };
 
-  const run = (documentIds: string[], action: RowAction) => {
-    if (action === 'delete') setToDelete(documentIds);
-    else void apply(documentIds, action);
+  /** Sets the former statuses back: one bulk request per former status. */
+  const setBack = async (changes: ReturnType<typeof undoChanges>) => {
+    try {
+      for (const change of changes) await moderate(change).unwrap();
+      toggleNotification({ type: 'info', message: t('moderation.undone') });
+    } catch (cause) {
+      failed(cause);
+    }
+  };
+
+  const apply = async (targets: AdminComment[], action: RowAction) => {
+    const documentIds = targets.map((row) => row.documentId);
+    const before = targets.map(({ documentId, status: was }) => ({ documentId, status: was }));
+    lastUndoId += 1;
+    const base = { id: lastUndoId, before, message: doneMessage(action, documentIds.length) };
+    if (action === 'delete') {
+      setSelected(() => []);
+      undoWindow.offer({ ...base, kind: 'delete', commit: () => void sendDelete(documentIds) });
+      return;
+    }
+    try {
+      await moderate({ documentIds, status: action }).unwrap();
+      setSelected(() => []);
+      const changes = undoChanges(before, action);
+      undoWindow.offer({ ...base, kind: 'status', revert: () => void setBack(changes) });
+    } catch (cause) {
+      failed(cause);
+    }
+  };
+
+  const run = (targets: AdminComment[], action: RowAction) => {
+    if (action === 'delete') setToDelete(targets);
+    else void apply(targets, action);
+  };
+
+  const showParent = (parent: ReplyTo) => {
+    setSingle(parent);
+    setStatus(parent.status);
+    setPage(1);
   };
 
   if (rbacLoading) return <Page.Loading />;
@@ -104,6 +174,7 @@ export const ModerationPage = () => {
 
   const error = queue.error ? errorMessage(queue.error) : null;
   const allSelected = rows.length > 0 && selected.length === rows.length;
+  const selectedRows = rows.filter((row) => selected.includes(row.documentId));
 
   return (
     <Page.Main>
@@ -118,6 +189,7 @@ export const ModerationPage = () => {
           value={status}
           onValueChange={(value) => {
             setStatus(value as CommentStatus);
+            setSingle(null);
             setPage(1);
           }}
         >
@@ -125,11 +197,22 @@ export const ModerationPage = () => {
             {STATUS_TABS.map((tab) => (
               <Tabs.Trigger key={tab} value={tab}>
                 {t(`status.${tab}`)}
-                {result ? ` (${result.meta.counts[tab]})` : ''}
+                {result ? ` (${countOf(tab)})` : ''}
               </Tabs.Trigger>
             ))}
           </Tabs.List>
         </Tabs.Root>
+
+        {single && (
+          <Flex gap={2} paddingTop={4} data-testid="single-comment">
+            <Typography variant="omega">
+              {t('moderation.single', { name: single.authorName })}
+            </Typography>
+            <Button size="S" variant="tertiary" onClick={() => setSingle(null)}>
+              {t('moderation.single.clear')}
+            </Button>
+          </Flex>
+        )}
 
         <Flex gap={4} paddingTop={4} paddingBottom={4} justifyContent="space-between" wrap="wrap">
           <Flex gap={2}>
@@ -172,13 +255,13 @@ export const ModerationPage = () => {
               <Typography variant="omega">
                 {t('moderation.selected', { count: selected.length })}
               </Typography>
-              {bulkActions(canModerate).map((action) => (
+              {bulkActions(status, canModerate).map((action) => (
                 <Button
                   key={action}
                   size="S"
                   variant={action === 'delete' ? 'danger-light' : 'secondary'}
                   disabled={busy}
-                  onClick={() => run(selected, action)}
+                  onClick={() => run(selectedRows, action)}
                 >
                   {t(`action.${action}`)}
                 </Button>
@@ -249,8 +332,9 @@ export const ModerationPage = () => {
                         : current.filter((id) => id !== comment.documentId)
                     )
                   }
-                  onAction={(action) => run([comment.documentId], action)}
+                  onAction={(action) => run([comment], action)}
                   onHistory={() => setHistoryOf(comment.documentId)}
+                  onShowParent={showParent}
                 />
               ))}
             </Tbody>
@@ -268,11 +352,13 @@ export const ModerationPage = () => {
         open={toDelete !== null}
         onCancel={() => setToDelete(null)}
         onConfirm={() => {
-          const ids = toDelete ?? [];
+          const targets = toDelete ?? [];
           setToDelete(null);
-          void apply(ids, 'delete');
+          void apply(targets, 'delete');
         }}
       />
+
+      <UndoToast entry={entry} onUndo={undoWindow.undo} onClose={undoWindow.finish} />
     </Page.Main>
   );
 };

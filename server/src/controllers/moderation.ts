@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 
 import type {
   BulkAction,
+  CountPending,
   FindCommentedPosts,
   FindEvents,
   FindQueue,
@@ -34,6 +35,11 @@ const createModerationController = ({ strapi }: { strapi: Core.Strapi }) => {
       const body: FindQueue.Response = await queue().list(
         query as Parameters<ReturnType<typeof queue>['list']>[0]
       );
+      ctx.body = body;
+    },
+
+    async pendingCount(ctx: Context) {
+      const body: CountPending.Response = { data: { pending: await queue().pendingCount() } };
       ctx.body = body;
     },
 

@@ -41,6 +41,12 @@ export default {
     },
     {
       method: 'GET',
+      path: '/comments/pending-count',
+      handler: 'moderation.pendingCount',
+      config: guarded(ADMIN_ACTIONS.readComments),
+    },
+    {
+      method: 'GET',
       path: '/comments/posts',
       handler: 'moderation.posts',
       config: guarded(ADMIN_ACTIONS.readComments),

@@ -5,6 +5,7 @@ import type { CommentStatus } from '../../../contracts/comments';
 import type { ModerationEvent } from '../../../contracts/moderation';
 import { MODERATION_EVENT_UID } from '../../../contracts/plugin';
 import type { Actor } from '../moderation/actor';
+import { reasonParts } from '../moderation/reason-parts';
 
 export interface EventInput {
   commentDocumentId: string;
@@ -66,9 +67,12 @@ const createModerationEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
           'reason',
           'createdAt',
         ],
-      })) as Array<Omit<ModerationEvent, 'createdAt'> & { createdAt: string | Date }>;
+      })) as Array<
+        Omit<ModerationEvent, 'createdAt' | 'reasonParts'> & { createdAt: string | Date }
+      >;
       return rows.map((row) => ({
         ...row,
+        reasonParts: reasonParts(row.reason),
         createdAt: toIsoDate(row.createdAt),
       }));
     },

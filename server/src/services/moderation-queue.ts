@@ -3,19 +3,34 @@ import { errors } from '@strapi/utils';
 
 import { toIsoDate } from '../../../contracts/dates';
 import { COMMENT_STATUSES, type CommentStatus } from '../../../contracts/comments';
-import type { AdminComment, FindQueue, StatusCounts } from '../../../contracts/moderation';
+import type { AdminComment, FindQueue, ReplyTo, StatusCounts } from '../../../contracts/moderation';
 import { COMMENT_UID } from '../../../contracts/plugin';
 import type { Actor } from '../moderation/actor';
+import { oneLine } from '../moderation/excerpt';
+import { reasonParts } from '../moderation/reason-parts';
 import { OWN_FIELDS } from '../moderation/update-checks';
 import { commentTables } from '../repositories/table-names';
 import { sql } from '../db/connection';
 import { getService } from '../utils/get-service';
 
-type Row = Omit<AdminComment, 'post' | 'parent' | 'submittedAt'> & {
+type Row = Omit<AdminComment, 'post' | 'parent' | 'replyTo' | 'reasonParts' | 'submittedAt'> & {
   submittedAt: string | Date | null;
   post?: { documentId: string; title: string; slug: string } | null;
-  parent?: { documentId: string } | null;
+  parent?: (Omit<ReplyTo, 'excerpt'> & { content: string | null }) | null;
 };
+
+/** How much of a parent's content the queue shows next to its reply, in characters. */
+const PARENT_EXCERPT = 100;
+
+const toReplyTo = (parent: Row['parent']): ReplyTo | null =>
+  parent
+    ? {
+        documentId: parent.documentId,
+        authorName: parent.authorName,
+        excerpt: oneLine(parent.content ?? '', PARENT_EXCERPT),
+        status: parent.status,
+      }
+    : null;
 
 const toAdminComment = (row: Row): AdminComment => ({
   documentId: row.documentId,
@@ -25,10 +40,12 @@ const toAdminComment = (row: Row): AdminComment => ({
   content: row.content,
   status: row.status,
   moderationReason: row.moderationReason ?? null,
+  reasonParts: reasonParts(row.moderationReason),
   ipHash: row.ipHash ?? null,
   userAgent: row.userAgent ?? null,
   submittedAt: toIsoDate(row.submittedAt),
   parent: row.parent?.documentId ?? null,
+  replyTo: toReplyTo(row.parent),
   post: row.post
     ? { documentId: row.post.documentId, title: row.post.title, slug: row.post.slug }
     : null,
@@ -36,9 +53,10 @@ const toAdminComment = (row: Row): AdminComment => ({
 
 /** What the queue shows of a comment: its documentId and own fields, the import key aside. */
 const FIELDS = ['documentId', ...OWN_FIELDS.filter((field) => field !== 'importKey')];
+/** One statement per relation for the whole page: the posts, then the parents of the replies. */
 const POPULATE = {
   post: { select: ['documentId', 'title', 'slug'] },
-  parent: { select: ['documentId'] },
+  parent: { select: ['documentId', 'authorName', 'content', 'status'] },
 };
 
 /**
@@ -60,6 +78,7 @@ const createModerationQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     async list(params: Required<Pick<FindQueue.Query, 'page' | 'pageSize'>> & FindQueue.Query) {
       const where: Record<string, unknown> = {};
       if (params.post) where.post = { documentId: params.post };
+      if (params.comment) where.documentId = params.comment;
       if (params.q) {
         where.$or = ['content', 'authorName', 'authorEmail'].map((field) => ({
           [field]: { $containsi: params.q },
@@ -147,6 +166,11 @@ const createModerationQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         return { count: unique.length, documentIds: unique };
       });
+    },
+
+    /** How many comments wait for an editor: one statement. */
+    async pendingCount(): Promise<number> {
+      return Number(await query().count({ where: { status: 'pending' } }));
     },
 
     /** Posts that have comments, for the queue's post filter: most recent first, at most 200. */
