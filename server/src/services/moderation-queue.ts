@@ -60,6 +60,7 @@ const createModerationQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     async list(params: Required<Pick<FindQueue.Query, 'page' | 'pageSize'>> & FindQueue.Query) {
       const where: Record<string, unknown> = {};
       if (params.post) where.post = { documentId: params.post };
+      if (params.comment) where.documentId = params.comment;
       if (params.q) {
         where.$or = ['content', 'authorName', 'authorEmail'].map((field) => ({
           [field]: { $containsi: params.q },

@@ -58,6 +58,7 @@ export const queueQuerySchema = yup
   .object({
     status,
     post: documentId,
+    comment: documentId,
     q: text('q', 200),
     page,
     pageSize,
