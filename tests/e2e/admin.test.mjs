@@ -215,7 +215,7 @@ test('the Lessons view lists lessons across posts, searchable, linking to each p
   assert.equal(await page.getByTestId('lesson-row').count(), 5);
   // The post's state and the count of what is listed.
   assert.deepEqual(
-    [...new Set(await page.getByTestId('lesson-state').allInnerTexts())],
+    [...new Set(await page.getByTestId('lesson-state').allTextContents())],
     ['Published']
   );
   assert.equal(await page.getByTestId('lessons-total').innerText(), '5 lessons');
@@ -558,7 +558,7 @@ test('a comment’s edit view shows its status and the way to moderate it, no le
   const panel = page.getByTestId('comment-panel');
   await waitShown(page, panel, 'comment-panel');
   assert.match(
-    await panel.getByTestId('comment-panel-status').innerText(),
+    await panel.getByTestId('comment-panel-status').textContent(),
     /^(Pending|Approved|Spam|Rejected)$/
   );
   assert.equal(await page.getByText(/max\. 128 characters/).count(), 0);
