@@ -76,14 +76,12 @@ const PanelContent = ({ documentId }: { documentId: string }) => {
         {t('panel.comment.open')}
       </LinkButton>
       {comment.post && (
-        <LinkButton
-          tag={RouterLink}
-          to={moderationPath({ post: comment.post.documentId })}
-          variant="tertiary"
-          fullWidth
-        >
-          {t('panel.comment.openPost', { title: comment.post.title })}
-        </LinkButton>
+        // A link, not a button: a post's title is too long for a button's one line.
+        <RouterLink to={moderationPath({ post: comment.post.documentId })}>
+          <Typography textColor="primary600">
+            {t('panel.comment.openPost', { title: comment.post.title })}
+          </Typography>
+        </RouterLink>
       )}
       <Typography variant="pi" textColor="neutral600">
         {t('panel.comment.hint')}
