@@ -29,6 +29,38 @@ export interface ModerationSettings {
   requireApproval: 'first-time' | 'always' | 'never';
 }
 
+/** The numeric settings: each a whole number in these bounds, checked by the server and the form. */
+export const SETTING_BOUNDS = {
+  closeAfterDays: { min: 0, max: 36500 },
+  maxDepth: { min: 1, max: 100 },
+  maxLength: { min: 1, max: 100000 },
+  floodIntervalSeconds: { min: 0, max: 86400 },
+  minSubmitSeconds: { min: 0, max: 3600 },
+  maxLinks: { min: 0, max: 100 },
+} as const satisfies Partial<Record<keyof ModerationSettings, { min: number; max: number }>>;
+
+export type NumericSetting = keyof typeof SETTING_BOUNDS;
+
+/** A word list's limits: entries, and characters an entry. */
+export const WORD_LIST_LIMITS = { maxEntries: 10000, maxEntryLength: 200 } as const;
+
+/** The honeypot field's name: letters, digits, `-` and `_`, starting with a letter or `_`. */
+export const HONEYPOT_FIELD_PATTERN = /^[a-z_][\w-]{0,63}$/i;
+
+/** Names the honeypot may not take: the submission's own fields, and JavaScript's special keys. */
+export const RESERVED_HONEYPOT_NAMES = [
+  'data',
+  'formToken',
+  'authorName',
+  'authorEmail',
+  'authorUrl',
+  'content',
+  'parent',
+  '__proto__',
+  'constructor',
+  'prototype',
+] as const;
+
 export namespace Settings {
   export interface Response {
     data: ModerationSettings;
@@ -133,7 +165,7 @@ export namespace FindQueue {
   export interface Query {
     status?: CommentStatus;
     post?: string;
-    /** One comment by its documentId (the parent a reply links to). */
+    /** One comment by its documentId (the parent a reply links to; a comment's side panel). */
     comment?: string;
     q?: string;
     page?: number;

@@ -2,9 +2,11 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 
 import { PLUGIN_ID } from '../../contracts/plugin';
 
+import { CommentPanel } from './components/CommentPanel';
 import { LessonsPanel } from './components/LessonsPanel';
 import { PluginIcon } from './components/PluginIcon';
 import { SchedulePanel } from './components/SchedulePanel';
+import { PostCommentsPanel } from './components/PostCommentsPanel';
 import { PERMISSIONS, PAGE_PERMISSIONS } from './permissions';
 import { getTranslation, prefixTranslations } from './utils/getTranslation';
 
@@ -39,6 +41,7 @@ const plugin: StrapiApp['appPlugins'][string] = {
       apis: ContentManagerApis;
     };
     contentManager.apis.addEditViewSidePanel([LessonsPanel, SchedulePanel]);
+    contentManager.apis.addEditViewSidePanel([PostCommentsPanel, CommentPanel]);
   },
 
   async registerTrads({ locales }) {

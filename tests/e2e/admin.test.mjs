@@ -213,10 +213,17 @@ test('the Lessons view lists lessons across posts, searchable, linking to each p
   await page.goto(`${base}/admin/plugins/blog/lessons`);
   await page.getByTestId('lesson-row').first().waitFor();
   assert.equal(await page.getByTestId('lesson-row').count(), 5);
+  // The post's state and the count of what is listed.
+  assert.deepEqual(
+    [...new Set(await page.getByTestId('lesson-state').allTextContents())],
+    ['Published']
+  );
+  assert.equal(await page.getByTestId('lessons-total').innerText(), '5 lessons');
   await shot(page, 'lessons-view');
 
   await page.getByPlaceholder('Search lessons or posts').fill('learn');
   await waitForCount(page.getByTestId('lesson-row'), 1);
+  await page.getByTestId('lessons-total').getByText('1 lesson found').waitFor();
   assert.match(await page.getByTestId('lesson-row').innerText(), /A network to learn\./);
   await page.getByRole('link', { name: 'Open “Networking biggest mistake?”' }).click();
   await page.waitForURL(/content-manager\/collection-types\/plugin::blog\.post\/\w+/);
@@ -404,11 +411,24 @@ test('a setting changed in Settings → Blog changes the rule', async () => {
   await field.waitFor();
   await shot(page, 'settings');
 
-  // A bad value first: the server's message shows under its field, nothing is saved.
-  await page.getByLabel('Deepest reply level').fill('0');
+  // A bad value first: refused under its field, in a sentence naming it, before any request.
+  let saves = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'PUT' && request.url().endsWith('/blog/settings')) saves += 1;
+  });
+  await page.getByLabel('Deepest reply level').fill('-3');
   await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByText('maxDepth must be at least 1').waitFor();
+  await page.getByText('“Deepest reply level” must be from 1 to 100.').waitFor();
+  await page.getByText('Some settings need fixing: Deepest reply level').waitFor();
+  assert.equal(saves, 0);
+  await shot(page, 'settings-refused');
   await page.getByLabel('Deepest reply level').fill('5');
+  // The approval choice that publishes at once does not read as "comments off".
+  await page.getByLabel('Approval').click();
+  await page
+    .getByRole('option', { name: 'None: publish at once when every rule passes' })
+    .waitFor();
+  await page.keyboard.press('Escape');
 
   await field.fill('miracle-cure\ncasino');
   await page.getByRole('button', { name: 'Save' }).click();
@@ -509,7 +529,9 @@ test('an editor checks a WordPress export, imports it and reads the report in th
   const page = await adminPage();
   await page.goto(`${base}/admin/plugins/blog/import`);
   const input = page.locator('#blog-import-file');
-  await waitShown(page, input, 'import-view');
+  // The Design System's button opens the (hidden) input; the chosen file shows with its size.
+  await waitShown(page, page.getByRole('button', { name: 'Choose a file' }), 'import-view');
+  assert.equal(await page.getByTestId('import-file-chosen').innerText(), 'No file chosen');
 
   // A file that is not an export is refused with the reason, before anything runs.
   await input.setInputFiles({
@@ -525,6 +547,7 @@ test('an editor checks a WordPress export, imports it and reads the report in th
   );
 
   await input.setInputFiles(path.join(ROOT, 'tests', 'fixtures', 'import', 'small.wxr.xml'));
+  assert.match(await page.getByTestId('import-file-chosen').innerText(), /^small\.wxr\.xml \(\d/);
   await page.getByRole('button', { name: 'Check the file' }).click();
   await waitShown(page, page.getByRole('heading', { name: 'What an import would do' }), 'dry-run');
   const report = page.getByTestId('import-report');
@@ -539,7 +562,7 @@ test('an editor checks a WordPress export, imports it and reads the report in th
   // Nothing was written by the check.
   assert.equal((await api('GET', '/api/blog/posts/lessons-from-a-garden')).status, 404);
 
-  await page.getByRole('button', { name: 'Import 3 posts and 6 comments' }).click();
+  await page.getByRole('button', { name: 'Import 3 new posts and 6 new comments' }).click();
   await waitShown(page, page.getByRole('heading', { name: 'Import finished' }), 'import-done');
   assert.deepEqual(
     (await page.getByTestId('import-report-comments').locator('td').allInnerTexts()).map((s) =>
@@ -550,11 +573,97 @@ test('an editor checks a WordPress export, imports it and reads the report in th
   await waitForCount(page.getByTestId('import-history-row'), 2);
   await shot(page, 'import-done');
 
+  // Checked again, the same file offers an update of what is there, not new content.
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await waitShown(
+    page,
+    page.getByRole('button', {
+      name: 'Update 3 posts and 6 comments already imported (nothing new)',
+    }),
+    'import-recheck'
+  );
+  await waitForCount(page.getByTestId('import-history-row'), 3);
+
+  // A past run opens on its report: the import, second in the list.
+  await page.getByRole('button', { name: 'Open the report of small.wxr.xml' }).nth(1).click();
+  const run = page.getByRole('dialog').getByTestId('import-run');
+  await waitShown(page, run, 'import-past-run');
+  assert.deepEqual(
+    (await run.getByTestId('import-report-posts').locator('td').allInnerTexts()).map((s) =>
+      s.trim()
+    ),
+    ['Posts', '3', '0', '0']
+  );
+  await shot(page, 'import-past-run');
+  await page.keyboard.press('Escape');
+
   const garden = await api('GET', '/api/blog/posts/lessons-from-a-garden');
   assert.equal(garden.status, 200);
   assert.deepEqual(
     garden.body.data.lessons.map((lesson) => lesson.text),
     ['Sow before you need.', 'Water often.', 'Wait.']
   );
+  await page.close();
+});
+
+test('the Import view opens on a direct load, not on a spinner', async () => {
+  const page = await adminPage();
+  await page.goto(`${base}/admin/plugins/blog/import`);
+  await waitShown(page, page.getByRole('button', { name: 'Choose a file' }), 'import-direct');
+  await waitShown(page, page.getByTestId('import-history-row').first(), 'import-direct-history');
+  await page.close();
+});
+
+test('the post edit view counts its comments by status and links to them; the relation is gone', async () => {
+  const page = await adminPage();
+  await page.goto(`${base}/admin/content-manager/collection-types/plugin::blog.post`);
+  await page.getByText('Networking biggest mistake?').first().click();
+  const panel = page.getByTestId('post-comments-panel');
+  await waitShown(page, panel, 'post-comments-panel');
+  await panel
+    .getByTestId('post-comments-total')
+    .getByText(/^\d+ comments?$/)
+    .waitFor();
+  assert.ok((await panel.getByTestId('post-comments-status').count()) >= 1);
+  // No relation field to detach a comment with.
+  await page.getByLabel('Comments enabled').waitFor();
+  assert.equal(
+    await page
+      .locator('main label')
+      .filter({ hasText: /^Comments$/ })
+      .count(),
+    0
+  );
+  await panel.scrollIntoViewIfNeeded();
+  await shot(page, 'post-comments-panel');
+
+  await panel.getByRole('link', { name: 'Moderate this post’s comments' }).click();
+  await page.waitForURL(/\/admin\/plugins\/blog\/moderation\?post=\w+/);
+  await page.close();
+});
+
+test('a comment’s edit view shows its status and the way to moderate it, no length hints on fixed fields', async () => {
+  const page = await adminPage();
+  await page.goto(`${base}/admin/content-manager/collection-types/plugin::blog.comment`);
+  await page.getByRole('row').nth(1).click();
+  const panel = page.getByTestId('comment-panel');
+  await waitShown(page, panel, 'comment-panel');
+  assert.match(
+    await panel.getByTestId('comment-panel-status').textContent(),
+    /^(Pending|Approved|Spam|Rejected)$/
+  );
+  assert.equal(await page.getByText(/max\. 128 characters/).count(), 0);
+  assert.equal(await page.getByText(/max\. 255 characters/).count(), 0);
+  await shot(page, 'comment-edit');
+  await panel.getByRole('link', { name: 'Open in the Moderation view' }).click();
+  await page.waitForURL(/\/admin\/plugins\/blog\/moderation\?status=\w+&comment=\w+/);
+  await page.close();
+});
+
+test('Strapi’s Media Library banner does not show in the demo', async () => {
+  const page = await adminPage();
+  await page.goto(`${base}/admin`);
+  await waitShown(page, page.getByRole('link', { name: 'Blog' }).first(), 'banner-home');
+  assert.equal(await page.getByText(/Introducing the new Media Library/).count(), 0);
   await page.close();
 });

@@ -8,38 +8,27 @@ import {
   Field,
   Flex,
   LinkButton,
+  Loader,
   TextInput,
   Typography,
 } from '@strapi/design-system';
 import { Upload } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { Link as RouterLink } from 'react-router-dom';
-import { styled } from 'styled-components';
 
 import type { ImportJob } from '../../../contracts/imports';
 import { POST_UID } from '../../../contracts/plugin';
 import { BlogNav } from '../components/BlogNav';
+import { ImportFilePicker } from '../components/ImportFilePicker';
 import { ImportHistory } from '../components/ImportHistory';
 import { ImportProgressView } from '../components/ImportProgressView';
 import { ImportReportView } from '../components/ImportReportView';
 import { PERMISSIONS } from '../permissions';
-import { formatBytes } from '../utils/format';
+import { confirmMessage } from '../utils/import-text';
 import { useImportJobs } from '../utils/useImportJobs';
 import { useTranslate } from '../utils/useTranslate';
 
 const POSTS_PATH = `/content-manager/collection-types/${POST_UID}`;
-
-const FileInput = styled.input`
-  padding: ${({ theme }) => theme.spaces[3]};
-  border: 1px dashed ${({ theme }) => theme.colors.neutral300};
-  border-radius: ${({ theme }) => theme.borderRadius};
-  background: ${({ theme }) => theme.colors.neutral100};
-  color: ${({ theme }) => theme.colors.neutral800};
-  font-size: ${({ theme }) => theme.fontSizes[2]};
-  &:focus-visible {
-    outline: 2px solid ${({ theme }) => theme.colors.primary600};
-  }
-`;
 
 const Card = ({ children }: { children: React.ReactNode }) => (
   <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
@@ -77,6 +66,7 @@ const JobOutcome = ({
   if (job.state !== 'done' || !job.report) return null;
   const { report } = job;
   const dryRun = report.dryRun;
+  const confirmLabel = confirmMessage(report);
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Box>
@@ -95,10 +85,7 @@ const JobOutcome = ({
       <Flex gap={2}>
         {dryRun && canConfirm && (
           <Button onClick={confirm} startIcon={<Upload />}>
-            {t('import.confirm', {
-              posts: report.posts.created + report.posts.updated,
-              comments: report.comments.created + report.comments.updated,
-            })}
+            {t(confirmLabel.id, confirmLabel.values)}
           </Button>
         )}
         {!dryRun && (
@@ -123,7 +110,7 @@ const JobOutcome = ({
 export const ImportPage = () => {
   const t = useTranslate();
   const { allowedActions, isLoading } = useRBAC(PERMISSIONS.importPosts);
-  const { job, history, error, starting, start, reset } = useImportJobs();
+  const { job, history, historyError, error, starting, start, reset } = useImportJobs();
   const [file, setFile] = useState<File | null>(null);
   const [lessons, setLessons] = useState(true);
   /** A copy of the site's uploads folder on the server (only under import.uploadsRoots). */
@@ -166,26 +153,15 @@ export const ImportPage = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Card>
-            <Field.Root id="blog-import-file" name="file" hint={t('import.file.hint')}>
-              <Field.Label>{t('import.file')}</Field.Label>
-              <FileInput
-                key={inputKey}
-                id="blog-import-file"
-                type="file"
-                accept=".xml,.atom,text/xml,application/xml,application/atom+xml"
-                disabled={busy}
-                onChange={(event) => {
-                  reset();
-                  setFile(event.target.files?.[0] ?? null);
-                }}
-              />
-              <Field.Hint />
-            </Field.Root>
-            {file && (
-              <Typography textColor="neutral600" data-testid="import-file-chosen">
-                {t('import.file.chosen', { name: file.name, size: formatBytes(file.size) })}
-              </Typography>
-            )}
+            <ImportFilePicker
+              inputKey={inputKey}
+              file={file}
+              disabled={busy}
+              onChange={(chosen) => {
+                reset();
+                setFile(chosen);
+              }}
+            />
             <Box>
               <Checkbox
                 checked={lessons}
@@ -251,7 +227,14 @@ export const ImportPage = () => {
                 {t('import.history')}
               </Typography>
             </Box>
-            {history ? <ImportHistory jobs={history} /> : <Page.Loading />}
+            {/* Not Page.Loading: that fills the screen, and stayed there when the list failed. */}
+            {history && <ImportHistory jobs={history} />}
+            {!history && historyError && (
+              <Typography textColor="danger600" data-testid="import-history-error">
+                {t('import.history.loadFailed', { error: historyError })}
+              </Typography>
+            )}
+            {!history && !historyError && <Loader small>{t('import.history')}</Loader>}
           </Box>
         </Flex>
       </Layouts.Content>

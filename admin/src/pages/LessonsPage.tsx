@@ -1,8 +1,10 @@
 import { useState } from 'react';
 
 import {
+  Badge,
   Box,
   EmptyStateLayout,
+  Flex,
   Searchbar,
   Table,
   Tbody,
@@ -16,6 +18,7 @@ import { WarningCircle } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
 
+import type { PostState } from '../../../contracts/lessons';
 import { useGetBlogLessonsQuery } from '../api/blog';
 import { BlogNav } from '../components/BlogNav';
 import { Pager } from '../components/Pager';
@@ -26,6 +29,13 @@ import { useSearch } from '../utils/useSearch';
 import { useTranslate } from '../utils/useTranslate';
 
 const PAGE_SIZE = 25;
+
+/** The Content Manager's colours for a document's state. */
+const STATE_BADGE: Record<PostState, 'secondary' | 'success' | 'alternative'> = {
+  draft: 'secondary',
+  published: 'success',
+  modified: 'alternative',
+};
 
 /** Every lesson across posts, searchable and paginated on the server. */
 export const LessonsPage = () => {
@@ -56,18 +66,27 @@ export const LessonsPage = () => {
         navigationAction={<BlogNav />}
       />
       <Layouts.Content>
-        <Box width="320px" paddingBottom={4}>
-          <Searchbar
-            name="q"
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-            onClear={() => setSearch('')}
-            clearLabel={t('lessons.search')}
-            placeholder={t('lessons.search')}
-          >
-            {t('lessons.search')}
-          </Searchbar>
-        </Box>
+        <Flex paddingBottom={4} gap={4} wrap="wrap">
+          <Box width="320px">
+            <Searchbar
+              name="q"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+              onClear={() => setSearch('')}
+              clearLabel={t('lessons.search')}
+              placeholder={t('lessons.search')}
+            >
+              {t('lessons.search')}
+            </Searchbar>
+          </Box>
+          {result && (
+            <Typography textColor="neutral600" role="status" data-testid="lessons-total">
+              {t(query ? 'lessons.count.found' : 'lessons.count', {
+                count: result.meta.pagination.total,
+              })}
+            </Typography>
+          )}
+        </Flex>
         {error && (
           <EmptyStateLayout
             icon={<WarningCircle width="6.4rem" height="6.4rem" />}
@@ -77,11 +96,14 @@ export const LessonsPage = () => {
         {!error && !result && <Page.Loading />}
         {!error && result && rows.length === 0 && <EmptyStateLayout content={t('lessons.empty')} />}
         {!error && rows.length > 0 && (
-          <Table colCount={3} rowCount={rows.length + 1}>
+          <Table colCount={4} rowCount={rows.length + 1}>
             <Thead>
               <Tr>
                 <Th>
                   <Typography variant="sigma">{t('lessons.column.post')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('lessons.column.state')}</Typography>
                 </Th>
                 <Th>
                   <Typography variant="sigma">{t('lessons.column.position')}</Typography>
@@ -101,6 +123,11 @@ export const LessonsPage = () => {
                     >
                       <Typography textColor="primary600">{lesson.post.title}</Typography>
                     </Link>
+                  </Td>
+                  <Td>
+                    <Badge variant={STATE_BADGE[lesson.post.state]} data-testid="lesson-state">
+                      {t(`lessons.state.${lesson.post.state}`)}
+                    </Badge>
                   </Td>
                   <Td>
                     <Typography>{lesson.position}</Typography>

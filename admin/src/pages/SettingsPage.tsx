@@ -19,9 +19,11 @@ import type { ModerationSettings } from '../../../contracts/moderation';
 import { useGetBlogSettingsQuery, useSaveBlogSettingsMutation } from '../api/blog';
 import { PERMISSIONS } from '../permissions';
 import {
-  fieldErrors,
+  serverProblems,
   toFormValues,
   toSettings,
+  validateSettings,
+  type FormProblems,
   type SettingsFormValues,
 } from '../utils/settings-form';
 import { useErrorMessage, type QueryError } from '../utils/useErrorMessage';
@@ -64,12 +66,36 @@ const SettingsForm = ({ saved, canUpdate }: { saved: ModerationSettings; canUpda
   const errorMessage = useErrorMessage();
   const [save, { isLoading: saving }] = useSaveBlogSettingsMutation();
   const [values, setValues] = useState<SettingsFormValues>(() => toFormValues(saved));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<FormProblems>({});
 
   const readOnly = !canUpdate;
-  const set = (key: Key) => (value: string) => setValues({ ...values, [key]: value });
+  const set = (key: Key) => (value: string) => {
+    setValues({ ...values, [key]: value });
+    // A field's message goes once it is edited; the next save checks it again.
+    if (errors[key]) setErrors({ ...errors, [key]: undefined });
+  };
+  const label = (key: string) => t(`settings.${key}`);
+  /** A field's problem as a sentence naming the field as the form labels it. */
+  const message = (key: Key) => {
+    const problem = errors[key];
+    return problem ? t(problem.id, { ...problem.values, label: label(key) }) : undefined;
+  };
+  const refuse = (problems: FormProblems) => {
+    setErrors(problems);
+    const fields = Object.keys(problems).map(label);
+    toggleNotification({
+      type: 'danger',
+      message: t('settings.invalid', { fields: fields.join(', ') }),
+    });
+  };
 
   const submit = async () => {
+    // Refused here, before sending, with the server's own bounds.
+    const problems = validateSettings(values);
+    if (Object.keys(problems).length > 0) {
+      refuse(problems);
+      return;
+    }
     setErrors({});
     try {
       const body = await save(toSettings(values)).unwrap();
@@ -80,12 +106,9 @@ const SettingsForm = ({ saved, canUpdate }: { saved: ModerationSettings; canUpda
       const error = cause as QueryError & {
         details?: { errors?: Array<{ path: string[]; message: string }> };
       };
-      const invalid = error.details?.errors;
-      setErrors(fieldErrors(invalid));
-      toggleNotification({
-        type: 'danger',
-        message: invalid?.length ? t('settings.invalid') : errorMessage(error),
-      });
+      const invalid = serverProblems(error.details?.errors, values);
+      if (Object.keys(invalid).length > 0) refuse(invalid);
+      else toggleNotification({ type: 'danger', message: errorMessage(error) });
     }
   };
 
@@ -94,7 +117,7 @@ const SettingsForm = ({ saved, canUpdate }: { saved: ModerationSettings; canUpda
       <Field.Root
         name={key}
         id={`blog-setting-${key}`}
-        error={errors[key]}
+        error={message(key)}
         hint={t(`settings.${key}.hint`)}
       >
         <Field.Label>{t(`settings.${key}`)}</Field.Label>

@@ -41,7 +41,7 @@ export const useImportJobs = () => {
   });
   const job = polled.currentData ?? followed ?? null;
 
-  const failure = started.error ?? polled.error ?? history.error;
+  const failure = started.error ?? polled.error;
 
   const start = async (file: File, fields: StartImport.Fields) => {
     const answer = await startImport({ file, fields });
@@ -56,6 +56,8 @@ export const useImportJobs = () => {
   return {
     job,
     history: history.data ?? null,
+    /** Why the recent jobs could not be read (the view says so instead of waiting). */
+    historyError: history.error ? errorMessage(history.error) : null,
     error: failure ? errorMessage(failure) : null,
     starting: started.isLoading,
     start,

@@ -14,6 +14,11 @@ export interface FieldText {
   readOnly?: boolean;
   /** Left out of the edit view. */
   hidden?: boolean;
+  /**
+   * Raised when a changed default must reach installs that applied an earlier one: the field's
+   * defaults are then applied once more (over an editor's own settings of that field only).
+   */
+  revision?: number;
 }
 
 export interface LayoutDefaults {
@@ -55,7 +60,9 @@ export const POST_LAYOUT: LayoutDefaults = {
     },
     originalDate: { label: 'Original date', description: 'The day the post was first written' },
     commentsEnabled: { label: 'Comments enabled' },
-    comments: { label: 'Comments' },
+    // Read-only here: counted by status in the edit view's Comments side panel, with the way to
+    // the Moderation view. As a relation field it offered to detach a comment from its post.
+    comments: { label: 'Comments', hidden: true, revision: 2 },
     seo: { label: 'SEO', description: 'What search engines and link previews show' },
   },
   settings: { defaultSortBy: 'originalDate', defaultSortOrder: 'DESC' },
@@ -81,10 +88,7 @@ export const POST_LAYOUT: LayoutDefaults = {
       { name: 'authorName', size: 6 },
       { name: 'originalDate', size: 4 },
     ],
-    [
-      { name: 'commentsEnabled', size: 4 },
-      { name: 'comments', size: 6 },
-    ],
+    [{ name: 'commentsEnabled', size: 4 }],
     [{ name: 'seo', size: 12 }],
   ],
 };
@@ -101,13 +105,17 @@ export const COMMENT_LAYOUT: LayoutDefaults = {
     // The Content Manager reads a `status` field as draft & publish state and refuses other
     // values, so moderation status is changed through the plugin's moderation API instead.
     status: { label: 'Status', hidden: true },
-    moderationReason: { label: 'Moderation reason', readOnly: true },
+    // Set by the plugin, never by hand: shown read-only in the edit view's Moderation side panel
+    // (the Content Manager hints "max. 255 characters" under any string field it shows, editable
+    // or not; the schema's maxLength stays, it bounds what the plugin writes).
+    moderationReason: { label: 'Moderation reason', hidden: true, revision: 2 },
     ipHash: {
       label: 'IP hash',
       description: 'Private: a salted hash, never the address',
-      readOnly: true,
+      hidden: true,
+      revision: 2,
     },
-    userAgent: { label: 'User agent', description: 'Private', readOnly: true },
+    userAgent: { label: 'User agent', description: 'Private', hidden: true, revision: 2 },
     submittedAt: { label: 'Submitted at' },
   },
   settings: { mainField: 'authorName', defaultSortBy: 'submittedAt', defaultSortOrder: 'DESC' },

@@ -1,6 +1,13 @@
 import { yup } from '@strapi/utils';
 
-import type { ModerationSettings } from '../../../contracts/moderation';
+import {
+  HONEYPOT_FIELD_PATTERN,
+  RESERVED_HONEYPOT_NAMES,
+  SETTING_BOUNDS,
+  WORD_LIST_LIMITS,
+  type ModerationSettings,
+  type NumericSetting,
+} from '../../../contracts/moderation';
 
 export type { ModerationSettings };
 
@@ -24,18 +31,7 @@ export const SETTING_KEYS = Object.keys(DEFAULT_MODERATION_SETTINGS) as Array<
 >;
 
 /** Names the honeypot may not take: they are the submission's own fields. */
-const RESERVED_FIELD_NAMES = [
-  'data',
-  'formToken',
-  'authorName',
-  'authorEmail',
-  'authorUrl',
-  'content',
-  'parent',
-  '__proto__',
-  'constructor',
-  'prototype',
-];
+const RESERVED_FIELD_NAMES: string[] = [...RESERVED_HONEYPOT_NAMES];
 
 /**
  * Names every object has (`toString`, `valueOf`, `hasOwnProperty`…): a body is read by own
@@ -43,8 +39,8 @@ const RESERVED_FIELD_NAMES = [
  */
 const OBJECT_NAMES = Object.getOwnPropertyNames(Object.prototype);
 
-export const WORD_LIST_MAX_ENTRIES = 10000;
-export const WORD_ENTRY_MAX_LENGTH = 200;
+export const WORD_LIST_MAX_ENTRIES = WORD_LIST_LIMITS.maxEntries;
+export const WORD_ENTRY_MAX_LENGTH = WORD_LIST_LIMITS.maxEntryLength;
 
 /**
  * A word list: at most 10,000 entries of 1 to 200 characters with no surrounding spaces. One
@@ -58,7 +54,9 @@ const wordList = (name: string) =>
       return this.createError({ message: `${name} must be an array of strings` });
     }
     if (value.length > WORD_LIST_MAX_ENTRIES) {
-      return this.createError({ message: `${name} holds at most 10,000 entries` });
+      return this.createError({
+        message: `${name} holds at most ${WORD_LIST_MAX_ENTRIES.toLocaleString('en')} entries`,
+      });
     }
     for (let i = 0; i < value.length; i += 1) {
       const entry: unknown = value[i];
@@ -77,32 +75,35 @@ const wordList = (name: string) =>
     return true;
   });
 
-const integer = (name: string, min: number, max: number) =>
-  yup
+/** A whole number in the bounds the admin's form checks too (`SETTING_BOUNDS`). */
+const integer = (name: NumericSetting) => {
+  const { min, max } = SETTING_BOUNDS[name];
+  return yup
     .number()
     .strict()
     .typeError(`${name} must be a number`)
     .integer(`${name} must be a whole number`)
     .min(min, `${name} must be at least ${min}`)
     .max(max, `${name} must be at most ${max}`);
+};
 
 const fields = {
-  closeAfterDays: integer('closeAfterDays', 0, 36500),
-  maxDepth: integer('maxDepth', 1, 100),
-  maxLength: integer('maxLength', 1, 100000),
-  floodIntervalSeconds: integer('floodIntervalSeconds', 0, 86400),
+  closeAfterDays: integer('closeAfterDays'),
+  maxDepth: integer('maxDepth'),
+  maxLength: integer('maxLength'),
+  floodIntervalSeconds: integer('floodIntervalSeconds'),
   honeypotField: yup
     .string()
     .strict()
     .matches(
-      /^[a-z_][\w-]{0,63}$/i,
+      HONEYPOT_FIELD_PATTERN,
       'honeypotField must be a field name: letters, digits, - and _, at most 64'
     )
     .notOneOf(RESERVED_FIELD_NAMES, 'honeypotField must not be one of the comment’s own fields')
     .notOneOf(OBJECT_NAMES, 'honeypotField must not be a name every object has (${value})'),
-  minSubmitSeconds: integer('minSubmitSeconds', 0, 3600),
+  minSubmitSeconds: integer('minSubmitSeconds'),
   disallowedWords: wordList('disallowedWords'),
-  maxLinks: integer('maxLinks', 0, 100),
+  maxLinks: integer('maxLinks'),
   moderationWords: wordList('moderationWords'),
   requireApproval: yup
     .string()

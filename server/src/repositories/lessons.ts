@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import type { LessonRow } from '../../../contracts/lessons';
+import type { LessonRow, PostState } from '../../../contracts/lessons';
 import { LESSON_COMPONENT_UID, POST_UID } from '../../../contracts/plugin';
 import { rawRows } from '../db/dialect';
 import { columnsOf, componentLink, tableName } from '../db/metadata';
@@ -8,9 +8,13 @@ import { sql } from '../db/connection';
 
 /**
  * Lessons across posts, for editors: every lesson of every post's current (draft) version, with
- * its position in its post. One statement for a page, one for the total, whatever the number
- * of posts.
+ * its position in its post and the post's state (a draft only, published, or published with
+ * changes since). One statement for a page, one for the total, whatever the number of posts.
  */
+/** Strapi's three states of a document, as its list view shows them. */
+const postState = (published: boolean, modified: boolean): PostState =>
+  !published ? 'draft' : modified ? 'modified' : 'published';
+
 const createLessonsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
   const names = () => {
     const post = columnsOf(strapi, POST_UID);
@@ -22,6 +26,7 @@ const createLessonsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       postSlug: post('slug'),
       postLocale: post('locale'),
       postPublishedAt: post('publishedAt'),
+      postUpdatedAt: post('updatedAt'),
       lessons: tableName(strapi, LESSON_COMPONENT_UID),
       lessonText: columnsOf(strapi, LESSON_COMPONENT_UID)('text'),
       join: join.table,
@@ -84,6 +89,7 @@ const createLessonsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
           title: `p.${n.postTitle}`,
           slug: `p.${n.postSlug}`,
           locale: `p.${n.postLocale}`,
+          updatedAt: `p.${n.postUpdatedAt}`,
         })
         .select(
           knex.raw('ROW_NUMBER() OVER (PARTITION BY j.?? ORDER BY j.??, l.id) AS position', [
@@ -97,7 +103,6 @@ const createLessonsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
         .where(`j.${n.field}`, 'lessons')
         .where(`j.${n.type}`, LESSON_COMPONENT_UID)
         .whereNull(`p.${n.postPublishedAt}`);
-
       const filtered = () => {
         const query = knex.from(ranked.clone().as('r'));
         if (params.q) {
@@ -112,9 +117,29 @@ const createLessonsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
         return query;
       };
 
+      // The post's published version in the same language, if any (Strapi's documents index
+      // on document id, locale and publication): is there one, and is the draft newer? Asked
+      // for the page's rows only.
+      const published = (newer: boolean) => {
+        const version = knex
+          .select(knex.raw('1'))
+          .from({ pp: n.posts })
+          .whereRaw('?? = ??', [`pp.${n.postDocumentId}`, 'r.documentId'])
+          .where((w) =>
+            w
+              .whereRaw('?? = ??', [`pp.${n.postLocale}`, 'r.locale'])
+              .orWhere((both) => both.whereNull(`pp.${n.postLocale}`).whereNull('r.locale'))
+          )
+          .whereNotNull(`pp.${n.postPublishedAt}`);
+        if (newer) version.whereRaw('?? < ??', [`pp.${n.postUpdatedAt}`, 'r.updatedAt']);
+        return version;
+      };
+
       const [rows, [{ total }]] = await Promise.all([
         filtered()
-          .select('*')
+          .select('r.*')
+          .select(knex.raw('CASE WHEN EXISTS ? THEN 1 ELSE 0 END AS published', [published(false)]))
+          .select(knex.raw('CASE WHEN EXISTS ? THEN 1 ELSE 0 END AS modified', [published(true)]))
           .orderBy([
             { column: 'r.title' },
             { column: 'r.documentId' },
@@ -135,6 +160,7 @@ const createLessonsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
           title: String(row.title ?? ''),
           slug: String(row.slug ?? ''),
           locale: row.locale === null || row.locale === undefined ? null : String(row.locale),
+          state: postState(Number(row.published) === 1, Number(row.modified) === 1),
         },
       }));
       return { data, total: Number(total) };

@@ -25,8 +25,16 @@ import {
 import { placeFields } from '../content-manager/place-fields';
 import { viewConfiguration, type Configuration } from '../db/content-manager';
 
-/** Per type, the fields whose defaults were applied (store key `layoutFieldsApplied`). */
+/**
+ * Per type, the fields whose defaults were applied (store key `layoutFieldsApplied`): a field's
+ * name, or `name@2` for its defaults' revision 2 (see `FieldText.revision`).
+ */
 type AppliedFields = Record<string, string[]>;
+
+const trackedName = (defaults: LayoutDefaults, field: string) => {
+  const { revision } = defaults.fields[field];
+  return revision ? `${field}@${revision}` : field;
+};
 
 /**
  * The defaults of `fields` (all of a type's on its first boot with the plugin; on an upgrade, the
@@ -83,7 +91,8 @@ const withDefaults = (
 /**
  * Gives the Content Manager readable labels, help texts and a sensible arrangement for the
  * plugin's types, once per field: an editor's own changes (Configure the view) are never
- * overwritten afterwards, and a field a new version adds is labelled and placed on upgrade.
+ * overwritten afterwards, and a field a new version adds is labelled and placed on upgrade (as
+ * is a field whose defaults a new version revised).
  */
 const createContentManagerLayoutService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
@@ -123,12 +132,15 @@ const createContentManagerLayoutService = ({ strapi }: { strapi: Core.Strapi }) 
         const { model } = view;
         const already = done[model.uid];
         const fields = Object.keys(defaults.fields).filter(
-          (field) => field in model.attributes && !already?.includes(field)
+          (field) => field in model.attributes && !already?.includes(trackedName(defaults, field))
         );
         if (fields.length === 0) continue;
         const current = await view.find();
         await view.update(withDefaults(current, defaults, fields, already === undefined));
-        record[model.uid] = [...(already ?? []), ...fields];
+        record[model.uid] = [
+          ...(already ?? []),
+          ...fields.map((field) => trackedName(defaults, field)),
+        ];
         applied.push(model.uid);
       }
 
