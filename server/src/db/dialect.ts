@@ -39,14 +39,10 @@ export const rawRows = <T>(result: unknown): T[] => {
 /** False where `UPDATE t SET x = (SELECT … FROM t …)` is refused: the MySQL family. */
 export const updateMayReadItsTable = (dialect: Dialect) => dialect !== 'mysql';
 
-/** Rows a raw INSERT/UPDATE changed (mysql2's ResultSetHeader; SQLite's `changes`; pg's rowCount). */
-const affectedRows = (result: unknown): number => {
-  const header = (Array.isArray(result) ? result[0] : result) as {
-    affectedRows?: number;
-    changes?: number;
-    rowCount?: number;
-  };
-  return Number(header?.affectedRows ?? header?.changes ?? header?.rowCount ?? 0);
+/** Rows a raw MySQL/MariaDB INSERT changed: mysql2 answers `[ResultSetHeader, undefined]`. */
+const mysqlAffectedRows = (result: unknown): number => {
+  const [header] = result as [{ affectedRows?: number }];
+  return Number(header?.affectedRows ?? 0);
 };
 
 /**
@@ -79,7 +75,7 @@ export const insertIfAbsent = async (
       row.key,
       row.until,
     ]);
-    return affectedRows(result) === 1;
+    return mysqlAffectedRows(result) === 1;
   }
   const inserted = await knex(table).insert(row).onConflict('key').ignore().returning('key');
   return inserted.length > 0;
