@@ -9,7 +9,14 @@ export type ImportFormat = 'wxr' | 'blogger';
 
 export interface ImportTally {
   created: number;
+  /** Already there from an earlier run, and changed by this one (a dry run: would be). */
   updated: number;
+  /**
+   * Posts and comments: already there and holding what the file holds, so left as they are (no
+   * write, no new history). Absent from the tallies of categories, tags and authors, and from
+   * reports before it was counted (their `updated` counted these too).
+   */
+  unchanged?: number;
   /** Items the export holds that were refused, with why (a comment with a bad email, …). */
   skipped: Array<{ sourceId: string; reason: string }>;
 }
@@ -47,7 +54,7 @@ export interface ScheduledImportPost {
 
 export interface ImportReport {
   format: ImportFormat;
-  /** `true`: nothing was written; `created`/`updated` say what an import would do. */
+  /** `true`: nothing was written; `created`/`updated`/`unchanged` say what an import would do. */
   dryRun: boolean;
   posts: ImportTally;
   comments: ImportTally;

@@ -67,8 +67,8 @@ describe('importing through the admin API', () => {
     expect(job.state).toBe('done');
     expect(job.report).toMatchObject({
       dryRun: true,
-      posts: { created: 3, updated: 0, skipped: [] },
-      comments: { created: 6, updated: 0, skipped: [] },
+      posts: { created: 3, updated: 0, unchanged: 0, skipped: [] },
+      comments: { created: 6, updated: 0, unchanged: 0, skipped: [] },
       notImported: { page: { count: 1 }, attachment: { count: 1 }, pingback: { count: 1 } },
     });
     expect(job.progress).toEqual({
@@ -87,8 +87,8 @@ describe('importing through the admin API', () => {
     expect(job.state).toBe('done');
     expect(job.report).toMatchObject({
       dryRun: false,
-      posts: { created: 3, updated: 0, skipped: [] },
-      comments: { created: 6, updated: 0, skipped: [] },
+      posts: { created: 3, updated: 0, unchanged: 0, skipped: [] },
+      comments: { created: 6, updated: 0, unchanged: 0, skipped: [] },
     });
     const garden = await publicPost(app, 'lessons-from-a-garden');
     expect(garden.data.lessons.map((l) => l.text)).toEqual(GARDEN_LESSONS);

@@ -1,4 +1,5 @@
 import fs from 'fs';
+import os from 'os';
 import path from 'path';
 import { Readable } from 'stream';
 
@@ -41,8 +42,8 @@ describe('importing an export', () => {
 
   it('imports the seed post from Blogger with exactly its lessons, heading and comment thread', async () => {
     const report = await importFile('seed.blogger.xml', { format: 'blogger' });
-    expect(report.posts).toEqual({ created: 2, updated: 0, skipped: [] });
-    expect(report.comments).toEqual({ created: 2, updated: 0, skipped: [] });
+    expect(report.posts).toEqual({ created: 2, updated: 0, unchanged: 0, skipped: [] });
+    expect(report.comments).toEqual({ created: 2, updated: 0, unchanged: 0, skipped: [] });
     expect(Object.keys(report.notImported).sort()).toEqual(['settings', 'template']);
 
     const seed = readSeedText();
@@ -69,12 +70,85 @@ describe('importing an export', () => {
     expect(await count(MODERATION_EVENT_UID, { actorType: 'importer' })).toBeGreaterThanOrEqual(2);
   });
 
-  it('updates on a second run, never duplicates', async () => {
+  /** The statements that write (insert, update, delete) sent while `work` runs. */
+  const writesDuring = async (work: () => Promise<unknown>) => {
+    type Listener = (query: { sql: string }) => void;
+    const knex = app.strapi.db.connection as unknown as {
+      on(event: 'query', listener: Listener): void;
+      removeListener(event: 'query', listener: Listener): void;
+    };
+    const writes: string[] = [];
+    const listener: Listener = ({ sql }) => {
+      if (/^\s*(insert|update|delete)\b/i.test(sql)) writes.push(sql);
+    };
+    knex.on('query', listener);
+    try {
+      await work();
+    } finally {
+      knex.removeListener('query', listener);
+    }
+    return writes;
+  };
+  const stamps = async () =>
+    [
+      ...(await app.strapi.db.query(POST_UID as never).findMany({
+        where: { importKey: { $startsWith: 'blogger:' } },
+        select: ['id', 'updatedAt'],
+      })),
+      ...(await app.strapi.db.query(COMMENT_UID as never).findMany({
+        where: { importKey: { $startsWith: 'blogger:' } },
+        select: ['id', 'updatedAt'],
+      })),
+    ] as Array<{ id: number; updatedAt: string }>;
+
+  it('re-checks and re-imports an imported file as unchanged, writing nothing, never duplicating', async () => {
     const before = [await count(POST_UID), await count(COMMENT_UID)];
-    const report = await importFile('seed.blogger.xml', { format: 'blogger' });
-    expect(report.posts).toMatchObject({ created: 0, updated: 2 });
-    expect(report.comments).toMatchObject({ created: 0, updated: 2 });
+    const check = await importFile('seed.blogger.xml', { format: 'blogger', dryRun: true });
+    expect(check.posts).toEqual({ created: 0, updated: 0, unchanged: 2, skipped: [] });
+    expect(check.comments).toEqual({ created: 0, updated: 0, unchanged: 2, skipped: [] });
+
+    const stored = await stamps();
+    let report: ImportReport | undefined;
+    const writes = await writesDuring(async () => {
+      report = await importFile('seed.blogger.xml', { format: 'blogger' });
+    });
+    expect(report!.posts).toEqual({ created: 0, updated: 0, unchanged: 2, skipped: [] });
+    expect(report!.comments).toEqual({ created: 0, updated: 0, unchanged: 2, skipped: [] });
+    expect(writes).toEqual([]);
+    expect(await stamps()).toEqual(stored);
     expect([await count(POST_UID), await count(COMMENT_UID)]).toEqual(before);
+  });
+
+  it('updates only the post the file changed, and the others stay unchanged', async () => {
+    const changed = path.join(os.tmpdir(), `seed-changed-${process.pid}.blogger.xml`);
+    fs.writeFileSync(
+      changed,
+      fs
+        .readFileSync(path.join(FIXTURES, 'seed.blogger.xml'), 'utf8')
+        .replace(
+          "<title type='text'>Unfinished thoughts</title>",
+          "<title type='text'>Finished thoughts</title>"
+        )
+    );
+    try {
+      const run = (options: ImportOptions) =>
+        app.strapi
+          .plugin('blog')
+          .service('importer')
+          .run(() => fs.createReadStream(changed), options) as Promise<ImportReport>;
+      const check = await run({ format: 'blogger', dryRun: true });
+      expect(check.posts).toEqual({ created: 0, updated: 1, unchanged: 1, skipped: [] });
+      expect(check.comments).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+
+      const report = await run({ format: 'blogger' });
+      expect(report.posts).toEqual({ created: 0, updated: 1, unchanged: 1, skipped: [] });
+      const draft = await app.strapi.db
+        .query(POST_UID as never)
+        .findOne({ where: { slug: 'unfinished-thoughts' }, select: ['title'] });
+      expect(draft).toEqual({ title: 'Finished thoughts' });
+    } finally {
+      fs.rmSync(changed, { force: true });
+    }
   });
 
   it('imports WordPress comments with their source statuses and names what it leaves out', async () => {
@@ -83,8 +157,8 @@ describe('importing an export', () => {
     expect(await count(POST_UID, { importKey: { $startsWith: 'wxr:' } })).toBe(0);
 
     const report = await importFile('small.wxr.xml', { format: 'wxr' });
-    expect(report.posts).toEqual({ created: 3, updated: 0, skipped: [] });
-    expect(report.comments).toEqual({ created: 6, updated: 0, skipped: [] });
+    expect(report.posts).toEqual({ created: 3, updated: 0, unchanged: 0, skipped: [] });
+    expect(report.comments).toEqual({ created: 6, updated: 0, unchanged: 0, skipped: [] });
     expect(report.notImported).toEqual({
       page: { count: 1, examples: ['About'] },
       attachment: { count: 1, examples: ['seed.png'] },
@@ -119,8 +193,12 @@ describe('importing an export', () => {
       toFetch: [expect.stringContaining('flower.png')],
     });
 
+    // The WordPress `future` post is named with its time, in the check and the import.
+    const nextYear = { title: 'Next year', at: expect.stringMatching(/^2031-02-03T04:05:06/) };
+    expect(dry.scheduled).toEqual([expect.objectContaining(nextYear)]);
     const report = await importFile('terms.wxr.xml', { format: 'wxr' });
-    expect(report.posts).toEqual({ created: 3, updated: 0, skipped: [] });
+    expect(report.posts).toEqual({ created: 3, updated: 0, unchanged: 0, skipped: [] });
+    expect(report.scheduled).toEqual([expect.objectContaining(nextYear)]);
     expect([report.categories, report.tags, report.authors]).toEqual([
       { created: 4, updated: 0, skipped: [] },
       { created: 3, updated: 0, skipped: [] },
@@ -178,11 +256,11 @@ describe('importing an export', () => {
     const authors = await app.strapi.db.query(AUTHOR_UID as never).findMany({});
     expect(JSON.stringify(authors)).not.toContain('private@example.com');
 
-    // A re-run updates, never duplicates.
+    // A re-run changes nothing (the scheduled post keeps its schedule), never duplicates.
     const before = await Promise.all([CATEGORY_UID, TAG_UID, AUTHOR_UID].map((uid) => count(uid)));
     const again = await importFile('terms.wxr.xml', { format: 'wxr' });
     expect([again.posts, again.categories, again.tags, again.authors]).toEqual([
-      { created: 0, updated: 3, skipped: [] },
+      { created: 0, updated: 0, unchanged: 3, skipped: [] },
       { created: 0, updated: 4, skipped: [] },
       { created: 0, updated: 3, skipped: [] },
       { created: 0, updated: 2, skipped: [] },
