@@ -102,6 +102,7 @@ describe('whether an imported post holds what a new run would write', () => {
 
 describe('whether an imported comment holds what a new run would write', () => {
   const comment: IncomingComment = {
+    importKey: 'wxr:example.com:comment:3',
     post: 'post-1',
     parent: 'comment-0',
     authorName: 'Bea',
@@ -112,6 +113,7 @@ describe('whether an imported comment holds what a new run would write', () => {
     submittedAt: '2024-05-03T08:00:00Z',
   };
   const row = {
+    importKey: 'wxr:example.com:comment:3',
     postDocumentId: 'post-1',
     parentDocumentId: 'comment-0',
     authorName: 'Bea',
@@ -140,6 +142,8 @@ describe('whether an imported comment holds what a new run would write', () => {
       { submittedAt: '2024-05-03T08:00:01Z' },
       { post: 'post-2' },
       { parent: null },
+      // A comment 0.1.0 imported without a scope, adopted: its key is rewritten.
+      { importKey: 'wxr:comment:3' },
     ];
     for (const change of changes) {
       expect({ change, same: sameComment(row, { ...comment, ...change }) }).toEqual({

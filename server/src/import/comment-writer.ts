@@ -70,7 +70,7 @@ const commentData = (
   postDocumentId: string,
   parent: string | null,
   comment: SourceComment
-): IncomingComment & { importKey: string } => ({
+): IncomingComment => ({
   post: postDocumentId,
   parent,
   authorName: comment.authorName.slice(0, 245),

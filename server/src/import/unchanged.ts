@@ -42,6 +42,8 @@ export interface StoredPost {
 
 /** The fields of a comment the importer writes (comment-writer.ts). */
 export interface IncomingComment {
+  /** Differs from the stored one when a 0.1.0 comment is adopted (its key gets a scope). */
+  importKey: string;
   post: string;
   parent: string | null;
   authorName: unknown;
@@ -54,6 +56,7 @@ export interface IncomingComment {
 
 /** A stored comment: its relations as the documentId columns the plugin keeps. */
 export interface StoredComment {
+  importKey?: unknown;
   postDocumentId?: unknown;
   parentDocumentId?: unknown;
   authorName?: unknown;
@@ -160,6 +163,7 @@ export const samePost = (
 
 /** True when the stored comment holds every field the import would write. */
 export const sameComment = (stored: StoredComment, incoming: IncomingComment): boolean =>
+  stored.importKey === incoming.importKey &&
   orNull(stored.postDocumentId) === incoming.post &&
   (orNull(stored.parentDocumentId) ?? null) === incoming.parent &&
   orNull(stored.authorName) === orNull(incoming.authorName) &&
