@@ -4,6 +4,8 @@ import type { ImportFormat, ImportTally } from '../../../contracts/imports';
 import { COMMENT_UID } from '../../../contracts/plugin';
 import { getService } from '../utils/get-service';
 
+import { normalizeEmail, toPlainLine, toPlainText } from '../moderation/text';
+
 import { plainText } from './html-to-blocks';
 import { keyOf, legacyKeyOf, refusalOf } from './import-keys';
 import type { SourceComment } from './source';
@@ -82,6 +84,24 @@ const commentData = (
   importKey: keyOf(format, scope, 'comment', comment.sourceId),
 });
 
+/**
+ * The fields as the moderation engine stores them (plain text, a normalized email …), to be
+ * compared with a stored comment: the importer's HTML-free text may still hold what looks like
+ * a tag (`<blockquote>` written as text), which the engine strips.
+ */
+const asStored = (data: IncomingComment): IncomingComment => {
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  const email = text(data.authorEmail);
+  const url = text(data.authorUrl);
+  return {
+    ...data,
+    authorName: toPlainLine(text(data.authorName) ?? ''),
+    authorEmail: email ? normalizeEmail(email) : null,
+    authorUrl: url ? url.trim() : null,
+    content: toPlainText(text(data.content) ?? ''),
+  };
+};
+
 export const createCommentWriter = ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => strapi.documents(COMMENT_UID as UID.ContentType);
 
@@ -143,7 +163,7 @@ export const createCommentWriter = ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       const data = commentData(format, scope, postDocumentId, parent?.documentId ?? null, comment);
-      if (existing?.stored && sameComment(existing.stored, data)) {
+      if (existing?.stored && sameComment(existing.stored, asStored(data))) {
         counts.unchanged = (counts.unchanged ?? 0) + 1;
         continue;
       }
@@ -203,8 +223,9 @@ export const createCommentWriter = ({ strapi }: { strapi: Core.Strapi }) => {
           ))
         : undefined;
       const data = commentData(format, scope, postDocumentId, parent?.documentId ?? null, comment);
-      if (sameComment(existing.stored, data)) counts.unchanged = (counts.unchanged ?? 0) + 1;
-      else counts.updated += 1;
+      if (sameComment(existing.stored, asStored(data))) {
+        counts.unchanged = (counts.unchanged ?? 0) + 1;
+      } else counts.updated += 1;
     }
   };
 
