@@ -2,6 +2,7 @@ import {
   canonical,
   sameComment,
   samePost,
+  sameTerm,
   type IncomingComment,
   type IncomingPost,
   type StoredPost,
@@ -151,5 +152,19 @@ describe('whether an imported comment holds what a new run would write', () => {
         same: false,
       });
     }
+  });
+});
+
+describe('whether a category, tag or author holds what a new run would write', () => {
+  it('compares only the fields the run writes, a category’s parent by its documentId', () => {
+    const stored = { name: 'Garden', description: null, parent: { documentId: 'cat-1' } };
+    expect(sameTerm(stored, { name: 'Garden', description: null, parent: 'cat-1' })).toBe(true);
+    // No parent given (a dry run, or a top-level category): the stored one is not compared.
+    expect(sameTerm(stored, { name: 'Garden', description: null })).toBe(true);
+    expect(sameTerm(stored, { name: 'Garden & Yard', description: null })).toBe(false);
+    expect(sameTerm(stored, { name: 'Garden', description: 'Now described' })).toBe(false);
+    expect(sameTerm(stored, { name: 'Garden', description: null, parent: 'cat-2' })).toBe(false);
+    // An author's URL the file does not give is left as it is.
+    expect(sameTerm({ name: 'Ana', url: 'https://ana.example' }, { name: 'Ana' })).toBe(true);
   });
 });
