@@ -14,6 +14,7 @@ import {
   POST_UID,
   TAG_UID,
 } from '../../contracts/plugin';
+import { PUBLICATION_SCHEDULE_UID } from '../../server/src/models/publication-schedule';
 import type { ImportOptions, ImportReport } from '../../server/src/services/importer';
 import { GARDEN_LESSONS, publicPost } from '../helpers/imports';
 import { readSeedText } from '../helpers/seed-text';
@@ -149,6 +150,49 @@ describe('importing an export', () => {
     } finally {
       fs.rmSync(changed, { force: true });
     }
+  });
+
+  it('schedules a post Blogger holds scheduled, names it in the report, and leaves it on a re-run', async () => {
+    const xml = `<?xml version="1.0"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:blogger="http://schemas.google.com/blogger/2018">
+<entry><id>tag:blogger.com,1999:blog-9.post-41</id><blogger:type>POST</blogger:type>
+<blogger:status>SCHEDULED</blogger:status><blogger:filename>/2031/05/later-on.html</blogger:filename>
+<title>Later on</title><content type="html">&lt;p&gt;Soon.&lt;/p&gt;</content>
+<published>2031-05-06T07:08:00.000-07:00</published></entry>
+</feed>`;
+    const run = (dryRun: boolean) =>
+      app.strapi
+        .plugin('blog')
+        .service('importer')
+        .run(() => Readable.from([xml]), { format: 'blogger', dryRun }) as Promise<ImportReport>;
+    const later = { sourceId: '41', title: 'Later on', at: '2031-05-06T14:08:00.000Z' };
+
+    expect((await run(true)).scheduled).toEqual([later]);
+    const report = await run(false);
+    expect(report.posts).toMatchObject({ created: 1 });
+    expect(report.scheduled).toEqual([later]);
+    const post = (await app.strapi.db
+      .query(POST_UID as never)
+      .findOne({ where: { slug: 'later-on' }, select: ['documentId', 'publishedAt'] })) as {
+      documentId: string;
+      publishedAt: string | null;
+    };
+    expect(post.publishedAt).toBeNull();
+    const schedules = () =>
+      app.strapi.db.query(PUBLICATION_SCHEDULE_UID as never).findMany({
+        where: { postDocumentId: post.documentId },
+        select: ['id', 'action', 'at'],
+      }) as Promise<Array<{ id: number; action: string; at: string | number }>>;
+    const before = await schedules();
+    expect(before.map((row) => [row.action, new Date(row.at).toISOString()])).toEqual([
+      ['publish', later.at],
+    ]);
+
+    // The same file again: the post and its schedule hold what it says, so nothing is written.
+    const again = await run(false);
+    expect(again.posts).toEqual({ created: 0, updated: 0, unchanged: 1, skipped: [] });
+    expect(again.scheduled).toEqual([later]);
+    expect(await schedules()).toEqual(before);
   });
 
   it('imports WordPress comments with their source statuses and names what it leaves out', async () => {
