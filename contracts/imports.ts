@@ -12,9 +12,9 @@ export interface ImportTally {
   /** Already there from an earlier run, and changed by this one (a dry run: would be). */
   updated: number;
   /**
-   * Posts and comments: already there and holding what the file holds, so left as they are (no
-   * write, no new history). Absent from the tallies of categories, tags and authors, and from
-   * reports before it was counted (their `updated` counted these too).
+   * Already there and holding what the file holds (or, for a category, tag or author made by
+   * hand with the same slug, linked as it is), so left as it is: no write, no new history.
+   * Absent from reports before it was counted (their `updated` counted these too).
    */
   unchanged?: number;
   /** Items the export holds that were refused, with why (a comment with a bad email, …). */
@@ -59,8 +59,9 @@ export interface ImportReport {
   posts: ImportTally;
   comments: ImportTally;
   /**
-   * Categories, tags and authors: created, or `updated` when already there (from an earlier run,
-   * or made by hand with the same slug: then linked, not changed). Absent from reports of 0.1.0.
+   * Categories, tags and authors: created, updated when the file changed one an earlier run
+   * made, or unchanged (as the file has it, or made by hand with the same slug: then linked, not
+   * changed). Absent from reports of 0.1.0.
    */
   categories?: ImportTally;
   tags?: ImportTally;

@@ -224,11 +224,11 @@ describe('importing an export', () => {
   it('keeps categories (one level), tags, authors and WordPress’s own post settings', async () => {
     const dry = await importFile('terms.wxr.xml', { format: 'wxr', dryRun: true });
     // Four categories, three tags (one only on a post), two authors, of whom "ana" is there
-    // already (by slug, from the other WordPress file); nothing written.
+    // already (by slug, from the other WordPress file: linked, unchanged); nothing written.
     expect([dry.categories, dry.tags, dry.authors]).toEqual([
-      { created: 4, updated: 0, skipped: [] },
-      { created: 3, updated: 0, skipped: [] },
-      { created: 1, updated: 1, skipped: [] },
+      { created: 4, updated: 0, unchanged: 0, skipped: [] },
+      { created: 3, updated: 0, unchanged: 0, skipped: [] },
+      { created: 1, updated: 0, unchanged: 1, skipped: [] },
     ]);
     expect(await count(CATEGORY_UID, { slug: 'garden' })).toBe(0);
     // The dry run names the featured image it would read, without reading it.
@@ -244,9 +244,9 @@ describe('importing an export', () => {
     expect(report.posts).toEqual({ created: 3, updated: 0, unchanged: 0, skipped: [] });
     expect(report.scheduled).toEqual([expect.objectContaining(nextYear)]);
     expect([report.categories, report.tags, report.authors]).toEqual([
-      { created: 4, updated: 0, skipped: [] },
-      { created: 3, updated: 0, skipped: [] },
-      { created: 1, updated: 1, skipped: [] },
+      { created: 4, updated: 0, unchanged: 0, skipped: [] },
+      { created: 3, updated: 0, unchanged: 0, skipped: [] },
+      { created: 1, updated: 0, unchanged: 1, skipped: [] },
     ]);
     expect(report.heldBack).toEqual([
       { sourceId: '21', title: 'Members only', reason: expect.stringContaining('password') },
@@ -305,9 +305,9 @@ describe('importing an export', () => {
     const again = await importFile('terms.wxr.xml', { format: 'wxr' });
     expect([again.posts, again.categories, again.tags, again.authors]).toEqual([
       { created: 0, updated: 0, unchanged: 3, skipped: [] },
-      { created: 0, updated: 4, skipped: [] },
-      { created: 0, updated: 3, skipped: [] },
-      { created: 0, updated: 2, skipped: [] },
+      { created: 0, updated: 0, unchanged: 4, skipped: [] },
+      { created: 0, updated: 0, unchanged: 3, skipped: [] },
+      { created: 0, updated: 0, unchanged: 2, skipped: [] },
     ]);
     expect(await Promise.all([CATEGORY_UID, TAG_UID, AUTHOR_UID].map((uid) => count(uid)))).toEqual(
       before
@@ -335,8 +335,8 @@ describe('importing an export', () => {
       .plugin('blog')
       .service('importer')
       .run(() => Readable.from([xml]), { format: 'blogger' });
-    expect(report.tags).toEqual({ created: 1, updated: 1, skipped: [] });
-    expect(report.authors).toEqual({ created: 1, updated: 0, skipped: [] });
+    expect(report.tags).toEqual({ created: 1, updated: 0, unchanged: 1, skipped: [] });
+    expect(report.authors).toEqual({ created: 1, updated: 0, unchanged: 0, skipped: [] });
     const post = (await publicPost(app, 'labelled')).data;
     expect(post.tags.map((t) => [t.slug, t.name]).sort()).toEqual([
       ['networking', 'Networking (by hand)'],

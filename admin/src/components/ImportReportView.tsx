@@ -80,7 +80,7 @@ export const ImportReportView = ({ report }: ImportReportViewProps) => {
                 <Typography>{tally.updated}</Typography>
               </Td>
               <Td>
-                {/* Categories, tags and authors count what is there already as updated. */}
+                {/* Reports from before it was counted have no `unchanged`. */}
                 <Typography>{tally.unchanged ?? '—'}</Typography>
               </Td>
               <Td>

@@ -108,11 +108,13 @@ export const createTaxonomyWriter = (strapi: Core.Strapi, options: TaxonomyWrite
     if (found) {
       documentId = found.documentId;
       // Only what an import made is brought up to date (when the file changed it); a hand-made
-      // one is linked as it is.
-      if (!dryRun && found.importKey === importKey && !sameTerm(found, fields)) {
-        await documents.update({ documentId, ...inLocale, data: fields } as never);
+      // one is linked as it is: unchanged, as one that holds the file's fields already.
+      if (found.importKey === importKey && !sameTerm(found, fields)) {
+        if (!dryRun) await documents.update({ documentId, ...inLocale, data: fields } as never);
+        tallies[kind].updated += 1;
+      } else {
+        tallies[kind].unchanged = (tallies[kind].unchanged ?? 0) + 1;
       }
-      tallies[kind].updated += 1;
     } else if (dryRun) {
       documentId = `(new ${kind} ${slug})`;
       tallies[kind].created += 1;

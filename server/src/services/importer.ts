@@ -92,7 +92,7 @@ interface PostLinks {
 const PROGRESS_EVERY = 10;
 
 const tally = (): ImportTally => ({ created: 0, updated: 0, skipped: [] });
-/** Posts and comments also count what a run leaves as it is. */
+/** What a run leaves as it is is counted too. */
 const contentTally = (): ImportTally => ({ ...tally(), unchanged: 0 });
 
 /** A stored post's fields a run compares (unchanged.ts), with what it links to. */
@@ -367,9 +367,9 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         dryRun,
         posts: contentTally(),
         comments: contentTally(),
-        categories: tally(),
-        tags: tally(),
-        authors: tally(),
+        categories: contentTally(),
+        tags: contentTally(),
+        authors: contentTally(),
         media: emptyMediaReport(),
         heldBack: [],
         scheduled: [],
