@@ -14,7 +14,7 @@ const path = require('path');
 
 const USAGE = `Usage: npx strapi-plugin-blog import <file> [--dry-run] [--no-lessons] [--format wxr|blogger] [--uploads <dir>]
 
-  --dry-run     read the file and report what would be created or updated; write nothing
+  --dry-run     read the file and report what would be created, updated or left unchanged; write nothing
   --no-lessons  keep an announced numbered list in the post's body (no lessons)
   --format      wxr (WordPress) or blogger; by default read from the file
   --uploads     a copy of the site's uploads folder (wp-content/uploads): images are read
@@ -94,12 +94,17 @@ const printReport = (report) => {
     const t = report[type];
     if (!t) continue;
     lines.push(
-      `  ${type}: ${t.created} ${report.dryRun ? 'to create' : 'created'}, ${t.updated} ${report.dryRun ? 'to update' : 'updated'}, ${t.skipped.length} skipped`
+      `  ${type}: ${t.created} ${report.dryRun ? 'to create' : 'created'}, ${t.updated} ${report.dryRun ? 'to update' : 'updated'}, ${t.unchanged === undefined ? '' : `${t.unchanged} unchanged, `}${t.skipped.length} skipped`
     );
     for (const s of t.skipped) lines.push(`    skipped ${s.sourceId}: ${s.reason}`);
   }
   for (const held of report.heldBack ?? []) {
     lines.push(`  held back as a draft: “${held.title}” (${held.sourceId}): ${held.reason}`);
+  }
+  for (const item of report.scheduled ?? []) {
+    lines.push(
+      `  ${report.dryRun ? 'would be scheduled' : 'scheduled'} to publish: “${item.title}” (${item.sourceId}) at ${item.at}`
+    );
   }
   const media = report.media;
   if (media) {

@@ -9,7 +9,14 @@ export type ImportFormat = 'wxr' | 'blogger';
 
 export interface ImportTally {
   created: number;
+  /** Already there from an earlier run, and changed by this one (a dry run: would be). */
   updated: number;
+  /**
+   * Already there and holding what the file holds (or, for a category, tag or author made by
+   * hand with the same slug, linked as it is), so left as it is: no write, no new history.
+   * Absent from reports before it was counted (their `updated` counted these too).
+   */
+  unchanged?: number;
   /** Items the export holds that were refused, with why (a comment with a bad email, …). */
   skipped: Array<{ sourceId: string; reason: string }>;
 }
@@ -47,13 +54,14 @@ export interface ScheduledImportPost {
 
 export interface ImportReport {
   format: ImportFormat;
-  /** `true`: nothing was written; `created`/`updated` say what an import would do. */
+  /** `true`: nothing was written; `created`/`updated`/`unchanged` say what an import would do. */
   dryRun: boolean;
   posts: ImportTally;
   comments: ImportTally;
   /**
-   * Categories, tags and authors: created, or `updated` when already there (from an earlier run,
-   * or made by hand with the same slug: then linked, not changed). Absent from reports of 0.1.0.
+   * Categories, tags and authors: created, updated when the file changed one an earlier run
+   * made, or unchanged (as the file has it, or made by hand with the same slug: then linked, not
+   * changed). Absent from reports of 0.1.0.
    */
   categories?: ImportTally;
   tags?: ImportTally;

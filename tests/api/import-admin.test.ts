@@ -67,8 +67,8 @@ describe('importing through the admin API', () => {
     expect(job.state).toBe('done');
     expect(job.report).toMatchObject({
       dryRun: true,
-      posts: { created: 3, updated: 0, skipped: [] },
-      comments: { created: 6, updated: 0, skipped: [] },
+      posts: { created: 3, updated: 0, unchanged: 0, skipped: [] },
+      comments: { created: 6, updated: 0, unchanged: 0, skipped: [] },
       notImported: { page: { count: 1 }, attachment: { count: 1 }, pingback: { count: 1 } },
     });
     expect(job.progress).toEqual({
@@ -82,22 +82,28 @@ describe('importing through the admin API', () => {
     expect(await count(POST_UID)).toBe(before);
   });
 
-  it('imports, then updates on the same file again, never duplicating', async () => {
+  it('imports, then re-checks and re-imports the same file as already up to date, never duplicating', async () => {
     const job = await runImport(app, token, SMALL_WXR, { mode: 'import' });
     expect(job.state).toBe('done');
     expect(job.report).toMatchObject({
       dryRun: false,
-      posts: { created: 3, updated: 0, skipped: [] },
-      comments: { created: 6, updated: 0, skipped: [] },
+      posts: { created: 3, updated: 0, unchanged: 0, skipped: [] },
+      comments: { created: 6, updated: 0, unchanged: 0, skipped: [] },
     });
     const garden = await publicPost(app, 'lessons-from-a-garden');
     expect(garden.data.lessons.map((l) => l.text)).toEqual(GARDEN_LESSONS);
 
     const totals = [await count(POST_UID), await count(COMMENT_UID)];
+    const check = await runImport(app, token, SMALL_WXR, { mode: 'dry-run' });
+    expect(check.report).toMatchObject({
+      dryRun: true,
+      posts: { created: 0, updated: 0, unchanged: 3 },
+      comments: { created: 0, updated: 0, unchanged: 6 },
+    });
     const again = await runImport(app, token, SMALL_WXR, { mode: 'import' });
     expect(again.report).toMatchObject({
-      posts: { created: 0, updated: 3 },
-      comments: { created: 0, updated: 6 },
+      posts: { created: 0, updated: 0, unchanged: 3 },
+      comments: { created: 0, updated: 0, unchanged: 6 },
     });
     expect([await count(POST_UID), await count(COMMENT_UID)]).toEqual(totals);
     // The uploads are gone once their runs end.

@@ -55,18 +55,23 @@ describe('imports scoped by their source, and posts the importer cannot take', (
     await app?.stop();
   });
 
-  it('keeps two WordPress blogs numbered alike apart, and a re-run updates without duplicates', async () => {
+  it('keeps two WordPress blogs numbered alike apart, and a re-run leaves them unchanged without duplicates', async () => {
     const first = blog('https://first.example', [[1, 'first-one', '<p>First blog</p>']]);
     const second = blog('https://second.example/', [[1, 'second-one', '<p>Second blog</p>']]);
-    expect((await run(first)).posts).toEqual({ created: 1, updated: 0, skipped: [] });
-    expect((await run(second)).posts).toEqual({ created: 1, updated: 0, skipped: [] });
+    expect((await run(first)).posts).toEqual({ created: 1, updated: 0, unchanged: 0, skipped: [] });
+    expect((await run(second)).posts).toEqual({
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+      skipped: [],
+    });
     expect(await bodyText('first-one')).toContain('First blog');
     expect(await bodyText('second-one')).toContain('Second blog');
     const before = [await count(POST_UID), await count(COMMENT_UID)];
 
     const again = await run(first);
-    expect(again.posts).toEqual({ created: 0, updated: 1, skipped: [] });
-    expect(again.comments).toEqual({ created: 0, updated: 1, skipped: [] });
+    expect(again.posts).toEqual({ created: 0, updated: 0, unchanged: 1, skipped: [] });
+    expect(again.comments).toEqual({ created: 0, updated: 0, unchanged: 1, skipped: [] });
     expect([await count(POST_UID), await count(COMMENT_UID)]).toEqual(before);
     expect(await count(POST_UID, { importKey: 'wxr:first.example:post:1' })).toBeGreaterThan(0);
     expect(await count(COMMENT_UID, { importKey: 'wxr:second.example:comment:1' })).toBe(1);
@@ -89,8 +94,8 @@ describe('imports scoped by their source, and posts the importer cannot take', (
         [8, 'not-eight', '<p>A different post numbered 8</p>'],
       ])
     );
-    expect(report.posts).toEqual({ created: 1, updated: 1, skipped: [] });
-    expect(report.comments).toEqual({ created: 1, updated: 1, skipped: [] });
+    expect(report.posts).toEqual({ created: 1, updated: 1, unchanged: 0, skipped: [] });
+    expect(report.comments).toEqual({ created: 1, updated: 1, unchanged: 0, skipped: [] });
     expect(await bodyText('legacy-seven')).toContain('Updated import');
     expect(await bodyText('legacy-eight')).toContain('Other blog’s eight');
     expect(await count(POST_UID, { importKey: 'wxr:post:7' })).toBe(0);
@@ -109,8 +114,8 @@ describe('imports scoped by their source, and posts the importer cannot take', (
       [2, 'deep-two', '<p>Fine</p>'],
     ]);
     for (const expected of [
-      { created: 1, updated: 0 },
-      { created: 0, updated: 1 },
+      { created: 1, updated: 0, unchanged: 0 },
+      { created: 0, updated: 0, unchanged: 1 },
     ]) {
       const report = await run(file);
       expect(report.posts).toEqual({

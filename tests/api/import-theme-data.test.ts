@@ -102,8 +102,18 @@ describe('importing WordPress’s theme unit test export', () => {
       const token = await adminToken(app);
       const job = await runImport(app, token, THEME_DATA, { mode: 'import' });
       expect(job.state).toBe('done');
-      expect(job.report?.posts).toEqual({ created: posts.length, updated: 0, skipped: [] });
-      expect(job.report?.comments).toEqual({ created: comments.length, updated: 0, skipped: [] });
+      expect(job.report?.posts).toEqual({
+        created: posts.length,
+        updated: 0,
+        unchanged: 0,
+        skipped: [],
+      });
+      expect(job.report?.comments).toEqual({
+        created: comments.length,
+        updated: 0,
+        unchanged: 0,
+        skipped: [],
+      });
       expect(job.report?.notImported).toMatchObject({
         page: { count: items.filter((i) => i.type === 'page').length },
         attachment: { count: items.filter((i) => i.type === 'attachment').length },
@@ -216,6 +226,18 @@ describe('importing WordPress’s theme unit test export', () => {
       const futureRow = stored.find((p) => p.importKey === key('post', future.id))!;
       expect(futureRow.publishedAt).toBeNull();
       await app.http().get(`/api/blog/posts/${futureRow.slug}`).expect(404);
+      // The report names it with the time it publishes at.
+      expect(job.report?.scheduled).toEqual([
+        { sourceId: future.id, title: expect.any(String), at: expect.stringMatching(/^\d{4}-/) },
+      ]);
+
+      // Checked again, the same file holds nothing new or changed: 58 posts and 24 comments
+      // already up to date.
+      const check = await runImport(app, token, THEME_DATA, { mode: 'dry-run' });
+      expect([check.report?.posts, check.report?.comments]).toEqual([
+        { created: 0, updated: 0, unchanged: posts.length, skipped: [] },
+        { created: 0, updated: 0, unchanged: comments.length, skipped: [] },
+      ]);
 
       // Its six featured images are hosted on wordpress.com, out of reach here: listed, with URL.
       expect(job.report?.media?.unreadable.map((u) => u.url)).toEqual(

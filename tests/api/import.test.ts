@@ -1,4 +1,5 @@
 import fs from 'fs';
+import os from 'os';
 import path from 'path';
 import { Readable } from 'stream';
 
@@ -13,6 +14,7 @@ import {
   POST_UID,
   TAG_UID,
 } from '../../contracts/plugin';
+import { PUBLICATION_SCHEDULE_UID } from '../../server/src/models/publication-schedule';
 import type { ImportOptions, ImportReport } from '../../server/src/services/importer';
 import { GARDEN_LESSONS, publicPost } from '../helpers/imports';
 import { readSeedText } from '../helpers/seed-text';
@@ -41,8 +43,8 @@ describe('importing an export', () => {
 
   it('imports the seed post from Blogger with exactly its lessons, heading and comment thread', async () => {
     const report = await importFile('seed.blogger.xml', { format: 'blogger' });
-    expect(report.posts).toEqual({ created: 2, updated: 0, skipped: [] });
-    expect(report.comments).toEqual({ created: 2, updated: 0, skipped: [] });
+    expect(report.posts).toEqual({ created: 2, updated: 0, unchanged: 0, skipped: [] });
+    expect(report.comments).toEqual({ created: 2, updated: 0, unchanged: 0, skipped: [] });
     expect(Object.keys(report.notImported).sort()).toEqual(['settings', 'template']);
 
     const seed = readSeedText();
@@ -69,12 +71,128 @@ describe('importing an export', () => {
     expect(await count(MODERATION_EVENT_UID, { actorType: 'importer' })).toBeGreaterThanOrEqual(2);
   });
 
-  it('updates on a second run, never duplicates', async () => {
+  /** The statements that write (insert, update, delete) sent while `work` runs. */
+  const writesDuring = async (work: () => Promise<unknown>) => {
+    type Listener = (query: { sql: string }) => void;
+    const knex = app.strapi.db.connection as unknown as {
+      on(event: 'query', listener: Listener): void;
+      removeListener(event: 'query', listener: Listener): void;
+    };
+    const writes: string[] = [];
+    const listener: Listener = ({ sql }) => {
+      if (/^\s*(insert|update|delete)\b/i.test(sql)) writes.push(sql);
+    };
+    knex.on('query', listener);
+    try {
+      await work();
+    } finally {
+      knex.removeListener('query', listener);
+    }
+    return writes;
+  };
+  const stamps = async () =>
+    [
+      ...(await app.strapi.db.query(POST_UID as never).findMany({
+        where: { importKey: { $startsWith: 'blogger:' } },
+        select: ['id', 'updatedAt'],
+      })),
+      ...(await app.strapi.db.query(COMMENT_UID as never).findMany({
+        where: { importKey: { $startsWith: 'blogger:' } },
+        select: ['id', 'updatedAt'],
+      })),
+    ] as Array<{ id: number; updatedAt: string }>;
+
+  it('re-checks and re-imports an imported file as unchanged, writing nothing, never duplicating', async () => {
     const before = [await count(POST_UID), await count(COMMENT_UID)];
-    const report = await importFile('seed.blogger.xml', { format: 'blogger' });
-    expect(report.posts).toMatchObject({ created: 0, updated: 2 });
-    expect(report.comments).toMatchObject({ created: 0, updated: 2 });
+    const check = await importFile('seed.blogger.xml', { format: 'blogger', dryRun: true });
+    expect(check.posts).toEqual({ created: 0, updated: 0, unchanged: 2, skipped: [] });
+    expect(check.comments).toEqual({ created: 0, updated: 0, unchanged: 2, skipped: [] });
+
+    const stored = await stamps();
+    let report: ImportReport | undefined;
+    const writes = await writesDuring(async () => {
+      report = await importFile('seed.blogger.xml', { format: 'blogger' });
+    });
+    expect(report!.posts).toEqual({ created: 0, updated: 0, unchanged: 2, skipped: [] });
+    expect(report!.comments).toEqual({ created: 0, updated: 0, unchanged: 2, skipped: [] });
+    expect(writes).toEqual([]);
+    expect(await stamps()).toEqual(stored);
     expect([await count(POST_UID), await count(COMMENT_UID)]).toEqual(before);
+  });
+
+  it('updates only the post the file changed, and the others stay unchanged', async () => {
+    const changed = path.join(os.tmpdir(), `seed-changed-${process.pid}.blogger.xml`);
+    fs.writeFileSync(
+      changed,
+      fs
+        .readFileSync(path.join(FIXTURES, 'seed.blogger.xml'), 'utf8')
+        .replace(
+          "<title type='text'>Unfinished thoughts</title>",
+          "<title type='text'>Finished thoughts</title>"
+        )
+    );
+    try {
+      const run = (options: ImportOptions) =>
+        app.strapi
+          .plugin('blog')
+          .service('importer')
+          .run(() => fs.createReadStream(changed), options) as Promise<ImportReport>;
+      const check = await run({ format: 'blogger', dryRun: true });
+      expect(check.posts).toEqual({ created: 0, updated: 1, unchanged: 1, skipped: [] });
+      expect(check.comments).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+
+      const report = await run({ format: 'blogger' });
+      expect(report.posts).toEqual({ created: 0, updated: 1, unchanged: 1, skipped: [] });
+      const draft = await app.strapi.db
+        .query(POST_UID as never)
+        .findOne({ where: { slug: 'unfinished-thoughts' }, select: ['title'] });
+      expect(draft).toEqual({ title: 'Finished thoughts' });
+    } finally {
+      fs.rmSync(changed, { force: true });
+    }
+  });
+
+  it('schedules a post Blogger holds scheduled, names it in the report, and leaves it on a re-run', async () => {
+    const xml = `<?xml version="1.0"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:blogger="http://schemas.google.com/blogger/2018">
+<entry><id>tag:blogger.com,1999:blog-9.post-41</id><blogger:type>POST</blogger:type>
+<blogger:status>SCHEDULED</blogger:status><blogger:filename>/2031/05/later-on.html</blogger:filename>
+<title>Later on</title><content type="html">&lt;p&gt;Soon.&lt;/p&gt;</content>
+<published>2031-05-06T07:08:00.000-07:00</published></entry>
+</feed>`;
+    const run = (dryRun: boolean) =>
+      app.strapi
+        .plugin('blog')
+        .service('importer')
+        .run(() => Readable.from([xml]), { format: 'blogger', dryRun }) as Promise<ImportReport>;
+    const later = { sourceId: '41', title: 'Later on', at: '2031-05-06T14:08:00.000Z' };
+
+    expect((await run(true)).scheduled).toEqual([later]);
+    const report = await run(false);
+    expect(report.posts).toMatchObject({ created: 1 });
+    expect(report.scheduled).toEqual([later]);
+    const post = (await app.strapi.db
+      .query(POST_UID as never)
+      .findOne({ where: { slug: 'later-on' }, select: ['documentId', 'publishedAt'] })) as {
+      documentId: string;
+      publishedAt: string | null;
+    };
+    expect(post.publishedAt).toBeNull();
+    const schedules = () =>
+      app.strapi.db.query(PUBLICATION_SCHEDULE_UID as never).findMany({
+        where: { postDocumentId: post.documentId },
+        select: ['id', 'action', 'at'],
+      }) as Promise<Array<{ id: number; action: string; at: string | number }>>;
+    const before = await schedules();
+    expect(before.map((row) => [row.action, new Date(row.at).toISOString()])).toEqual([
+      ['publish', later.at],
+    ]);
+
+    // The same file again: the post and its schedule hold what it says, so nothing is written.
+    const again = await run(false);
+    expect(again.posts).toEqual({ created: 0, updated: 0, unchanged: 1, skipped: [] });
+    expect(again.scheduled).toEqual([later]);
+    expect(await schedules()).toEqual(before);
   });
 
   it('imports WordPress comments with their source statuses and names what it leaves out', async () => {
@@ -83,8 +201,8 @@ describe('importing an export', () => {
     expect(await count(POST_UID, { importKey: { $startsWith: 'wxr:' } })).toBe(0);
 
     const report = await importFile('small.wxr.xml', { format: 'wxr' });
-    expect(report.posts).toEqual({ created: 3, updated: 0, skipped: [] });
-    expect(report.comments).toEqual({ created: 6, updated: 0, skipped: [] });
+    expect(report.posts).toEqual({ created: 3, updated: 0, unchanged: 0, skipped: [] });
+    expect(report.comments).toEqual({ created: 6, updated: 0, unchanged: 0, skipped: [] });
     expect(report.notImported).toEqual({
       page: { count: 1, examples: ['About'] },
       attachment: { count: 1, examples: ['seed.png'] },
@@ -106,11 +224,11 @@ describe('importing an export', () => {
   it('keeps categories (one level), tags, authors and WordPress’s own post settings', async () => {
     const dry = await importFile('terms.wxr.xml', { format: 'wxr', dryRun: true });
     // Four categories, three tags (one only on a post), two authors, of whom "ana" is there
-    // already (by slug, from the other WordPress file); nothing written.
+    // already (by slug, from the other WordPress file: linked, unchanged); nothing written.
     expect([dry.categories, dry.tags, dry.authors]).toEqual([
-      { created: 4, updated: 0, skipped: [] },
-      { created: 3, updated: 0, skipped: [] },
-      { created: 1, updated: 1, skipped: [] },
+      { created: 4, updated: 0, unchanged: 0, skipped: [] },
+      { created: 3, updated: 0, unchanged: 0, skipped: [] },
+      { created: 1, updated: 0, unchanged: 1, skipped: [] },
     ]);
     expect(await count(CATEGORY_UID, { slug: 'garden' })).toBe(0);
     // The dry run names the featured image it would read, without reading it.
@@ -119,12 +237,16 @@ describe('importing an export', () => {
       toFetch: [expect.stringContaining('flower.png')],
     });
 
+    // The WordPress `future` post is named with its time, in the check and the import.
+    const nextYear = { title: 'Next year', at: expect.stringMatching(/^2031-02-03T04:05:06/) };
+    expect(dry.scheduled).toEqual([expect.objectContaining(nextYear)]);
     const report = await importFile('terms.wxr.xml', { format: 'wxr' });
-    expect(report.posts).toEqual({ created: 3, updated: 0, skipped: [] });
+    expect(report.posts).toEqual({ created: 3, updated: 0, unchanged: 0, skipped: [] });
+    expect(report.scheduled).toEqual([expect.objectContaining(nextYear)]);
     expect([report.categories, report.tags, report.authors]).toEqual([
-      { created: 4, updated: 0, skipped: [] },
-      { created: 3, updated: 0, skipped: [] },
-      { created: 1, updated: 1, skipped: [] },
+      { created: 4, updated: 0, unchanged: 0, skipped: [] },
+      { created: 3, updated: 0, unchanged: 0, skipped: [] },
+      { created: 1, updated: 0, unchanged: 1, skipped: [] },
     ]);
     expect(report.heldBack).toEqual([
       { sourceId: '21', title: 'Members only', reason: expect.stringContaining('password') },
@@ -178,14 +300,14 @@ describe('importing an export', () => {
     const authors = await app.strapi.db.query(AUTHOR_UID as never).findMany({});
     expect(JSON.stringify(authors)).not.toContain('private@example.com');
 
-    // A re-run updates, never duplicates.
+    // A re-run changes nothing (the scheduled post keeps its schedule), never duplicates.
     const before = await Promise.all([CATEGORY_UID, TAG_UID, AUTHOR_UID].map((uid) => count(uid)));
     const again = await importFile('terms.wxr.xml', { format: 'wxr' });
     expect([again.posts, again.categories, again.tags, again.authors]).toEqual([
-      { created: 0, updated: 3, skipped: [] },
-      { created: 0, updated: 4, skipped: [] },
-      { created: 0, updated: 3, skipped: [] },
-      { created: 0, updated: 2, skipped: [] },
+      { created: 0, updated: 0, unchanged: 3, skipped: [] },
+      { created: 0, updated: 0, unchanged: 4, skipped: [] },
+      { created: 0, updated: 0, unchanged: 3, skipped: [] },
+      { created: 0, updated: 0, unchanged: 2, skipped: [] },
     ]);
     expect(await Promise.all([CATEGORY_UID, TAG_UID, AUTHOR_UID].map((uid) => count(uid)))).toEqual(
       before
@@ -213,8 +335,8 @@ describe('importing an export', () => {
       .plugin('blog')
       .service('importer')
       .run(() => Readable.from([xml]), { format: 'blogger' });
-    expect(report.tags).toEqual({ created: 1, updated: 1, skipped: [] });
-    expect(report.authors).toEqual({ created: 1, updated: 0, skipped: [] });
+    expect(report.tags).toEqual({ created: 1, updated: 0, unchanged: 1, skipped: [] });
+    expect(report.authors).toEqual({ created: 1, updated: 0, unchanged: 0, skipped: [] });
     const post = (await publicPost(app, 'labelled')).data;
     expect(post.tags.map((t) => [t.slug, t.name]).sort()).toEqual([
       ['networking', 'Networking (by hand)'],

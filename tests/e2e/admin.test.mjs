@@ -555,7 +555,7 @@ test('an editor checks a WordPress export, imports it and reads the report in th
     (await report.getByTestId('import-report-posts').locator('td').allInnerTexts()).map((s) =>
       s.trim()
     ),
-    ['Posts', '3', '0', '0']
+    ['Posts', '3', '0', '0', '0']
   );
   assert.match(await page.getByTestId('import-not-imported').innerText(), /1 page \(About\)/);
   await shot(page, 'import-dry-run');
@@ -568,21 +568,39 @@ test('an editor checks a WordPress export, imports it and reads the report in th
     (await page.getByTestId('import-report-comments').locator('td').allInnerTexts()).map((s) =>
       s.trim()
     ),
-    ['Comments', '6', '0', '0']
+    ['Comments', '6', '0', '0', '0']
   );
   await waitForCount(page.getByTestId('import-history-row'), 2);
   await shot(page, 'import-done');
 
-  // Checked again, the same file offers an update of what is there, not new content.
+  // Checked again, the same file has nothing to import: all of it is up to date already.
   await page.getByRole('button', { name: 'Check the file' }).click();
   await waitShown(
     page,
-    page.getByRole('button', {
-      name: 'Update 3 posts and 6 comments already imported (nothing new)',
-    }),
+    page
+      .getByTestId('import-nothing-to-do')
+      .getByText('Nothing to import: 3 posts and 6 comments are already up to date'),
     'import-recheck'
   );
+  assert.equal(await page.getByRole('button', { name: /^Import \d|^Update \d/ }).count(), 0);
+  assert.deepEqual(
+    (await page.getByTestId('import-report-posts').locator('td').allInnerTexts()).map((s) =>
+      s.trim()
+    ),
+    ['Posts', '0', '0', '3', '0']
+  );
   await waitForCount(page.getByTestId('import-history-row'), 3);
+  // The past runs read as sentences naming only what happened, newest first.
+  const rows = page.getByTestId('import-history-row');
+  await waitShown(
+    page,
+    rows.first().getByText('Nothing to import, 3 posts and 6 comments already up to date'),
+    'import-history-recheck'
+  );
+  const imported = await rows.nth(1).innerText();
+  assert.match(imported, /Created 3 posts and 6 comments/);
+  assert.doesNotMatch(imported, /updated|unchanged|up to date/i);
+  await shot(page, 'import-recheck');
 
   // A past run opens on its report: the import, second in the list.
   await page.getByRole('button', { name: 'Open the report of small.wxr.xml' }).nth(1).click();
@@ -592,7 +610,7 @@ test('an editor checks a WordPress export, imports it and reads the report in th
     (await run.getByTestId('import-report-posts').locator('td').allInnerTexts()).map((s) =>
       s.trim()
     ),
-    ['Posts', '3', '0', '0']
+    ['Posts', '3', '0', '0', '0']
   );
   await shot(page, 'import-past-run');
   await page.keyboard.press('Escape');

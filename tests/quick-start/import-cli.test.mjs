@@ -35,22 +35,23 @@ test('a dry run reports what it would write, and writes nothing', () => {
   assert.match(again.stdout, /posts: 2 to create, 0 to update/);
 });
 
-test('imports a WordPress export, then updates it on a second run', () => {
+test('imports a WordPress export, then leaves it unchanged on a second run', () => {
   const first = cli('import', path.join(FIXTURES, 'small.wxr.xml'));
   assert.equal(first.status, 0, first.stderr);
   assert.match(first.stdout, /Imported from WordPress:/);
-  assert.match(first.stdout, /posts: 3 created, 0 updated, 0 skipped/);
-  assert.match(first.stdout, /comments: 6 created, 0 updated, 0 skipped/);
+  assert.match(first.stdout, /posts: 3 created, 0 updated, 0 unchanged, 0 skipped/);
+  assert.match(first.stdout, /comments: 6 created, 0 updated, 0 unchanged, 0 skipped/);
   assert.match(first.stdout, /1 page \(About\)/);
   assert.match(first.stdout, /1 pingback/);
+  assert.match(first.stdout, /scheduled to publish: “Scheduled” \(\d+\) at 2030-01-01T/);
   // Not a terminal: plain progress lines, ending at 100%, no bar drawn over itself.
   assert.match(first.stdout, /^ {2}100% {2}3\/3 posts, 6\/6 comments$/m);
   assert.ok(!first.stdout.includes('\r') && !first.stdout.includes('\u001b['), first.stdout);
 
   const second = cli('import', path.join(FIXTURES, 'small.wxr.xml'));
   assert.equal(second.status, 0, second.stderr);
-  assert.match(second.stdout, /posts: 0 created, 3 updated/);
-  assert.match(second.stdout, /comments: 0 created, 6 updated/);
+  assert.match(second.stdout, /posts: 0 created, 0 updated, 3 unchanged/);
+  assert.match(second.stdout, /comments: 0 created, 0 updated, 6 unchanged/);
 });
 
 test('refuses a file that is not an export, with a clear message', () => {

@@ -3,7 +3,12 @@ import { createIntl } from 'react-intl';
 import { SETTING_BOUNDS } from '../../contracts/moderation';
 import en from '../../admin/src/translations/en.json';
 import fr from '../../admin/src/translations/fr.json';
-import { confirmMessage, progressMessage, resultMessage } from '../../admin/src/utils/import-text';
+import {
+  confirmMessage,
+  progressMessage,
+  resultParts,
+  resultSentence,
+} from '../../admin/src/utils/import-text';
 import { moderationPath } from '../../admin/src/utils/moderation-link';
 import {
   serverProblems,
@@ -174,33 +179,96 @@ describe('the Import view’s text', () => {
     ).toBe('Importing: 3 of 12 posts, 4 of 40 comments');
   });
 
-  it('offers an update, not an import of new content, for a file imported already', () => {
-    const tally = (created: number, updated: number) => ({ created, updated, skipped: [] });
+  const tally = (created: number, updated: number, unchanged = 0) => ({
+    created,
+    updated,
+    unchanged,
+    skipped: [],
+  });
+
+  it('offers no import for a file whose posts and comments are all up to date', () => {
+    const all = confirmMessage({ posts: tally(0, 0, 58), comments: tally(0, 0, 24) });
+    expect(all.nothingToDo).toBe(true);
+    expect(text(all)).toBe('Nothing to import: 58 posts and 24 comments are already up to date');
+    expect(french(all.id, all.values)).toBe(
+      'Rien à importer : 58 articles et 24 commentaires sont déjà à jour'
+    );
+    expect(text(confirmMessage({ posts: tally(0, 0, 1), comments: tally(0, 0, 0) }))).toBe(
+      'Nothing to import: 1 post is already up to date'
+    );
+  });
+
+  it('offers an update, not an import of new content, naming only what changed', () => {
+    const update = confirmMessage({ posts: tally(0, 3, 55), comments: tally(0, 0, 24) });
+    expect(update.nothingToDo).toBe(false);
+    expect(text(update)).toBe('Update 3 posts already imported (nothing new)');
     expect(text(confirmMessage({ posts: tally(0, 58), comments: tally(0, 24) }))).toBe(
       'Update 58 posts and 24 comments already imported (nothing new)'
     );
     expect(text(confirmMessage({ posts: tally(3, 0), comments: tally(6, 0) }))).toBe(
       'Import 3 new posts and 6 new comments'
     );
-    expect(text(confirmMessage({ posts: tally(1, 57), comments: tally(2, 22) }))).toBe(
-      'Import 1 new post and 2 new comments, update 57 posts and 22 comments'
+    expect(text(confirmMessage({ posts: tally(1, 0, 57), comments: tally(0, 1, 22) }))).toBe(
+      'Import 1 new post, update 1 comment'
     );
-    expect(
-      french(
-        'import.confirm.update',
-        confirmMessage({ posts: tally(0, 1), comments: tally(0, 2) }).values
-      )
-    ).toBe('Mettre à jour 1 article et 2 commentaires déjà importés (rien de nouveau)');
+    const fr1 = confirmMessage({ posts: tally(0, 1), comments: tally(0, 2) });
+    expect(french(fr1.id, fr1.values)).toBe(
+      'Mettre à jour 1 article et 2 commentaires déjà importés (rien de nouveau)'
+    );
+    const fr2 = confirmMessage({ posts: tally(0, 1), comments: tally(0, 0) });
+    expect(french(fr2.id, fr2.values)).toBe(
+      'Mettre à jour 1 article déjà importé (rien de nouveau)'
+    );
   });
 
-  it('sums up a past run as created and updated', () => {
-    const tally = (created: number, updated: number) => ({ created, updated, skipped: [] });
-    expect(text(resultMessage({ dryRun: false, posts: tally(3, 1), comments: tally(6, 0) }))).toBe(
-      'Created 3 posts and 6 comments, updated 1 and 0'
+  it('sums up a past run as a sentence that leaves out what did not happen', () => {
+    const sentence = (
+      say: (id: string, values: Record<string, string | number>) => string,
+      report: Parameters<typeof resultParts>[0],
+      locale: string
+    ) =>
+      resultSentence(
+        resultParts(report).map((m) => say(m.id, m.values)),
+        locale
+      );
+    const run = (
+      dryRun: boolean,
+      posts: ReturnType<typeof tally>,
+      comments: ReturnType<typeof tally>
+    ) => ({
+      dryRun,
+      posts,
+      comments,
+    });
+    expect(sentence(english, run(false, tally(2, 0), tally(3, 0)), 'en')).toBe(
+      'Created 2 posts and 3 comments'
     );
-    expect(text(resultMessage({ dryRun: true, posts: tally(0, 58), comments: tally(0, 24) }))).toBe(
-      'Would create 0 posts and 0 comments, update 58 and 24'
+    expect(sentence(english, run(false, tally(0, 1, 57), tally(0, 0, 24)), 'en')).toBe(
+      'Updated 1 post, 57 posts and 24 comments already up to date'
     );
+    expect(sentence(english, run(false, tally(0, 0, 58), tally(0, 0, 24)), 'en')).toBe(
+      'Nothing changed, 58 posts and 24 comments already up to date'
+    );
+    expect(sentence(english, run(true, tally(1, 0), tally(0, 1)), 'en')).toBe(
+      'Would create 1 post, would update 1 comment'
+    );
+    expect(sentence(english, run(true, tally(0, 0), tally(0, 0)), 'en')).toBe('Nothing to import');
+    expect(sentence(french, run(false, tally(1, 0), tally(2, 0)), 'fr')).toBe(
+      '1 article et 2 commentaires créés'
+    );
+    expect(sentence(french, run(false, tally(0, 1, 0), tally(0, 0, 1)), 'fr')).toBe(
+      '1 article mis à jour, 1 commentaire déjà à jour'
+    );
+    expect(sentence(french, run(true, tally(0, 0, 2), tally(0, 0, 0)), 'fr')).toBe(
+      'Rien à importer, 2 articles déjà à jour'
+    );
+    // Reports from before `unchanged` was counted read as before, without it.
+    const old = {
+      dryRun: false,
+      posts: { created: 0, updated: 2, skipped: [] },
+      comments: { created: 0, updated: 0, skipped: [] },
+    };
+    expect(sentence(english, old, 'en')).toBe('Updated 2 posts');
   });
 });
 

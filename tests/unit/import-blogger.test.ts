@@ -119,6 +119,33 @@ describe('readBlogger', () => {
     ]);
   });
 
+  it('reads a scheduled post as a draft with its publish time, in both export shapes', async () => {
+    const xml = `<?xml version="1.0"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:app="http://purl.org/atom/app#" xmlns:blogger="http://schemas.google.com/blogger/2018">
+<entry><id>tag:blogger.com,1999:blog-7.post-31</id><blogger:type>POST</blogger:type>
+<blogger:status>SCHEDULED</blogger:status><title>Current shape</title><content type="html">x</content>
+<published>2031-05-06T07:08:00.000-07:00</published><updated>2030-01-01T00:00:00Z</updated></entry>
+<entry><id>tag:blogger.com,1999:blog-7.post-32</id><blogger:type>POST</blogger:type>
+<app:control><app:draft>yes</app:draft></app:control><title>Older shape</title><content type="html">x</content>
+<published>2031-05-07T09:00:00Z</published><updated>2030-12-24T10:00:00Z</updated></entry>
+<entry><id>tag:blogger.com,1999:blog-7.post-33</id><blogger:type>POST</blogger:type>
+<app:control><app:draft>yes</app:draft></app:control><title>Plain draft</title><content type="html">x</content>
+<published>2030-12-20T09:00:00Z</published><updated>2030-12-24T10:00:00Z</updated></entry>
+<entry><id>tag:blogger.com,1999:blog-7.post-34</id><blogger:type>POST</blogger:type>
+<blogger:status>LIVE</blogger:status><title>Live</title><content type="html">x</content>
+<published>2031-05-07T09:00:00Z</published><updated>2030-12-24T10:00:00Z</updated></entry>
+</feed>`;
+    const posts = (await readAll(Readable.from([xml]))).flatMap((r) =>
+      r.kind === 'post' ? [[r.post.title, r.post.status, r.post.scheduledAt]] : []
+    );
+    expect(posts).toEqual([
+      ['Current shape', 'draft', '2031-05-06T14:08:00.000Z'],
+      ['Older shape', 'draft', '2031-05-07T09:00:00.000Z'],
+      ['Plain draft', 'draft', null],
+      ['Live', 'published', null],
+    ]);
+  });
+
   it('reads labels as tags and the post’s author (name and profile URL, never the email)', async () => {
     const xml = `<?xml version="1.0"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xmlns:blogger="http://schemas.google.com/blogger/2018">

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 
 import { Badge, Button, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
 
 import type { ImportJob, ImportState } from '../../../contracts/imports';
-import { resultMessage, type Message } from '../utils/import-text';
+import { resultParts, resultSentence, type Message } from '../utils/import-text';
 import { useTranslate } from '../utils/useTranslate';
 
 import { ImportRunModal } from './ImportRunModal';
@@ -22,6 +23,7 @@ interface ImportHistoryProps {
 /** The latest checks and imports, by whom and with what result; each opens on its report. */
 export const ImportHistory = ({ jobs }: ImportHistoryProps) => {
   const t = useTranslate();
+  const { locale } = useIntl();
   const [opened, setOpened] = useState<number | null>(null);
   const say = ({ id, values }: Message) => t(id, values);
   const column = (name: string) => (
@@ -68,7 +70,9 @@ export const ImportHistory = ({ jobs }: ImportHistoryProps) => {
               </Td>
               <Td style={{ whiteSpace: 'normal' }}>
                 <Typography textColor={job.error ? 'danger600' : undefined}>
-                  {job.report ? say(resultMessage(job.report)) : (job.error ?? '')}
+                  {job.report
+                    ? resultSentence(resultParts(job.report).map(say), locale)
+                    : (job.error ?? '')}
                 </Typography>
               </Td>
               <Td>

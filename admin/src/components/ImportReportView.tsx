@@ -1,4 +1,5 @@
 import { Box, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
 
 import type { ImportReport, ImportTally } from '../../../contracts/imports';
 import { useTranslate } from '../utils/useTranslate';
@@ -19,9 +20,13 @@ interface ImportReportViewProps {
   report: ImportReport;
 }
 
-/** A dry run's or an import's report: created, updated, skipped with why, and what was left out. */
+/**
+ * A dry run's or an import's report: created, updated, unchanged, skipped with why, the posts
+ * scheduled to publish and when, and what was left out.
+ */
 export const ImportReportView = ({ report }: ImportReportViewProps) => {
   const t = useTranslate();
+  const { formatDate } = useIntl();
   const rows = (
     [
       ['posts', report.posts],
@@ -31,14 +36,14 @@ export const ImportReportView = ({ report }: ImportReportViewProps) => {
       ['authors', report.authors],
     ] as Array<[string, ImportTally | undefined]>
   ).filter((row): row is [string, ImportTally] => !!row[1]);
-  const { media, heldBack = [] } = report;
+  const { media, heldBack = [], scheduled = [] } = report;
   const skipped = rows.flatMap(([type, tally]) => tally.skipped.map((item) => ({ type, ...item })));
   const notImported = Object.entries(report.notImported);
   const column = (name: string) => t(`import.report.column.${name}`);
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4} data-testid="import-report">
-      <Table colCount={4} rowCount={rows.length + 1}>
+      <Table colCount={5} rowCount={rows.length + 1}>
         <Thead>
           <Tr>
             <Th>
@@ -53,6 +58,9 @@ export const ImportReportView = ({ report }: ImportReportViewProps) => {
               <Typography variant="sigma">
                 {column(report.dryRun ? 'toUpdate' : 'updated')}
               </Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{column('unchanged')}</Typography>
             </Th>
             <Th>
               <Typography variant="sigma">{column('skipped')}</Typography>
@@ -70,6 +78,10 @@ export const ImportReportView = ({ report }: ImportReportViewProps) => {
               </Td>
               <Td>
                 <Typography>{tally.updated}</Typography>
+              </Td>
+              <Td>
+                {/* Reports from before it was counted have no `unchanged`. */}
+                <Typography>{tally.unchanged ?? '—'}</Typography>
               </Td>
               <Td>
                 <Typography>{tally.skipped.length}</Typography>
@@ -112,6 +124,26 @@ export const ImportReportView = ({ report }: ImportReportViewProps) => {
             {heldBack.map((item) => (
               <li key={item.sourceId}>
                 <Typography>{`${item.title}: ${item.reason}`}</Typography>
+              </li>
+            ))}
+          </Box>
+        </Box>
+      )}
+
+      {scheduled.length > 0 && (
+        <Box data-testid="import-scheduled">
+          <Typography variant="delta" tag="h3">
+            {t(report.dryRun ? 'import.report.toSchedule' : 'import.report.scheduled')}
+          </Typography>
+          <Box tag="ul" paddingTop={2} paddingLeft={4}>
+            {scheduled.map((item) => (
+              <li key={item.sourceId}>
+                <Typography>
+                  {t('import.report.scheduledItem', {
+                    title: item.title,
+                    at: formatDate(item.at, { dateStyle: 'long', timeStyle: 'short' }),
+                  })}
+                </Typography>
               </li>
             ))}
           </Box>

@@ -83,10 +83,15 @@ const JobOutcome = ({
       </Box>
       <ImportReportView report={report} />
       <Flex gap={2}>
-        {dryRun && canConfirm && (
+        {dryRun && canConfirm && !confirmLabel.nothingToDo && (
           <Button onClick={confirm} startIcon={<Upload />}>
             {t(confirmLabel.id, confirmLabel.values)}
           </Button>
+        )}
+        {dryRun && confirmLabel.nothingToDo && (
+          <Typography fontWeight="bold" data-testid="import-nothing-to-do">
+            {t(confirmLabel.id, confirmLabel.values)}
+          </Typography>
         )}
         {!dryRun && (
           <>

@@ -14,7 +14,8 @@ import { streamXml } from './xml-stream';
  * (`kind: 'comment'`, naming its post) rather than inside its post: memory holds one entry at a
  * time. Both export shapes are read: the current one (`blogger:type`, `blogger:status`,
  * `blogger:parent`, `blogger:inReplyTo`) and the older one (`category` kinds, `thr:in-reply-to`,
- * `app:draft`). Each field is held at most `limits.maxFieldChars` long: a longer post is refused,
+ * `app:draft`). A scheduled post comes as a draft with its publish time (`bloggerScheduledAt`),
+ * as WordPress's `future` posts do. Each field is held at most `limits.maxFieldChars` long: a longer post is refused,
  * a longer comment skipped. The scope of posts and comments is the blog's id, from their ids.
  */
 
@@ -69,6 +70,24 @@ const isoOrNull = (value: string | undefined) => {
 };
 
 const orNull = (value: string | undefined) => (value?.trim() ? value.trim() : null);
+
+/**
+ * When a post Blogger holds scheduled publishes: its publish time (`published`). The current
+ * export says `SCHEDULED`; the older one writes a scheduled post as a draft whose publish time
+ * comes after its last edit (`updated`), where a plain draft's comes before (when it was
+ * started). Null for any other post.
+ */
+export const bloggerScheduledAt = (
+  status: string,
+  published: string | undefined,
+  updated: string | undefined
+): string | null => {
+  const at = isoOrNull(published);
+  if (!at) return null;
+  if (status === 'SCHEDULED') return at;
+  const edited = isoOrNull(updated);
+  return status === 'DRAFT' && edited && at > edited ? at : null;
+};
 
 /** Reads a Blogger export's records; throws ImportFormatError when it is not one. */
 export async function* readBlogger(
@@ -129,7 +148,7 @@ export async function* readBlogger(
           authorKey: authorName,
           status: status === 'LIVE' ? 'published' : 'draft',
           heldBack: null,
-          scheduledAt: null,
+          scheduledAt: bloggerScheduledAt(status, e.fields.published, e.fields.updated),
           commentsClosed: false,
           categories: [],
           tags: e.labels.map((label) => ({ slug: label, name: label })),

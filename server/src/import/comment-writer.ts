@@ -4,9 +4,12 @@ import type { ImportFormat, ImportTally } from '../../../contracts/imports';
 import { COMMENT_UID } from '../../../contracts/plugin';
 import { getService } from '../utils/get-service';
 
+import { normalizeEmail, toPlainLine, toPlainText } from '../moderation/text';
+
 import { plainText } from './html-to-blocks';
 import { keyOf, legacyKeyOf, refusalOf } from './import-keys';
 import type { SourceComment } from './source';
+import { sameComment, type IncomingComment, type StoredComment } from './unchanged';
 
 /**
  * The comments of an import: found again by their import keys (import-keys.ts), written
@@ -41,12 +44,70 @@ const parentsFirst = (comments: SourceComment[]): SourceComment[] => {
   return ordered;
 };
 
+/** A comment already in the database: its documentId, and what it holds when just read. */
+export interface KnownComment {
+  documentId: string;
+  /** Null for a comment this run wrote. */
+  stored: StoredComment | null;
+}
+
+/** The fields compared with what a run would write (unchanged.ts). */
+const COMPARED = [
+  'documentId',
+  'importKey',
+  'postDocumentId',
+  'parentDocumentId',
+  'authorName',
+  'authorEmail',
+  'authorUrl',
+  'content',
+  'status',
+  'submittedAt',
+];
+
+/** What the importer writes for a comment. */
+const commentData = (
+  format: ImportFormat,
+  scope: string | null,
+  postDocumentId: string,
+  parent: string | null,
+  comment: SourceComment
+): IncomingComment => ({
+  post: postDocumentId,
+  parent,
+  authorName: comment.authorName.slice(0, 245),
+  authorEmail: comment.authorEmail,
+  authorUrl: comment.authorUrl && comment.authorUrl.length <= 200 ? comment.authorUrl : null,
+  content: plainText(comment.html) || '(empty)',
+  status: comment.status,
+  submittedAt: comment.date,
+  importKey: keyOf(format, scope, 'comment', comment.sourceId),
+});
+
+/**
+ * The fields as the moderation engine stores them (plain text, a normalized email …), to be
+ * compared with a stored comment: the importer's HTML-free text may still hold what looks like
+ * a tag (`<blockquote>` written as text), which the engine strips.
+ */
+const asStored = (data: IncomingComment): IncomingComment => {
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  const email = text(data.authorEmail);
+  const url = text(data.authorUrl);
+  return {
+    ...data,
+    authorName: toPlainLine(text(data.authorName) ?? ''),
+    authorEmail: email ? normalizeEmail(email) : null,
+    authorUrl: url ? url.trim() : null,
+    content: toPlainText(text(data.content) ?? ''),
+  };
+};
+
 export const createCommentWriter = ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => strapi.documents(COMMENT_UID as UID.ContentType);
 
   /**
-   * documentIds of the comments already imported, by source id: one query per 500 keys. With a
-   * scope, unscoped (0.1.0) comments of the same post are adopted too.
+   * The comments already imported, by source id, with the fields a run compares: one query per
+   * 500 keys. With a scope, unscoped (0.1.0) comments of the same post are adopted too.
    */
   const knownComments = async (
     format: ImportFormat,
@@ -54,7 +115,7 @@ export const createCommentWriter = ({ strapi }: { strapi: Core.Strapi }) => {
     sourceIds: string[],
     postDocumentId: string | null
   ) => {
-    const known = new Map<string, string>();
+    const known = new Map<string, KnownComment>();
     const lookUp = async (keyFor: (id: string) => string, ids: string[], onPost: boolean) => {
       for (let i = 0; i < ids.length; i += KEY_BATCH) {
         const keys = new Map(ids.slice(i, i + KEY_BATCH).map((id) => [keyFor(id), id]));
@@ -63,9 +124,11 @@ export const createCommentWriter = ({ strapi }: { strapi: Core.Strapi }) => {
             importKey: { $in: [...keys.keys()] },
             ...(onPost && { post: { documentId: postDocumentId } }),
           },
-          select: ['documentId', 'importKey'],
-        })) as Array<{ documentId: string; importKey: string }>;
-        for (const row of rows) known.set(keys.get(row.importKey)!, row.documentId);
+          select: COMPARED,
+        })) as Array<StoredComment & { documentId: string; importKey: string }>;
+        for (const row of rows) {
+          known.set(keys.get(row.importKey)!, { documentId: row.documentId, stored: row });
+        }
       }
     };
     await lookUp((id) => keyOf(format, scope, 'comment', id), sourceIds, false);
@@ -77,16 +140,16 @@ export const createCommentWriter = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * Writes a post's comments, parents first. `known` maps source ids to the documentIds of
-   * comments already in the database, and learns each comment written here, so a reply finds
-   * its parent without a query.
+   * Writes a post's comments, parents first. `known` maps source ids to the comments already in
+   * the database, and learns each comment written here, so a reply finds its parent without a
+   * query. A comment that already holds what would be written is counted unchanged, not written.
    */
   const writeComments = async (
     format: ImportFormat,
     scope: string | null,
     postDocumentId: string,
     comments: SourceComment[],
-    known: Map<string, string>,
+    known: Map<string, KnownComment>,
     counts: ImportTally
   ) => {
     const moderation = getService('moderation', { strapi });
@@ -99,28 +162,21 @@ export const createCommentWriter = ({ strapi }: { strapi: Core.Strapi }) => {
           comment.parentSourceId
         );
       }
+      const data = commentData(format, scope, postDocumentId, parent?.documentId ?? null, comment);
+      if (existing?.stored && sameComment(existing.stored, asStored(data))) {
+        counts.unchanged = (counts.unchanged ?? 0) + 1;
+        continue;
+      }
       try {
-        const data = {
-          post: postDocumentId,
-          parent: parent ?? null,
-          authorName: comment.authorName.slice(0, 245),
-          authorEmail: comment.authorEmail,
-          authorUrl:
-            comment.authorUrl && comment.authorUrl.length <= 200 ? comment.authorUrl : null,
-          content: plainText(comment.html) || '(empty)',
-          status: comment.status,
-          submittedAt: comment.date,
-          importKey: keyOf(format, scope, 'comment', comment.sourceId),
-        };
         const written = (await moderation.runAs(
           { type: 'importer' },
           () =>
             existing
-              ? documents().update({ documentId: existing, data } as never)
+              ? documents().update({ documentId: existing.documentId, data } as never)
               : documents().create({ data } as never),
           { settings }
         )) as unknown as { documentId: string };
-        known.set(comment.sourceId, written.documentId);
+        known.set(comment.sourceId, { documentId: written.documentId, stored: null });
         if (existing) counts.updated += 1;
         else counts.created += 1;
       } catch (error) {
@@ -133,7 +189,10 @@ export const createCommentWriter = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** What a dry run reports for comments: those already imported would be updated. */
+  /**
+   * What a dry run reports for comments: those already imported are unchanged when they hold
+   * what would be written (their parent as known before the run), updated otherwise.
+   */
   const tallyComments = async (
     format: ImportFormat,
     scope: string | null,
@@ -147,8 +206,27 @@ export const createCommentWriter = ({ strapi }: { strapi: Core.Strapi }) => {
       comments.map((c) => c.sourceId),
       postDocumentId
     );
-    counts.updated += known.size;
-    counts.created += comments.length - known.size;
+    for (const comment of comments) {
+      const existing = known.get(comment.sourceId);
+      if (!existing) {
+        counts.created += 1;
+        continue;
+      }
+      if (!existing.stored || !postDocumentId) {
+        counts.updated += 1;
+        continue;
+      }
+      const parent = comment.parentSourceId
+        ? (known.get(comment.parentSourceId) ??
+          (await knownComments(format, scope, [comment.parentSourceId], postDocumentId)).get(
+            comment.parentSourceId
+          ))
+        : undefined;
+      const data = commentData(format, scope, postDocumentId, parent?.documentId ?? null, comment);
+      if (sameComment(existing.stored, asStored(data))) {
+        counts.unchanged = (counts.unchanged ?? 0) + 1;
+      } else counts.updated += 1;
+    }
   };
 
   return { knownComments, writeComments, tallyComments };

@@ -6,6 +6,7 @@ import type { ImportFormat, ImportTally } from '../../../contracts/imports';
 import { AUTHOR_UID, CATEGORY_UID, TAG_UID } from '../../../contracts/plugin';
 
 import type { SourceAuthor, SourceCategory, SourceTerm } from './source';
+import { sameTerm, type StoredTerm } from './unchanged';
 
 /**
  * The categories, tags and authors of an import: each created, or matched by its import key (an
@@ -52,10 +53,17 @@ const importKeyOf = (format: ImportFormat, scope: string | null, kind: TermKind,
   return `${key.slice(0, MAX_KEY - 17)}#${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
 };
 
-interface Found {
+interface Found extends StoredTerm {
   documentId: string;
   importKey: string | null;
 }
+
+/** The fields an import writes, read back to leave a term that holds them already alone. */
+const COMPARED: Record<TermKind, string[]> = {
+  category: ['name', 'description'],
+  tag: ['name'],
+  author: ['name', 'url'],
+};
 
 export interface TaxonomyWriterOptions {
   format: ImportFormat;
@@ -75,8 +83,9 @@ export const createTaxonomyWriter = (strapi: Core.Strapi, options: TaxonomyWrite
   const find = async (kind: TermKind, importKey: string, slug: string): Promise<Found | null> => {
     const query = strapi.db.query(UIDS[kind] as UID.ContentType);
     const inLocale = kind === 'author' ? {} : { locale };
-    const select = ['documentId', 'importKey'];
-    return ((await query.findOne({ where: { importKey, ...inLocale }, select })) ??
+    const select = ['documentId', 'importKey', ...COMPARED[kind]];
+    const populate = kind === 'category' ? { parent: { select: ['documentId'] } } : undefined;
+    return ((await query.findOne({ where: { importKey, ...inLocale }, select, populate })) ??
       (await query.findOne({ where: { slug, ...inLocale }, select }))) as Found | null;
   };
 
@@ -98,11 +107,14 @@ export const createTaxonomyWriter = (strapi: Core.Strapi, options: TaxonomyWrite
     const inLocale = kind === 'author' ? {} : { locale };
     if (found) {
       documentId = found.documentId;
-      // Only what an import made is brought up to date; a hand-made one is linked as it is.
-      if (!dryRun && found.importKey === importKey) {
-        await documents.update({ documentId, ...inLocale, data: fields } as never);
+      // Only what an import made is brought up to date (when the file changed it); a hand-made
+      // one is linked as it is: unchanged, as one that holds the file's fields already.
+      if (found.importKey === importKey && !sameTerm(found, fields)) {
+        if (!dryRun) await documents.update({ documentId, ...inLocale, data: fields } as never);
+        tallies[kind].updated += 1;
+      } else {
+        tallies[kind].unchanged = (tallies[kind].unchanged ?? 0) + 1;
       }
-      tallies[kind].updated += 1;
     } else if (dryRun) {
       documentId = `(new ${kind} ${slug})`;
       tallies[kind].created += 1;

@@ -29,6 +29,7 @@ import {
 } from '../import/source';
 import { notAnExport, sniffFormat } from '../import/sniff';
 import { createTaxonomyWriter, type TaxonomyWriter } from '../import/taxonomy-writer';
+import { samePost, type IncomingPost, type StoredPost } from '../import/unchanged';
 import { readWxr } from '../import/wxr';
 import { postContentBytes, postSizeProblem } from '../posts/size-limit';
 import { getService } from '../utils/get-service';
@@ -91,6 +92,30 @@ interface PostLinks {
 const PROGRESS_EVERY = 10;
 
 const tally = (): ImportTally => ({ created: 0, updated: 0, skipped: [] });
+/** What a run leaves as it is is counted too. */
+const contentTally = (): ImportTally => ({ ...tally(), unchanged: 0 });
+
+/** A stored post's fields a run compares (unchanged.ts), with what it links to. */
+const STORED_POST = {
+  select: [
+    'publishedAt',
+    'title',
+    'slug',
+    'excerpt',
+    'body',
+    'originalDate',
+    'authorName',
+    'lessonsHeading',
+    'commentsEnabled',
+  ],
+  populate: {
+    lessons: { select: ['text'] },
+    cover: { select: ['id'] },
+    categories: { select: ['documentId'] },
+    tags: { select: ['documentId'] },
+    author: { select: ['documentId'] },
+  },
+};
 
 const slugify = (text: string) =>
   text
@@ -115,8 +140,14 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
   const findByKey = async (uid: string, importKey: string) =>
     (await strapi.db.query(uid as UID.ContentType).findOne({
       where: { importKey },
-      select: ['id', 'documentId', 'publishedAt', 'slug'],
-    })) as { id: number; documentId: string; publishedAt: string | null; slug: string } | null;
+      select: ['id', 'documentId', 'publishedAt', 'slug', 'importKey'],
+    })) as {
+      id: number;
+      documentId: string;
+      publishedAt: string | null;
+      slug: string;
+      importKey: string;
+    } | null;
 
   const baseSlug = (post: SourcePost) => (post.slug ? slugify(post.slug) : slugify(post.title));
 
@@ -201,18 +232,51 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { post, importKey: keyOf(format, post.scope, 'post', post.sourceId), data };
   };
 
-  /** Writes a post in the default locale (`locale`), where the import puts every post. */
-  const writePost = async (
+  /**
+   * The post already imported (or adopted) under this key, the slug it gets, and whether it
+   * holds already what a run would write (fields, publication and schedule): then it is left as
+   * it is. A handful of queries per post, whatever its size: its rows (draft and published) and
+   * what they link to.
+   */
+  const postState = async (
     format: ImportFormat,
     { post, importKey, data: content }: PreparedPost,
     locale: string
-  ): Promise<{ documentId: string; created: boolean }> => {
+  ) => {
     const existing = await existingPost(format, post, importKey);
-    const data = {
-      ...content,
-      slug: await slugFor(post, existing?.documentId ?? null),
-      importKey,
-    };
+    const slug = await slugFor(post, existing?.documentId ?? null);
+    if (!existing) return { existing, slug, unchanged: false };
+    const rows = (await strapi.db.query(POST_UID as UID.ContentType).findMany({
+      where: { documentId: existing.documentId, locale },
+      ...STORED_POST,
+    })) as StoredPost[];
+    const incoming = { ...content, slug } as unknown as IncomingPost;
+    // An adopted 0.1.0 post gets its scoped key: a write.
+    const unchanged =
+      existing.importKey === importKey &&
+      samePost(rows, incoming, post.status === 'published') &&
+      (!post.scheduledAt ||
+        (await getService('schedules', { strapi }).importScheduleHeld(
+          existing.documentId,
+          locale,
+          new Date(post.scheduledAt)
+        )));
+    return { existing, slug, unchanged };
+  };
+
+  /**
+   * Writes a post in the default locale (`locale`), where the import puts every post; a post
+   * that holds what would be written is left alone.
+   */
+  const writePost = async (
+    format: ImportFormat,
+    prepared: PreparedPost,
+    locale: string
+  ): Promise<{ documentId: string; outcome: 'created' | 'updated' | 'unchanged' }> => {
+    const { post, importKey, data: content } = prepared;
+    const { existing, slug, unchanged } = await postState(format, prepared, locale);
+    if (existing && unchanged) return { documentId: existing.documentId, outcome: 'unchanged' };
+    const data = { ...content, slug, importKey };
     let documentId: string;
     if (existing) {
       documentId = existing.documentId;
@@ -234,7 +298,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         new Date(post.scheduledAt)
       );
     }
-    return { documentId, created: !existing };
+    return { documentId, outcome: existing ? 'updated' : 'created' };
   };
 
   /**
@@ -301,11 +365,11 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       const report: ImportReport = {
         format,
         dryRun,
-        posts: tally(),
-        comments: tally(),
-        categories: tally(),
-        tags: tally(),
-        authors: tally(),
+        posts: contentTally(),
+        comments: contentTally(),
+        categories: contentTally(),
+        tags: contentTally(),
+        authors: contentTally(),
         media: emptyMediaReport(),
         heldBack: [],
         scheduled: [],
@@ -391,8 +455,9 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
             skipPost(post, post.sourceId, post.title, reason);
           }
           if (prepared && dryRun) {
-            const exists = await existingPost(format, post, prepared.importKey);
-            report.posts[exists ? 'updated' : 'created'] += 1;
+            const { existing: exists, unchanged } = await postState(format, prepared, locale);
+            const outcome = !exists ? 'created' : unchanged ? 'unchanged' : 'updated';
+            report.posts[outcome] = (report.posts[outcome] ?? 0) + 1;
             await tallyComments(
               format,
               post.scope,
@@ -402,7 +467,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
             );
           } else if (prepared) {
             const ready = prepared;
-            const comments = tally();
+            const comments = contentTally();
             try {
               await strapi.db.transaction(async () => {
                 const written = await writePost(format, ready, locale);
@@ -421,10 +486,11 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
                   known,
                   comments
                 );
-                report.posts[written.created ? 'created' : 'updated'] += 1;
+                report.posts[written.outcome] = (report.posts[written.outcome] ?? 0) + 1;
               });
               report.comments.created += comments.created;
               report.comments.updated += comments.updated;
+              report.comments.unchanged = (report.comments.unchanged ?? 0) + comments.unchanged!;
               report.comments.skipped.push(...comments.skipped);
             } catch (error) {
               // Refused while saving (the size cap, a field Strapi refuses): the post's

@@ -192,6 +192,21 @@ const createSchedulesService = ({ strapi }: { strapi: Core.Strapi }) => {
      * The importer's schedule: a post scheduled at its source publishes at that time. Replaces
      * the pending one a previous run of the same file set; one an editor set is kept.
      */
+    /**
+     * True when an import's schedule would change nothing: the post's pending publish is at
+     * that time already, or was set by an editor (an import leaves those).
+     */
+    async importScheduleHeld(documentId: string, locale: string, at: Date): Promise<boolean> {
+      const current = (await rows().findOne({
+        where: { postDocumentId: documentId, locale, action: 'publish', pending: PENDING },
+        select: ['at', 'scheduledById'],
+      })) as Pick<PublicationScheduleRow, 'at' | 'scheduledById'> | null;
+      if (!current) return false;
+      return (
+        (current.scheduledById ?? null) !== null || new Date(current.at).getTime() === at.getTime()
+      );
+    },
+
     async scheduleForImport(
       documentId: string,
       locale: string,
