@@ -204,6 +204,12 @@ test('the seed post’s edit view places cover, lessons, author, categories, tag
   );
   await hint(/At most 160 characters/).waitFor();
   await label('Canonical URL').waitFor();
+  // The screenshot shows the side panels and relation pickers loaded, not "Counting the comments…".
+  await page
+    .getByTestId('post-comments-total')
+    .getByText(/^\d+ comments?$/)
+    .waitFor();
+  await page.waitForLoadState('networkidle');
   await shot(page, 'post-edit');
   await page.close();
 });
@@ -670,8 +676,11 @@ test('a comment’s edit view shows its status and the way to moderate it, no le
     await panel.getByTestId('comment-panel-status').textContent(),
     /^(Pending|Approved|Spam|Rejected)$/
   );
-  // Why, as a sentence; the page language, labelled and named.
-  assert.doesNotMatch(await panel.getByTestId('comment-panel-reason').textContent(), /^[\w-]+:/);
+  // Why, as a sentence (not the stored "require-approval: …"); the page language, named.
+  assert.equal(
+    await panel.getByTestId('comment-panel-reason').textContent(),
+    'Held: first comment from this author.'
+  );
   await panel.getByText('Page language', { exact: true }).waitFor();
   assert.equal(await panel.getByTestId('comment-panel-page-locale').textContent(), 'English (en)');
 
@@ -701,6 +710,7 @@ test('a comment’s edit view shows its status and the way to moderate it, no le
   assert.equal(await page.getByText(/max\. 128 characters/).count(), 0);
   assert.equal(await page.getByText(/max\. 255 characters/).count(), 0);
   assert.equal(await page.getByText(/max\. 35 characters/).count(), 0);
+  await page.waitForLoadState('networkidle');
   await shot(page, 'comment-edit');
   await panel.getByRole('link', { name: 'Open in the Moderation view' }).click();
   await page.waitForURL(/\/admin\/plugins\/blog\/moderation\?status=\w+&comment=\w+/);
