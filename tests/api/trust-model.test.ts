@@ -462,14 +462,14 @@ describe('structural checks on every write', () => {
     }
   );
 
-  it('refuses a parent on another post by moving the reply’s post, and a thread moved whole', async () => {
+  it('keeps a comment on its post: a reply, a thread or a lone comment moved from the admin', async () => {
     const before = await readerView();
-    const reply = await put(ids.C, { post: { connect: [{ documentId: other.documentId }] } });
-    expect(reply.status).toBe(400);
-    expect(reply.body.error.details.errors[0].path).toEqual(['parent']);
-    const root = await put(ids.A, { post: { connect: [{ documentId: other.documentId }] } });
-    expect(root.status).toBe(400);
-    expect(root.body.error.details.errors[0].path).toEqual(['post']);
+    for (const documentId of [ids.C, ids.A, ids.D]) {
+      const res = await put(documentId, { post: { connect: [{ documentId: other.documentId }] } });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe('A comment stays on the post it was sent to');
+      expect(res.body.error.details.errors[0].path).toEqual(['post']);
+    }
     expect(await readerView()).toEqual(before);
   });
 

@@ -204,6 +204,12 @@ test('the seed post’s edit view places cover, lessons, author, categories, tag
   );
   await hint(/At most 160 characters/).waitFor();
   await label('Canonical URL').waitFor();
+  // The screenshot shows the side panels and relation pickers loaded, not "Counting the comments…".
+  await page
+    .getByTestId('post-comments-total')
+    .getByText(/^\d+ comments?$/)
+    .waitFor();
+  await page.waitForLoadState('networkidle');
   await shot(page, 'post-edit');
   await page.close();
 });
@@ -661,17 +667,68 @@ test('the post edit view counts its comments by status and links to them; the re
 });
 
 test('a comment’s edit view shows its status and the way to moderate it, no length hints on fixed fields', async () => {
+  // A reply sent from the seed post's page: it has a post, a parent and a page language.
+  const seedThread = await api('GET', `/api/blog/posts/${SEED_SLUG}/comments`);
+  const sent = await api('POST', `/api/blog/posts/${SEED_SLUG}/comments`, {
+    ip: '192.0.2.31',
+    body: {
+      data: {
+        authorName: 'Paula Panel',
+        authorEmail: 'paula@example.com',
+        authorUrl: 'https://paula.example',
+        content: 'Friends first, contacts second.',
+        parent: seedThread.body.data[0].documentId,
+      },
+    },
+  });
+  assert.equal(sent.status, 201, JSON.stringify(sent.body));
+  const { documentId } = sent.body.data;
+
   const page = await adminPage();
-  await page.goto(`${base}/admin/content-manager/collection-types/plugin::blog.comment`);
-  await page.getByRole('row').nth(1).click();
+  await page.goto(
+    `${base}/admin/content-manager/collection-types/plugin::blog.comment/${documentId}`
+  );
   const panel = page.getByTestId('comment-panel');
   await waitShown(page, panel, 'comment-panel');
   assert.match(
     await panel.getByTestId('comment-panel-status').textContent(),
     /^(Pending|Approved|Spam|Rejected)$/
   );
+  // Why, as a sentence (not the stored "require-approval: …"); the page language, named.
+  assert.equal(
+    await panel.getByTestId('comment-panel-reason').textContent(),
+    'Held: first comment from this author.'
+  );
+  await panel.getByText('Page language', { exact: true }).waitFor();
+  assert.equal(await panel.getByTestId('comment-panel-page-locale').textContent(), 'English (en)');
+
+  // The post is shown, and can be neither removed nor changed: a comment stays on its post.
+  const main = page.locator('main');
+  const postItem = main.locator('li').filter({ hasText: 'Networking biggest mistake?' });
+  await waitShown(page, postItem, 'comment-edit-post');
+  assert.equal(await postItem.getByRole('button', { name: 'Remove' }).isDisabled(), true);
+  assert.equal(await main.getByRole('combobox', { name: /^Post/ }).isDisabled(), true);
+  // Its parent can still be changed (within the same post).
+  assert.equal(await main.getByRole('combobox', { name: /^Replying to/ }).isDisabled(), false);
+  // Every field has a readable label; none shows the attribute's name.
+  for (const label of [
+    'Author name',
+    'Author email',
+    'Author website',
+    'Content',
+    'Submitted at',
+  ]) {
+    await main
+      .locator('label')
+      .filter({ hasText: new RegExp(`^${label}`) })
+      .first()
+      .waitFor();
+  }
+  assert.equal(await main.getByText(/pageLocale|authorName|submittedAt/).count(), 0);
   assert.equal(await page.getByText(/max\. 128 characters/).count(), 0);
   assert.equal(await page.getByText(/max\. 255 characters/).count(), 0);
+  assert.equal(await page.getByText(/max\. 35 characters/).count(), 0);
+  await page.waitForLoadState('networkidle');
   await shot(page, 'comment-edit');
   await panel.getByRole('link', { name: 'Open in the Moderation view' }).click();
   await page.waitForURL(/\/admin\/plugins\/blog\/moderation\?status=\w+&comment=\w+/);

@@ -1,12 +1,14 @@
 import { Badge, Box, Flex, LinkButton, Typography } from '@strapi/design-system';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { useRBAC } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 
 import { COMMENT_UID } from '../../../contracts/plugin';
 import { useGetBlogQueueQuery } from '../api/blog';
 import { PERMISSIONS } from '../permissions';
 import { moderationPath } from '../utils/moderation-link';
+import { reasonSentence } from '../utils/reason-sentence';
 import { STATUS_BADGE } from '../utils/status-badge';
 import { useTranslate } from '../utils/useTranslate';
 
@@ -27,9 +29,29 @@ const Fact = ({ label, value, testId }: { label: string; value: string; testId?:
   </Box>
 );
 
-/** The comment as the moderation queue knows it: one request, by its documentId. */
-const PanelContent = ({ documentId }: { documentId: string }) => {
+/** "French (fr)" in the admin's language; the code alone when the browser has no name for it. */
+const languageName = (code: string, adminLocale: string) => {
+  try {
+    const name = new Intl.DisplayNames([adminLocale], { type: 'language' }).of(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch {
+    return code;
+  }
+};
+
+/**
+ * The comment as the moderation queue knows it (one request, by its documentId), and the page
+ * language the edit view's document carries.
+ */
+const PanelContent = ({
+  documentId,
+  pageLocale,
+}: {
+  documentId: string;
+  pageLocale: string | null;
+}) => {
   const t = useTranslate();
+  const { locale } = useIntl();
   const { allowedActions, isLoading } = useRBAC(PERMISSIONS.readComments);
   const queue = useGetBlogQueueQuery(
     { comment: documentId, page: 1, pageSize: 1 },
@@ -62,8 +84,23 @@ const PanelContent = ({ documentId }: { documentId: string }) => {
           {t(`status.${comment.status}`)}
         </Badge>
       </Flex>
-      {comment.moderationReason && (
-        <Fact label={t('panel.comment.reason')} value={comment.moderationReason} />
+      {comment.reasonParts ? (
+        <Fact
+          label={t('panel.comment.reason')}
+          value={reasonSentence(comment.reasonParts, t)}
+          testId="comment-panel-reason"
+        />
+      ) : (
+        comment.moderationReason && (
+          <Fact label={t('panel.comment.reason')} value={comment.moderationReason} />
+        )
+      )}
+      {pageLocale && (
+        <Fact
+          label={t('panel.comment.pageLocale')}
+          value={languageName(pageLocale, locale)}
+          testId="comment-panel-page-locale"
+        />
       )}
       {comment.ipHash && <Fact label={t('panel.comment.ipHash')} value={comment.ipHash} />}
       {comment.userAgent && <Fact label={t('panel.comment.userAgent')} value={comment.userAgent} />}
@@ -91,11 +128,16 @@ const PanelContent = ({ documentId }: { documentId: string }) => {
 };
 
 /**
- * The comment edit view's side panel: its moderation status and why, its private traces (read
- * only), and the way to the Moderation view, where its status is changed.
+ * The comment edit view's side panel: its moderation status and why, the page language and its
+ * private traces (read only, set by the plugin), and the way to the Moderation view, where its
+ * status is changed.
  */
-export const CommentPanel: PanelComponent = ({ model, documentId }) => {
+export const CommentPanel: PanelComponent = ({ model, documentId, document }) => {
   const t = useTranslate();
   if (model !== COMMENT_UID || !documentId) return null;
-  return { title: t('panel.comment.title'), content: <PanelContent documentId={documentId} /> };
+  const pageLocale = typeof document?.pageLocale === 'string' ? document.pageLocale : null;
+  return {
+    title: t('panel.comment.title'),
+    content: <PanelContent documentId={documentId} pageLocale={pageLocale} />,
+  };
 };

@@ -95,12 +95,32 @@ export const POST_LAYOUT: LayoutDefaults = {
 
 export const COMMENT_LAYOUT: LayoutDefaults = {
   fields: {
-    post: { label: 'Post' },
-    parent: { label: 'Replying to' },
-    replies: { label: 'Replies' },
-    authorName: { label: 'Author name' },
+    // Shown, not editable: a comment stays on the post it was sent to (the server refuses a
+    // move from the admin, moderation/update-checks.ts). As an editable relation it offered a
+    // remove button that detached the comment from its post.
+    post: {
+      label: 'Post',
+      description: 'The post the comment was sent to; a comment stays on it',
+      readOnly: true,
+      revision: 2,
+    },
+    parent: {
+      label: 'Replying to',
+      description: 'Empty for a comment on the post itself; else a comment on the same post',
+    },
+    // Set from each reply's own Replying to field (the server refuses a change here).
+    replies: {
+      label: 'Replies',
+      description: 'Set from each reply’s own Replying to field',
+      readOnly: true,
+      revision: 2,
+    },
+    authorName: { label: 'Author name', description: 'As the comment is signed' },
     authorEmail: { label: 'Author email', description: 'Private: never shown publicly' },
-    authorUrl: { label: 'Author website' },
+    authorUrl: {
+      label: 'Author website',
+      description: 'An absolute http(s) URL, linked from the author’s name',
+    },
     content: { label: 'Content', description: 'Plain text, shown as written' },
     // The Content Manager reads a `status` field as draft & publish state and refuses other
     // values, so moderation status is changed through the plugin's moderation API instead.
@@ -116,7 +136,18 @@ export const COMMENT_LAYOUT: LayoutDefaults = {
       revision: 2,
     },
     userAgent: { label: 'User agent', description: 'Private', hidden: true, revision: 2 },
-    submittedAt: { label: 'Submitted at' },
+    submittedAt: {
+      label: 'Submitted at',
+      description: 'When the reader sent it (the original date for an imported comment)',
+      readOnly: true,
+      revision: 2,
+    },
+    // Set on submission; shown read-only in the Moderation side panel, like the fields above.
+    pageLocale: {
+      label: 'Page language',
+      description: 'The language of the page the comment was sent from',
+      hidden: true,
+    },
   },
   settings: { mainField: 'authorName', defaultSortBy: 'submittedAt', defaultSortOrder: 'DESC' },
   list: ['id', 'authorName', 'post', 'submittedAt', 'moderationReason'],
@@ -250,12 +281,16 @@ export const AUTHOR_LAYOUT: LayoutDefaults = {
 const POST_FIELDS_0_1_0 =
   'title slug excerpt body originalDate authorName lessonsHeading lessons commentsEnabled comments';
 
+/** The comment's fields in version 0.1.0: a fixed record of that version, not the current model. */
+const COMMENT_FIELDS_0_1_0 =
+  'post parent replies authorName authorEmail authorUrl content status moderationReason ipHash userAgent submittedAt';
+
 /**
  * The fields whose defaults version 0.1.0 applied, for the types it knew. It recorded only the
  * types; a type's fields added since then get their labels and places on upgrade.
  */
 export const APPLIED_BEFORE_FIELD_TRACKING: Record<string, string[]> = {
   [POST_UID]: POST_FIELDS_0_1_0.split(' '),
-  [COMMENT_UID]: Object.keys(COMMENT_LAYOUT.fields),
+  [COMMENT_UID]: COMMENT_FIELDS_0_1_0.split(' '),
   [LESSON_COMPONENT_UID]: Object.keys(LESSON_LAYOUT.fields),
 };

@@ -90,6 +90,29 @@ const createUpdateChecks = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
+   * A comment stays on the post it was sent to when the write comes with an HTTP request (the
+   * Content Manager's edit view, any route an app adds): moving it to another post or
+   * detaching it is a 400 on `post`, before anything is written (an editor who may not moderate
+   * meets `refuseChanges`' 403 first). The importer (a source that moved a comment) and code
+   * outside a request may still move one, through `checkPlacement`.
+   */
+  const refusePostMove = async (
+    scope: ModerationScope,
+    documentId: string,
+    postRef: string | null | undefined
+  ) => {
+    if (postRef === undefined || scope.actor.type === 'importer') return;
+    if (!strapi.requestContext.get()) return;
+    const current = await facts.current(documentId);
+    if (!current || postRef === current.postDocumentId) return;
+    throw fieldRefusal(
+      'post',
+      'A comment stays on the post it was sent to',
+      'A comment stays on its post'
+    );
+  };
+
+  /**
    * Where a comment may go, for every actor: a post that exists, a parent that exists on that
    * post (the post after the update), not itself nor a reply under it, and the thread no deeper
    * than `maxDepth` after the move (its own replies included). Only a real move is checked.
@@ -142,7 +165,7 @@ const createUpdateChecks = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  return { refuseChanges, checkPlacement };
+  return { refuseChanges, refusePostMove, checkPlacement };
 };
 
 export type UpdateChecks = ReturnType<typeof createUpdateChecks>;

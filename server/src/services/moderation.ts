@@ -53,7 +53,7 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const facts = createModerationFactsRepository({ strapi });
   const { refreshDerived } = createDerivedData({ strapi });
   const { verdict, parentFacts } = createVerdicts({ strapi });
-  const { refuseChanges, checkPlacement } = createUpdateChecks({ strapi });
+  const { refuseChanges, refusePostMove, checkPlacement } = createUpdateChecks({ strapi });
   const hash = (value: string) => keyedHash(getSecret(strapi), value);
 
   return {
@@ -148,6 +148,7 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
         await refuseChanges(documentId, data, postRef, parentRef);
         return next();
       }
+      await refusePostMove(scope, documentId, postRef);
       if ('status' in data && !isStatus(data.status)) {
         throw new errors.ValidationError('status must be pending, approved, spam or rejected', {
           errors: [{ path: ['status'], message: 'Invalid status', name: 'ValidationError' }],
