@@ -768,7 +768,9 @@ test('a comment’s edit view shows its status and the way to moderate it, no le
   await waitForCount(page.getByTestId('comment-row'), 1);
   const tab = (await api('GET', `/blog/comments?status=${status}&pageSize=20`, { token })).body;
   await page.getByRole('button', { name: 'Show all comments' }).click();
-  await page.waitForURL(`${base}/admin/plugins/blog/moderation?status=${status}`);
+  // The pending tab is the view's default, left out of its address.
+  const search = status === 'pending' ? '' : `?status=${status}`;
+  await page.waitForURL(`${base}/admin/plugins/blog/moderation${search}`);
   await waitForCount(page.getByTestId('comment-row'), tab.data.length);
   await page.close();
 });
