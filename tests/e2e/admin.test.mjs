@@ -410,6 +410,36 @@ test('bulk actions change many comments; a delete asks first and can be undone',
   await page.close();
 });
 
+test('a delete still in its undo window is sent when the editor reloads the page', async () => {
+  const res = await api('POST', `/api/blog/posts/${SEED_SLUG}/comments`, {
+    ip: '192.0.2.30',
+    body: { data: { authorName: 'Lea Leaver', authorEmail: 'lea@example.com', content: 'Bye' } },
+  });
+  assert.equal(res.status, 201);
+  const page = await adminPage();
+  // The search is in the address too.
+  await page.goto(`${base}/admin/plugins/blog/moderation?q=Lea+Leaver`);
+  const row = page.getByTestId('comment-row').filter({ hasText: 'Lea Leaver' });
+  await waitShown(page, row, 'leave-queue');
+  await waitForCount(page.getByTestId('comment-row'), 1);
+  assert.equal(await page.getByPlaceholder('Search comments').inputValue(), 'Lea Leaver');
+  await row.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  await page.getByTestId('undo-toast').getByText('1 comment deleted').waitFor();
+
+  // Reloaded inside the 8 seconds: the page that goes sends the delete on its way out.
+  await page.reload();
+  const until = Date.now() + 10_000;
+  const left = async () =>
+    (await api('GET', '/blog/comments?q=Lea+Leaver', { token })).body.data.length;
+  while ((await left()) !== 0 && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.equal(await left(), 0);
+  await page.getByText('No pending comments').waitFor();
+  await page.close();
+});
+
 test('a setting changed in Settings → Blog changes the rule', async () => {
   const page = await adminPage();
   await page.goto(`${base}/admin/settings/blog`);
@@ -663,6 +693,75 @@ test('the post edit view counts its comments by status and links to them; the re
 
   await panel.getByRole('link', { name: 'Moderate this post’s comments' }).click();
   await page.waitForURL(/\/admin\/plugins\/blog\/moderation\?post=\w+/);
+  const post = new URL(page.url()).searchParams.get('post');
+  await page.goBack();
+
+  // A status's link opens the Moderation view on that post's comments in that status, the
+  // filter said; a reload, Back and Forward keep what is shown.
+  await waitShown(page, panel.getByRole('link', { name: 'Approved' }), 'post-comments-approved');
+  await panel.getByRole('link', { name: 'Approved' }).click();
+  await page.waitForURL(`${base}/admin/plugins/blog/moderation?status=approved&post=${post}`);
+  const onPost = (
+    await api('GET', `/blog/comments?status=approved&post=${post}&pageSize=20`, { token })
+  ).body;
+  const all = (await api('GET', '/blog/comments?status=approved&pageSize=20', { token })).body;
+  const shows = async (expected, name) => {
+    const tab = page.getByRole('tab', { name: /^Approved/, selected: true });
+    await waitShown(page, tab, name);
+    await tab.getByText(`Approved (${expected.meta.counts.approved})`).waitFor();
+    await waitForCount(page.getByTestId('comment-row'), expected.data.length);
+    const titles = await page.getByTestId('comment-row').locator('td:nth-child(4)').allInnerTexts();
+    assert.deepEqual(
+      titles.map((title) => title.trim()),
+      expected.data.map((comment) => comment.post.title)
+    );
+  };
+  const filter = page.getByTestId('post-filter');
+  await shows(onPost, 'moderation-on-post');
+  assert.ok(onPost.data.length > 0);
+  assert.match(await filter.innerText(), /Comments on “Networking biggest mistake\?”/);
+  await shot(page, 'moderation-on-post');
+
+  await page.reload();
+  await shows(onPost, 'moderation-on-post-reloaded');
+  assert.match(await filter.innerText(), /Comments on “Networking biggest mistake\?”/);
+
+  // Another tab keeps the post; Back returns to the approved ones.
+  await page.getByRole('tab', { name: /^Pending/ }).click();
+  await page.waitForURL(`${base}/admin/plugins/blog/moderation?post=${post}`);
+  await page.getByRole('tab', { name: /^Pending/, selected: true }).waitFor();
+  await filter.waitFor();
+  await page.goBack();
+  await shows(onPost, 'moderation-on-post-back');
+
+  // Cleared, the filter goes and every post's approved comments show.
+  await filter.getByRole('button', { name: 'Show comments on all posts' }).click();
+  await page.waitForURL(`${base}/admin/plugins/blog/moderation?status=approved`);
+  await filter.waitFor({ state: 'detached' });
+  await shows(all, 'moderation-all-posts');
+  await page.close();
+});
+
+test('the Moderation view opens on its default for an address it cannot use', async () => {
+  const held = await api('POST', `/api/blog/posts/${SEED_SLUG}/comments`, {
+    ip: '192.0.2.31',
+    body: { data: { authorName: 'Uma Unsure', authorEmail: 'uma@example.com', content: 'Hm' } },
+  });
+  assert.equal(held.status, 201);
+  const page = await adminPage();
+  const errors = [];
+  page.on('response', (response) => {
+    if (response.url().includes('/blog/comments') && response.status() >= 400)
+      errors.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto(
+    `${base}/admin/plugins/blog/moderation?status=deleted&post=..%2Fx&comment=%24ne&page=-2&q=`
+  );
+  await waitShown(page, page.getByRole('tab', { name: /^Pending/, selected: true }), 'bad-url');
+  await page.getByTestId('comment-row').filter({ hasText: 'Uma Unsure' }).waitFor();
+  assert.equal(await page.getByTestId('post-filter').count(), 0);
+  assert.equal(await page.getByTestId('single-comment').count(), 0);
+  assert.deepEqual(errors, []);
   await page.close();
 });
 
@@ -732,6 +831,22 @@ test('a comment’s edit view shows its status and the way to moderate it, no le
   await shot(page, 'comment-edit');
   await panel.getByRole('link', { name: 'Open in the Moderation view' }).click();
   await page.waitForURL(/\/admin\/plugins\/blog\/moderation\?status=\w+&comment=\w+/);
+  // That comment alone, in its status's tab, the filter said; cleared, the tab's comments.
+  const address = new URL(page.url()).searchParams;
+  const status = address.get('status');
+  const label = status[0].toUpperCase() + status.slice(1);
+  await waitShown(page, page.getByTestId('single-comment'), 'moderation-single');
+  await page.getByRole('tab', { name: new RegExp(`^${label}`), selected: true }).waitFor();
+  await waitForCount(page.getByTestId('comment-row'), 1);
+  await page.reload();
+  await waitShown(page, page.getByTestId('single-comment'), 'moderation-single-reloaded');
+  await waitForCount(page.getByTestId('comment-row'), 1);
+  const tab = (await api('GET', `/blog/comments?status=${status}&pageSize=20`, { token })).body;
+  await page.getByRole('button', { name: 'Show all comments' }).click();
+  // The pending tab is the view's default, left out of its address.
+  const search = status === 'pending' ? '' : `?status=${status}`;
+  await page.waitForURL(`${base}/admin/plugins/blog/moderation${search}`);
+  await waitForCount(page.getByTestId('comment-row'), tab.data.length);
   await page.close();
 });
 

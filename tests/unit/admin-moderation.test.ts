@@ -235,6 +235,63 @@ describe('the undo window', () => {
     jest.advanceTimersByTime(60_000);
     expect(done).toEqual(['commit 1']);
   });
+
+  describe('when the browser page goes (tab closed or reloaded) inside the window', () => {
+    const leaving = (id: number, kind: UndoEntry['kind'], done: string[]): UndoEntry => ({
+      id,
+      kind,
+      before: [{ documentId: `c${id}`, status: 'pending' }],
+      message: { id: `moderation.done.${kind}`, values: { count: 1 } },
+      ...(kind === 'delete'
+        ? {
+            commit: () => done.push(`commit ${id}`),
+            commitOnLeave: () => done.push(`send as the page goes ${id}`),
+          }
+        : { revert: () => done.push(`revert ${id}`) }),
+    });
+
+    it('sends a waiting delete by the request that outlives the page, once', () => {
+      const { undoWindow, done, seen } = setUp();
+      undoWindow.offer(leaving(1, 'delete', done));
+      jest.advanceTimersByTime(3000);
+      undoWindow.leave();
+      undoWindow.leave();
+      // The page came back from the back/forward cache, then left for good.
+      jest.advanceTimersByTime(60_000);
+      undoWindow.finish();
+      expect(done).toEqual(['send as the page goes 1']);
+      expect(seen).toEqual([1, null]);
+    });
+
+    it('leaves a saved status change as it is: no undo is sent', () => {
+      const { undoWindow, done } = setUp();
+      undoWindow.offer(leaving(1, 'status', done));
+      undoWindow.leave();
+      jest.advanceTimersByTime(60_000);
+      expect(done).toEqual([]);
+    });
+
+    it('sends nothing for a delete already undone, sent, or replaced by the next action', () => {
+      const { undoWindow, done } = setUp();
+      undoWindow.offer(leaving(1, 'delete', done));
+      undoWindow.undo(1);
+      undoWindow.leave();
+      undoWindow.offer(leaving(2, 'delete', done));
+      jest.advanceTimersByTime(8000);
+      undoWindow.leave();
+      undoWindow.offer(leaving(3, 'delete', done));
+      undoWindow.offer(leaving(4, 'status', done));
+      undoWindow.leave();
+      expect(done).toEqual(['commit 2', 'commit 3']);
+    });
+
+    it('falls back to the entry’s commit when it has no way to outlive the page', () => {
+      const { undoWindow, entry, done } = setUp();
+      undoWindow.offer(entry(1));
+      undoWindow.leave();
+      expect(done).toEqual(['commit 1']);
+    });
+  });
 });
 
 describe('the author’s URL and the pending count', () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 
 import {
   Box,
@@ -18,7 +18,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { WarningCircle } from '@strapi/icons';
-import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useAuth, useNotification, useRBAC } from '@strapi/strapi/admin';
 
 import type { CommentStatus } from '../../../contracts/comments';
 import type { AdminComment, ReplyTo } from '../../../contracts/moderation';
@@ -41,8 +41,9 @@ import {
   undoChanges,
   type RowAction,
 } from '../utils/moderation-actions';
+import { sendDeleteOnLeave } from '../utils/delete-on-leave';
 import { useErrorMessage, type QueryError } from '../utils/useErrorMessage';
-import { useSearch } from '../utils/useSearch';
+import { useModerationQuery } from '../utils/useModerationQuery';
 import { useTranslate } from '../utils/useTranslate';
 import { useUndoWindow } from '../utils/useUndoWindow';
 
@@ -56,8 +57,11 @@ const QUEUE_PERMISSIONS = [...PERMISSIONS.readComments, ...PERMISSIONS.moderateC
 
 /**
  * The moderation queue: tabs per status, search, per-row and bulk actions with an undo, history.
- * A delete waits for its undo window to pass before it is sent (its rows hidden meanwhile); a
- * status change is saved at once, and its undo sets the former statuses back.
+ * What it shows (tab, post, single comment, search, page) is in its address, read on load and
+ * written back as the editor moves (useModerationQuery.ts), so a link opens it on a post's or a
+ * comment's comments. A delete waits for its undo window to pass before it is sent (its rows
+ * hidden meanwhile; sent as the page goes if the tab is closed or reloaded first); a status
+ * change is saved at once, and its undo sets the former statuses back.
  */
 export const ModerationPage = () => {
   const t = useTranslate();
@@ -67,12 +71,15 @@ export const ModerationPage = () => {
   const canRead = Boolean(allowedActions.canRead);
   const canModerate = Boolean(allowedActions.canModerate);
 
-  const [status, setStatus] = useState<CommentStatus>('pending');
-  const [post, setPost] = useState('');
-  /** One comment shown alone: the parent a reply links to. */
-  const [single, setSingle] = useState<ReplyTo | null>(null);
-  const [page, setPage] = useState(1);
-  const { search, setSearch, query } = useSearch(() => setPage(1));
+  const token = useAuth('ModerationPage', (auth) => auth.token);
+  /** The token as the page goes: the admin renews it while the page is open. */
+  const tokenNow = useRef(token);
+  tokenNow.current = token;
+
+  const { query, update, search, setSearch } = useModerationQuery();
+  const { status, post, page } = query;
+  /** One comment shown alone: the parent a reply links to, a comment's side panel's link. */
+  const single = query.comment;
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [toDelete, setToDelete] = useState<AdminComment[] | null>(null);
   const { entry, undoWindow } = useUndoWindow();
@@ -84,9 +91,9 @@ export const ModerationPage = () => {
   const fresh = { skip: !canRead, refetchOnMountOrArgChange: true };
   const shown = {
     status,
-    q: query || undefined,
-    post: post || undefined,
-    comment: single?.documentId,
+    q: query.q || undefined,
+    post: post ?? undefined,
+    comment: single ?? undefined,
     page,
   };
   const queue = useGetBlogQueueQuery({ ...shown, pageSize: PAGE_SIZE }, fresh);
@@ -145,7 +152,12 @@ export const ModerationPage = () => {
     const base = { id: lastUndoId, before, message: doneMessage(action, documentIds.length) };
     if (action === 'delete') {
       setSelected(() => []);
-      undoWindow.offer({ ...base, kind: 'delete', commit: () => void sendDelete(documentIds) });
+      undoWindow.offer({
+        ...base,
+        kind: 'delete',
+        commit: () => void sendDelete(documentIds),
+        commitOnLeave: () => sendDeleteOnLeave(tokenNow.current, documentIds),
+      });
       return;
     }
     try {
@@ -163,11 +175,8 @@ export const ModerationPage = () => {
     else void apply(targets, action);
   };
 
-  const showParent = (parent: ReplyTo) => {
-    setSingle(parent);
-    setStatus(parent.status);
-    setPage(1);
-  };
+  const showParent = (parent: ReplyTo) =>
+    update({ comment: parent.documentId, status: parent.status, page: 1 });
 
   if (rbacLoading) return <Page.Loading />;
   if (!canRead) return <Page.NoPermissions />;
@@ -175,6 +184,11 @@ export const ModerationPage = () => {
   const error = queue.error ? errorMessage(queue.error) : null;
   const allSelected = rows.length > 0 && selected.length === rows.length;
   const selectedRows = rows.filter((row) => selected.includes(row.documentId));
+  // The filters' names, from what is loaded: the commented posts, the rows themselves.
+  const postTitle =
+    posts.find((option) => option.documentId === post)?.title ??
+    result?.data.find((row) => row.post?.documentId === post)?.post?.title;
+  const singleName = result?.data.find((row) => row.documentId === single)?.authorName;
 
   return (
     <Page.Main>
@@ -187,11 +201,9 @@ export const ModerationPage = () => {
       <Layouts.Content>
         <Tabs.Root
           value={status}
-          onValueChange={(value) => {
-            setStatus(value as CommentStatus);
-            setSingle(null);
-            setPage(1);
-          }}
+          onValueChange={(value) =>
+            update({ status: value as CommentStatus, comment: null, page: 1 })
+          }
         >
           <Tabs.List aria-label={t('nav.moderation')}>
             {STATUS_TABS.map((tab) => (
@@ -203,12 +215,26 @@ export const ModerationPage = () => {
           </Tabs.List>
         </Tabs.Root>
 
+        {post && (
+          <Flex gap={2} paddingTop={4} data-testid="post-filter">
+            <Typography variant="omega">
+              {postTitle === undefined
+                ? t('moderation.filter.onAPost')
+                : t('moderation.filter.onPost', { title: postTitle })}
+            </Typography>
+            <Button size="S" variant="tertiary" onClick={() => update({ post: null, page: 1 })}>
+              {t('moderation.filter.clearPost')}
+            </Button>
+          </Flex>
+        )}
         {single && (
           <Flex gap={2} paddingTop={4} data-testid="single-comment">
             <Typography variant="omega">
-              {t('moderation.single', { name: single.authorName })}
+              {singleName === undefined
+                ? t('moderation.single.unnamed')
+                : t('moderation.single', { name: singleName })}
             </Typography>
-            <Button size="S" variant="tertiary" onClick={() => setSingle(null)}>
+            <Button size="S" variant="tertiary" onClick={() => update({ comment: null, page: 1 })}>
               {t('moderation.single.clear')}
             </Button>
           </Flex>
@@ -220,15 +246,9 @@ export const ModerationPage = () => {
               <SingleSelect
                 aria-label={t('moderation.filter.post')}
                 placeholder={t('moderation.filter.allPosts')}
-                value={post}
-                onChange={(value: string | number) => {
-                  setPost(String(value));
-                  setPage(1);
-                }}
-                onClear={() => {
-                  setPost('');
-                  setPage(1);
-                }}
+                value={post ?? ''}
+                onChange={(value: string | number) => update({ post: String(value), page: 1 })}
+                onClear={() => update({ post: null, page: 1 })}
               >
                 {posts.map((option) => (
                   <SingleSelectOption key={option.documentId} value={option.documentId}>
@@ -341,7 +361,11 @@ export const ModerationPage = () => {
           </Table>
         )}
         {result && (
-          <Pager page={page} pageCount={result.meta.pagination.pageCount} onChange={setPage} />
+          <Pager
+            page={page}
+            pageCount={result.meta.pagination.pageCount}
+            onChange={(next) => update({ page: next })}
+          />
         )}
       </Layouts.Content>
 

@@ -14,6 +14,11 @@ export interface UndoEntry {
   message: { id: string; values: Record<string, string | number> };
   /** Runs once the window closes without an undo. */
   commit?: () => void;
+  /**
+   * Runs instead of `commit` when the page itself goes (the tab closed or reloaded, the browser
+   * left for another site) inside the window: a request that outlives the page.
+   */
+  commitOnLeave?: () => void;
   /** Runs on undo. */
   revert?: () => void;
 }
@@ -35,7 +40,8 @@ export const UNDO_WINDOW_MS = 8000;
  * One undo window at a time, without React (the hook `useUndoWindow` wraps it): `offer` opens it
  * for an entry, closing the one before as done (its delete is sent then); `undo(id)` reverts the
  * open entry if it is still that one; `finish()` closes it as done now (the toast closed, the
- * page left). Each entry ends exactly once, by its commit or its revert.
+ * page left); `leave()` closes it as done when the page itself goes (`pagehide`), by the entry's
+ * `commitOnLeave`. Each entry ends exactly once, by its commit or its revert.
  */
 export const createUndoWindow = ({
   windowMs = UNDO_WINDOW_MS,
@@ -48,13 +54,14 @@ export const createUndoWindow = ({
 }) => {
   let open: { entry: UndoEntry; handle: unknown } | null = null;
 
-  const close = (how: 'commit' | 'revert') => {
+  const close = (how: 'commit' | 'leave' | 'revert') => {
     if (!open) return;
     const { entry, handle } = open;
     open = null;
     timers.clear(handle);
     onChange(null);
     if (how === 'commit') entry.commit?.();
+    else if (how === 'leave') (entry.commitOnLeave ?? entry.commit)?.();
     else entry.revert?.();
   };
 
@@ -72,6 +79,9 @@ export const createUndoWindow = ({
     },
     finish() {
       close('commit');
+    },
+    leave() {
+      close('leave');
     },
     current: (): UndoEntry | null => open?.entry ?? null,
   };
