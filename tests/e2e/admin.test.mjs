@@ -769,7 +769,7 @@ test('a comment’s edit view shows its status and the way to moderate it, no le
   // A reply sent from the seed post's page: it has a post, a parent and a page language.
   const seedThread = await api('GET', `/api/blog/posts/${SEED_SLUG}/comments`);
   const sent = await api('POST', `/api/blog/posts/${SEED_SLUG}/comments`, {
-    ip: '192.0.2.31',
+    ip: '192.0.2.32',
     body: {
       data: {
         authorName: 'Paula Panel',
