@@ -1,3 +1,4 @@
+import { POST_UID } from '../../contracts/plugin';
 import { adminToken } from '../helpers/admin';
 import { setSettings, submit, validComment } from '../helpers/comments-api';
 import {
@@ -117,6 +118,43 @@ describe('SQL statements per request', () => {
       ),
     ];
     expectSameAndExactly(a, b, 11);
+  });
+
+  it('the pending count on the menu’s Blog link', async () => {
+    const count = () =>
+      countStatements(app, () =>
+        app.http().get('/blog/comments/pending-count').set(auth).expect(200)
+      );
+    const a = await count();
+    for (let i = 0; i < 50; i += 1) {
+      await createComment(app.strapi, { post: large.documentId, status: 'pending' });
+    }
+    const b = await count();
+    // The admin's session, user, roles and permissions, then one count over the
+    // (status, submitted_at) index, however many comments wait.
+    expectSameAndExactly(a, b, 5);
+  });
+
+  it('a draft read with its preview token', async () => {
+    const read = async (post: { documentId: string }) => {
+      const link = await app
+        .http()
+        .get(`/content-manager/preview/url/${POST_UID}`)
+        .query({ documentId: post.documentId, locale: 'en', status: 'draft' })
+        .set(auth)
+        .expect(200);
+      const token = new URL(link.body.data.url).searchParams.get('preview')!;
+      return countStatements(app, () =>
+        app
+          .http()
+          .get(`/api/blog/preview/posts/${post.documentId}`)
+          .query({ locale: 'en', token })
+          .expect(200)
+      );
+    };
+    // The permission check, the draft, then what a public post costs without its default-locale
+    // lookup: cover, author, categories, tags, SEO, lessons, comment count, other languages.
+    expectSameAndExactly(await read(small), await read(large), 10);
   });
 
   it('a submission, root or reply', async () => {
