@@ -13,7 +13,9 @@ module.exports = {
         : ['/node_modules/', '/tests/multi-instance/'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
-  testTimeout: 60000,
+  // A limit against hangs, not a timing check: an API test's requests share 2 cores with another
+  // file's Strapi, and the heaviest (300 submissions at once) neared 60 s on a busy machine.
+  testTimeout: 120000,
   // Each API test file boots its own Strapi (about 200 MB); two at a time fit the 2-core machines.
   maxWorkers: 2,
 };

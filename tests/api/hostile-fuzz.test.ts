@@ -383,6 +383,6 @@ describe('hostile input, fuzzed, on every public route', () => {
         }
       }
     );
-    // FUZZ_RUNS queries on four routes and FUZZ_RUNS bodies on five: past 60 s on a loaded machine.
+    // FUZZ_RUNS queries on four routes and FUZZ_RUNS bodies on five: past 60 s on a busy machine.
   }, 240_000);
 });
