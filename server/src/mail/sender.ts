@@ -84,14 +84,22 @@ export const createMailSender = (strapi: Core.Strapi, instanceId = randomUUID())
     });
   };
 
-  /** Whether the mail is still wanted: its comment approved, its subscription there. */
+  /**
+   * Whether the mail is still wanted: a notice about a comment only while it is approved, the
+   * moderators' only while it is held, a subscriber's only while the subscription is there.
+   */
   const stillWanted = async (row: MailOutboxRow): Promise<boolean> => {
-    if (COMMENT_TOPICS.includes(row.topic)) {
+    const wanted = COMMENT_TOPICS.includes(row.topic)
+      ? 'approved'
+      : row.topic === 'held'
+        ? 'pending'
+        : null;
+    if (wanted) {
       const comment = (await strapi.db.query(COMMENT_UID as UID.Schema).findOne({
         where: { documentId: row.commentDocumentId },
         select: ['status'],
       })) as { status: string } | null;
-      if (comment?.status !== 'approved') return false;
+      if (comment?.status !== wanted) return false;
     }
     const subscriptionId = (row.message as { subscriptionId?: number } | null)?.subscriptionId;
     if (typeof subscriptionId === 'number') {
