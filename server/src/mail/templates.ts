@@ -24,9 +24,9 @@ export const QUOTE_CHARACTERS = 2000;
 const html = (text: string) => escapeXml(text);
 
 /** One line for a subject or a greeting: control characters (CR and LF included) become spaces. */
-// eslint-disable-next-line no-control-regex
 export const oneLine = (text: string, max = 150) =>
   text
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001F\u007F]+/g, ' ')
     .trim()
     .slice(0, max);
