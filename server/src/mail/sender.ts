@@ -45,6 +45,7 @@ export const retryDelayMs = (attempts: number, delaySeconds: number) =>
  * waits (`dueAt`, a doubling backoff) and is tried again, up to `mail.retry.attempts` tries,
  * after which it is logged (`strapi.log.error`) and kept with its `error`.
  *
+ * A row that ended keeps the claim of the instance that ran it (`claimedBy`), as a record.
  * If an instance dies between a send and its record, the claim goes stale and the mail is sent
  * again: at least once, never lost.
  */
@@ -77,10 +78,7 @@ export const createMailSender = (strapi: Core.Strapi, instanceId = randomUUID())
     await strapi.db.transaction(async () => {
       const { mails, done, cursor } = await fanout.expand(row, now);
       await addToOutbox(strapi, mails, now);
-      await settle(
-        row.id,
-        done ? { doneAt: now, claimedBy: null } : { cursor, claimedBy: null, claimedAt: null }
-      );
+      await settle(row.id, done ? { doneAt: now } : { cursor, claimedBy: null, claimedAt: null });
     });
   };
 
@@ -143,7 +141,7 @@ export const createMailSender = (strapi: Core.Strapi, instanceId = randomUUID())
 
   const deliver = async (row: MailOutboxRow, now: Date, result: SendResult) => {
     if (!(await stillWanted(row))) {
-      await settle(row.id, { doneAt: now, claimedBy: null, error: 'not sent: no longer wanted' });
+      await settle(row.id, { doneAt: now, error: 'not sent: no longer wanted' });
       return;
     }
     const attempts = Number(row.attempts) + 1;
@@ -153,9 +151,7 @@ export const createMailSender = (strapi: Core.Strapi, instanceId = randomUUID())
       const { attempts: max, delaySeconds } = getPluginConfig(strapi).mail.retry;
       const message = errorText(error);
       if (attempts >= max) {
-        if (
-          await settle(row.id, { attempts, doneAt: new Date(), claimedBy: null, error: message })
-        ) {
+        if (await settle(row.id, { attempts, doneAt: new Date(), error: message })) {
           result.failed.push(row.id);
           strapi.log.error(
             `[blog] mail ${row.id} (${row.topic}) not sent after ${attempts} tries: ${message}`
@@ -174,7 +170,7 @@ export const createMailSender = (strapi: Core.Strapi, instanceId = randomUUID())
       }
       return;
     }
-    if (await settle(row.id, { attempts, doneAt: new Date(), claimedBy: null, error: null })) {
+    if (await settle(row.id, { attempts, doneAt: new Date(), error: null })) {
       result.sent.push(row.id);
     }
   };
