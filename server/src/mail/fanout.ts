@@ -211,7 +211,6 @@ export const createFanout = (strapi: Core.Strapi) => {
     const facts = event.message as {
       emailKey: string;
       postDocumentId: string;
-      kinds: string[];
       locale: string | null;
     };
     if (!event.recipient) return { mails: [], done: true };
