@@ -121,13 +121,14 @@ export const createFanout = (strapi: Core.Strapi) => {
     const skip = new Set([ownKey]);
     const first = event.cursor === null;
 
-    if (first && row.parentDocumentId) {
+    if (row.parentDocumentId) {
       const parent = await comment(row.parentDocumentId);
       const parentKey = parent ? emailKeyOf(strapi, parent.authorEmail) : null;
       if (parentKey && parentKey !== ownKey) {
         const to = await subscription(parentKey, row.postDocumentId, 'replies');
-        if (to) mails.push(notice('reply', row, facts, to));
-        // One mail about one comment: the reply notice stands for the new-comment one.
+        if (to && first) mails.push(notice('reply', row, facts, to));
+        // One mail about one comment: the reply notice stands for the new-comment one, in
+        // every batch of the post's subscribers.
         if (to) skip.add(parentKey);
       }
     }
