@@ -1,4 +1,6 @@
 import { COMMENT_UID } from '../../contracts/plugin';
+import { emailKeyOf } from '../../server/src/mail/addresses';
+import { FANOUT_BATCH } from '../../server/src/mail/fanout';
 import { MAIL_OUTBOX_UID } from '../../server/src/models/mail-outbox';
 import { MAIL_SUBSCRIPTION_UID } from '../../server/src/models/mail-subscription';
 import { DEFAULT_MODERATION_SETTINGS } from '../../server/src/moderation/settings';
@@ -268,6 +270,38 @@ describe('reader notifications by mail', () => {
     expect(
       await app.strapi.db.query(MAIL_SUBSCRIPTION_UID as never).count({ where: { email } })
     ).toBe(0);
+  });
+
+  it('mails every subscriber of a busy post once, a bounded batch per tick', async () => {
+    const busy = await createPost(app.strapi, { title: 'Busy post' });
+    const emails = Array.from({ length: FANOUT_BATCH + 10 }, (_, n) => `fan${n}@example.com`);
+    const now = new Date();
+    await app.strapi.db.query(MAIL_SUBSCRIPTION_UID as never).createMany({
+      data: emails.map((email) => ({
+        emailKey: emailKeyOf(app.strapi, email),
+        email,
+        postDocumentId: busy.documentId,
+        kind: 'newComments',
+        name: null,
+        createdAt: now,
+        confirmedAt: now,
+      })),
+    });
+    const res = await submit(app, busy.slug, { data: validComment() });
+    expect(res.status).toBe(201);
+    const first = await sender().tick();
+    // The event's first batch: FANOUT_BATCH subscribers, the rest on the next tick.
+    expect(first.expanded).toHaveLength(1);
+    const queued = await app.strapi.db
+      .query(MAIL_OUTBOX_UID as never)
+      .count({ where: { topic: 'new-comment', commentDocumentId: res.body.data.documentId } });
+    expect(queued).toBe(FANOUT_BATCH);
+    await flush();
+    for (const email of emails) {
+      expect(smtp.to(email).map((mail) => mail.subject)).toEqual([
+        expect.stringMatching(/^New comment by .* on Busy post$/),
+      ]);
+    }
   });
 
   it('refuses a notify that is not an object of known booleans', async () => {
