@@ -59,7 +59,7 @@ describe('moderators’ mail and its one-click links', () => {
 
   /** A held comment and the mails it caused, by recipient. */
   const held = async () => {
-    const res = await submit(app, post.slug, { data: validComment({ authorName: 'Held <i>' }) });
+    const res = await submit(app, post.slug, { data: validComment({ authorName: 'Held & "Co"' }) });
     expect(res.status).toBe(201);
     expect(res.body.data.status).toBe('pending');
     const before = smtp.received.length;
@@ -108,7 +108,7 @@ describe('moderators’ mail and its one-click links', () => {
     expect(mails).toHaveLength(3);
     const mod = to('moderator@example.com');
     expect(mod.subject).toBe('A comment is waiting for moderation: Held here');
-    expect(mod.html).toContain('Held &lt;i&gt;');
+    expect(mod.html).toContain('Held &amp; &quot;Co&quot;');
     expect(mod.text).toMatch(/^Approve: http/m);
     expect(mod.text).toMatch(/^Mark as spam: http/m);
     expect(mod.text).toMatch(/^Reject: http/m);
@@ -124,7 +124,7 @@ describe('moderators’ mail and its one-click links', () => {
     const page = await app.http().get(approve);
     expect(page.status).toBe(200);
     expect(page.text).toContain('<form method="post" action="">');
-    expect(page.text).toContain('Held &lt;i&gt;');
+    expect(page.text).toContain('Held &amp; &quot;Co&quot;');
     expect(await status(documentId)).toBe('pending');
 
     const done = await app.http().post(approve).type('form').send('');
