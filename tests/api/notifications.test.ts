@@ -4,7 +4,7 @@ import { FANOUT_BATCH } from '../../server/src/mail/fanout';
 import { MAIL_OUTBOX_UID } from '../../server/src/models/mail-outbox';
 import { MAIL_SUBSCRIPTION_UID } from '../../server/src/models/mail-subscription';
 import { DEFAULT_MODERATION_SETTINGS } from '../../server/src/moderation/settings';
-import { setSettings, submit, validComment } from '../helpers/comments-api';
+import { nextIp, setSettings, submit, validComment } from '../helpers/comments-api';
 import { createPost } from '../helpers/factories';
 import { startSmtp, type ReceivedMail, type TestSmtp } from '../helpers/smtp';
 import { startApp, type TestApp } from '../helpers/strapi';
@@ -302,6 +302,28 @@ describe('reader notifications by mail', () => {
         expect.stringMatching(/^New comment by .* on Busy post$/),
       ]);
     }
+  });
+
+  it('takes notify on GraphQL too', async () => {
+    const email = 'graphql@example.com';
+    const res = await app
+      .http()
+      .post('/graphql')
+      .set('X-Forwarded-For', nextIp())
+      .send({
+        query: `mutation ($slug: String!, $data: BlogCommentInput!) {
+          createBlogComment(slug: $slug, data: $data) { documentId status }
+        }`,
+        variables: {
+          slug: post.slug,
+          data: { ...validComment(), authorEmail: email, notify: { replies: true } },
+        },
+      });
+    expect(res.body.errors).toBeUndefined();
+    await flush();
+    expect(smtp.to(email).map((mail) => mail.subject)).toEqual([
+      'Confirm your subscription: Cats & <dogs>',
+    ]);
   });
 
   it('refuses a notify that is not an object of known booleans', async () => {
