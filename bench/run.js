@@ -290,6 +290,41 @@ const questions = ({ postSlug, postDocumentId, formToken, everyday }) => {
         },
       },
     },
+    {
+      // The same submission asking for mail: its subscriptions and the confirmation mail are
+      // written to the outbox; the mail server the bench's Strapi is given is down (SMTP_PORT
+      // refuses connections), so the cron's sends fail and wait for their retry meanwhile.
+      // The generic API and the raw floor ask the plain submission: they have no mail.
+      endpoint: 'POST /api/blog/posts/:slug/comments (notify on, SMTP down)',
+      read: false,
+      plugin: {
+        method: 'POST',
+        path: `/api/blog/posts/${postSlug}/comments`,
+        body: {
+          data: {
+            authorName: 'Bench Reader',
+            authorEmail: 'bench-notify-{run}@example.com',
+            content: 'A comment from the benchmark, number {run}, asking for replies.',
+            notify: { replies: true, newComments: true },
+          },
+          formToken,
+        },
+      },
+      core: {
+        method: 'POST',
+        path: '/api/reader-comments',
+        body: {
+          data: {
+            article: postDocumentId,
+            authorName: 'Bench Reader',
+            authorEmail: 'bench-notify-{run}@example.com',
+            content: 'A comment from the benchmark, number {run}, asking for replies.',
+            status: 'pending',
+            submittedAt: '2026-01-01T00:00:00.000Z',
+          },
+        },
+      },
+    },
   ];
 };
 
@@ -471,6 +506,10 @@ const main = async () => {
     IS_PROXIED: 'true',
     STRAPI_LOG_LEVEL: 'error',
     STRAPI_TELEMETRY_DISABLED: 'true',
+    // Mail through an SMTP server that is down (nothing listens on port 1): what mail costs a
+    // request when its server fails (docs/notifications.md).
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: '1',
     BENCH_SEED: JSON.stringify(DATA),
   };
   const { child: strapiChild, ready } = await startChild('server.js', strapiEnv);

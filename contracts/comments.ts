@@ -36,6 +36,19 @@ export namespace FindComments {
   export type Response = ListResponse<CommentThread>;
 }
 
+/**
+ * What a reader may ask to be told by mail, on submission (`data.notify`), each for the post:
+ * `replies` to their comments, `newComments` on the post, their comment being `published` once
+ * a moderator approves it. Nothing is sent before the address is confirmed from a mail.
+ */
+export interface NotifyRequest {
+  replies?: boolean;
+  newComments?: boolean;
+  published?: boolean;
+}
+
+export const NOTIFY_KINDS = ['replies', 'newComments', 'published'] as const;
+
 export namespace SubmitComment {
   export interface Params {
     slug: string;
@@ -52,6 +65,8 @@ export namespace SubmitComment {
       content: string;
       /** `documentId` of an approved comment of the same post. */
       parent?: string | null;
+      /** Mail the author asks for (double opt-in: a confirmation mail comes first). */
+      notify?: NotifyRequest;
     };
     formToken?: string;
     [honeypotField: string]: unknown;

@@ -82,6 +82,8 @@ export interface ModerationEvent {
   reason: string | null;
   /** `reason` in its parts, for a sentence in the editor's language. */
   reasonParts: ReasonParts | null;
+  /** `mail`: done through a one-click link of the moderators' mail; null: anywhere else. */
+  via: 'mail' | null;
   createdAt: string;
 }
 

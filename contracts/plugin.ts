@@ -42,6 +42,11 @@ export const PUBLIC_ACTIONS = [
   'plugin::blog.author.findOne',
   'plugin::blog.sitemap.index',
   'plugin::blog.preview.findPost',
+  'plugin::blog.subscription.confirm',
+  'plugin::blog.subscription.unsubscribePage',
+  'plugin::blog.subscription.unsubscribe',
+  'plugin::blog.moderationLink.show',
+  'plugin::blog.moderationLink.act',
 ] as const;
 
 export type PublicAction = (typeof PUBLIC_ACTIONS)[number];

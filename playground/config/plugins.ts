@@ -6,7 +6,41 @@ import { PLUGIN_DIR } from './paths';
 const siteUrl = (env: Core.Config.Shared.ConfigParams['env']) =>
   env('SITE_URL', 'http://localhost:3000').replace(/(?<!\/)\/+$/, '');
 
+/**
+ * Strapi's email plugin through an SMTP server when `SMTP_HOST` and `SMTP_PORT` are set (the
+ * tests start one in-process, tests/helpers/smtp.ts); Strapi's default provider otherwise.
+ */
+const email = (env: Core.Config.Shared.ConfigParams['env']) => {
+  const host = env('SMTP_HOST', '');
+  const port = env.int('SMTP_PORT', 0);
+  if (!host || !port) return {};
+  const user = env('SMTP_USERNAME', '');
+  return {
+    email: {
+      config: {
+        provider: 'nodemailer',
+        providerOptions: {
+          host,
+          port,
+          secure: env.bool('SMTP_SECURE', false),
+          ignoreTLS: env.bool('SMTP_IGNORE_TLS', false),
+          ...(user ? { auth: { user, pass: env('SMTP_PASSWORD', '') } } : {}),
+          // A mail server that does not answer fails the send (the outbox tries again later).
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 20_000,
+        },
+        settings: {
+          defaultFrom: env('SMTP_FROM', 'blog@playground.localhost'),
+          defaultReplyTo: env('SMTP_FROM', 'blog@playground.localhost'),
+        },
+      },
+    },
+  };
+};
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+  ...email(env),
   'users-permissions': {
     config: { jwtSecret: env('JWT_SECRET', 'playground-users-permissions-jwt-secret') },
   },

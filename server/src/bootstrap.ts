@@ -4,6 +4,7 @@ import { ADMIN_ACTIONS, PLUGIN_ID, type AdminActionName } from '../../contracts/
 
 import createCommentCountsRepository from './repositories/comment-counts';
 import createThreadIndexRepository from './repositories/thread-index';
+import { startMailCron } from './mail/cron';
 import { startScheduleCron } from './schedules/cron';
 import { grantDefaultRolesOnce } from './taxonomy/default-roles';
 import { getService } from './utils/get-service';
@@ -52,6 +53,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await fillDerivedData(strapi);
   await getService('importJobs', { strapi }).removeLeftoverFiles();
   startScheduleCron(strapi, getService('schedules', { strapi }).runner);
+  startMailCron(strapi, getService('mail', { strapi }).sender);
 
   pruneTimer = setInterval(() => {
     getService('flood', { strapi })

@@ -7,8 +7,11 @@ import { commentCountModel } from './models/comment-count';
 import { floodMarkModel } from './models/flood-mark';
 import { importJobModel } from './models/import-job';
 import { importMediaModel } from './models/import-media';
+import { mailOutboxModel } from './models/mail-outbox';
+import { mailSubscriptionModel } from './models/mail-subscription';
 import { publicationScheduleModel } from './models/publication-schedule';
 import { usedFormTokenModel } from './models/used-form-token';
+import { usedMailLinkModel } from './models/used-mail-link';
 import { registerGraphql } from './graphql/register';
 import { createAdminUploadGuard } from './middlewares/admin-upload-guard';
 import { createPublicBodyGuard } from './middlewares/public-body-guard';
@@ -26,6 +29,9 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     importMediaModel,
     usedFormTokenModel,
     publicationScheduleModel,
+    mailOutboxModel,
+    mailSubscriptionModel,
+    usedMailLinkModel,
   ]);
   strapi.documents.use(createDocumentMiddleware(strapi) as never);
   strapi.documents.use(createTranslationAuthor(strapi) as never);

@@ -80,6 +80,9 @@ describe('indexes', () => {
     ['blog_import_jobs', ['started_at']],
     // What the scheduling runner finds due, every 15 seconds.
     ['blog_publication_schedules', ['done_at', 'at']],
+    // What the mail sender finds due, every 10 seconds; a post's new-comment subscribers.
+    ['blog_mail_outbox', ['done_at', 'due_at']],
+    ['blog_mail_subscriptions', ['post_document_id', 'kind', 'id']],
   ])('%s has an index on %j', async (table, columns) => {
     expect(await columnsOf(table)).toContainEqual(columns);
   });
@@ -101,6 +104,15 @@ describe('indexes', () => {
         type: 'unique',
       })
     );
+  });
+
+  it('queues a mail once, keeps one subscription per address, post and kind, and uses a moderation link once: unique indexes', async () => {
+    const unique = (columns: string[]) => expect.objectContaining({ columns, type: 'unique' });
+    expect(await indexes('blog_mail_outbox')).toContainEqual(unique(['dedupe_key']));
+    expect(await indexes('blog_mail_subscriptions')).toContainEqual(
+      unique(['email_key', 'post_document_id', 'kind'])
+    );
+    expect(await indexes('blog_used_mail_links')).toContainEqual(unique(['key']));
   });
 
   it('runs one import at a time, enforced by a unique index on the lock', async () => {

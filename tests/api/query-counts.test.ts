@@ -174,12 +174,30 @@ describe('SQL statements per request', () => {
     ];
     // Before the write: the permission check, the settings, the post by slug and its state,
     // the duplicate check, the flood marks of the IP and the email; then the transaction (the
-    // row and its post link, the post's count, the log entry) and what Strapi reads back for
-    // its events. MySQL and MariaDB have no `INSERT … RETURNING`: a new flood key is an UPDATE
-    // that finds nothing, then an INSERT (server/src/db/dialect.ts), one more per key.
+    // row and its post link, the post's count, the log entry, the mail outbox's event) and what
+    // Strapi reads back for its events. MySQL and MariaDB have no `INSERT … RETURNING`: a new
+    // flood key is an UPDATE that finds nothing, then an INSERT (server/src/db/dialect.ts), one
+    // more per key.
     const floodKeys = 2;
     const mysqlExtra = isMysql() ? floodKeys : 0;
-    expectSameAndExactly(a, b, 27 + mysqlExtra);
+    expectSameAndExactly(a, b, 28 + mysqlExtra);
+
+    // Asking for mail adds the address's subscriptions on the post, their insert and the
+    // confirmation's outbox row; nothing is sent during the request.
+    const notify = { replies: true, newComments: true, published: true };
+    const [e, f] = [
+      await countStatements(app, () =>
+        submit(app, small.slug, { data: { ...validComment(), notify } }).then((res) =>
+          expect(res.status).toBe(201)
+        )
+      ),
+      await countStatements(app, () =>
+        submit(app, large.slug, { data: { ...validComment(), notify } }).then((res) =>
+          expect(res.status).toBe(201)
+        )
+      ),
+    ];
+    expectSameAndExactly(e, f, 31 + mysqlExtra);
 
     const deepParent = (
       await app.http().get(`/api/blog/posts/${large.slug}/comments?pagination[pageSize]=1`)
@@ -200,7 +218,7 @@ describe('SQL statements per request', () => {
       ),
     ];
     // A reply adds its parent (one statement, whatever its depth) and its parent link.
-    expectSameAndExactly(c, d, 32 + mysqlExtra);
+    expectSameAndExactly(c, d, 33 + mysqlExtra);
   });
 });
 

@@ -104,7 +104,13 @@ export const removeDatabase = async (name: string) => {
  * HTTP server for supertest. The playground seeds the demo post and admin on bootstrap.
  */
 export async function startApp(
-  options: { database?: string; keepDb?: boolean; trustProxy?: boolean } = {}
+  options: {
+    database?: string;
+    keepDb?: boolean;
+    trustProxy?: boolean;
+    /** Environment variables the playground's config reads (e.g. SMTP_HOST), for this boot only. */
+    env?: Record<string, string>;
+  } = {}
 ) {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'server', 'index.js'))) {
     throw new Error('The plugin is not built: run `npm run build` before the API tests.');
@@ -119,6 +125,11 @@ export async function startApp(
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
   // Simulated readers each send their address in X-Forwarded-For.
   process.env.IS_PROXIED = options.trustProxy === false ? 'false' : 'true';
+  const extraEnv = Object.entries(options.env ?? {});
+  for (const [key, value] of extraEnv) process.env[key] = value;
+  const forgetEnv = () => {
+    for (const [key] of extraEnv) delete process.env[key];
+  };
 
   const strapi = createStrapi({
     appDir: PLAYGROUND,
@@ -131,6 +142,7 @@ export async function startApp(
     await strapi.server.mount();
   } catch (error) {
     await strapi.destroy();
+    forgetEnv();
     throw error;
   }
 
@@ -140,6 +152,7 @@ export async function startApp(
     http: () => request(strapi.server.httpServer),
     stop: async () => {
       await strapi.destroy();
+      forgetEnv();
       if (!options.keepDb) await removeDatabase(database);
     },
   };

@@ -34,6 +34,13 @@ describe('the plugin’s config (config/plugins → blog.config), checked at boo
     [{ secret: 'short' }, 'secret must be at least 16 characters'],
     [{ moderatorEmails: ['not-an-email'] }, 'email'],
     [{ colour: 'blue' }, 'Unknown option of the blog plugin: colour'],
+    [{ mail: { linkTtlHours: 0 } }, 'mail.linkTtlHours must be greater than or equal to 1'],
+    [
+      { mail: { retry: { attempts: 0 } } },
+      'mail.retry.attempts must be greater than or equal to 1',
+    ],
+    [{ mail: { publicUrl: 'ftp://x' } }, 'mail.publicUrl must be an http(s) URL'],
+    [{ mail: { sender: 'x' } }, 'Unknown option of the blog mail: sender'],
     [
       { feed: { postUrl: 'https://example.com/blog/' } },
       'feed.postUrl must be an http(s) URL with {slug}',

@@ -56,6 +56,7 @@ export const HistoryModal = ({ documentId, onClose }: HistoryModalProps) => {
                           to: label(event.toStatus),
                           actor: actor(event),
                         })}
+                    {event.via === 'mail' ? ` (${t('moderation.history.viaMail')})` : ''}
                   </Typography>
                   <Typography variant="pi" textColor="neutral600" display="block">
                     {new Date(event.createdAt).toLocaleString()}

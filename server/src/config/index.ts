@@ -31,6 +31,29 @@ export interface BlogPluginConfig {
   import: ImportConfig;
   /** Strapi's preview of posts ("Open preview" on a post's edit view); off without a `url`. */
   preview: PreviewConfig;
+  /** The plugin's mail (docs/notifications.md): sent through Strapi's email plugin. */
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** The sender of every mail; null: the email plugin's `defaultFrom`. */
+  from: string | null;
+  /**
+   * The address readers' links point to: the Strapi server as readers reach it (`https://api.example.com`),
+   * where `/api/blog/subscriptions/...` and `/api/blog/moderation-links/...` answer. Null:
+   * Strapi's `server.url`.
+   */
+  publicUrl: string | null;
+  /** How long a moderator's approve / spam / reject link stays good. */
+  linkTtlHours: number;
+  /** How long a subscription's confirmation link stays good. */
+  confirmTtlHours: number;
+  /** A mail the SMTP server refused is tried again, `attempts` times in all, waiting longer each time. */
+  retry: {
+    attempts: number;
+    /** The first wait; each next one is twice as long. */
+    delaySeconds: number;
+  };
 }
 
 export interface PreviewConfig {
@@ -168,6 +191,13 @@ const defaults: BlogPluginConfig = {
     url: null,
     tokenTtlSeconds: 600,
   },
+  mail: {
+    from: null,
+    publicUrl: null,
+    linkTtlHours: 72,
+    confirmTtlHours: 7 * 24,
+    retry: { attempts: 5, delaySeconds: 60 },
+  },
 };
 
 const positive = (max: number) => yup.number().integer().min(1).max(max);
@@ -277,6 +307,27 @@ const schema = yup
           .max(7 * 24 * 60 * 60),
       })
       .noUnknown(true, 'Unknown option of the blog preview: ${unknown}'),
+    mail: yup
+      .object({
+        from: yup.string().nullable().max(320),
+        publicUrl: yup
+          .string()
+          .nullable()
+          .max(1024, 'mail.publicUrl must be at most 1024 characters')
+          .matches(/^https?:\/\/[^/?#]+(?:\/[^?#]*)?$/, {
+            message: 'mail.publicUrl must be an http(s) URL without a query',
+            excludeEmptyString: true,
+          }),
+        linkTtlHours: positive(30 * 24),
+        confirmTtlHours: positive(90 * 24),
+        retry: yup
+          .object({
+            attempts: positive(20),
+            delaySeconds: positive(24 * 60 * 60),
+          })
+          .noUnknown(true, 'Unknown option of the blog mail retry: ${unknown}'),
+      })
+      .noUnknown(true, 'Unknown option of the blog mail: ${unknown}'),
   })
   .noUnknown(true, 'Unknown option of the blog plugin: ${unknown}')
   .test(

@@ -5,11 +5,13 @@ import feed from './feed';
 import imports from './imports';
 import lessons from './lessons';
 import moderation from './moderation';
+import moderationLink from './moderation-link';
 import post from './post';
 import preview from './preview';
 import schedules from './schedules';
 import settings from './settings';
 import sitemap from './sitemap';
+import subscription from './subscription';
 import tag from './tag';
 
 export default {
@@ -20,6 +22,8 @@ export default {
   imports,
   lessons,
   moderation,
+  moderationLink,
+  subscription,
   settings,
   category,
   tag,

@@ -89,6 +89,17 @@ export const typeDefs = /* GraphQL */ `
     content: String!
     "The documentId of the comment this one answers."
     parent: ID
+    "Mail the author asks for (a confirmation mail comes first)."
+    notify: BlogCommentNotify
+  }
+
+  input BlogCommentNotify {
+    "Replies to the author's comments on this post."
+    replies: Boolean
+    "Every new comment on this post."
+    newComments: Boolean
+    "The author's held comment being published."
+    published: Boolean
   }
 
   enum BlogSubmissionStatus {

@@ -23,10 +23,25 @@ const hasBody = (ctx: Context) => {
   return ctx.get('Transfer-Encoding') !== '' || (length !== '' && length !== '0');
 };
 
+/**
+ * The links of the plugin's mail are posted as HTML forms or by a mail client's one-click
+ * unsubscribe (RFC 8058: `List-Unsubscribe=One-Click`, form-encoded): a form body, small, whose
+ * content the routes never read (the signed token is in the address).
+ */
+const MAIL_FORM_PATH = /\/blog\/(?:subscriptions\/unsubscribe|moderation-links)\/?$/i;
+const MAIL_FORM_BYTES = 1024;
+const isMailForm = (ctx: Context) =>
+  ctx.method === 'POST' &&
+  MAIL_FORM_PATH.test(ctx.path) &&
+  Boolean(ctx.request.is('urlencoded')) &&
+  /^\d+$/.test(ctx.get('Content-Length')) &&
+  Number(ctx.get('Content-Length')) <= MAIL_FORM_BYTES;
+
 export const createPublicBodyGuard = (strapi: Core.Strapi) => {
   const areaOf = createAreaOf(strapi);
   return async (ctx: Context, next: Next) => {
     if (areaOf(ctx.path) !== 'public' || !hasBody(ctx)) return next();
+    if (isMailForm(ctx)) return next();
     if (!ctx.request.is('application/json', '+json')) {
       return answerError(
         ctx,

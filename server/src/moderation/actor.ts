@@ -35,6 +35,8 @@ export interface ModerationScope {
   submission?: SubmissionFacts;
   /** Why an editor changed a status, for the moderation log. */
   reason?: string;
+  /** How the change was asked for when not in the admin panel: a moderator's mail link. */
+  via?: 'mail';
   /** Settings read once for many writes (an import); read per comment otherwise. */
   settings?: ModerationSettings;
 }

@@ -28,5 +28,11 @@ export default {
     route('GET', '/authors/:slug', 'author.findOne'),
     // Only with a preview token (contracts/preview.ts): the route's action alone shows nothing.
     route('GET', '/preview/posts/:documentId', 'preview.findPost'),
+    // The mail's links (docs/notifications.md): each acts only with its signed token.
+    route('GET', '/subscriptions/confirm', 'subscription.confirm'),
+    route('GET', '/subscriptions/unsubscribe', 'subscription.unsubscribePage'),
+    route('POST', '/subscriptions/unsubscribe', 'subscription.unsubscribe'),
+    route('GET', '/moderation-links', 'moderationLink.show'),
+    route('POST', '/moderation-links', 'moderationLink.act'),
   ],
 };

@@ -10,6 +10,7 @@ import {
   type SubmitComment,
 } from '../../../contracts/comments';
 import { COMMENT_UID } from '../../../contracts/plugin';
+import { requestedKinds } from '../mail/subscriptions';
 import { CommentsForbiddenError } from '../moderation/errors';
 import { issueFormToken } from '../moderation/form-token';
 import { checkPost } from '../moderation/rules';
@@ -141,6 +142,26 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
           },
         }
       )) as unknown as { documentId: string; status: string };
+
+      // Mail the author asked for, unless the comment was refused (spam and rejected comments
+      // make no mail, and the answer does not tell them apart from held ones). The comment is
+      // stored: a subscription that cannot be written is logged, not answered as an error.
+      const kinds = requestedKinds(submission.notify);
+      if (kinds.length && (created.status === 'approved' || created.status === 'pending')) {
+        await getService('mail', { strapi })
+          .subscriptions.subscribe({
+            email: data.authorEmail ?? '',
+            name: data.authorName ?? '',
+            postDocumentId,
+            locale,
+            commentDocumentId: created.documentId,
+            kinds,
+            now: new Date(),
+          })
+          .catch((error) =>
+            strapi.log.error(`[blog] subscription of comment ${created.documentId}: ${error}`)
+          );
+      }
 
       return {
         documentId: created.documentId,

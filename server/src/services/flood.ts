@@ -4,6 +4,7 @@ import { tableName } from '../db/metadata';
 import type { ExpiringKeyRow } from '../models/expiring-key';
 import { FLOOD_MARK_UID } from '../models/flood-mark';
 import { USED_FORM_TOKEN_UID } from '../models/used-form-token';
+import { USED_MAIL_LINK_UID } from '../models/used-mail-link';
 import { dialectOf, insertIfAbsent, moveForwardIfPassed } from '../db/dialect';
 import { sql } from '../db/connection';
 
@@ -49,6 +50,7 @@ const createFloodService = ({ strapi }: { strapi: Core.Strapi }) => {
       const knex = await sql(strapi);
       const marks = await knex(table()).where('until', '<', now.getTime()).delete();
       await knex(usedTokens()).where('until', '<', now.getTime()).delete();
+      await knex(tableName(strapi, USED_MAIL_LINK_UID)).where('until', '<', now.getTime()).delete();
       return marks;
     },
   };

@@ -4,6 +4,7 @@ import feeds, { type FeedsService } from './feeds';
 import flood, { type FloodService } from './flood';
 import importJobs, { type ImportJobsService } from './import-jobs';
 import importer, { type ImporterService } from './importer';
+import mail, { type MailService } from './mail';
 import moderation, { type ModerationService } from './moderation';
 import moderationEvents, { type ModerationEventsService } from './moderation-events';
 import moderationQueue, { type ModerationQueueService } from './moderation-queue';
@@ -25,6 +26,7 @@ export interface Services {
   flood: FloodService;
   importer: ImporterService;
   importJobs: ImportJobsService;
+  mail: MailService;
   moderation: ModerationService;
   moderationEvents: ModerationEventsService;
   moderationQueue: ModerationQueueService;
@@ -45,6 +47,7 @@ export default {
   flood,
   importer,
   importJobs,
+  mail,
   moderation,
   moderationEvents,
   moderationQueue,

@@ -4,7 +4,8 @@ import { toIsoDate } from '../../../contracts/dates';
 import type { CommentStatus } from '../../../contracts/comments';
 import type { ModerationEvent } from '../../../contracts/moderation';
 import { MODERATION_EVENT_UID } from '../../../contracts/plugin';
-import type { Actor } from '../moderation/actor';
+import { currentModerationScope, type Actor } from '../moderation/actor';
+import { getService } from '../utils/get-service';
 import { reasonParts } from '../moderation/reason-parts';
 
 export interface EventInput {
@@ -36,7 +37,12 @@ const createModerationEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const uid = MODERATION_EVENT_UID as UID.ContentType;
 
   return {
+    /**
+     * Logs a change, in its transaction, with how it was asked for (`via`, from the moderation
+     * scope), and queues the mail it causes (services/mail.ts) in the same transaction.
+     */
     async record(input: EventInput) {
+      const via = currentModerationScope()?.via ?? null;
       await strapi.documents(uid).create({
         data: {
           commentDocumentId: input.commentDocumentId,
@@ -45,9 +51,11 @@ const createModerationEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
           toStatus: input.toStatus,
           rule: input.rule,
           reason: input.reason,
+          ...(via ? { via } : {}),
           ...actorFields(input.actor),
         },
       } as never);
+      await getService('mail', { strapi }).statusRecorded(input);
     },
 
     /** A comment's history, oldest first. */
@@ -65,6 +73,7 @@ const createModerationEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
           'actorName',
           'rule',
           'reason',
+          'via',
           'createdAt',
         ],
       })) as Array<
@@ -72,6 +81,7 @@ const createModerationEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
       >;
       return rows.map((row) => ({
         ...row,
+        via: row.via ?? null,
         reasonParts: reasonParts(row.reason),
         createdAt: toIsoDate(row.createdAt),
       }));

@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 
 import type { CommentStatus } from '../../../contracts/comments';
 import { COMMENT_UID } from '../../../contracts/plugin';
-import { getPluginConfig } from '../utils/plugin-config';
 
 /** Event names on Strapi's event hub; webhooks can subscribe to them (Settings → Webhooks). */
 export const COMMENT_EVENTS = {
@@ -12,8 +11,8 @@ export const COMMENT_EVENTS = {
 
 /**
  * What happens after a comment is stored or changes status, once the transaction has committed:
- * an event on the hub (webhooks, other plugins) and, when the email plugin is set up and
- * `moderatorEmails` names someone, a notice that a comment waits for moderation.
+ * an event on the hub (webhooks, other plugins). Mail (the moderators' notice of a held comment
+ * included) is queued in the change's transaction and sent by the outbox (services/mail.ts).
  */
 const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const emit = (event: string, payload: Record<string, unknown>) => {
@@ -21,22 +20,6 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.eventHub.emit(event, { ...payload, uid: COMMENT_UID });
     } catch (error) {
       strapi.log.error(`[blog] could not emit ${event}: ${error}`);
-    }
-  };
-
-  const notifyModerators = async (documentId: string, postDocumentId: string) => {
-    const recipients = getPluginConfig(strapi).moderatorEmails;
-    const email = strapi.plugin('email');
-    if (!recipients.length || !email) return;
-    const admin = strapi.config.get('admin.url', '/admin');
-    try {
-      await email.service('email').send({
-        to: recipients.join(','),
-        subject: 'A comment is waiting for moderation',
-        text: `A new comment (${documentId}) on post ${postDocumentId} is held for moderation.\nReview it in the admin panel: ${admin}`,
-      });
-    } catch (error) {
-      strapi.log.warn(`[blog] moderation notice not sent: ${error}`);
     }
   };
 
@@ -51,7 +34,6 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async commentCreated(documentId: string, status: CommentStatus, postDocumentId: string) {
       emit(COMMENT_EVENTS.created, { entry: { documentId, status, post: postDocumentId } });
-      if (status === 'pending') await notifyModerators(documentId, postDocumentId);
     },
 
     async statusChanged(documentId: string, from: CommentStatus, to: CommentStatus) {

@@ -1,5 +1,7 @@
 import { errors } from '@strapi/utils';
 
+import { NOTIFY_KINDS, type NotifyRequest } from '../../../contracts/comments';
+
 import { isPlainObject } from '../utils/is-plain-object';
 
 import { hasNul } from './json-input';
@@ -22,6 +24,8 @@ export interface Submission {
     content?: string;
     parent?: string | null;
   };
+  /** The mail the author asks for; not a comment field. */
+  notify?: NotifyRequest;
   formToken: unknown;
   honeypotFilled: boolean;
 }
@@ -34,6 +38,25 @@ const DATA_FIELDS: Record<string, 'string' | 'optional'> = {
   authorUrl: 'optional',
   content: 'string',
   parent: 'optional',
+};
+
+/** `data.notify`: an object of the known kinds, each a boolean; nothing else. */
+const notifyErrors = (
+  notify: unknown,
+  error: (path: string[], message: string) => FieldError
+): FieldError[] => {
+  if (notify === undefined || notify === null) return [];
+  if (!isPlainObject(notify)) {
+    return [error(['data', 'notify'], 'notify must be an object such as { "replies": true }')];
+  }
+  return Object.entries(notify as Record<string, unknown>).flatMap(([kind, value]) => {
+    if (!(NOTIFY_KINDS as readonly string[]).includes(kind)) {
+      return [error(['data', 'notify', kind], `Unknown field "${kind}"`)];
+    }
+    return typeof value === 'boolean'
+      ? []
+      : [error(['data', 'notify', kind], `notify.${kind} must be true or false`)];
+  });
 };
 
 const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
@@ -67,7 +90,9 @@ export const parseSubmission = (body: unknown, honeypotField: string): Submissio
   }
   const data = root.data as Record<string, unknown>;
   for (const key of Object.keys(data)) {
-    if (!Object.prototype.hasOwnProperty.call(DATA_FIELDS, key)) {
+    if (key === 'notify') {
+      found.push(...notifyErrors(data.notify, error));
+    } else if (!Object.prototype.hasOwnProperty.call(DATA_FIELDS, key)) {
       found.push(error(['data', key], `Unknown field "${key}"`));
     }
   }
@@ -90,8 +115,10 @@ export const parseSubmission = (body: unknown, honeypotField: string): Submissio
   }
   if (found.length) fail(found);
 
+  const { notify, ...fields } = data;
   return {
-    data: data as Submission['data'],
+    data: fields as Submission['data'],
+    notify: notify as NotifyRequest | undefined,
     formToken: root.formToken,
     // An own property only: `toString` or `constructor` must not be read through the prototype.
     honeypotFilled: Object.hasOwn(root, honeypotField) && !isEmpty(root[honeypotField]),
