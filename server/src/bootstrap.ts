@@ -6,6 +6,7 @@ import createCommentCountsRepository from './repositories/comment-counts';
 import createThreadIndexRepository from './repositories/thread-index';
 import { startScheduleCron } from './schedules/cron';
 import { grantDefaultRolesOnce } from './taxonomy/default-roles';
+import { startPurgeCron } from './trash/cron';
 import { getService } from './utils/get-service';
 
 /** How Settings → Roles → Plugins → Blog shows each admin action. */
@@ -52,6 +53,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await fillDerivedData(strapi);
   await getService('importJobs', { strapi }).removeLeftoverFiles();
   startScheduleCron(strapi, getService('schedules', { strapi }).runner);
+  startPurgeCron(strapi, getService('moderationQueue', { strapi }).trashPurger);
 
   pruneTimer = setInterval(() => {
     getService('flood', { strapi })

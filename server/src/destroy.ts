@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { stopBackgroundWork } from './bootstrap';
 import { stopScheduleCron } from './schedules/cron';
+import { stopPurgeCron } from './trash/cron';
 import { getService } from './utils/get-service';
 import { QUIET_TIMEOUT_MS, waitForQuietDatabase } from './utils/quiet-database';
 
@@ -14,6 +15,7 @@ const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   stopBackgroundWork();
   await getService('importJobs', { strapi }).stopAll();
   await stopScheduleCron(strapi);
+  await stopPurgeCron(strapi);
   if (!(await waitForQuietDatabase(strapi))) {
     strapi.log.warn(
       `[blog] the database was still busy ${QUIET_TIMEOUT_MS / 1000} s after Strapi began to stop`

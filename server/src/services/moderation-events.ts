@@ -15,6 +15,8 @@ export interface EventInput {
   actor: Actor;
   rule: string | null;
   reason: string | null;
+  /** An edit's text before it. */
+  previousContent?: string | null;
 }
 
 const actorFields = (actor: Actor) => {
@@ -45,6 +47,7 @@ const createModerationEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
           toStatus: input.toStatus,
           rule: input.rule,
           reason: input.reason,
+          previousContent: input.previousContent ?? null,
           ...actorFields(input.actor),
         },
       } as never);
@@ -65,14 +68,19 @@ const createModerationEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
           'actorName',
           'rule',
           'reason',
+          'previousContent',
           'createdAt',
         ],
       })) as Array<
-        Omit<ModerationEvent, 'createdAt' | 'reasonParts'> & { createdAt: string | Date }
+        Omit<ModerationEvent, 'createdAt' | 'reasonParts' | 'previousContent'> & {
+          createdAt: string | Date;
+          previousContent?: string | null;
+        }
       >;
       return rows.map((row) => ({
         ...row,
         reasonParts: reasonParts(row.reason),
+        previousContent: row.previousContent ?? null,
         createdAt: toIsoDate(row.createdAt),
       }));
     },
