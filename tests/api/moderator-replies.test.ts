@@ -170,9 +170,8 @@ describe('moderator replies and edits', () => {
         ['put', `/blog/comments/${c.documentId}/content`],
         ['post', `/blog/comments/${c.documentId}/reply`],
       ] as const) {
-        const res = await app
-          .http()
-          [method](path)
+        const http = app.http();
+        const res = await http[method](path)
           .set(auth)
           .send(body as object);
         expect([
@@ -183,7 +182,8 @@ describe('moderator replies and edits', () => {
       }
     }
     for (const path of ['/blog/comments/nope/content', '/blog/comments/nope/reply']) {
-      const res = await app.http()[path.endsWith('reply') ? 'post' : 'put'](path).set(auth).send({
+      const http = app.http();
+      const res = await http[path.endsWith('reply') ? 'post' : 'put'](path).set(auth).send({
         content: 'fine',
       });
       expect(res.status).toBe(404);
