@@ -19,6 +19,39 @@ export interface TrashedRow {
 }
 
 /**
+ * The replies under a comment, to any depth, from its thread's rows: level by level, each once
+ * (a cycle edited in by hand ends the walk), at most MAX_THREAD_DEPTH levels down.
+ */
+export const repliesUnder = <T extends Pick<ThreadRow, 'documentId' | 'parentDocumentId'>>(
+  documentId: string,
+  thread: T[]
+): T[] => {
+  const childrenOf = new Map<string, T[]>();
+  for (const row of thread) {
+    if (!row.parentDocumentId) continue;
+    const children = childrenOf.get(row.parentDocumentId) ?? [];
+    children.push(row);
+    childrenOf.set(row.parentDocumentId, children);
+  }
+  const found: T[] = [];
+  const seen = new Set([documentId]);
+  let level = [documentId];
+  for (let depth = 0; depth < MAX_THREAD_DEPTH && level.length > 0; depth += 1) {
+    const next: string[] = [];
+    for (const parent of level) {
+      for (const child of childrenOf.get(parent) ?? []) {
+        if (seen.has(child.documentId)) continue;
+        seen.add(child.documentId);
+        found.push(child);
+        next.push(child.documentId);
+      }
+    }
+    level = next;
+  }
+  return found;
+};
+
+/**
  * The comments the trash moves (comments/trash.ts), through the Query Engine: the moderation
  * middleware calls these inside a write it is already handling, so they must not go through the
  * Document Service again.
@@ -42,29 +75,7 @@ const createTrashRepository = ({ strapi }: { strapi: Core.Strapi }) => {
         where: { rootDocumentId: own.rootDocumentId ?? documentId, status: { $ne: 'trash' } },
         select: ['id', 'documentId', 'status', 'parentDocumentId'],
       })) as ThreadRow[];
-      const childrenOf = new Map<string, ThreadRow[]>();
-      for (const row of thread) {
-        if (!row.parentDocumentId) continue;
-        const children = childrenOf.get(row.parentDocumentId) ?? [];
-        children.push(row);
-        childrenOf.set(row.parentDocumentId, children);
-      }
-      const found: ThreadRow[] = [];
-      const seen = new Set([documentId]);
-      let level = [documentId];
-      for (let depth = 0; depth < MAX_THREAD_DEPTH && level.length > 0; depth += 1) {
-        const next: string[] = [];
-        for (const parent of level) {
-          for (const child of childrenOf.get(parent) ?? []) {
-            if (seen.has(child.documentId)) continue;
-            seen.add(child.documentId);
-            found.push(child);
-            next.push(child.documentId);
-          }
-        }
-        level = next;
-      }
-      return found;
+      return repliesUnder(documentId, thread);
     },
 
     /** The comments in the trash because this one's delete took them there. */
