@@ -163,7 +163,7 @@ describe('moderator replies and edits', () => {
       { content: 'x'.repeat(100_001) },
       { content: 'ok', staff: false },
       { content: 'ok', status: 'approved' },
-      'content=ok',
+      ['content', 'ok'],
     ];
     for (const body of bodies) {
       for (const [method, path] of [
@@ -197,7 +197,7 @@ describe('moderator replies and edits', () => {
     expect(row.content).toBe('Original');
 
     // Unicode as written: combining marks composed (NFC), right-to-left and emoji kept.
-    const text = 'Cafe\u0301 שלום 👩🏽‍💻';
+    const text = 'Cafe\u0301 שלום 👋🏽';
     const res = await app
       .http()
       .put(`/blog/comments/${c.documentId}/content`)

@@ -112,7 +112,7 @@ describe('the trash', () => {
     expect(trash.meta.counts.trash).toBe(5);
     const byId = new Map(trash.data.map((row: AdminComment) => [row.documentId, row]));
     expect(byId.get(a.documentId)).toEqual(
-      expect.objectContaining({ trashedFrom: 'approved', trashedWith: null, reasonParts: null })
+      expect.objectContaining({ trashedFrom: 'approved', trashedWith: null })
     );
     expect(byId.get(c.documentId)).toEqual(
       expect.objectContaining({ trashedFrom: 'pending', trashedWith: a.documentId })
