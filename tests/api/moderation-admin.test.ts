@@ -366,6 +366,7 @@ describe('the moderation API (admin routes under /blog)', () => {
           'minSubmitSeconds',
           'moderationWords',
           'requireApproval',
+          'trashDays',
         ].sort()
       );
       const next = { ...res.body.data, maxLinks: 5, disallowedWords: ['casino'] };
