@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 
 import type { AdminComment } from '../../../contracts/moderation';
 import { PLUGIN_ID, COMMENT_UID } from '../../../contracts/plugin';
+import { STORE_KEYS } from '../constants';
 import type { Actor } from '../moderation/actor';
 import { refusalError } from '../moderation/errors';
 import { checkFields, fieldsRefusal } from '../moderation/rules';
@@ -13,7 +14,7 @@ import { getService } from '../utils/get-service';
 type Admin = Extract<Actor, { type: 'admin' }>;
 
 /** The plugin store key of an admin's reply name. */
-const replyNameKey = (adminId: number) => `reply-name-${adminId}`;
+const replyNameKey = (adminId: number) => `${STORE_KEYS.replyNamePrefix}${adminId}`;
 
 /**
  * What a moderator writes from the Moderation view: a reply published as them (a staff reply:
