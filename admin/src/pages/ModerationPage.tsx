@@ -288,7 +288,11 @@ export const ModerationPage = () => {
         {!error && !result && <Page.Loading />}
         {!error && result && rows.length === 0 && (
           <EmptyStateLayout
-            content={t('moderation.empty', { status: t(`status.${status}`).toLowerCase() })}
+            content={
+              status === 'trash'
+                ? t('moderation.empty.trash')
+                : t('moderation.empty', { status: t(`status.${status}`).toLowerCase() })
+            }
           />
         )}
         {!error && result && rows.length > 0 && (
