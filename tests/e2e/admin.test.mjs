@@ -445,7 +445,9 @@ test('a moderator replies as staff and edits a comment from the Moderation view'
   );
   assert.doesNotMatch(JSON.stringify(thread.body), /admin@example\.com/);
 
+  // The whole Approved tab (the search named Quinn): the reply is there, with its badge.
   await page.getByRole('tab', { name: /Approved/ }).click();
+  await page.getByPlaceholder('Search comments').fill('');
   const staffRow = page
     .getByTestId('comment-row')
     .filter({ hasText: 'Give first: help someone today.' });
