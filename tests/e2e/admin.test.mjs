@@ -408,12 +408,15 @@ test('bulk actions change many comments; a delete goes to the trash, undone by a
 });
 
 test('a moderator replies as staff and edits a comment from the Moderation view', async () => {
+  // Its own reader each run: the row below is found by the reader's email.
+  const stamp = Date.now().toString(36);
+  const email = `quinn-${stamp}@example.com`;
   const res = await api('POST', `/api/blog/posts/${SEED_SLUG}/comments`, {
     ip: '192.0.2.30',
     body: {
       data: {
         authorName: 'Quinn Question',
-        authorEmail: 'quinn@example.com',
+        authorEmail: email,
         content: 'How to start?',
       },
     },
@@ -423,7 +426,7 @@ test('a moderator replies as staff and edits a comment from the Moderation view'
   const page = await adminPage();
   // The search is in the address too.
   await page.goto(`${base}/admin/plugins/blog/moderation?q=Quinn`);
-  const row = page.getByTestId('comment-row').filter({ hasText: 'Quinn Question' });
+  const row = page.getByTestId('comment-row').filter({ hasText: email });
   await waitShown(page, row, 'reply-queue');
   assert.equal(await page.getByPlaceholder('Search comments').inputValue(), 'Quinn');
 
@@ -437,7 +440,9 @@ test('a moderator replies as staff and edits a comment from the Moderation view'
   await row.waitFor({ state: 'detached' });
 
   const thread = await api('GET', `/api/blog/posts/${SEED_SLUG}/comments`);
-  const answered = thread.body.data.find((comment) => comment.authorName === 'Quinn Question');
+  const answered = thread.body.data.find(
+    (comment) => comment.documentId === res.body.data.documentId
+  );
   assert.ok(answered, 'the answered comment is public');
   assert.deepEqual(
     answered.replies.map((reply) => [reply.authorName, reply.staff, reply.content]),
@@ -450,10 +455,12 @@ test('a moderator replies as staff and edits a comment from the Moderation view'
   await page.getByPlaceholder('Search comments').fill('');
   const staffRow = page
     .getByTestId('comment-row')
-    .filter({ hasText: 'Give first: help someone today.' });
+    .filter({ hasText: 'Give first: help someone today.' })
+    .first();
   await staffRow.getByTestId('staff-badge').waitFor();
 
-  const approved = page.getByTestId('comment-row').filter({ hasText: 'Quinn Question' });
+  // The reader's row (the staff reply's row names Quinn too, as the comment it answers).
+  const approved = page.getByTestId('comment-row').filter({ hasText: email });
   await approved.getByRole('button', { name: 'Edit' }).click();
   const edit = page.getByTestId('edit-form');
   const text = edit.getByLabel('Text');
