@@ -472,8 +472,10 @@ test('a moderator replies as staff and edits a comment from the Moderation view'
 
   await approved.getByRole('button', { name: 'History' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByText('Edited by Demo Admin').waitFor();
-  await dialog.getByText('Previous text: “How to start?”').waitFor();
+  // The event's title, and its reason's sentence after the date.
+  await dialog.getByText('Edited by Demo Admin', { exact: true }).waitFor();
+  await dialog.getByText(/ — Text edited by Demo Admin\.$/).waitFor();
+  await dialog.getByText('Previous text: “How to start?”', { exact: true }).waitFor();
   await shot(page, 'moderation-edit-history');
   await page.keyboard.press('Escape');
   await page.close();
