@@ -3,8 +3,16 @@
  */
 import type { ListResponse } from './common';
 
-export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'rejected'] as const;
+/**
+ * The statuses a comment is stored with. `trash`: deleted from the Moderation view, never public,
+ * restorable until it is purged (the `trashDays` setting); a new comment is never created in it.
+ */
+export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'rejected', 'trash'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+/** The statuses an editor sets directly; `trash` is reached by a delete and left by a restore. */
+export const SETTABLE_STATUSES = ['pending', 'approved', 'spam', 'rejected'] as const;
+export type SettableStatus = (typeof SETTABLE_STATUSES)[number];
 
 /** An approved comment as a public route shows it: public fields only. */
 export interface PublicComment {
@@ -15,6 +23,11 @@ export interface PublicComment {
   submittedAt: string | null;
   /** `documentId` of the comment this one replies to; `null` for a root comment. */
   parent: string | null;
+  /**
+   * True for a moderator's reply from the Moderation view: `authorName` is the name they chose
+   * in Settings (a site shows a staff badge beside it); their email is never public.
+   */
+  staff: boolean;
 }
 
 /** A comment with its approved replies, to any depth. */

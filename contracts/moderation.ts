@@ -2,7 +2,7 @@
  * The admin moderation routes under `/blog` (admin API): the queue, status changes, the log and
  * the settings. Every route needs an admin with the matching RBAC action.
  */
-import type { CommentStatus } from './comments';
+import type { CommentStatus, SettableStatus } from './comments';
 import type { PagePagination } from './common';
 
 /** The moderation rules' settings: `GET`/`PUT /blog/settings`, defaults from `config/plugins`. */
@@ -27,6 +27,8 @@ export interface ModerationSettings {
   moderationWords: string[];
   /** `first-time`: hold unless the email already has an approved comment. */
   requireApproval: 'first-time' | 'always' | 'never';
+  /** Days a deleted comment stays in the trash, restorable, before it is purged for good. */
+  trashDays: number;
 }
 
 /** The numeric settings: each a whole number in these bounds, checked by the server and the form. */
@@ -37,6 +39,7 @@ export const SETTING_BOUNDS = {
   floodIntervalSeconds: { min: 0, max: 86400 },
   minSubmitSeconds: { min: 0, max: 3600 },
   maxLinks: { min: 0, max: 100 },
+  trashDays: { min: 1, max: 3650 },
 } as const satisfies Partial<Record<keyof ModerationSettings, { min: number; max: number }>>;
 
 export type NumericSetting = keyof typeof SETTING_BOUNDS;
@@ -84,6 +87,8 @@ export interface ModerationEvent {
   reasonParts: ReasonParts | null;
   /** `mail`: done through a one-click link of the moderators' mail; null: anywhere else. */
   via: 'mail' | null;
+  /** An edit of the text (`fromStatus` = `toStatus`): the text before it. */
+  previousContent: string | null;
   createdAt: string;
 }
 
@@ -97,6 +102,8 @@ export interface ModerationEvent {
  *   `approval-first-comment`: the approval policy;
  * - `set-on-create` (`actor`, `name`): an editor or the importer created it with its status;
  * - `status-changed` (`status`, `actor`, `name`): a status set (or a delete) after creation;
+ *   `status` is also `trash` (deleted to the trash, its replies with it), `restored` (out of the
+ *   trash to the status it had) and `edited` (its text changed: the event's `previousContent`);
  * - `rule-other` (`text`): a rule's reason in words this version does not know;
  * - `note` (`text`): a reason an editor or an import wrote themselves.
  *
@@ -158,6 +165,16 @@ export interface AdminComment {
   parent: string | null;
   /** That comment, for the queue to show; null for a root comment. */
   replyTo: ReplyTo | null;
+  /** A moderator's reply from the Moderation view (shown with a staff badge). */
+  staff: boolean;
+  /** In the trash: when it went there, and the status a restore gives back; else null. */
+  trashedAt: string | null;
+  trashedFrom: SettableStatus | null;
+  /**
+   * In the trash with another comment (it answers it, and went with its delete): that comment's
+   * documentId; restoring that one brings this one back. Null otherwise.
+   */
+  trashedWith: string | null;
   post: { documentId: string; title: string; slug: string } | null;
 }
 
@@ -188,7 +205,7 @@ export namespace CountPending {
 
 export namespace UpdateStatus {
   export interface Body {
-    status: CommentStatus;
+    status: SettableStatus;
     reason?: string;
   }
   export interface Response {
@@ -197,9 +214,10 @@ export namespace UpdateStatus {
 }
 
 export namespace BulkAction {
+  /** `delete` moves the comments to the trash (with their replies); `restore` takes them out. */
   export type Body =
-    | { documentIds: string[]; status: CommentStatus; reason?: string }
-    | { documentIds: string[]; action: 'delete'; reason?: string };
+    | { documentIds: string[]; status: SettableStatus; reason?: string }
+    | { documentIds: string[]; action: 'delete' | 'restore'; reason?: string };
   export interface Response {
     data: { count: number; documentIds: string[] };
   }
@@ -215,5 +233,58 @@ export namespace FindEvents {
 export namespace FindCommentedPosts {
   export interface Response {
     data: Array<{ documentId: string; title: string }>;
+  }
+}
+
+/**
+ * `POST /blog/comments/:documentId/restore`: a comment in the trash back to the status it had,
+ * with the replies that went to the trash with it. Refused (409) while the comment it answers is
+ * in the trash: restore that one first.
+ */
+export namespace RestoreComment {
+  export interface Response {
+    data: AdminComment;
+  }
+}
+
+/** Most characters a moderator's reply or edit may have (the `maxLength` setting applies too). */
+export const MODERATOR_TEXT_MAX = 100000;
+
+/**
+ * `POST /blog/comments/:documentId/reply`: a moderator's reply, published at once under their
+ * reply name with `staff: true`; a pending comment it answers becomes approved.
+ */
+export namespace ReplyToComment {
+  export interface Body {
+    content: string;
+  }
+  export interface Response {
+    data: { reply: AdminComment; parent: AdminComment };
+  }
+}
+
+/** `PUT /blog/comments/:documentId/content`: a moderator's edit of the text, logged with the old. */
+export namespace EditComment {
+  export interface Body {
+    content: string;
+  }
+  export interface Response {
+    data: AdminComment;
+  }
+}
+
+/** Most characters of the name a moderator's replies are signed with. */
+export const REPLY_NAME_MAX = 100;
+
+/**
+ * `GET`/`PUT /blog/reply-name`: the name the current admin's replies show publicly (their own,
+ * per admin user); `name` defaults to their display name (contracts/display-name.ts).
+ */
+export namespace ReplyName {
+  export interface Body {
+    name: string;
+  }
+  export interface Response {
+    data: { name: string; isDefault: boolean };
   }
 }

@@ -7,6 +7,7 @@ import createThreadIndexRepository from './repositories/thread-index';
 import { startMailCron } from './mail/cron';
 import { startScheduleCron } from './schedules/cron';
 import { grantDefaultRolesOnce } from './taxonomy/default-roles';
+import { startPurgeCron } from './trash/cron';
 import { getService } from './utils/get-service';
 
 /** How Settings → Roles → Plugins → Blog shows each admin action. */
@@ -54,6 +55,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('importJobs', { strapi }).removeLeftoverFiles();
   startScheduleCron(strapi, getService('schedules', { strapi }).runner);
   startMailCron(strapi, getService('mail', { strapi }).sender);
+  startPurgeCron(strapi, getService('moderationQueue', { strapi }).trashPurger);
 
   pruneTimer = setInterval(() => {
     getService('flood', { strapi })

@@ -10,5 +10,7 @@ export const STORE_KEYS = {
   /** The types whose permissions Strapi's Editor and Author roles were given. */
   defaultRolesGranted: 'default-roles-granted',
   settings: 'moderation-settings',
+  /** Followed by an admin user's id: the name their replies show (services/moderator-replies.ts). */
+  replyNamePrefix: 'reply-name-',
   postsChangedAt: 'posts-changed-at',
 } as const;

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { stopBackgroundWork } from './bootstrap';
 import { stopMailCron } from './mail/cron';
 import { stopScheduleCron } from './schedules/cron';
+import { stopPurgeCron } from './trash/cron';
 import { getService } from './utils/get-service';
 import { QUIET_TIMEOUT_MS, waitForQuietDatabase } from './utils/quiet-database';
 
@@ -16,6 +17,7 @@ const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('importJobs', { strapi }).stopAll();
   await stopScheduleCron(strapi);
   await stopMailCron(strapi);
+  await stopPurgeCron(strapi);
   if (!(await waitForQuietDatabase(strapi))) {
     strapi.log.warn(
       `[blog] the database was still busy ${QUIET_TIMEOUT_MS / 1000} s after Strapi began to stop`

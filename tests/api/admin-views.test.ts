@@ -68,7 +68,7 @@ describe('the admin views’ server side', () => {
       .expect(200);
     const body = one.body as FindQueue.Response;
     expect(body.data.map((c) => [c.documentId, c.status])).toEqual([[held.documentId, 'pending']]);
-    expect(body.meta.counts).toEqual({ pending: 1, approved: 0, spam: 0, rejected: 0 });
+    expect(body.meta.counts).toEqual({ pending: 1, approved: 0, spam: 0, rejected: 0, trash: 0 });
 
     // The post's side panel: its counts by status in one read.
     const byPost = await app
@@ -76,7 +76,13 @@ describe('the admin views’ server side', () => {
       .get(`/blog/comments?post=${post.documentId}&pageSize=1`)
       .set(auth)
       .expect(200);
-    expect(byPost.body.meta.counts).toEqual({ pending: 1, approved: 0, spam: 1, rejected: 0 });
+    expect(byPost.body.meta.counts).toEqual({
+      pending: 1,
+      approved: 0,
+      spam: 1,
+      rejected: 0,
+      trash: 0,
+    });
 
     await app.http().get('/blog/comments?comment[]=a&comment[]=b').set(auth).expect(400);
   });

@@ -109,6 +109,7 @@ describe('GET /api/blog/posts/:slug/comments', () => {
         'documentId',
         'parent',
         'replies',
+        'staff',
         'submittedAt',
       ].sort()
     );
@@ -118,6 +119,7 @@ describe('GET /api/blog/posts/:slug/comments', () => {
         authorName: 'Author A',
         authorUrl: 'https://a.example',
         submittedAt: at(1),
+        staff: false,
       })
     );
   });

@@ -365,11 +365,17 @@ describe('hostile input, fuzzed, on every public route', () => {
         'post',
         'locale',
         'at',
+        'content',
+        'name',
       ]),
       async (body) => {
         for (const [method, path] of [
           ['post', '/blog/comments/bulk'],
           ['patch', '/blog/comments/unknown-document-id'],
+          ['post', '/blog/comments/unknown-document-id/reply'],
+          ['put', '/blog/comments/unknown-document-id/content'],
+          ['post', '/blog/comments/unknown-document-id/restore'],
+          ['put', '/blog/reply-name'],
           ['put', '/blog/settings'],
           ['post', '/blog/schedules'],
           ['delete', '/blog/schedules/0'],
@@ -383,6 +389,6 @@ describe('hostile input, fuzzed, on every public route', () => {
         }
       }
     );
-    // FUZZ_RUNS queries on four routes and FUZZ_RUNS bodies on five: past 60 s on a busy machine.
+    // FUZZ_RUNS queries on four routes and FUZZ_RUNS bodies on nine: past 60 s on a busy machine.
   }, 240_000);
 });

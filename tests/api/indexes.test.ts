@@ -66,6 +66,9 @@ describe('indexes', () => {
     // A public page of comments and its replies: one index range each (thread copies).
     ['blog_comments', ['post_document_id', 'status', 'parent_document_id', 'submitted_at', 'id']],
     ['blog_comments', ['root_document_id', 'status']],
+    // The trash: the purge's due range, and what a restore brings back with a comment.
+    ['blog_comments', ['status', 'trashed_at']],
+    ['blog_comments', ['trash_root']],
     ['blog_comments_post_lnk', ['post_id']],
     ['blog_comments_post_lnk', ['comment_id']],
     ['blog_comments_parent_lnk', ['inv_comment_id']],

@@ -55,13 +55,19 @@ describe('the moderation API (admin routes under /blog)', () => {
         replyTo: null,
       })
     );
-    expect(body.meta.counts).toEqual({ pending: 4, approved: 1, spam: 0, rejected: 0 });
+    expect(body.meta.counts).toEqual({ pending: 4, approved: 1, spam: 0, rejected: 0, trash: 0 });
     expect(body.meta.pagination).toEqual({ page: 1, pageSize: 25, pageCount: 1, total: 4 });
   });
 
   it('filters by post and by text, and pages', async () => {
     const byPost = await queue(`?post=${post.documentId}`).expect(200);
-    expect(byPost.body.meta.counts).toEqual({ pending: 4, approved: 0, spam: 0, rejected: 0 });
+    expect(byPost.body.meta.counts).toEqual({
+      pending: 4,
+      approved: 0,
+      spam: 0,
+      rejected: 0,
+      trash: 0,
+    });
     const byText = await queue('?q=ITEM%202').expect(200);
     expect(byText.body.data.map((c: AdminComment) => c.content)).toEqual(['Queue item 2']);
     const byEmail = await queue('?q=queue1@').expect(200);
@@ -121,7 +127,8 @@ describe('the moderation API (admin routes under /blog)', () => {
     });
     expect((await queue('?comment=nope').expect(200)).body.data).toEqual([]);
 
-    // Both leave the queue this test found: the later tests count four held comments.
+    // Both leave the queue this test found (to the trash, the reply with its parent): the later
+    // tests count four held comments.
     await app
       .http()
       .post('/blog/comments/bulk')
@@ -222,7 +229,8 @@ describe('the moderation API (admin routes under /blog)', () => {
       .expect(200);
     expect(done.body.data).toEqual({ count: 2, documentIds: [second, third] });
     const counts = (await queue(`?post=${post.documentId}`).expect(200)).body.meta.counts;
-    expect(counts).toEqual({ pending: 1, approved: 1, spam: 2, rejected: 0 });
+    // The trash holds the parent and reply deleted above.
+    expect(counts).toEqual({ pending: 1, approved: 1, spam: 2, rejected: 0, trash: 2 });
   });
 
   it('refuses a bulk body that is neither a status nor a delete', async () => {
@@ -282,12 +290,13 @@ describe('the moderation API (admin routes under /blog)', () => {
     }
   });
 
-  it('deletes on request only, logging it and keeping replies in the thread', async () => {
+  it('deletes to the trash with the replies, logging it; code still deletes for good', async () => {
     const [approved] = ids;
     const reply = await submit(app, post.slug, { data: validComment({ parent: approved }) });
+    const replyId = reply.body.data.documentId as string;
     await app
       .http()
-      .patch(`/blog/comments/${reply.body.data.documentId}`)
+      .patch(`/blog/comments/${replyId}`)
       .set(auth)
       .send({ status: 'approved' })
       .expect(200);
@@ -298,24 +307,37 @@ describe('the moderation API (admin routes under /blog)', () => {
       .set(auth)
       .send({ documentIds: [approved], action: 'delete', reason: 'Author asked' })
       .expect(200);
-    expect(
-      await app.strapi.db.query(COMMENT_UID).findOne({ where: { documentId: approved } })
-    ).toBeNull();
+    const statusOf = async (documentId: string) =>
+      (
+        (await app.strapi.db.query(COMMENT_UID).findOne({ where: { documentId } })) as {
+          status: string;
+        } | null
+      )?.status ?? null;
+    expect(await statusOf(approved)).toBe('trash');
+    expect(await statusOf(replyId)).toBe('trash');
 
     const events = await app.http().get(`/blog/comments/${approved}/events`).set(auth).expect(200);
     expect(events.body.data.at(-1)).toEqual(
       expect.objectContaining({
         fromStatus: 'approved',
-        toStatus: 'deleted',
+        toStatus: 'trash',
         actorType: 'admin',
         reason: 'Author asked',
       })
     );
-    // The reply moves up a level instead of vanishing with its parent.
     const thread = await app.http().get(`/api/blog/posts/${post.slug}/comments`).expect(200);
-    expect(thread.body.data.map((c: { documentId: string }) => c.documentId)).toEqual([
-      reply.body.data.documentId,
-    ]);
+    expect(thread.body.data).toEqual([]);
+
+    // Restored with its reply; then deleted for good by code: the reply moves up a level.
+    await app.http().post(`/blog/comments/${approved}/restore`).set(auth).expect(200);
+    await app.strapi.documents(COMMENT_UID as never).delete({ documentId: approved } as never);
+    expect(await statusOf(approved)).toBeNull();
+    const log = await app.http().get(`/blog/comments/${approved}/events`).set(auth).expect(200);
+    expect(log.body.data.at(-1)).toEqual(
+      expect.objectContaining({ fromStatus: 'approved', toStatus: 'deleted', actorType: 'system' })
+    );
+    const after = await app.http().get(`/api/blog/posts/${post.slug}/comments`).expect(200);
+    expect(after.body.data.map((c: { documentId: string }) => c.documentId)).toEqual([replyId]);
   });
 
   it('keeps the moderation log append-only', async () => {
@@ -344,6 +366,7 @@ describe('the moderation API (admin routes under /blog)', () => {
           'minSubmitSeconds',
           'moderationWords',
           'requireApproval',
+          'trashDays',
         ].sort()
       );
       const next = { ...res.body.data, maxLinks: 5, disallowedWords: ['casino'] };

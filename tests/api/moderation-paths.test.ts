@@ -90,7 +90,7 @@ describe('moderation on every path', () => {
     ]);
     await expect(
       documents().update({ documentId: created.documentId, data: { status: 'deleted' } } as never)
-    ).rejects.toThrow('status must be pending, approved, spam or rejected');
+    ).rejects.toThrow('status must be pending, approved, spam, rejected or trash');
   });
 
   it('keeps the importer’s status, and logs the importer', async () => {

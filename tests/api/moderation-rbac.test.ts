@@ -7,6 +7,7 @@ import { startApp, type TestApp } from '../helpers/strapi';
 describe('RBAC on the moderation API', () => {
   let app: TestApp;
   let commentId: string;
+  let trashedId: string;
   let settings: Record<string, unknown>;
 
   beforeAll(async () => {
@@ -15,6 +16,13 @@ describe('RBAC on the moderation API', () => {
     await setSettings(app, { requireApproval: 'always' });
     const res = await submit(app, post.slug, { data: validComment() });
     commentId = res.body.data.documentId;
+    // In the trash: the one restore a moderator's token makes finds it there.
+    const trashed = await submit(app, post.slug, { data: validComment() });
+    trashedId = trashed.body.data.documentId;
+    await app.strapi
+      .plugin('blog')
+      .service('moderationQueue')
+      .bulk([trashedId], { action: 'delete' }, { type: 'admin', id: 1, name: 'Setup' });
     settings = await app.strapi.plugin('blog').service('settings').get();
   });
   afterAll(async () => {
@@ -58,6 +66,47 @@ describe('RBAC on the moderation API', () => {
           .post('/blog/comments/bulk')
           .set('Authorization', `Bearer ${t}`)
           .send({ documentIds: [commentId], status: 'pending' }),
+    },
+    {
+      name: 'restore from the trash',
+      action: ADMIN_ACTIONS.moderateComments,
+      call: (t: string) =>
+        app.http().post(`/blog/comments/${trashedId}/restore`).set('Authorization', `Bearer ${t}`),
+    },
+    {
+      name: 'reply',
+      action: ADMIN_ACTIONS.moderateComments,
+      call: (t: string) =>
+        app
+          .http()
+          .post(`/blog/comments/${commentId}/reply`)
+          .set('Authorization', `Bearer ${t}`)
+          .send({ content: 'A reply from the team' }),
+    },
+    {
+      name: 'edit',
+      action: ADMIN_ACTIONS.moderateComments,
+      call: (t: string) =>
+        app
+          .http()
+          .put(`/blog/comments/${commentId}/content`)
+          .set('Authorization', `Bearer ${t}`)
+          .send({ content: 'Edited by the team' }),
+    },
+    {
+      name: 'read my reply name',
+      action: ADMIN_ACTIONS.moderateComments,
+      call: (t: string) => app.http().get('/blog/reply-name').set('Authorization', `Bearer ${t}`),
+    },
+    {
+      name: 'set my reply name',
+      action: ADMIN_ACTIONS.moderateComments,
+      call: (t: string) =>
+        app
+          .http()
+          .put('/blog/reply-name')
+          .set('Authorization', `Bearer ${t}`)
+          .send({ name: 'The team' }),
     },
     {
       name: 'read settings',

@@ -75,9 +75,11 @@ describe('the seed post, "Networking biggest mistake?"', () => {
         'documentId',
         'parent',
         'replies',
+        'staff',
         'submittedAt',
       ].sort()
     );
+    expect(comment.staff).toBe(false);
   });
 
   it('is seeded once: seeding again writes nothing', async () => {

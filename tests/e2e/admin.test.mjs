@@ -343,7 +343,7 @@ test('a comment submitted over the API is approved in the Moderation view, undon
   await page.close();
 });
 
-test('bulk actions change many comments; a delete asks first and can be undone', async () => {
+test('bulk actions change many comments; a delete goes to the trash, undone by a restore', async () => {
   for (const [i, name] of ['Bulk One', 'Bulk Two'].entries()) {
     const res = await api('POST', `/api/blog/posts/${SEED_SLUG}/comments`, {
       ip: `192.0.2.2${i}`,
@@ -372,71 +372,112 @@ test('bulk actions change many comments; a delete asks first and can be undone',
 
   await page.getByRole('tab', { name: /Spam/ }).click();
   const row = page.getByTestId('comment-row').filter({ hasText: 'Bulk One' });
+  // A delete is done at once (to the trash); its undo is a restore.
   await row.getByRole('button', { name: 'Delete' }).click();
-  const dialog = page.getByRole('alertdialog');
-  await dialog.getByText(/Delete this comment for good\?/).waitFor();
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await row.waitFor();
-  await row.getByRole('button', { name: 'Delete' }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
   await row.waitFor({ state: 'detached' });
-
-  // A delete waits for its undo window: undone, the comment is back and was never deleted.
   const toast = page.getByTestId('undo-toast');
-  await toast.getByText('1 comment deleted').waitFor();
+  await toast.getByText('1 comment moved to the trash').waitFor();
+  const inTrash = await api('GET', '/blog/comments?status=trash&q=Bulk', { token });
+  assert.deepEqual(
+    inTrash.body.data.map((comment) => [comment.authorName, comment.trashedFrom]),
+    [['Bulk One', 'spam']]
+  );
   await toast.getByRole('button', { name: 'Undo', exact: true }).click();
   await row.waitFor();
   const kept = await api('GET', '/blog/comments?status=spam&q=Bulk', { token });
   assert.equal(kept.body.data.length, 2);
 
-  // Deleted again, and the toast closed: the delete is sent at once.
+  // Deleted again: the Trash tab lists it, and its Restore gives it its status back.
   await row.getByRole('button', { name: 'Delete' }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
   await row.waitFor({ state: 'detached' });
   await toast.getByRole('button', { name: 'Dismiss' }).click();
-  await toast.waitFor({ state: 'detached' });
-  const until = Date.now() + 10_000;
-  while (
-    (await api('GET', '/blog/comments?status=spam&q=Bulk', { token })).body.data.length !== 1 &&
-    Date.now() < until
-  ) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await page.getByRole('tab', { name: /Trash/ }).click();
+  const trashed = page.getByTestId('comment-row').filter({ hasText: 'Bulk One' });
+  await waitShown(page, trashed, 'trash-tab');
+  await shot(page, 'moderation-trash');
+  assert.equal(await trashed.getByRole('button', { name: 'Approve' }).count(), 0);
+  await trashed.getByRole('button', { name: 'Restore' }).click();
+  await trashed.waitFor({ state: 'detached' });
+  await toast.getByText('1 comment restored').waitFor();
   const spam = await api('GET', '/blog/comments?status=spam&q=Bulk', { token });
-  assert.deepEqual(
-    spam.body.data.map((comment) => comment.authorName),
-    ['Bulk Two']
-  );
+  assert.deepEqual(spam.body.data.map((comment) => comment.authorName).sort(), [
+    'Bulk One',
+    'Bulk Two',
+  ]);
   await page.close();
 });
 
-test('a delete still in its undo window is sent when the editor reloads the page', async () => {
+test('a moderator replies as staff and edits a comment from the Moderation view', async () => {
+  // Its own reader each run: the row below is found by the reader's email.
+  const stamp = Date.now().toString(36);
+  const email = `quinn-${stamp}@example.com`;
   const res = await api('POST', `/api/blog/posts/${SEED_SLUG}/comments`, {
     ip: '192.0.2.30',
-    body: { data: { authorName: 'Lea Leaver', authorEmail: 'lea@example.com', content: 'Bye' } },
+    body: {
+      data: {
+        authorName: 'Quinn Question',
+        authorEmail: email,
+        content: 'How to start?',
+      },
+    },
   });
   assert.equal(res.status, 201);
+  assert.equal(res.body.data.status, 'pending');
   const page = await adminPage();
   // The search is in the address too.
-  await page.goto(`${base}/admin/plugins/blog/moderation?q=Lea+Leaver`);
-  const row = page.getByTestId('comment-row').filter({ hasText: 'Lea Leaver' });
-  await waitShown(page, row, 'leave-queue');
-  await waitForCount(page.getByTestId('comment-row'), 1);
-  assert.equal(await page.getByPlaceholder('Search comments').inputValue(), 'Lea Leaver');
-  await row.getByRole('button', { name: 'Delete' }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
-  await page.getByTestId('undo-toast').getByText('1 comment deleted').waitFor();
+  await page.goto(`${base}/admin/plugins/blog/moderation?q=Quinn`);
+  const row = page.getByTestId('comment-row').filter({ hasText: email });
+  await waitShown(page, row, 'reply-queue');
+  assert.equal(await page.getByPlaceholder('Search comments').inputValue(), 'Quinn');
 
-  // Reloaded inside the 8 seconds: the page that goes sends the delete on its way out.
-  await page.reload();
-  const until = Date.now() + 10_000;
-  const left = async () =>
-    (await api('GET', '/blog/comments?q=Lea+Leaver', { token })).body.data.length;
-  while ((await left()) !== 0 && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  assert.equal(await left(), 0);
-  await page.getByText('No pending comments').waitFor();
+  await row.getByRole('button', { name: 'Reply' }).click();
+  const form = page.getByTestId('reply-form');
+  await form.getByLabel('Your reply').fill('Give first: help someone today.');
+  await shot(page, 'moderation-reply');
+  await form.getByRole('button', { name: 'Publish reply' }).click();
+  await page.getByText('Reply published').first().waitFor();
+  // Answering approved it: it leaves the held tab.
+  await row.waitFor({ state: 'detached' });
+
+  const thread = await api('GET', `/api/blog/posts/${SEED_SLUG}/comments`);
+  const answered = thread.body.data.find(
+    (comment) => comment.documentId === res.body.data.documentId
+  );
+  assert.ok(answered, 'the answered comment is public');
+  assert.deepEqual(
+    answered.replies.map((reply) => [reply.authorName, reply.staff, reply.content]),
+    [['Demo Admin', true, 'Give first: help someone today.']]
+  );
+  assert.doesNotMatch(JSON.stringify(thread.body), /admin@example\.com/);
+
+  // The whole Approved tab (the search named Quinn): the reply is there, with its badge.
+  await page.getByRole('tab', { name: /Approved/ }).click();
+  await page.getByPlaceholder('Search comments').fill('');
+  const staffRow = page
+    .getByTestId('comment-row')
+    .filter({ hasText: 'Give first: help someone today.' })
+    .first();
+  await staffRow.getByTestId('staff-badge').waitFor();
+
+  // The reader's row (the staff reply's row names Quinn too, as the comment it answers).
+  const approved = page.getByTestId('comment-row').filter({ hasText: email });
+  await approved.getByRole('button', { name: 'Edit' }).click();
+  const edit = page.getByTestId('edit-form');
+  const text = edit.getByLabel('Text');
+  assert.equal(await text.inputValue(), 'How to start?');
+  await text.fill('How do I start networking?');
+  await edit.getByRole('button', { name: 'Save text' }).click();
+  await page.getByText('Text saved').first().waitFor();
+  await approved.getByText('How do I start networking?').waitFor();
+
+  await approved.getByRole('button', { name: 'History' }).click();
+  const dialog = page.getByRole('dialog');
+  // The event's title, and its reason's sentence after the date.
+  await dialog.getByText('Edited by Demo Admin', { exact: true }).waitFor();
+  await dialog.getByText(/ — Text edited by Demo Admin\.$/).waitFor();
+  await dialog.getByText('Previous text: “How to start?”', { exact: true }).waitFor();
+  await shot(page, 'moderation-edit-history');
+  await page.keyboard.press('Escape');
   await page.close();
 });
 

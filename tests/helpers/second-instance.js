@@ -27,6 +27,16 @@ const playground = path.resolve(__dirname, '..', '..', 'playground');
       process.stdout.write(`PUBLISHED ${uid} ${entry && entry.documentId}\n`);
     });
   }
+  if (process.env.PRINT_PURGES === 'true') {
+    // For the trash test: which comments this instance's purge deleted for good.
+    const purger = strapi.plugin('blog').service('moderationQueue').trashPurger;
+    const tick = purger.tick.bind(purger);
+    purger.tick = async (now) => {
+      const result = await tick(now);
+      for (const documentId of result.purged) process.stdout.write(`PURGED ${documentId}\n`);
+      return result;
+    };
+  }
   const server = strapi.server.httpServer;
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   process.stdout.write(`READY ${server.address().port}\n`);

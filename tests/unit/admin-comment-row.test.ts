@@ -24,6 +24,10 @@ const comment = (overrides: Partial<AdminComment> = {}): AdminComment => ({
   submittedAt: '2026-11-26T12:00:00.000Z',
   parent: null,
   replyTo: null,
+  staff: false,
+  trashedAt: null,
+  trashedFrom: null,
+  trashedWith: null,
   post: { documentId: 'p1', title: 'A post', slug: 'a-post' },
   ...overrides,
 });
@@ -52,6 +56,7 @@ const render = (row: AdminComment) =>
                 selected: false,
                 onSelect: () => {},
                 onAction: () => {},
+                onWrite: () => {},
                 onHistory: () => {},
                 onShowParent: () => {},
               })
@@ -92,6 +97,40 @@ describe('a row of the Moderation view (rendered as the admin renders it)', () =
     expect(html).toMatch(
       /<code [^>]*title="require-approval: first comment from this author"[^>]*>require-approval<\/code>/
     );
+  });
+
+  it('offers a reply and an edit on a comment, and only a restore in the trash', () => {
+    const buttons = (html: string) =>
+      (html.match(/<button[^>]*>[\s\S]*?<\/button>/g) ?? [])
+        .map((button) => text(button).trim())
+        .filter(Boolean);
+    expect(buttons(render(comment()))).toEqual([
+      'Approve',
+      'Mark as spam',
+      'Reject',
+      'Delete',
+      'Reply',
+      'Edit',
+      'History',
+    ]);
+    // Spam is not answered (a reply approves what it answers), but can be corrected.
+    expect(buttons(render(comment({ status: 'spam' })))).not.toContain('Reply');
+    expect(
+      buttons(
+        render(
+          comment({
+            status: 'trash',
+            trashedAt: '2026-11-30T00:00:00.000Z',
+            trashedFrom: 'pending',
+          })
+        )
+      )
+    ).toEqual(['Restore', 'History']);
+  });
+
+  it('marks a moderator’s reply with the staff badge', () => {
+    expect(render(comment({ staff: true }))).toContain('data-testid="staff-badge"');
+    expect(render(comment())).not.toContain('staff-badge');
   });
 
   it('marks a reply and shows its parent', () => {

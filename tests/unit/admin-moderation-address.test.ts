@@ -1,4 +1,3 @@
-import { deleteOnLeaveRequest } from '../../admin/src/utils/delete-on-leave';
 import { moderationPath } from '../../admin/src/utils/moderation-link';
 import {
   DEFAULT_MODERATION_QUERY,
@@ -67,42 +66,10 @@ describe('the Moderation view’s address', () => {
     }
     // The first of repeated keys, as the server would refuse a list.
     expect(read('status=spam&status=approved').status).toBe('spam');
+    // The Trash tab has its own address.
+    expect(read('status=trash')).toEqual({ ...DEFAULT_MODERATION_QUERY, status: 'trash' });
     // Unknown keys are ignored, a search is trimmed and cut to the server's 200 characters.
     expect(read('foo=bar&q=%20%20ann%20%20')).toEqual({ ...DEFAULT_MODERATION_QUERY, q: 'ann' });
     expect(read(`q=${'a'.repeat(10_000)}`).q).toHaveLength(200);
-  });
-});
-
-describe('the delete sent as the page goes', () => {
-  it('is the Moderation view’s own delete, with the admin’s token, kept alive', () => {
-    const request = deleteOnLeaveRequest({
-      backendURL: 'https://cms.example',
-      token: 'tok',
-      documentIds: ['a', 'b'],
-    });
-    expect(request).toEqual({
-      url: 'https://cms.example/blog/comments/bulk',
-      init: {
-        method: 'POST',
-        keepalive: true,
-        headers: {
-          Accept: 'application/json',
-          'Content-Type': 'application/json',
-          Authorization: 'Bearer tok',
-        },
-        body: JSON.stringify({ documentIds: ['a', 'b'], action: 'delete' }),
-      },
-    });
-  });
-
-  it('is not sent without a token or without comments', () => {
-    expect(deleteOnLeaveRequest({ backendURL: '', token: null, documentIds: ['a'] })).toBeNull();
-    expect(deleteOnLeaveRequest({ backendURL: '', token: 'tok', documentIds: [] })).toBeNull();
-  });
-
-  it('fits what a browser lets a kept-alive request carry (64 KiB) for a full selection', () => {
-    const documentIds = Array.from({ length: 100 }, () => 'x'.repeat(64));
-    const request = deleteOnLeaveRequest({ backendURL: '', token: 'tok', documentIds });
-    expect(String(request?.init.body).length).toBeLessThan(64 * 1024);
   });
 });

@@ -110,7 +110,16 @@ describe('why a comment has its status, as a sentence', () => {
         expect(sentence).toMatch(/\.$/);
       }
     }
-    for (const status of ['approved', 'pending', 'spam', 'rejected', 'deleted']) {
+    for (const status of [
+      'approved',
+      'pending',
+      'spam',
+      'rejected',
+      'deleted',
+      'trash',
+      'restored',
+      'edited',
+    ]) {
       const reason = parts('status-changed', { status, actor: 'importer' }, null);
       expect(reasonSentence(reason, t)).toMatch(/ by the importer\.$/);
       expect(reasonSentence(reason, tFr)).toMatch(/ par l’importateur\.$/);
@@ -127,6 +136,9 @@ describe('the bulk bar and the toasts', () => {
   it('never offers the status the tab already shows', () => {
     expect(bulkActions('pending', true)).toEqual(['approved', 'spam', 'rejected', 'delete']);
     expect(bulkActions('spam', true)).toEqual(['approved', 'pending', 'rejected', 'delete']);
+    // In the trash, a comment can only come back.
+    expect(bulkActions('trash', true)).toEqual(['restore']);
+    expect(STATUS_TABS.at(-1)).toBe('trash');
     for (const tab of STATUS_TABS) {
       expect(bulkActions(tab, true)).not.toContain(tab);
       expect(bulkActions(tab, true)).toEqual(actionsFor(tab, true));
@@ -142,7 +154,9 @@ describe('the bulk bar and the toasts', () => {
     expect(say(t, 'approved', 1)).toBe('1 comment approved');
     expect(say(t, 'spam', 3)).toBe('3 comments marked as spam');
     expect(say(t, 'pending', 2)).toBe('2 comments put on hold');
-    expect(say(t, 'delete', 1)).toBe('1 comment deleted');
+    expect(say(t, 'delete', 1)).toBe('1 comment moved to the trash');
+    expect(say(t, 'restore', 2)).toBe('2 comments restored');
+    expect(say(tFr, 'delete', 2)).toBe('2 commentaires mis à la corbeille');
     expect(say(tFr, 'rejected', 2)).toBe('2 commentaires rejetés');
     expect(say(tFr, 'approved', 1)).toBe('1 commentaire approuvé');
   });
@@ -164,6 +178,18 @@ describe('the bulk bar and the toasts', () => {
     ]);
     expect(undoChanges([{ documentId: 'a', status: 'spam' }], 'spam')).toEqual([]);
   });
+
+  it('undoes a delete by a restore, and a restore by a delete', () => {
+    const rows = [
+      { documentId: 'a', status: 'pending' as const },
+      { documentId: 'b', status: 'approved' as const },
+      // Already in the trash: the delete did not move it, the undo does not take it out.
+      { documentId: 'c', status: 'trash' as const },
+    ];
+    expect(undoChanges(rows, 'delete')).toEqual([{ action: 'restore', documentIds: ['a', 'b'] }]);
+    expect(undoChanges(rows, 'restore')).toEqual([{ action: 'delete', documentIds: ['c'] }]);
+    expect(undoChanges([{ documentId: 'c', status: 'trash' }], 'delete')).toEqual([]);
+  });
 });
 
 describe('the undo window', () => {
@@ -177,33 +203,30 @@ describe('the undo window', () => {
       windowMs: 8000,
       onChange: (entry) => seen.push(entry?.id ?? null),
     });
-    const entry = (id: number, kind: UndoEntry['kind'] = 'delete'): UndoEntry => ({
+    const entry = (id: number): UndoEntry => ({
       id,
-      kind,
-      before: [{ documentId: `c${id}`, status: 'pending' }],
       message: { id: 'moderation.done.delete', values: { count: 1 } },
-      commit: () => done.push(`commit ${id}`),
       revert: () => done.push(`revert ${id}`),
     });
     return { undoWindow, entry, seen, done };
   };
 
-  it('commits an entry once its window passes, not before', () => {
+  it('offers an entry for its window, then closes it without sending anything', () => {
     const { undoWindow, entry, seen, done } = setUp();
     undoWindow.offer(entry(1));
     jest.advanceTimersByTime(7999);
-    expect(done).toEqual([]);
     expect(undoWindow.current()?.id).toBe(1);
     jest.advanceTimersByTime(1);
-    expect(done).toEqual(['commit 1']);
+    expect(undoWindow.current()).toBeNull();
     expect(seen).toEqual([1, null]);
-    jest.advanceTimersByTime(60_000);
-    expect(done).toEqual(['commit 1']);
+    // What was done stays done: a late undo reverts nothing.
+    undoWindow.undo(1);
+    expect(done).toEqual([]);
   });
 
-  it('reverts on undo, and then never commits', () => {
+  it('reverts on undo, once', () => {
     const { undoWindow, entry, done } = setUp();
-    undoWindow.offer(entry(1, 'status'));
+    undoWindow.offer(entry(1));
     jest.advanceTimersByTime(3000);
     undoWindow.undo(1);
     undoWindow.undo(1);
@@ -212,85 +235,29 @@ describe('the undo window', () => {
     expect(undoWindow.current()).toBeNull();
   });
 
-  it('commits the open entry when the next action comes, and ignores a stale undo', () => {
+  it('replaces the open entry with the next action, and ignores a stale undo', () => {
     const { undoWindow, entry, done } = setUp();
     undoWindow.offer(entry(1));
     jest.advanceTimersByTime(5000);
     undoWindow.offer(entry(2));
-    expect(done).toEqual(['commit 1']);
     undoWindow.undo(1);
+    expect(done).toEqual([]);
     expect(undoWindow.current()?.id).toBe(2);
     // The second entry has its own full window.
     jest.advanceTimersByTime(7999);
-    expect(done).toEqual(['commit 1']);
-    jest.advanceTimersByTime(1);
-    expect(done).toEqual(['commit 1', 'commit 2']);
+    undoWindow.undo(2);
+    expect(done).toEqual(['revert 2']);
   });
 
-  it('commits at once when the editor closes the toast or leaves the page', () => {
-    const { undoWindow, entry, done } = setUp();
+  it('closes at once when the editor dismisses the toast or leaves the page', () => {
+    const { undoWindow, entry, done, seen } = setUp();
     undoWindow.offer(entry(1));
     undoWindow.finish();
     undoWindow.finish();
+    undoWindow.undo(1);
     jest.advanceTimersByTime(60_000);
-    expect(done).toEqual(['commit 1']);
-  });
-
-  describe('when the browser page goes (tab closed or reloaded) inside the window', () => {
-    const leaving = (id: number, kind: UndoEntry['kind'], done: string[]): UndoEntry => ({
-      id,
-      kind,
-      before: [{ documentId: `c${id}`, status: 'pending' }],
-      message: { id: `moderation.done.${kind}`, values: { count: 1 } },
-      ...(kind === 'delete'
-        ? {
-            commit: () => done.push(`commit ${id}`),
-            commitOnLeave: () => done.push(`send as the page goes ${id}`),
-          }
-        : { revert: () => done.push(`revert ${id}`) }),
-    });
-
-    it('sends a waiting delete by the request that outlives the page, once', () => {
-      const { undoWindow, done, seen } = setUp();
-      undoWindow.offer(leaving(1, 'delete', done));
-      jest.advanceTimersByTime(3000);
-      undoWindow.leave();
-      undoWindow.leave();
-      // The page came back from the back/forward cache, then left for good.
-      jest.advanceTimersByTime(60_000);
-      undoWindow.finish();
-      expect(done).toEqual(['send as the page goes 1']);
-      expect(seen).toEqual([1, null]);
-    });
-
-    it('leaves a saved status change as it is: no undo is sent', () => {
-      const { undoWindow, done } = setUp();
-      undoWindow.offer(leaving(1, 'status', done));
-      undoWindow.leave();
-      jest.advanceTimersByTime(60_000);
-      expect(done).toEqual([]);
-    });
-
-    it('sends nothing for a delete already undone, sent, or replaced by the next action', () => {
-      const { undoWindow, done } = setUp();
-      undoWindow.offer(leaving(1, 'delete', done));
-      undoWindow.undo(1);
-      undoWindow.leave();
-      undoWindow.offer(leaving(2, 'delete', done));
-      jest.advanceTimersByTime(8000);
-      undoWindow.leave();
-      undoWindow.offer(leaving(3, 'delete', done));
-      undoWindow.offer(leaving(4, 'status', done));
-      undoWindow.leave();
-      expect(done).toEqual(['commit 2', 'commit 3']);
-    });
-
-    it('falls back to the entry’s commit when it has no way to outlive the page', () => {
-      const { undoWindow, entry, done } = setUp();
-      undoWindow.offer(entry(1));
-      undoWindow.leave();
-      expect(done).toEqual(['commit 1']);
-    });
+    expect(done).toEqual([]);
+    expect(seen).toEqual([1, null]);
   });
 });
 

@@ -7,6 +7,7 @@ const node = (id: number, submittedAt: string | null = null): ThreadNode => ({
   authorUrl: null,
   content: `Content ${id}`,
   submittedAt,
+  staff: false,
 });
 
 const byId = (a: ThreadNode, b: ThreadNode) => a.id - b.id;
@@ -36,6 +37,7 @@ describe('buildThread', () => {
       authorUrl: null,
       content: 'Content 4',
       submittedAt: null,
+      staff: false,
       parent: 'doc-3',
       replies: [],
     });

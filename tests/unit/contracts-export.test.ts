@@ -51,7 +51,8 @@ describe('the contracts a site imports', () => {
   it('exports the runtime lists too, to CommonJS and ES modules', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const cjs = require('strapi-plugin-blog/contracts');
-    expect(cjs.COMMENT_STATUSES).toEqual(['pending', 'approved', 'spam', 'rejected']);
+    expect(cjs.COMMENT_STATUSES).toEqual(['pending', 'approved', 'spam', 'rejected', 'trash']);
+    expect(cjs.SETTABLE_STATUSES).toEqual(['pending', 'approved', 'spam', 'rejected']);
     expect(fs.existsSync(path.join(ROOT, 'dist', 'contracts', 'index.mjs'))).toBe(true);
   });
 });

@@ -171,6 +171,14 @@ describe('a stored moderation reason read back into its parts', () => {
       status: 'deleted',
       actor: 'importer',
     });
+    // The trash and the edits: "trash by …", "restored by …", "edited by …".
+    for (const status of ['trash', 'restored', 'edited']) {
+      expect(reasonParts(`${status} by ${admin}`)?.params).toEqual({
+        status,
+        actor: 'admin',
+        name: 'Zoë d’Arc: chief',
+      });
+    }
   });
 
   it('keeps text it does not know as text, with the rule when one is named', () => {

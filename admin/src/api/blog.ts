@@ -5,9 +5,12 @@ import type { FindLessons } from '../../../contracts/lessons';
 import type {
   BulkAction,
   CountPending,
+  EditComment,
   FindCommentedPosts,
   FindEvents,
   FindQueue,
+  ReplyName,
+  ReplyToComment,
   Settings,
 } from '../../../contracts/moderation';
 
@@ -18,7 +21,9 @@ import type {
  * what it changes, and the queries on screen that provide them are read again.
  *
  * - `BlogComment`: the queue pages with their counts per status, the pending count of the menu
- *   link, the commented posts, the histories. Every status change or delete invalidates it.
+ *   link, the commented posts, the histories. Every status change, delete (to the trash),
+ *   restore, reply and edit invalidates it.
+ * - `BlogReplyName`: the name the admin's replies are signed with.
  * - `BlogSettings`, `BlogLesson`: one resource each.
  * - `BlogImport`: the recent jobs (`LIST`) and each job (its id).
  *
@@ -26,7 +31,7 @@ import type {
  */
 const blogApi = adminApi
   .enhanceEndpoints({
-    addTagTypes: ['BlogComment', 'BlogSettings', 'BlogLesson', 'BlogImport'],
+    addTagTypes: ['BlogComment', 'BlogSettings', 'BlogLesson', 'BlogImport', 'BlogReplyName'],
   })
   .injectEndpoints({
     endpoints: (build) => ({
@@ -53,6 +58,40 @@ const blogApi = adminApi
         query: (body) => ({ url: '/blog/comments/bulk', method: 'POST', data: body }),
         // Also after a refusal: part of a selection may have changed before it.
         invalidatesTags: ['BlogComment'],
+      }),
+      replyToBlogComment: build.mutation<
+        ReplyToComment.Response['data'],
+        { documentId: string } & ReplyToComment.Body
+      >({
+        query: ({ documentId, content }) => ({
+          url: `/blog/comments/${documentId}/reply`,
+          method: 'POST',
+          data: { content },
+        }),
+        transformResponse: (body: ReplyToComment.Response) => body.data,
+        invalidatesTags: ['BlogComment'],
+      }),
+      editBlogComment: build.mutation<
+        EditComment.Response['data'],
+        { documentId: string } & EditComment.Body
+      >({
+        query: ({ documentId, content }) => ({
+          url: `/blog/comments/${documentId}/content`,
+          method: 'PUT',
+          data: { content },
+        }),
+        transformResponse: (body: EditComment.Response) => body.data,
+        invalidatesTags: ['BlogComment'],
+      }),
+      getBlogReplyName: build.query<ReplyName.Response['data'], void>({
+        query: () => '/blog/reply-name',
+        transformResponse: (body: ReplyName.Response) => body.data,
+        providesTags: ['BlogReplyName'],
+      }),
+      saveBlogReplyName: build.mutation<ReplyName.Response['data'], ReplyName.Body>({
+        query: (body) => ({ url: '/blog/reply-name', method: 'PUT', data: body }),
+        transformResponse: (body: ReplyName.Response) => body.data,
+        invalidatesTags: (_result, error) => (error ? [] : ['BlogReplyName']),
       }),
       getBlogSettings: build.query<Settings.Response, void>({
         query: () => '/blog/settings',
@@ -113,6 +152,10 @@ export const {
   useGetBlogCommentedPostsQuery,
   useGetBlogCommentEventsQuery,
   useModerateBlogCommentsMutation,
+  useReplyToBlogCommentMutation,
+  useEditBlogCommentMutation,
+  useGetBlogReplyNameQuery,
+  useSaveBlogReplyNameMutation,
   useGetBlogSettingsQuery,
   useSaveBlogSettingsMutation,
   useGetBlogLessonsQuery,

@@ -1,5 +1,5 @@
 import { Badge, Button, Checkbox, Flex, Td, Tr, Typography } from '@strapi/design-system';
-import { Clock, Trash } from '@strapi/icons';
+import { ArrowClockwise, Clock, Pencil, Trash, Message } from '@strapi/icons';
 import { Link } from 'react-router-dom';
 import { styled } from 'styled-components';
 
@@ -7,7 +7,8 @@ import type { CommentStatus } from '../../../contracts/comments';
 import type { AdminComment, ReplyTo } from '../../../contracts/moderation';
 import { linkableUrl, urlLabel } from '../utils/author-url';
 import { excerpt, postEditPath } from '../utils/format';
-import { actionsFor, type RowAction } from '../utils/moderation-actions';
+import { actionsFor, canAnswer, canEdit, type RowAction } from '../utils/moderation-actions';
+import type { TextDialogMode } from './CommentTextDialog';
 import { reasonSentence } from '../utils/reason-sentence';
 import { useTranslate } from '../utils/useTranslate';
 
@@ -16,6 +17,12 @@ const STATUS_BADGE: Record<CommentStatus, 'secondary' | 'success' | 'danger' | '
   approved: 'success',
   spam: 'danger',
   rejected: 'neutral',
+  trash: 'neutral',
+};
+
+const ACTION_ICON: Partial<Record<RowAction, JSX.Element>> = {
+  delete: <Trash />,
+  restore: <ArrowClockwise />,
 };
 
 /** A button that reads as a link: the parent of a reply, shown in the queue. */
@@ -50,6 +57,8 @@ interface CommentRowProps {
   selected: boolean;
   onSelect: (checked: boolean) => void;
   onAction: (action: RowAction) => void;
+  /** Opens the reply or edit form for this comment. */
+  onWrite: (mode: TextDialogMode) => void;
   onHistory: () => void;
   /** Shows the comment this one replies to (the queue filtered to it). */
   onShowParent: (parent: ReplyTo) => void;
@@ -63,6 +72,7 @@ export const CommentRow = ({
   selected,
   onSelect,
   onAction,
+  onWrite,
   onHistory,
   onShowParent,
 }: CommentRowProps) => {
@@ -83,6 +93,11 @@ export const CommentRow = ({
       <Td style={{ whiteSpace: 'normal', maxWidth: '18rem' }}>
         <Flex direction="column" alignItems="flex-start" gap={1}>
           <Typography fontWeight="bold">{comment.authorName}</Typography>
+          {comment.staff && (
+            <Badge variant="primary" data-testid="staff-badge">
+              {t('moderation.staff')}
+            </Badge>
+          )}
           <Typography variant="pi" textColor="neutral600">
             {comment.authorEmail ?? ''}
           </Typography>
@@ -167,13 +182,35 @@ export const CommentRow = ({
               key={action}
               size="S"
               variant={action === 'delete' ? 'danger-light' : 'tertiary'}
-              startIcon={action === 'delete' ? <Trash /> : undefined}
+              startIcon={ACTION_ICON[action]}
               disabled={busy}
               onClick={() => onAction(action)}
             >
               {t(`action.${action}`)}
             </Button>
           ))}
+          {canModerate && canAnswer(comment.status) && (
+            <Button
+              size="S"
+              variant="tertiary"
+              startIcon={<Message />}
+              disabled={busy}
+              onClick={() => onWrite('reply')}
+            >
+              {t('action.reply')}
+            </Button>
+          )}
+          {canModerate && canEdit(comment.status) && (
+            <Button
+              size="S"
+              variant="tertiary"
+              startIcon={<Pencil />}
+              disabled={busy}
+              onClick={() => onWrite('edit')}
+            >
+              {t('action.edit')}
+            </Button>
+          )}
           <Button size="S" variant="ghost" startIcon={<Clock />} onClick={onHistory}>
             {t('action.history')}
           </Button>

@@ -29,6 +29,20 @@ export const HistoryModal = ({ documentId, onClose }: HistoryModalProps) => {
   const actor = (event: ModerationEvent) =>
     event.actorType === 'system' ? t('reason.actor.rules') : (event.actorName ?? event.actorType);
 
+  /** What happened: an edit of the text, a status change, or how the comment arrived. */
+  const eventTitle = (event: ModerationEvent) => {
+    if (event.previousContent !== null && event.fromStatus === event.toStatus) {
+      return t('moderation.history.edited', { actor: actor(event) });
+    }
+    return event.fromStatus
+      ? t('moderation.history.by', {
+          from: label(event.fromStatus),
+          to: label(event.toStatus),
+          actor: actor(event),
+        })
+      : t('moderation.history.created', { to: label(event.toStatus), actor: actor(event) });
+  };
+
   return (
     <Modal.Root open={documentId !== null} onOpenChange={(open) => !open && onClose()}>
       <Modal.Content>
@@ -46,18 +60,19 @@ export const HistoryModal = ({ documentId, onClose }: HistoryModalProps) => {
               {events.map((event) => (
                 <Box tag="li" key={event.id} padding={3} background="neutral100" hasRadius>
                   <Typography fontWeight="bold" display="block">
-                    {event.fromStatus
-                      ? t('moderation.history.by', {
-                          from: label(event.fromStatus),
-                          to: label(event.toStatus),
-                          actor: actor(event),
-                        })
-                      : t('moderation.history.created', {
-                          to: label(event.toStatus),
-                          actor: actor(event),
-                        })}
+                    {eventTitle(event)}
                     {event.via === 'mail' ? ` (${t('moderation.history.viaMail')})` : ''}
                   </Typography>
+                  {event.previousContent !== null && (
+                    <Typography
+                      variant="pi"
+                      display="block"
+                      data-testid="previous-content"
+                      style={{ whiteSpace: 'pre-wrap' }}
+                    >
+                      {t('moderation.history.previous', { text: event.previousContent })}
+                    </Typography>
+                  )}
                   <Typography variant="pi" textColor="neutral600" display="block">
                     {new Date(event.createdAt).toLocaleString()}
                     {event.reasonParts ? ` — ${reasonSentence(event.reasonParts, t)}` : ''}

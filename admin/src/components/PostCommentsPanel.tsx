@@ -28,7 +28,10 @@ const PanelContent = ({ documentId }: { documentId: string }) => {
     );
   }
   const counts = queue.data?.meta.counts;
-  const total = counts ? COMMENT_STATUSES.reduce((sum, status) => sum + counts[status], 0) : null;
+  // The trash is listed (a way to restore) but not counted among the post's comments.
+  const total = counts
+    ? COMMENT_STATUSES.reduce((sum, status) => sum + (status === 'trash' ? 0 : counts[status]), 0)
+    : null;
 
   return (
     <Flex

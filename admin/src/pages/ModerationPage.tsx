@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 
 import {
   Box,
@@ -18,18 +18,20 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { WarningCircle } from '@strapi/icons';
-import { Layouts, Page, useAuth, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 
 import type { CommentStatus } from '../../../contracts/comments';
 import type { AdminComment, ReplyTo } from '../../../contracts/moderation';
 import {
   useGetBlogCommentedPostsQuery,
+  useEditBlogCommentMutation,
   useGetBlogQueueQuery,
   useModerateBlogCommentsMutation,
+  useReplyToBlogCommentMutation,
 } from '../api/blog';
 import { BlogNav } from '../components/BlogNav';
 import { CommentRow } from '../components/CommentRow';
-import { DeleteDialog } from '../components/DeleteDialog';
+import { CommentTextDialog, type TextDialogMode } from '../components/CommentTextDialog';
 import { HistoryModal } from '../components/HistoryModal';
 import { Pager } from '../components/Pager';
 import { UndoToast } from '../components/UndoToast';
@@ -41,7 +43,6 @@ import {
   undoChanges,
   type RowAction,
 } from '../utils/moderation-actions';
-import { sendDeleteOnLeave } from '../utils/delete-on-leave';
 import { useErrorMessage, type QueryError } from '../utils/useErrorMessage';
 import { useModerationQuery } from '../utils/useModerationQuery';
 import { useTranslate } from '../utils/useTranslate';
@@ -56,12 +57,13 @@ let lastUndoId = 0;
 const QUEUE_PERMISSIONS = [...PERMISSIONS.readComments, ...PERMISSIONS.moderateComments];
 
 /**
- * The moderation queue: tabs per status, search, per-row and bulk actions with an undo, history.
- * What it shows (tab, post, single comment, search, page) is in its address, read on load and
- * written back as the editor moves (useModerationQuery.ts), so a link opens it on a post's or a
- * comment's comments. A delete waits for its undo window to pass before it is sent (its rows
- * hidden meanwhile; sent as the page goes if the tab is closed or reloaded first); a status
- * change is saved at once, and its undo sets the former statuses back.
+ * The moderation queue: tabs per status and the trash, search, per-row and bulk actions with an
+ * undo, a reply and an edit per row, history. What it shows (tab, post, single comment, search,
+ * page) is in its address, read on load and written back as the editor moves
+ * (useModerationQuery.ts), so a link opens it on a post's or a comment's comments. Every action
+ * is saved at once: a delete moves the comments to the trash (its undo restores them), a restore
+ * takes them out (its undo deletes them again), a status change's undo sets the former statuses
+ * back.
  */
 export const ModerationPage = () => {
   const t = useTranslate();
@@ -71,20 +73,15 @@ export const ModerationPage = () => {
   const canRead = Boolean(allowedActions.canRead);
   const canModerate = Boolean(allowedActions.canModerate);
 
-  const token = useAuth('ModerationPage', (auth) => auth.token);
-  /** The token as the page goes: the admin renews it while the page is open. */
-  const tokenNow = useRef(token);
-  tokenNow.current = token;
-
   const { query, update, search, setSearch } = useModerationQuery();
   const { status, post, page } = query;
   /** One comment shown alone: the parent a reply links to, a comment's side panel's link. */
   const single = query.comment;
   const [historyOf, setHistoryOf] = useState<string | null>(null);
-  const [toDelete, setToDelete] = useState<AdminComment[] | null>(null);
+  const [writing, setWriting] = useState<{ mode: TextDialogMode; comment: AdminComment } | null>(
+    null
+  );
   const { entry, undoWindow } = useUndoWindow();
-  /** Comments whose delete was sent: never shown again, even before the queue is read again. */
-  const [gone, setGone] = useState<string[]>([]);
 
   // Read again on every visit and change of page or filter (readers keep writing); a page seen
   // before shows at once from the cache meanwhile.
@@ -99,16 +96,11 @@ export const ModerationPage = () => {
   const queue = useGetBlogQueueQuery({ ...shown, pageSize: PAGE_SIZE }, fresh);
   const posts = useGetBlogCommentedPostsQuery(undefined, fresh).data ?? [];
   const [moderate, { isLoading: moderating }] = useModerateBlogCommentsMutation();
+  const [replyTo, { isLoading: replying }] = useReplyToBlogCommentMutation();
+  const [edit, { isLoading: editing }] = useEditBlogCommentMutation();
   const result = queue.data;
-  const hidden = new Set([
-    ...gone,
-    ...(entry?.kind === 'delete' ? entry.before.map((row) => row.documentId) : []),
-  ]);
-  const rows = (result?.data ?? []).filter((row) => !hidden.has(row.documentId));
-  // A tab's count leaves out its rows hidden here (their delete waits or was just sent).
-  const hiddenHere = (result?.data.length ?? 0) - rows.length;
-  const countOf = (tab: CommentStatus) =>
-    result ? Math.max(0, result.meta.counts[tab] - (tab === status ? hiddenHere : 0)) : null;
+  const rows = result?.data ?? [];
+  const countOf = (tab: CommentStatus) => (result ? result.meta.counts[tab] : null);
 
   // A selection belongs to the page and filters it was made on, and holds only rows shown.
   const shownKey = JSON.stringify(shown);
@@ -119,23 +111,12 @@ export const ModerationPage = () => {
       : [];
   const setSelected = (update: (current: string[]) => string[]) =>
     setSelection({ of: shownKey, ids: update(selected) });
-  const busy = moderating || queue.isFetching;
+  const busy = moderating || replying || editing || queue.isFetching;
 
   const failed = (cause: unknown) =>
     toggleNotification({ type: 'danger', message: errorMessage(cause as QueryError) });
 
-  /** Sends a delete whose undo window passed; its rows come back if the server refuses it. */
-  const sendDelete = async (documentIds: string[]) => {
-    setGone((current) => [...current, ...documentIds]);
-    try {
-      await moderate({ documentIds, action: 'delete' }).unwrap();
-    } catch (cause) {
-      setGone((current) => current.filter((id) => !documentIds.includes(id)));
-      failed(cause);
-    }
-  };
-
-  /** Sets the former statuses back: one bulk request per former status. */
+  /** Sends the requests an undo is made of, in order. */
   const setBack = async (changes: ReturnType<typeof undoChanges>) => {
     try {
       for (const change of changes) await moderate(change).unwrap();
@@ -145,34 +126,42 @@ export const ModerationPage = () => {
     }
   };
 
-  const apply = async (targets: AdminComment[], action: RowAction) => {
+  const run = async (targets: AdminComment[], action: RowAction) => {
     const documentIds = targets.map((row) => row.documentId);
     const before = targets.map(({ documentId, status: was }) => ({ documentId, status: was }));
-    lastUndoId += 1;
-    const base = { id: lastUndoId, before, message: doneMessage(action, documentIds.length) };
-    if (action === 'delete') {
-      setSelected(() => []);
-      undoWindow.offer({
-        ...base,
-        kind: 'delete',
-        commit: () => void sendDelete(documentIds),
-        commitOnLeave: () => sendDeleteOnLeave(tokenNow.current, documentIds),
-      });
-      return;
-    }
     try {
-      await moderate({ documentIds, status: action }).unwrap();
+      await moderate(
+        action === 'delete' || action === 'restore'
+          ? { documentIds, action }
+          : { documentIds, status: action }
+      ).unwrap();
       setSelected(() => []);
       const changes = undoChanges(before, action);
-      undoWindow.offer({ ...base, kind: 'status', revert: () => void setBack(changes) });
+      lastUndoId += 1;
+      undoWindow.offer({
+        id: lastUndoId,
+        message: doneMessage(action, documentIds.length),
+        revert: () => void setBack(changes),
+      });
     } catch (cause) {
       failed(cause);
     }
   };
 
-  const run = (targets: AdminComment[], action: RowAction) => {
-    if (action === 'delete') setToDelete(targets);
-    else void apply(targets, action);
+  /** Sends a reply or an edit; true when the server took it. */
+  const write = async (content: string): Promise<boolean> => {
+    if (!writing) return false;
+    const { mode, comment } = writing;
+    try {
+      if (mode === 'reply') await replyTo({ documentId: comment.documentId, content }).unwrap();
+      else await edit({ documentId: comment.documentId, content }).unwrap();
+      setWriting(null);
+      toggleNotification({ type: 'success', message: t(`moderation.${mode}.done`) });
+      return true;
+    } catch (cause) {
+      failed(cause);
+      return false;
+    }
   };
 
   const showParent = (parent: ReplyTo) =>
@@ -281,7 +270,7 @@ export const ModerationPage = () => {
                   size="S"
                   variant={action === 'delete' ? 'danger-light' : 'secondary'}
                   disabled={busy}
-                  onClick={() => run(selectedRows, action)}
+                  onClick={() => void run(selectedRows, action)}
                 >
                   {t(`action.${action}`)}
                 </Button>
@@ -299,7 +288,11 @@ export const ModerationPage = () => {
         {!error && !result && <Page.Loading />}
         {!error && result && rows.length === 0 && (
           <EmptyStateLayout
-            content={t('moderation.empty', { status: t(`status.${status}`).toLowerCase() })}
+            content={
+              status === 'trash'
+                ? t('moderation.empty.trash')
+                : t('moderation.empty', { status: t(`status.${status}`).toLowerCase() })
+            }
           />
         )}
         {!error && result && rows.length > 0 && (
@@ -352,7 +345,8 @@ export const ModerationPage = () => {
                         : current.filter((id) => id !== comment.documentId)
                     )
                   }
-                  onAction={(action) => run([comment], action)}
+                  onAction={(action) => void run([comment], action)}
+                  onWrite={(mode) => setWriting({ mode, comment })}
                   onHistory={() => setHistoryOf(comment.documentId)}
                   onShowParent={showParent}
                 />
@@ -371,15 +365,12 @@ export const ModerationPage = () => {
 
       <HistoryModal documentId={historyOf} onClose={() => setHistoryOf(null)} />
 
-      <DeleteDialog
-        count={toDelete?.length ?? 0}
-        open={toDelete !== null}
-        onCancel={() => setToDelete(null)}
-        onConfirm={() => {
-          const targets = toDelete ?? [];
-          setToDelete(null);
-          void apply(targets, 'delete');
-        }}
+      <CommentTextDialog
+        comment={writing?.comment ?? null}
+        mode={writing?.mode ?? 'reply'}
+        busy={replying || editing}
+        onCancel={() => setWriting(null)}
+        onSubmit={write}
       />
 
       <UndoToast entry={entry} onUndo={undoWindow.undo} onClose={undoWindow.finish} />

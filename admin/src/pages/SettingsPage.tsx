@@ -17,6 +17,7 @@ import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 
 import type { ModerationSettings } from '../../../contracts/moderation';
 import { useGetBlogSettingsQuery, useSaveBlogSettingsMutation } from '../api/blog';
+import { ReplyNameForm } from '../components/ReplyNameForm';
 import { PERMISSIONS } from '../permissions';
 import {
   serverProblems,
@@ -210,9 +211,15 @@ const SettingsForm = ({ saved, canUpdate }: { saved: ModerationSettings; canUpda
                 </SingleSelect>
               ),
             ])}
+            {section(t('settings.section.trash'), [text('trashDays', 'numeric')])}
           </Flex>
         </Layouts.Content>
       </form>
+      <Layouts.Content>
+        <Box paddingTop={6}>
+          <ReplyNameForm />
+        </Box>
+      </Layouts.Content>
     </Page.Main>
   );
 };

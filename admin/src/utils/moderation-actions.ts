@@ -1,14 +1,18 @@
-import type { CommentStatus } from '../../../contracts/comments';
+import type { CommentStatus, SettableStatus } from '../../../contracts/comments';
 
-export type RowAction = CommentStatus | 'delete';
+/** What a row's (or a selection's) buttons do: set a status, delete (to the trash), restore. */
+export type RowAction = SettableStatus | 'delete' | 'restore';
 
-/** The statuses an editor can move a comment to from its current one, then delete. */
+const SETTABLE: SettableStatus[] = ['approved', 'pending', 'spam', 'rejected'];
+
+/**
+ * The statuses an editor can move a comment to from its current one, then delete (to the trash);
+ * a comment in the trash can only be restored.
+ */
 export const actionsFor = (status: CommentStatus, canModerate: boolean): RowAction[] => {
   if (!canModerate) return [];
-  const moves = (['approved', 'pending', 'spam', 'rejected'] as const).filter(
-    (next) => next !== status
-  );
-  return [...moves, 'delete'];
+  if (status === 'trash') return ['restore'];
+  return [...SETTABLE.filter((next) => next !== status), 'delete'];
 };
 
 /**
@@ -18,8 +22,12 @@ export const actionsFor = (status: CommentStatus, canModerate: boolean): RowActi
 export const bulkActions = (tab: CommentStatus, canModerate: boolean): RowAction[] =>
   actionsFor(tab, canModerate);
 
-/** Tabs in the order editors work them: held comments first. */
-export const STATUS_TABS: CommentStatus[] = ['pending', 'approved', 'spam', 'rejected'];
+/** Tabs in the order editors work them: held comments first, the trash last. */
+export const STATUS_TABS: CommentStatus[] = ['pending', 'approved', 'spam', 'rejected', 'trash'];
+
+/** Whether a row of this status can be answered or edited from the queue. */
+export const canAnswer = (status: CommentStatus) => status === 'pending' || status === 'approved';
+export const canEdit = (status: CommentStatus) => status !== 'trash';
 
 /** The sentence a toast says once `count` comments had `action` done ("3 comments approved"). */
 export const doneMessage = (action: RowAction, count: number) => ({
@@ -33,21 +41,33 @@ export interface Before {
   status: CommentStatus;
 }
 
+/** One bulk request of an undo: a status set back, or a delete or restore done in reverse. */
+export type UndoChange =
+  | { status: SettableStatus; documentIds: string[] }
+  | { action: 'delete' | 'restore'; documentIds: string[] };
+
 /**
- * The status changes that undo a change: one per former status (a bulk request each), the
- * comments of each in the order they were changed. Comments whose status did not change are
- * left alone.
+ * The requests that undo an action: a delete's undo is a restore (each comment, with the
+ * replies that went with it, gets its former status back on the server), a restore's is a delete;
+ * a status change's is one status change per former status, the comments of each in the order
+ * they were changed. Comments whose status did not change are left alone.
  */
-export const undoChanges = (
-  before: Before[],
-  to: CommentStatus
-): Array<{ status: CommentStatus; documentIds: string[] }> => {
-  const groups = new Map<CommentStatus, string[]>();
+export const undoChanges = (before: Before[], action: RowAction): UndoChange[] => {
+  const ids = (rows: Before[]) => [...new Set(rows.map((row) => row.documentId))];
+  if (action === 'delete') {
+    const documentIds = ids(before.filter((row) => row.status !== 'trash'));
+    return documentIds.length ? [{ action: 'restore', documentIds }] : [];
+  }
+  if (action === 'restore') {
+    const documentIds = ids(before.filter((row) => row.status === 'trash'));
+    return documentIds.length ? [{ action: 'delete', documentIds }] : [];
+  }
+  const groups = new Map<SettableStatus, string[]>();
   for (const { documentId, status } of before) {
-    if (status === to) continue;
-    const ids = groups.get(status) ?? [];
-    if (!ids.includes(documentId)) ids.push(documentId);
-    groups.set(status, ids);
+    if (status === action || status === 'trash') continue;
+    const group = groups.get(status) ?? [];
+    if (!group.includes(documentId)) group.push(documentId);
+    groups.set(status, group);
   }
   return [...groups].map(([status, documentIds]) => ({ status, documentIds }));
 };

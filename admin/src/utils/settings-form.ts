@@ -19,6 +19,7 @@ export interface SettingsFormValues {
   maxLinks: string;
   moderationWords: string;
   requireApproval: ModerationSettings['requireApproval'];
+  trashDays: string;
 }
 
 export const NUMBER_FIELDS = Object.keys(SETTING_BOUNDS) as NumericSetting[];
@@ -34,6 +35,7 @@ export const toFormValues = (settings: ModerationSettings): SettingsFormValues =
   maxLinks: String(settings.maxLinks),
   moderationWords: settings.moderationWords.join('\n'),
   requireApproval: settings.requireApproval,
+  trashDays: String(settings.trashDays),
 });
 
 const lines = (value: string) => [
@@ -65,6 +67,7 @@ export const toSettings = (values: SettingsFormValues): ModerationSettings => {
     maxLinks: number(values.maxLinks),
     moderationWords: lines(values.moderationWords),
     requireApproval: values.requireApproval,
+    trashDays: number(values.trashDays),
   };
 };
 

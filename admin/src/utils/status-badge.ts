@@ -6,4 +6,5 @@ export const STATUS_BADGE: Record<CommentStatus, 'warning' | 'success' | 'danger
   approved: 'success',
   spam: 'danger',
   rejected: 'neutral',
+  trash: 'neutral',
 };

@@ -4,9 +4,7 @@ import { createUndoWindow, type UndoEntry, type UndoWindow } from './undo-window
 
 /**
  * The page's undo window (undo-window.ts) and the entry it offers now. Leaving the page closes
- * it as done: a delete waiting for its window is sent then; when the browser page itself goes
- * (`pagehide`: the tab closed or reloaded), by the entry's `commitOnLeave`, a request that
- * outlives the page.
+ * it: what was done stays done (a delete is in the trash, restorable from its tab).
  */
 export const useUndoWindow = () => {
   const [entry, setEntry] = useState<UndoEntry | null>(null);
@@ -14,14 +12,7 @@ export const useUndoWindow = () => {
   if (ref.current === null) ref.current = createUndoWindow({ onChange: setEntry });
   const undoWindow = ref.current;
 
-  useEffect(() => {
-    const onPageHide = () => undoWindow.leave();
-    globalThis.addEventListener('pagehide', onPageHide);
-    return () => {
-      globalThis.removeEventListener('pagehide', onPageHide);
-      undoWindow.finish();
-    };
-  }, [undoWindow]);
+  useEffect(() => () => undoWindow.finish(), [undoWindow]);
 
   return { entry, undoWindow };
 };

@@ -142,6 +142,12 @@ export const COMMENT_LAYOUT: LayoutDefaults = {
       readOnly: true,
       revision: 2,
     },
+    // Set by the Moderation view's reply (a moderator's reply), never by hand.
+    staff: {
+      label: 'Staff reply',
+      description: 'A moderator’s reply from the Moderation view',
+      hidden: true,
+    },
     // Set on submission; shown read-only in the Moderation side panel, like the fields above.
     pageLocale: {
       label: 'Page language',

@@ -66,6 +66,8 @@ export const typeDefs = /* GraphQL */ `
     content: String!
     submittedAt: String
     parent: ID
+    "A moderator's reply: show a staff badge beside authorName."
+    staff: Boolean!
     replies: [BlogComment!]!
   }
 

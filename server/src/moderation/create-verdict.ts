@@ -139,7 +139,8 @@ const createVerdicts = ({ strapi }: { strapi: Core.Strapi }) => {
     const rootDocumentId = row.rootDocumentId ?? parentDocumentId;
     if (!row.postDocumentIds.includes(postDocumentId))
       return { parent: { state: 'other-post', depth: row.depth }, rootDocumentId };
-    if (row.status !== 'approved' && !trusted)
+    // Nobody answers a comment in the trash: it and its replies are out of sight.
+    if (row.status === 'trash' || (row.status !== 'approved' && !trusted))
       return { parent: { state: 'not-approved', depth: row.depth }, rootDocumentId };
     return { parent: { state: 'ok', depth: row.depth }, rootDocumentId };
   };

@@ -92,7 +92,8 @@ const judgeTrusted = (
   const unsound = checkStructure(candidate);
   if (unsound) return unsound;
   const { status = 'approved' } = writer;
-  if (!isStatus(status)) {
+  // A comment goes to the trash by a delete, never on its creation.
+  if (!isStatus(status) || status === 'trash') {
     return refusal('fields', 400, 'status must be pending, approved, spam or rejected', {
       errors: [{ path: ['status'], message: 'Invalid status' }],
     });

@@ -115,9 +115,12 @@ const ruleParts = (rule: RuleName, why: string): ReasonParts | null => {
   }
 };
 
-const STATUS_WORDS = [...COMMENT_STATUSES, 'deleted'];
+const STATUS_WORDS = [...COMMENT_STATUSES, 'deleted', 'restored', 'edited'];
 
-/** "approved by admin Ann Editor": an editor's (or code's, or the importer's) status change. */
+/**
+ * "approved by admin Ann Editor": an editor's (or code's, or the importer's) status change; also
+ * "trash by …" (a delete to the trash), "restored by …" and "edited by …" (moderation.ts).
+ */
 const statusChange = (text: string): ReasonParts | null => {
   for (const status of STATUS_WORDS) {
     if (!text.startsWith(`${status} by `)) continue;

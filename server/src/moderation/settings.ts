@@ -24,6 +24,7 @@ export const DEFAULT_MODERATION_SETTINGS: ModerationSettings = {
   maxLinks: 2,
   moderationWords: [],
   requireApproval: 'first-time',
+  trashDays: 30,
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULT_MODERATION_SETTINGS) as Array<
@@ -109,6 +110,7 @@ const fields = {
     .string()
     .strict()
     .oneOf([...REQUIRE_APPROVAL], 'requireApproval must be first-time, always or never'),
+  trashDays: integer('trashDays'),
 };
 
 /** Every key optional (a partial update, or config defaults); unknown keys refused. */

@@ -21,6 +21,7 @@ export const OWN_FIELDS = [
   'userAgent',
   'submittedAt',
   'importKey',
+  'staff',
 ];
 /** The fields the structural checks (rules.ts checkFields) look at. */
 export const CHECKED_FIELDS = ['authorName', 'authorEmail', 'authorUrl', 'content'];
@@ -158,6 +159,9 @@ const createUpdateChecks = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     if (!parent.postDocumentIds.includes(postDocumentId)) {
       throw refusalError(parentElsewhere());
+    }
+    if (parent.status === 'trash') {
+      throw fieldRefusal('parent', 'parent is in the trash', 'A comment in the trash');
     }
     const { maxDepth } = scope.settings ?? (await getService('settings', { strapi }).get());
     if (parent.depth + height > maxDepth) {

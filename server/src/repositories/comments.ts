@@ -23,6 +23,8 @@ export interface PublicCommentRow {
   content: string;
   submittedAt: string | number | Date | null;
   parentDocumentId: string | null;
+  /** A moderator's reply (0/1 on SQLite and MariaDB). */
+  staff: boolean | number | null;
 }
 
 const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -39,6 +41,7 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       content: column('content'),
       submittedAt: n.submittedAt,
       parentDocumentId: n.commentParent,
+      staff: column('staff'),
     };
   };
 

@@ -106,7 +106,10 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
       };
     },
 
-    /** A comment not rejected with the same post, parent, author and content. */
+    /**
+     * A comment not rejected nor in the trash with the same post, parent, author and content (a
+     * deleted comment sent again is judged afresh, and its delete is not given away).
+     */
     async duplicate(input: {
       postDocumentId: string;
       parentDocumentId: string | null;
@@ -120,7 +123,7 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
           authorName: input.authorName,
           authorEmail: input.authorEmail,
           content: input.content,
-          status: { $ne: 'rejected' },
+          status: { $notIn: ['rejected', 'trash'] },
           postDocumentId: input.postDocumentId,
           parentDocumentId: input.parentDocumentId ?? { $null: true },
         },

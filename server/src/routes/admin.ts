@@ -64,6 +64,36 @@ export default {
       config: guarded(ADMIN_ACTIONS.moderateComments),
     },
     {
+      method: 'POST',
+      path: '/comments/:documentId/restore',
+      handler: 'moderation.restore',
+      config: guarded(ADMIN_ACTIONS.moderateComments),
+    },
+    {
+      method: 'POST',
+      path: '/comments/:documentId/reply',
+      handler: 'moderation.reply',
+      config: guarded(ADMIN_ACTIONS.moderateComments),
+    },
+    {
+      method: 'PUT',
+      path: '/comments/:documentId/content',
+      handler: 'moderation.edit',
+      config: guarded(ADMIN_ACTIONS.moderateComments),
+    },
+    {
+      method: 'GET',
+      path: '/reply-name',
+      handler: 'moderation.replyName',
+      config: guarded(ADMIN_ACTIONS.moderateComments),
+    },
+    {
+      method: 'PUT',
+      path: '/reply-name',
+      handler: 'moderation.setReplyName',
+      config: guarded(ADMIN_ACTIONS.moderateComments),
+    },
+    {
       method: 'GET',
       path: '/comments/:documentId/events',
       handler: 'moderation.events',

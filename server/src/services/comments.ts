@@ -84,6 +84,7 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
             authorUrl: row.authorUrl ?? null,
             content: row.content,
             submittedAt: toIsoDate(row.submittedAt),
+            staff: Boolean(row.staff),
           },
         ])
       );

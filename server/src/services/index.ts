@@ -8,6 +8,7 @@ import mail, { type MailService } from './mail';
 import moderation, { type ModerationService } from './moderation';
 import moderationEvents, { type ModerationEventsService } from './moderation-events';
 import moderationQueue, { type ModerationQueueService } from './moderation-queue';
+import moderatorReplies, { type ModeratorRepliesService } from './moderator-replies';
 import notifications, { type NotificationsService } from './notifications';
 import permissions, { type PermissionsService } from './permissions';
 import posts, { type PostsService } from './posts';
@@ -30,6 +31,7 @@ export interface Services {
   moderation: ModerationService;
   moderationEvents: ModerationEventsService;
   moderationQueue: ModerationQueueService;
+  moderatorReplies: ModeratorRepliesService;
   notifications: NotificationsService;
   permissions: PermissionsService;
   settings: SettingsService;
@@ -51,6 +53,7 @@ export default {
   moderation,
   moderationEvents,
   moderationQueue,
+  moderatorReplies,
   notifications,
   permissions,
   settings,

@@ -16,6 +16,8 @@ export interface EventInput {
   actor: Actor;
   rule: string | null;
   reason: string | null;
+  /** An edit's text before it. */
+  previousContent?: string | null;
 }
 
 const actorFields = (actor: Actor) => {
@@ -52,6 +54,7 @@ const createModerationEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
           rule: input.rule,
           reason: input.reason,
           ...(via ? { via } : {}),
+          previousContent: input.previousContent ?? null,
           ...actorFields(input.actor),
         },
       } as never);
@@ -74,15 +77,20 @@ const createModerationEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
           'rule',
           'reason',
           'via',
+          'previousContent',
           'createdAt',
         ],
       })) as Array<
-        Omit<ModerationEvent, 'createdAt' | 'reasonParts'> & { createdAt: string | Date }
+        Omit<ModerationEvent, 'createdAt' | 'reasonParts' | 'previousContent'> & {
+          createdAt: string | Date;
+          previousContent?: string | null;
+        }
       >;
       return rows.map((row) => ({
         ...row,
         via: row.via ?? null,
         reasonParts: reasonParts(row.reason),
+        previousContent: row.previousContent ?? null,
         createdAt: toIsoDate(row.createdAt),
       }));
     },

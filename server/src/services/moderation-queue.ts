@@ -2,19 +2,27 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import { toIsoDate } from '../../../contracts/dates';
-import { COMMENT_STATUSES, type CommentStatus } from '../../../contracts/comments';
+import { COMMENT_STATUSES, type SettableStatus } from '../../../contracts/comments';
 import type { AdminComment, FindQueue, ReplyTo, StatusCounts } from '../../../contracts/moderation';
 import { COMMENT_UID } from '../../../contracts/plugin';
 import type { Actor } from '../moderation/actor';
+import { restoredStatus } from '../comments/trash';
 import { oneLine } from '../moderation/excerpt';
 import { reasonParts } from '../moderation/reason-parts';
 import { OWN_FIELDS } from '../moderation/update-checks';
 import { commentTables } from '../repositories/table-names';
 import { sql } from '../db/connection';
+import { createTrashPurger } from '../trash/purge';
+import { ConflictError } from '../utils/conflict';
 import { getService } from '../utils/get-service';
 
-type Row = Omit<AdminComment, 'post' | 'parent' | 'replyTo' | 'reasonParts' | 'submittedAt'> & {
+type Row = Omit<
+  AdminComment,
+  'post' | 'parent' | 'replyTo' | 'reasonParts' | 'submittedAt' | 'trashedAt' | 'trashedWith'
+> & {
   submittedAt: string | Date | null;
+  trashedAt: string | Date | null;
+  trashRoot: string | null;
   post?: { documentId: string; title: string; slug: string } | null;
   parent?: (Omit<ReplyTo, 'excerpt'> & { content: string | null }) | null;
 };
@@ -46,13 +54,26 @@ const toAdminComment = (row: Row): AdminComment => ({
   submittedAt: toIsoDate(row.submittedAt),
   parent: row.parent?.documentId ?? null,
   replyTo: toReplyTo(row.parent),
+  staff: Boolean(row.staff),
+  trashedAt: row.status === 'trash' ? toIsoDate(row.trashedAt) : null,
+  trashedFrom: row.status === 'trash' ? restoredStatus(row.trashedFrom) : null,
+  trashedWith: row.status === 'trash' ? (row.trashRoot ?? null) : null,
   post: row.post
     ? { documentId: row.post.documentId, title: row.post.title, slug: row.post.slug }
     : null,
 });
 
-/** What the queue shows of a comment: its documentId and own fields, the import key aside. */
-const FIELDS = ['documentId', ...OWN_FIELDS.filter((field) => field !== 'importKey')];
+/**
+ * What the queue shows of a comment: its documentId and own fields, the import key aside, and
+ * where it stands in the trash.
+ */
+const FIELDS = [
+  'documentId',
+  ...OWN_FIELDS.filter((field) => field !== 'importKey'),
+  'trashedAt',
+  'trashedFrom',
+  'trashRoot',
+];
 /** One statement per relation for the whole page: the posts, then the parents of the replies. */
 const POPULATE = {
   post: { select: ['documentId', 'title', 'slug'] },
@@ -75,6 +96,16 @@ const createModerationQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     })) as Row[];
 
   return {
+    /** This instance's purge of the trash, run by Strapi's cron (trash/cron.ts). */
+    trashPurger: createTrashPurger(strapi),
+
+    /** These comments as the queue shows them, in the order asked (missing ones left out). */
+    async findAdminComments(documentIds: string[]): Promise<AdminComment[]> {
+      const rows = await findByDocumentIds(documentIds);
+      const byId = new Map(rows.map((row) => [row.documentId, toAdminComment(row)]));
+      return documentIds.flatMap((id) => byId.get(id) ?? []);
+    },
+
     async list(params: Required<Pick<FindQueue.Query, 'page' | 'pageSize'>> & FindQueue.Query) {
       const where: Record<string, unknown> = {};
       if (params.post) where.post = { documentId: params.post };
@@ -91,12 +122,13 @@ const createModerationQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
       const counts = Object.fromEntries(
         COMMENT_STATUSES.map((status, index) => [status, Number(countsList[index])])
       ) as StatusCounts;
+      // Without a status: every comment out of the trash.
       const total = params.status
         ? counts[params.status]
-        : Object.values(counts).reduce((sum, count) => sum + count, 0);
+        : Object.values(counts).reduce((sum, count) => sum + count, 0) - counts.trash;
 
       const rows = (await query().findMany({
-        where: params.status ? { ...where, status: params.status } : where,
+        where: { ...where, status: params.status ?? { $ne: 'trash' } },
         select: FIELDS,
         populate: POPULATE,
         orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
@@ -120,7 +152,7 @@ const createModerationQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async setStatus(
       documentId: string,
-      status: CommentStatus,
+      status: SettableStatus,
       actor: Actor,
       reason?: string
     ): Promise<AdminComment> {
@@ -136,31 +168,62 @@ const createModerationQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
       return toAdminComment(updated);
     },
 
-    /** Every comment or none: one transaction, refused whole if one is missing. */
+    /**
+     * A comment in the trash back to the status it had, with the replies that went with it
+     * (comments/trash.ts). 409 when it is not in the trash, or the comment it answers is.
+     */
+    async restore(documentId: string, actor: Actor, reason?: string): Promise<AdminComment> {
+      const [existing] = await findByDocumentIds([documentId]);
+      if (!existing) throw new errors.NotFoundError('Comment not found');
+      if (existing.status !== 'trash') throw new ConflictError('This comment is not in the trash');
+      await getService('moderation', { strapi }).runAs(
+        actor,
+        () =>
+          documents().update({
+            documentId,
+            data: { status: restoredStatus(existing.trashedFrom) },
+          } as never),
+        { reason: reason || undefined }
+      );
+      const [restored] = await findByDocumentIds([documentId]);
+      return toAdminComment(restored);
+    },
+
+    /**
+     * Every comment or none: one transaction, refused whole if one is missing. `delete` moves
+     * each to the trash with its replies (one already there stays as it is); `restore` takes
+     * each out, the comments it names deleted on their own first (a reply that went with one of
+     * them comes back with it).
+     */
     async bulk(
       documentIds: string[],
-      change: { status: CommentStatus } | { action: 'delete' },
+      change: { status: SettableStatus } | { action: 'delete' | 'restore' },
       actor: Actor,
       reason?: string
     ) {
       const unique = [...new Set(documentIds)];
       const moderation = getService('moderation', { strapi });
       return strapi.db.transaction(async () => {
-        const found = new Set((await findByDocumentIds(unique)).map((row) => row.documentId));
+        const rows = await findByDocumentIds(unique);
+        const found = new Set(rows.map((row) => row.documentId));
         const missing = unique.filter((id) => !found.has(id));
         if (missing.length) {
           throw new errors.NotFoundError('Some comments do not exist', { missing });
         }
+        if ('action' in change && change.action === 'restore') {
+          const order = [...rows].sort((a, b) => Number(!!a.trashRoot) - Number(!!b.trashRoot));
+          for (const row of order) {
+            const [now] = await findByDocumentIds([row.documentId]);
+            if (now?.status !== 'trash') continue;
+            await this.restore(row.documentId, actor, reason);
+          }
+          return { count: unique.length, documentIds: unique };
+        }
+        const status = 'status' in change ? change.status : 'trash';
         for (const documentId of unique) {
           await moderation.runAs(
             actor,
-            async () => {
-              if ('status' in change) {
-                await documents().update({ documentId, data: { status: change.status } } as never);
-              } else {
-                await documents().delete({ documentId } as never);
-              }
-            },
+            () => documents().update({ documentId, data: { status } } as never),
             { reason: reason || undefined }
           );
         }

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 
 import type { CommentStatus } from '../../../contracts/comments';
 import createDerivedData, { threadCopies } from '../comments/derived-data';
+import createTrash from '../comments/trash';
 import { cleanUpdateData, createData } from '../comments/write-data';
 import {
   currentScope,
@@ -28,6 +29,7 @@ import createUpdateChecks, {
 } from '../moderation/update-checks';
 import createModerationFactsRepository from '../repositories/moderation-facts';
 import { getService } from '../utils/get-service';
+import { ConflictError } from '../utils/conflict';
 import { getSecret, keyedHash } from '../utils/secret';
 
 /** The part of a Document Service middleware context this service reads and changes. */
@@ -55,6 +57,7 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { verdict, parentFacts } = createVerdicts({ strapi });
   const { refuseChanges, refusePostMove, checkPlacement } = createUpdateChecks({ strapi });
   const hash = (value: string) => keyedHash(getSecret(strapi), value);
+  const trash = createTrash({ strapi });
 
   return {
     /** Runs `fn` as `actor`: the importer and trusted code keep the statuses they set. */
@@ -150,9 +153,12 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       await refusePostMove(scope, documentId, postRef);
       if ('status' in data && !isStatus(data.status)) {
-        throw new errors.ValidationError('status must be pending, approved, spam or rejected', {
-          errors: [{ path: ['status'], message: 'Invalid status', name: 'ValidationError' }],
-        });
+        throw new errors.ValidationError(
+          'status must be pending, approved, spam, rejected or trash',
+          {
+            errors: [{ path: ['status'], message: 'Invalid status', name: 'ValidationError' }],
+          }
+        );
       }
       const current = await facts.current(documentId);
       if (!current) return next();
@@ -162,7 +168,8 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
       await checkPlacement(scope, documentId, current, postRef, parentRef);
 
       const changesStatus = 'status' in data && current.status !== data.status;
-      if (!changesStatus) {
+      const previousContent = await this.previousContent(documentId, data);
+      if (!changesStatus && previousContent === null) {
         if (!moved) return next();
         return strapi.db.transaction(async () => {
           const updated = await next();
@@ -178,27 +185,64 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       const { actor, reason: given } = scope;
-      const to = data.status as CommentStatus;
-      const reason = given ?? `${to} by ${describe(actor)}`;
-      data.moderationReason = reason;
+      const to = (changesStatus ? data.status : current.status) as CommentStatus;
+      const toTrash = changesStatus && to === 'trash';
+      const fromTrash = changesStatus && current.status === 'trash';
+      if (fromTrash && (await trash.parentInTrash(current.parentDocumentId))) {
+        throw new ConflictError('The comment it answers is in the trash: restore that one first');
+      }
+      const now = new Date();
+      const reason =
+        given ?? (fromTrash ? `restored by ${describe(actor)}` : `${to} by ${describe(actor)}`);
+      if (changesStatus) data.moderationReason = reason;
+      if (toTrash) Object.assign(data, trash.trashFields(current.status, now));
+      if (fromTrash) Object.assign(data, trash.clearedFields());
 
       return strapi.db.transaction(async ({ onCommit }) => {
         const updated = await next();
         await refreshDerived({ action: 'update', documentId, before: current, status: to, moved });
-        await getService('moderationEvents', { strapi }).record({
-          commentDocumentId: documentId,
-          postDocumentId: current.postDocumentId,
-          fromStatus: current.status,
-          toStatus: to,
-          actor,
-          rule: actor.type === 'system' ? 'code' : null,
-          reason,
-        });
-        onCommit(() =>
-          getService('notifications', { strapi }).statusChanged(documentId, current.status, to)
-        );
+        const events = getService('moderationEvents', { strapi });
+        const where = { commentDocumentId: documentId, postDocumentId: current.postDocumentId };
+        if (changesStatus) {
+          await events.record({
+            ...where,
+            fromStatus: current.status,
+            toStatus: to,
+            actor,
+            rule: actor.type === 'system' ? 'code' : null,
+            reason,
+          });
+          const thread = { documentId, postDocumentId: current.postDocumentId, actor, reason };
+          if (toTrash) await trash.trashReplies({ ...thread, at: now });
+          if (fromTrash) await trash.restoreReplies(thread);
+          onCommit(() =>
+            getService('notifications', { strapi }).statusChanged(documentId, current.status, to)
+          );
+        }
+        if (previousContent !== null) {
+          await events.record({
+            ...where,
+            fromStatus: to,
+            toStatus: to,
+            actor,
+            rule: null,
+            reason: `edited by ${describe(actor)}`,
+            previousContent,
+          });
+        }
         return updated;
       });
+    },
+
+    /**
+     * The stored text of a comment when an update changes it (the moderation log keeps it with
+     * the edit); null when the update leaves the text as it is.
+     */
+    async previousContent(documentId: string, data: Record<string, unknown>) {
+      if (typeof data.content !== 'string') return null;
+      const stored = await facts.stored(documentId, ['content']);
+      const text = typeof stored?.content === 'string' ? stored.content : '';
+      return text === data.content ? null : text;
     },
 
     async onDelete(context: DocumentContext, next: Next) {

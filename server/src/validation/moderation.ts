@@ -1,6 +1,12 @@
 import { validateYupSchema, yup } from '@strapi/utils';
 
-import { COMMENT_STATUSES, type CommentStatus } from '../../../contracts/comments';
+import {
+  COMMENT_STATUSES,
+  SETTABLE_STATUSES,
+  type CommentStatus,
+  type SettableStatus,
+} from '../../../contracts/comments';
+import { MODERATOR_TEXT_MAX, REPLY_NAME_MAX } from '../../../contracts/moderation';
 
 import { checkJsonInput } from './json-input';
 
@@ -45,9 +51,14 @@ const whole = (name: string, min: number, max: number) =>
     .min(min, `${name} must be ${min} or more`)
     .max(max, `${name} must be ${max} or less`);
 
-const status = yup
+/** A queue tab: `trash` lists what was deleted. */
+const tabStatus = yup
   .mixed<CommentStatus>()
-  .oneOf([...COMMENT_STATUSES], 'status must be pending, approved, spam or rejected');
+  .oneOf([...COMMENT_STATUSES], 'status must be pending, approved, spam, rejected or trash');
+/** A status an editor sets: `trash` is reached by a delete, left by a restore. */
+const status = yup
+  .mixed<SettableStatus>()
+  .oneOf([...SETTABLE_STATUSES], 'status must be pending, approved, spam or rejected');
 const reason = text('reason', 255);
 const documentId = yup.string().strict().typeError('a documentId must be text').min(1).max(64);
 /** Pages of an admin list: 100 rows at most, and never past row 10,000,000. */
@@ -56,7 +67,7 @@ const pageSize = whole('pageSize', 1, 100).default(25);
 
 export const queueQuerySchema = yup
   .object({
-    status,
+    status: tabStatus,
     post: documentId,
     comment: documentId,
     q: text('q', 200),
@@ -79,15 +90,47 @@ export const bulkBodySchema = yup
       .max(100, 'documentIds names at most 100 comments')
       .required('documentIds is required'),
     status,
-    action: yup.string().oneOf(['delete'], 'action must be "delete"'),
+    action: yup
+      .mixed<'delete' | 'restore'>()
+      .oneOf(['delete', 'restore'], 'action must be "delete" or "restore"'),
     reason,
   })
   .noUnknown(true, 'Unknown field: ${unknown}')
   .test(
     'status-or-delete',
-    'Give either a status or action "delete"',
+    'Give either a status or an action ("delete" or "restore")',
     (value) => Boolean(value.status) !== Boolean(value.action)
   );
+
+/**
+ * A moderator's text (a reply, an edit): text only, not only spaces, at most MODERATOR_TEXT_MAX
+ * characters here (the `maxLength` setting is checked on the text as it is stored).
+ */
+export const moderatorTextSchema = yup
+  .object({
+    content: yup
+      .string()
+      .strict()
+      .typeError('content must be text')
+      .max(MODERATOR_TEXT_MAX, `content is at most ${MODERATOR_TEXT_MAX} characters`)
+      .test('visible', 'content is required', (value) => !!value && value.trim() !== '')
+      .required('content is required'),
+  })
+  .noUnknown(true, 'Unknown field: ${unknown}')
+  .required();
+
+/** The name on a moderator's replies: '' goes back to their display name. */
+export const replyNameSchema = yup
+  .object({
+    name: yup
+      .string()
+      .strict()
+      .typeError('name must be text')
+      .max(REPLY_NAME_MAX, `name is at most ${REPLY_NAME_MAX} characters`)
+      .defined('name is required'),
+  })
+  .noUnknown(true, 'Unknown field: ${unknown}')
+  .required();
 
 export const lessonsQuerySchema = yup
   .object({
