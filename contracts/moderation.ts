@@ -2,7 +2,7 @@
  * The admin moderation routes under `/blog` (admin API): the queue, status changes, the log and
  * the settings. Every route needs an admin with the matching RBAC action.
  */
-import type { CommentStatus } from './comments';
+import type { CommentStatus, ReportReason } from './comments';
 import type { PagePagination } from './common';
 
 /** The moderation rules' settings: `GET`/`PUT /blog/settings`, defaults from `config/plugins`. */
@@ -25,8 +25,12 @@ export interface ModerationSettings {
   maxLinks: number;
   /** Whole words or phrases that hold a comment for moderation. */
   moderationWords: string[];
-  /** `first-time`: hold unless the email already has an approved comment. */
+  /** `first-time`: hold unless an approved comment has the same name and email. */
   requireApproval: 'first-time' | 'always' | 'never';
+  /** Minutes after submitting during which the author may change the text; 0 = never. */
+  editWindowMinutes: number;
+  /** Reports from this many readers put an approved comment back in the queue; 0 = never. */
+  reportsToHold: number;
 }
 
 /** The numeric settings: each a whole number in these bounds, checked by the server and the form. */
@@ -37,6 +41,8 @@ export const SETTING_BOUNDS = {
   floodIntervalSeconds: { min: 0, max: 86400 },
   minSubmitSeconds: { min: 0, max: 3600 },
   maxLinks: { min: 0, max: 100 },
+  editWindowMinutes: { min: 0, max: 1440 },
+  reportsToHold: { min: 0, max: 1000 },
 } as const satisfies Partial<Record<keyof ModerationSettings, { min: number; max: number }>>;
 
 export type NumericSetting = keyof typeof SETTING_BOUNDS;
@@ -68,7 +74,8 @@ export namespace Settings {
   export type Body = ModerationSettings;
 }
 
-export type ActorType = 'system' | 'admin' | 'importer';
+/** `reader`: the comment's author (an edit) or readers (reports), through the public routes. */
+export type ActorType = 'system' | 'admin' | 'importer' | 'reader';
 
 export interface ModerationEvent {
   id: number;
@@ -82,6 +89,8 @@ export interface ModerationEvent {
   reason: string | null;
   /** `reason` in its parts, for a sentence in the editor's language. */
   reasonParts: ReasonParts | null;
+  /** The text before this event changed it (an edit); null when the text did not change. */
+  previousContent: string | null;
   createdAt: string;
 }
 
@@ -96,9 +105,11 @@ export interface ModerationEvent {
  * - `set-on-create` (`actor`, `name`): an editor or the importer created it with its status;
  * - `status-changed` (`status`, `actor`, `name`): a status set (or a delete) after creation;
  * - `rule-other` (`text`): a rule's reason in words this version does not know;
+ * - `reported` (`reports`, `limit`): readers' reports put the comment back in the queue;
+ * - `edited`: its author changed the text within the edit window, its status kept;
  * - `note` (`text`): a reason an editor or an import wrote themselves.
  *
- * `actor` is `admin` (with the admin's `name`), `importer` or `rules`.
+ * `actor` is `admin` (with the admin's `name`), `importer`, `reader` or `rules`.
  */
 export type ReasonCode =
   | 'honeypot'
@@ -116,6 +127,8 @@ export type ReasonCode =
   | 'set-on-create'
   | 'status-changed'
   | 'rule-other'
+  | 'reported'
+  | 'edited'
   | 'note';
 
 /**
@@ -213,5 +226,37 @@ export namespace FindEvents {
 export namespace FindCommentedPosts {
   export interface Response {
     data: Array<{ documentId: string; title: string }>;
+  }
+}
+
+/** A comment readers reported, as the admin's Reported view lists it. */
+export interface ReportedComment {
+  documentId: string;
+  authorName: string;
+  content: string;
+  status: CommentStatus;
+  submittedAt: string | null;
+  post: { documentId: string; title: string; slug: string } | null;
+  /** Every report since the comment was last approved by an editor. */
+  reports: number;
+  /** Reports by reason; a reason nobody gave is absent. */
+  reasons: Partial<Record<ReportReason, number>>;
+  /** The latest notes (at most 5), newest first. */
+  notes: Array<{ reason: ReportReason; note: string; createdAt: string }>;
+  lastReportedAt: string;
+}
+
+/**
+ * `GET /blog/reports`: approved and held comments with reports, most reported first. Approving
+ * one (`PATCH /blog/comments/:documentId`) clears its reports.
+ */
+export namespace FindReports {
+  export interface Query {
+    page?: number;
+    pageSize?: number;
+  }
+  export interface Response {
+    data: ReportedComment[];
+    meta: { pagination: PagePagination };
   }
 }

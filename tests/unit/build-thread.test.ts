@@ -7,6 +7,7 @@ const node = (id: number, submittedAt: string | null = null): ThreadNode => ({
   authorUrl: null,
   content: `Content ${id}`,
   submittedAt,
+  editedAt: null,
 });
 
 const byId = (a: ThreadNode, b: ThreadNode) => a.id - b.id;

@@ -210,6 +210,10 @@ const SettingsForm = ({ saved, canUpdate }: { saved: ModerationSettings; canUpda
                 </SingleSelect>
               ),
             ])}
+            {section(t('settings.section.readers'), [
+              text('editWindowMinutes', 'numeric'),
+              text('reportsToHold', 'numeric'),
+            ])}
           </Flex>
         </Layouts.Content>
       </form>

@@ -19,6 +19,8 @@ export interface SettingsFormValues {
   maxLinks: string;
   moderationWords: string;
   requireApproval: ModerationSettings['requireApproval'];
+  editWindowMinutes: string;
+  reportsToHold: string;
 }
 
 export const NUMBER_FIELDS = Object.keys(SETTING_BOUNDS) as NumericSetting[];
@@ -34,6 +36,8 @@ export const toFormValues = (settings: ModerationSettings): SettingsFormValues =
   maxLinks: String(settings.maxLinks),
   moderationWords: settings.moderationWords.join('\n'),
   requireApproval: settings.requireApproval,
+  editWindowMinutes: String(settings.editWindowMinutes),
+  reportsToHold: String(settings.reportsToHold),
 });
 
 const lines = (value: string) => [
@@ -65,6 +69,8 @@ export const toSettings = (values: SettingsFormValues): ModerationSettings => {
     maxLinks: number(values.maxLinks),
     moderationWords: lines(values.moderationWords),
     requireApproval: values.requireApproval,
+    editWindowMinutes: number(values.editWindowMinutes),
+    reportsToHold: number(values.reportsToHold),
   };
 };
 

@@ -142,6 +142,11 @@ export const COMMENT_LAYOUT: LayoutDefaults = {
       readOnly: true,
       revision: 2,
     },
+    editedAt: {
+      label: 'Edited at',
+      description: 'When the author last changed the text, within the edit window',
+      readOnly: true,
+    },
     // Set on submission; shown read-only in the Moderation side panel, like the fields above.
     pageLocale: {
       label: 'Page language',

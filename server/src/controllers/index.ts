@@ -7,6 +7,7 @@ import lessons from './lessons';
 import moderation from './moderation';
 import post from './post';
 import preview from './preview';
+import reports from './reports';
 import schedules from './schedules';
 import settings from './settings';
 import sitemap from './sitemap';
@@ -20,6 +21,7 @@ export default {
   imports,
   lessons,
   moderation,
+  reports,
   settings,
   category,
   tag,

@@ -24,6 +24,8 @@ export const DEFAULT_MODERATION_SETTINGS: ModerationSettings = {
   maxLinks: 2,
   moderationWords: [],
   requireApproval: 'first-time',
+  editWindowMinutes: 10,
+  reportsToHold: 3,
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULT_MODERATION_SETTINGS) as Array<
@@ -109,6 +111,8 @@ const fields = {
     .string()
     .strict()
     .oneOf([...REQUIRE_APPROVAL], 'requireApproval must be first-time, always or never'),
+  editWindowMinutes: integer('editWindowMinutes'),
+  reportsToHold: integer('reportsToHold'),
 };
 
 /** Every key optional (a partial update, or config defaults); unknown keys refused. */

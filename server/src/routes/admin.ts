@@ -70,6 +70,12 @@ export default {
       config: guarded(ADMIN_ACTIONS.readComments),
     },
     {
+      method: 'GET',
+      path: '/reports',
+      handler: 'reports.find',
+      config: guarded(ADMIN_ACTIONS.readComments),
+    },
+    {
       method: 'POST',
       path: '/imports',
       handler: 'imports.create',

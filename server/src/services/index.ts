@@ -11,7 +11,9 @@ import notifications, { type NotificationsService } from './notifications';
 import permissions, { type PermissionsService } from './permissions';
 import posts, { type PostsService } from './posts';
 import preview, { type PreviewService } from './preview';
+import readerActions, { type ReaderActionsService } from './reader-actions';
 import schedules, { type SchedulesService } from './schedules';
+import reports, { type ReportsService } from './reports';
 import settings, { type SettingsService } from './settings';
 import sitemap, { type SitemapService } from './sitemap';
 import taxonomy, { type TaxonomyService } from './taxonomy';
@@ -19,6 +21,7 @@ import taxonomy, { type TaxonomyService } from './taxonomy';
 export interface Services {
   posts: PostsService;
   preview: PreviewService;
+  readerActions: ReaderActionsService;
   comments: CommentsService;
   contentManagerLayout: ContentManagerLayoutService;
   feeds: FeedsService;
@@ -30,6 +33,7 @@ export interface Services {
   moderationQueue: ModerationQueueService;
   notifications: NotificationsService;
   permissions: PermissionsService;
+  reports: ReportsService;
   settings: SettingsService;
   taxonomy: TaxonomyService;
   sitemap: SitemapService;
@@ -39,6 +43,7 @@ export interface Services {
 export default {
   posts,
   preview,
+  readerActions,
   comments,
   contentManagerLayout,
   feeds,
@@ -50,6 +55,7 @@ export default {
   moderationQueue,
   notifications,
   permissions,
+  reports,
   settings,
   taxonomy,
   sitemap,

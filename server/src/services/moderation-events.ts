@@ -15,6 +15,8 @@ export interface EventInput {
   actor: Actor;
   rule: string | null;
   reason: string | null;
+  /** The text before an edit, kept in the log; absent when the text did not change. */
+  previousContent?: string | null;
 }
 
 const actorFields = (actor: Actor) => {
@@ -23,6 +25,8 @@ const actorFields = (actor: Actor) => {
       return { actorType: 'admin', actorId: actor.id, actorName: actor.name };
     case 'importer':
       return { actorType: 'importer', actorId: null, actorName: actor.name ?? 'importer' };
+    case 'reader':
+      return { actorType: 'reader', actorId: null, actorName: actor.name };
     default:
       return { actorType: 'system', actorId: null, actorName: 'moderation rules' };
   }
@@ -45,6 +49,7 @@ const createModerationEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
           toStatus: input.toStatus,
           rule: input.rule,
           reason: input.reason,
+          previousContent: input.previousContent ?? null,
           ...actorFields(input.actor),
         },
       } as never);
@@ -65,6 +70,7 @@ const createModerationEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
           'actorName',
           'rule',
           'reason',
+          'previousContent',
           'createdAt',
         ],
       })) as Array<
@@ -72,6 +78,7 @@ const createModerationEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
       >;
       return rows.map((row) => ({
         ...row,
+        previousContent: row.previousContent ?? null,
         reasonParts: reasonParts(row.reason),
         createdAt: toIsoDate(row.createdAt),
       }));

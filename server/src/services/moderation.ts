@@ -26,7 +26,9 @@ import createUpdateChecks, {
   OWN_FIELDS,
   refuseRepliesChange,
 } from '../moderation/update-checks';
+import createReaderEdits from '../moderation/reader-edit';
 import createModerationFactsRepository from '../repositories/moderation-facts';
+import createReportsRepository from '../repositories/reports';
 import { getService } from '../utils/get-service';
 import { getSecret, keyedHash } from '../utils/secret';
 
@@ -55,6 +57,8 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { verdict, parentFacts } = createVerdicts({ strapi });
   const { refuseChanges, refusePostMove, checkPlacement } = createUpdateChecks({ strapi });
   const hash = (value: string) => keyedHash(getSecret(strapi), value);
+  const readerEdit = createReaderEdits({ strapi });
+  const reports = createReportsRepository({ strapi });
 
   return {
     /** Runs `fn` as `actor`: the importer and trusted code keep the statuses they set. */
@@ -137,6 +141,11 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
       const documentId = context.params.documentId;
       cleanUpdateData(data);
       refuseRepliesChange(data);
+      // An author's edit in the edit window (services/reader-actions.ts): the text only, judged.
+      const editor = currentScope(strapi);
+      if (documentId && editor.actor.type === 'reader' && editor.actor.name === 'the author') {
+        return readerEdit(editor, documentId, data, next);
+      }
       const postRef = relationDocumentId(data.post, 'post');
       const parentRef = relationDocumentId(data.parent, 'parent');
       const moved = postRef !== undefined || parentRef !== undefined;
@@ -191,9 +200,11 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
           fromStatus: current.status,
           toStatus: to,
           actor,
-          rule: actor.type === 'system' ? 'code' : null,
+          rule: scope.rule ?? (actor.type === 'system' ? 'code' : null),
           reason,
         });
+        // Approved again after a review: readers' reports start over.
+        if (to === 'approved') await reports.clear(documentId);
         onCommit(() =>
           getService('notifications', { strapi }).statusChanged(documentId, current.status, to)
         );
