@@ -37,6 +37,7 @@ describe('buildThread', () => {
       authorUrl: null,
       content: 'Content 4',
       submittedAt: null,
+      editedAt: null,
       parent: 'doc-3',
       replies: [],
     });
