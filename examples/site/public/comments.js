@@ -110,6 +110,8 @@
         if (!answer.res.ok) throw new Error(refusal(answer));
         token = answer.body.data;
         trap.name = token.honeypotField;
+        // How many tokens this page has loaded: the browser test waits on it.
+        form.dataset.tokens = String(Number(form.dataset.tokens ?? 0) + 1);
       } catch (cause) {
         showErrors(`Comments cannot be sent right now: ${cause.message}`);
       }
