@@ -1,3 +1,6 @@
+import { errors } from '@strapi/utils';
+import fc from 'fast-check';
+
 import { DEFAULT_MODERATION_SETTINGS } from '../../server/src/moderation/settings';
 import { judgeEdit } from '../../server/src/moderation/judge';
 import { reasonParts } from '../../server/src/moderation/reason-parts';
@@ -170,5 +173,29 @@ describe('the bodies of the reader routes', () => {
     expect(
       refused(() => parseReport({ data: { reason: 'spam', note: '<'.repeat(200_000) } }))
     ).toEqual(['data', 'note']);
+  });
+});
+
+describe('any JSON body', () => {
+  it('is taken or refused with a 400, never another error', () => {
+    const body = fc.oneof(
+      fc.json().map((text) => JSON.parse(text) as unknown),
+      fc.record({ data: fc.jsonValue(), token: fc.jsonValue() }),
+      fc.record({
+        data: fc.record({ content: fc.jsonValue(), reason: fc.jsonValue(), note: fc.jsonValue() }),
+      })
+    );
+    fc.assert(
+      fc.property(body, (input) => {
+        for (const parse of [parseEdit, parseReport]) {
+          try {
+            parse(input);
+          } catch (error) {
+            if (!(error instanceof errors.ValidationError)) throw error;
+          }
+        }
+      }),
+      { numRuns: 500 }
+    );
   });
 });

@@ -15,7 +15,7 @@ export interface CommentReportRow {
   reason: string;
   note: string | null;
   /** Milliseconds since the epoch (text on PostgreSQL, a biginteger). */
-  createdAt: number | string;
+  reportedAt: number | string;
 }
 
 /** The columns, for the raw SQL of repositories/reports.ts (Strapi's snake case). */
@@ -24,7 +24,7 @@ export const COMMENT_REPORT_COLUMNS = {
   clientKey: 'client_key',
   reason: 'reason',
   note: 'note',
-  createdAt: 'created_at',
+  reportedAt: 'reported_at',
 } as const;
 
 export const commentReportModel = {
@@ -37,7 +37,7 @@ export const commentReportModel = {
     clientKey: { type: 'string', column: { notNullable: true } },
     reason: { type: 'string', column: { notNullable: true } },
     note: { type: 'text' },
-    createdAt: { type: 'biginteger', column: { notNullable: true } },
+    reportedAt: { type: 'biginteger', column: { notNullable: true } },
   },
   indexes: [
     {

@@ -54,7 +54,7 @@ const createReportsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
           [C.clientKey]: row.clientKey,
           [C.reason]: row.reason,
           [C.note]: row.note,
-          [C.createdAt]: row.createdAt,
+          [C.reportedAt]: row.createdAt,
         },
         [C.commentDocumentId, C.clientKey]
       );
@@ -83,9 +83,9 @@ const createReportsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
         reported(knex)
           .select({ commentDocumentId: column })
           .count({ reports: '*' })
-          .max({ lastReportedAt: `r.${C.createdAt}` })
+          .max({ lastReportedAt: `r.${C.reportedAt}` })
           .groupBy(column)
-          .orderByRaw('COUNT(*) DESC, MAX(??) DESC, ?? ASC', [`r.${C.createdAt}`, column])
+          .orderByRaw('COUNT(*) DESC, MAX(??) DESC, ?? ASC', [`r.${C.reportedAt}`, column])
           .offset(offset)
           .limit(limit) as Promise<Array<Record<string, unknown>>>,
         reported(knex).countDistinct({ total: column }) as Promise<
@@ -140,9 +140,9 @@ const createReportsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
             C.commentDocumentId,
             C.reason,
             C.note,
-            C.createdAt,
+            C.reportedAt,
             C.commentDocumentId,
-            C.createdAt,
+            C.reportedAt,
             table(),
             C.commentDocumentId,
             ...commentDocumentIds,
