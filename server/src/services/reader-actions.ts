@@ -124,8 +124,10 @@ const createReaderActionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const stored = await comment(documentId);
       if (!stored) throw new errors.NotFoundError('Comment not found');
       const submitted = stored.submittedAt ? new Date(stored.submittedAt).getTime() : 0;
+      if (stored.status === 'rejected') {
+        throw new EditForbiddenError('This comment can no longer be changed');
+      }
       if (
-        stored.status === 'rejected' ||
         settings.editWindowMinutes <= 0 ||
         now.getTime() > submitted + settings.editWindowMinutes * MINUTE_MS
       ) {
@@ -199,9 +201,12 @@ const createReaderActionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Puts an approved comment with `limit` reports or more back to pending, through the
      * moderation middleware (logged, counts moved), under the rule `reported`. The comment's row
-     * is locked first: a racing report waits, then finds it pending and does nothing.
+     * is locked first and the reports counted again under the lock: a racing report waits,
+     * then finds it pending and does nothing.
      */
     async holdIfReported(documentId: string, limit: number): Promise<boolean> {
+      // Most reports stay below the limit: one count, no transaction.
+      if ((await reports.count(documentId)) < limit) return false;
       return strapi.db.transaction(async () => {
         const n = commentTables(strapi);
         const knex = await sql(strapi);
