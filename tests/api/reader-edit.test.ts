@@ -244,7 +244,6 @@ describe('PATCH /api/blog/comments/:documentId: the author’s edit window', () 
     const token = comment.editToken;
     const bodies: unknown[] = [
       [],
-      'text',
       { data: 'content' },
       { data: { content: 42 }, token },
       { data: { content: { $ne: '' } }, token },
@@ -260,6 +259,8 @@ describe('PATCH /api/blog/comments/:documentId: the author’s edit window', () 
       const res = await edit(comment.documentId, body);
       expect([JSON.stringify(body), res.status]).toEqual([JSON.stringify(body), 400]);
     }
+    // Not JSON: refused before it is read.
+    expect((await edit(comment.documentId, 'text')).status).toBe(415);
     const huge = await edit(comment.documentId, {
       data: { content: 'x'.repeat(2_000_000) },
       token,

@@ -208,7 +208,6 @@ describe('reports', () => {
     const comment = await approved();
     const bodies: unknown[] = [
       [],
-      'spam',
       {},
       { data: {} },
       { data: { reason: 'nonsense' } },
@@ -226,6 +225,8 @@ describe('reports', () => {
       const res = await report(comment.documentId, body);
       expect([JSON.stringify(body), res.status]).toEqual([JSON.stringify(body), 400]);
     }
+    // Not JSON: refused before it is read.
+    expect((await report(comment.documentId, 'spam')).status).toBe(415);
     const huge = await report(comment.documentId, {
       data: { reason: 'spam', note: 'x'.repeat(1_000_000) },
     });
