@@ -223,15 +223,19 @@ describe('SQL statements per request', () => {
       await countStatements(app, () => edit(onSmall)),
       await countStatements(app, () => edit(onLarge)),
     ];
-    // The permission check, the settings, the comment, its replies, the flood mark; then the
-    // middleware's reads (the comment, its fields), the transaction (the row, the log entry)
-    // and what Strapi reads back for its events.
-    expectSameAndExactly(a, b, 0 + (isMysql() ? 1 : 0));
+    // The permission check, the settings, the comment, whether it has a reply, the flood mark;
+    // then the middleware's reads (the comment and its post, the fields it is judged with; with
+    // first-time approval, one more: the author's approved comment), the transaction (the row,
+    // the log entry) and what Strapi reads back for its events.
+    expectSameAndExactly(a, b, 21 + (isMysql() ? 1 : 0));
   });
 
   it('a report, below and at reportsToHold', async () => {
     await setSettings(app, { requireApproval: 'never', reportsToHold: 1000 });
-    const [onSmall, onLarge] = [
+    // Written first: Strapi's own work after each write is long done when counting starts.
+    const [onSmall, onLarge, heldSmall, heldLarge] = [
+      await createComment(app.strapi, { post: small.documentId }),
+      await createComment(app.strapi, { post: large.documentId }),
       await createComment(app.strapi, { post: small.documentId }),
       await createComment(app.strapi, { post: large.documentId }),
     ];
@@ -246,22 +250,21 @@ describe('SQL statements per request', () => {
       await countStatements(app, () => report(onSmall.documentId)),
       await countStatements(app, () => report(onLarge.documentId)),
     ];
-    // The permission check, the comment, its post, the settings, the flood mark, the report;
-    // then the hold check: the comment's row and the report count, in a transaction.
+    // The permission check, the comment, its post, the settings, the flood mark, the report
+    // (insert-or-nothing), the count of its reports.
     const mysqlExtra = isMysql() ? 1 : 0;
-    expectSameAndExactly(a, b, 0 + mysqlExtra);
+    expectSameAndExactly(a, b, 7 + mysqlExtra);
 
-    // The report that holds: the same, then the status change through the middleware.
+    // The report that holds: the same, then a transaction: the comment's row locked, its
+    // reports counted again, and the status change through the middleware (the comment, its
+    // post, the row, the post's count, the log entry), with what Strapi reads back for its
+    // events. Once per comment (each report after it finds the comment held).
     await setSettings(app, { reportsToHold: 1 });
-    const [heldSmall, heldLarge] = [
-      await createComment(app.strapi, { post: small.documentId }),
-      await createComment(app.strapi, { post: large.documentId }),
-    ];
     const [c, d] = [
       await countStatements(app, () => report(heldSmall.documentId), { runs: 1 }),
       await countStatements(app, () => report(heldLarge.documentId), { runs: 1 }),
     ];
-    expect(c).toBe(d);
+    expectSameAndExactly(c, d, 25 + mysqlExtra);
   });
 });
 
