@@ -21,6 +21,8 @@ export interface PublicComment {
   authorUrl: string | null;
   content: string;
   submittedAt: string | null;
+  /** When its author last changed the text (the edit window); `null` when never. */
+  editedAt: string | null;
   /** `documentId` of the comment this one replies to; `null` for a root comment. */
   parent: string | null;
   /**
@@ -86,7 +88,63 @@ export namespace SubmitComment {
   }
   export interface Response {
     /** `approved`: shown now; `pending`: awaiting moderation (spam also answers pending). */
-    data: { documentId: string; status: 'approved' | 'pending' };
+    data: {
+      documentId: string;
+      status: 'approved' | 'pending';
+      /**
+       * Lets the author change the text (`PATCH /api/blog/comments/:documentId`) until
+       * `editableUntil`; absent when the `editWindowMinutes` setting is 0. Keep it private to
+       * the author's browser: it is the only proof of authorship.
+       */
+      editToken?: string;
+      editableUntil?: string;
+    };
+  }
+}
+
+/** The header an edit token may come in instead of the body's `token`. */
+export const EDIT_TOKEN_HEADER = 'x-blog-edit-token';
+
+/**
+ * `PATCH /api/blog/comments/:documentId`: the author changes a comment's text with the edit
+ * token of its submission, within `editWindowMinutes` of submitting and while it has no reply.
+ * The new text is judged by the same rules (it may be held again). Errors: 401 (no token, a
+ * forged one), 403 (another comment's token, the window closed), 409 (it has a reply), 429.
+ */
+export namespace EditComment {
+  export interface Params {
+    documentId: string;
+  }
+  export interface Body {
+    data: { content: string };
+    /** Or the `X-Blog-Edit-Token` header. */
+    token?: string;
+  }
+  export interface Response {
+    data: { documentId: string; status: 'approved' | 'pending'; editedAt: string };
+  }
+}
+
+/** Why a reader reports a comment. */
+export const REPORT_REASONS = ['spam', 'abuse', 'off-topic', 'personal-info', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/** The longest note a report may carry, in characters. */
+export const REPORT_NOTE_MAX_LENGTH = 500;
+
+/**
+ * `POST /api/blog/comments/:documentId/reports`: a reader flags an approved comment. One report
+ * per client and comment (409 for a second); `reportsToHold` reports put it back in the queue.
+ */
+export namespace ReportComment {
+  export interface Params {
+    documentId: string;
+  }
+  export interface Body {
+    data: { reason: ReportReason; note?: string | null };
+  }
+  export interface Response {
+    data: { documentId: string; reported: true };
   }
 }
 

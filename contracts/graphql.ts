@@ -26,8 +26,15 @@ export const BLOG_GRAPHQL_QUERIES = [
 ] as const;
 export type BlogGraphqlQuery = (typeof BLOG_GRAPHQL_QUERIES)[number];
 
-/** The plugin's mutations: `POST /api/blog/posts/:slug/comments`. */
-export const BLOG_GRAPHQL_MUTATIONS = ['createBlogComment'] as const;
+/** The plugin's mutations, each answering as the REST route beside it. */
+export const BLOG_GRAPHQL_MUTATIONS = [
+  /** `POST /api/blog/posts/:slug/comments` */
+  'createBlogComment',
+  /** `PATCH /api/blog/comments/:documentId` */
+  'updateBlogComment',
+  /** `POST /api/blog/comments/:documentId/reports` */
+  'reportBlogComment',
+] as const;
 export type BlogGraphqlMutation = (typeof BLOG_GRAPHQL_MUTATIONS)[number];
 
 /** A format of an image: as REST's `formats[name]`, with its name (GraphQL has no maps). */

@@ -2,7 +2,7 @@
  * The admin moderation routes under `/blog` (admin API): the queue, status changes, the log and
  * the settings. Every route needs an admin with the matching RBAC action.
  */
-import type { CommentStatus, SettableStatus } from './comments';
+import type { CommentStatus, ReportReason, SettableStatus } from './comments';
 import type { PagePagination } from './common';
 
 /** The moderation rules' settings: `GET`/`PUT /blog/settings`, defaults from `config/plugins`. */
@@ -25,10 +25,14 @@ export interface ModerationSettings {
   maxLinks: number;
   /** Whole words or phrases that hold a comment for moderation. */
   moderationWords: string[];
-  /** `first-time`: hold unless the email already has an approved comment. */
+  /** `first-time`: hold unless an approved comment has the same name and email. */
   requireApproval: 'first-time' | 'always' | 'never';
   /** Days a deleted comment stays in the trash, restorable, before it is purged for good. */
   trashDays: number;
+  /** Minutes after submitting during which the author may change the text; 0 = never. */
+  editWindowMinutes: number;
+  /** Reports from this many readers put an approved comment back in the queue; 0 = never. */
+  reportsToHold: number;
 }
 
 /** The numeric settings: each a whole number in these bounds, checked by the server and the form. */
@@ -40,6 +44,8 @@ export const SETTING_BOUNDS = {
   minSubmitSeconds: { min: 0, max: 3600 },
   maxLinks: { min: 0, max: 100 },
   trashDays: { min: 1, max: 3650 },
+  editWindowMinutes: { min: 0, max: 1440 },
+  reportsToHold: { min: 0, max: 1000 },
 } as const satisfies Partial<Record<keyof ModerationSettings, { min: number; max: number }>>;
 
 export type NumericSetting = keyof typeof SETTING_BOUNDS;
@@ -71,7 +77,8 @@ export namespace Settings {
   export type Body = ModerationSettings;
 }
 
-export type ActorType = 'system' | 'admin' | 'importer';
+/** `reader`: the comment's author (an edit) or readers (reports), through the public routes. */
+export type ActorType = 'system' | 'admin' | 'importer' | 'reader';
 
 export interface ModerationEvent {
   id: number;
@@ -105,9 +112,11 @@ export interface ModerationEvent {
  *   `status` is also `trash` (deleted to the trash, its replies with it), `restored` (out of the
  *   trash to the status it had) and `edited` (its text changed: the event's `previousContent`);
  * - `rule-other` (`text`): a rule's reason in words this version does not know;
+ * - `reported` (`reports`, `limit`): readers' reports put the comment back in the queue;
+ * - `edited`: its author changed the text within the edit window, its status kept;
  * - `note` (`text`): a reason an editor or an import wrote themselves.
  *
- * `actor` is `admin` (with the admin's `name`), `importer` or `rules`.
+ * `actor` is `admin` (with the admin's `name`), `importer`, `reader` or `rules`.
  */
 export type ReasonCode =
   | 'honeypot'
@@ -125,6 +134,8 @@ export type ReasonCode =
   | 'set-on-create'
   | 'status-changed'
   | 'rule-other'
+  | 'reported'
+  | 'edited'
   | 'note';
 
 /**
@@ -264,7 +275,7 @@ export namespace ReplyToComment {
 }
 
 /** `PUT /blog/comments/:documentId/content`: a moderator's edit of the text, logged with the old. */
-export namespace EditComment {
+export namespace EditCommentText {
   export interface Body {
     content: string;
   }
@@ -286,5 +297,37 @@ export namespace ReplyName {
   }
   export interface Response {
     data: { name: string; isDefault: boolean };
+  }
+}
+
+/** A comment readers reported, as the admin's Reported view lists it. */
+export interface ReportedComment {
+  documentId: string;
+  authorName: string;
+  content: string;
+  status: CommentStatus;
+  submittedAt: string | null;
+  post: { documentId: string; title: string; slug: string } | null;
+  /** Every report since the comment was last approved by an editor. */
+  reports: number;
+  /** Reports by reason; a reason nobody gave is absent. */
+  reasons: Partial<Record<ReportReason, number>>;
+  /** The latest notes (at most 5), newest first. */
+  notes: Array<{ reason: ReportReason; note: string; createdAt: string }>;
+  lastReportedAt: string;
+}
+
+/**
+ * `GET /blog/reports`: approved and held comments with reports, most reported first. Approving
+ * one (`PATCH /blog/comments/:documentId`) clears its reports.
+ */
+export namespace FindReports {
+  export interface Query {
+    page?: number;
+    pageSize?: number;
+  }
+  export interface Response {
+    data: ReportedComment[];
+    meta: { pagination: PagePagination };
   }
 }

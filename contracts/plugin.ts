@@ -34,6 +34,8 @@ export const PUBLIC_ACTIONS = [
   'plugin::blog.comment.find',
   'plugin::blog.comment.create',
   'plugin::blog.comment.form',
+  'plugin::blog.comment.update',
+  'plugin::blog.comment.report',
   'plugin::blog.feed.posts',
   'plugin::blog.feed.comments',
   'plugin::blog.category.find',

@@ -87,6 +87,13 @@ ${postList({ posts, pagination, pathname }, { api, paths })}`,
     { api, paths, head: { lang: paths.locale ?? posts[0]?.locale } }
   );
 
+/** A comment's text as paragraphs (blank lines) and line breaks, escaped. */
+export const paragraphs = (text) =>
+  escape(text)
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${paragraph.replace(/\n/g, '<br>')}</p>`)
+    .join('');
+
 const thread = (comments) =>
   comments.length
     ? `<ol class="thread">${comments
@@ -98,12 +105,13 @@ const thread = (comments) =>
     comment.authorUrl
       ? `<a href="${escape(comment.authorUrl)}" rel="nofollow ugc">${escape(comment.authorName)}</a>`
       : escape(comment.authorName)
-  } <span class="meta">${escape(date(comment.submittedAt))}</span></p>
-  <div class="content">${escape(comment.content)
-    .split(/\n{2,}/)
-    .map((paragraph) => `<p>${paragraph.replace(/\n/g, '<br>')}</p>`)
-    .join('')}</div>
+  } <span class="meta">${escape(date(comment.submittedAt))}${
+    comment.editedAt ? ' · <span class="edited">edited</span>' : ''
+  }</span></p>
+  <div class="content">${paragraphs(comment.content)}</div>
   <button type="button" class="reply" data-parent="${escape(comment.documentId)}" data-author="${escape(comment.authorName)}">Reply</button>
+  <button type="button" class="edit" data-comment="${escape(comment.documentId)}" data-replies="${comment.replies.length}" hidden>Edit</button>
+  <button type="button" class="report" data-comment="${escape(comment.documentId)}">Report</button>
   ${thread(comment.replies)}
 </li>`
         )
@@ -179,6 +187,37 @@ const previewBanner = (preview) =>
     preview.status === 'draft' ? 'draft, not published' : 'the published version'
   } · this link works until ${escape(preview.expiresAt.slice(11, 16))} UTC</p>`;
 
+/**
+ * A labelled form field with the place its own error is shown (under it, tied to it with
+ * `aria-describedby`); `open` is the control's start tag without its `>`.
+ */
+const field = (name, label, open, close = '') =>
+  `<label>${label} ${open} aria-describedby="error-${name}">${close}</label>
+  <p class="field-error" id="error-${name}" data-field="${name}" hidden></p>`;
+
+/** The reasons a reader may give for a report (the API's list), as the report form offers them. */
+const REPORT_REASONS = [
+  ['spam', 'Spam'],
+  ['abuse', 'Abusive or hateful'],
+  ['off-topic', 'Off-topic'],
+  ['personal-info', 'Shares personal information'],
+  ['other', 'Something else'],
+];
+
+const reportForm = () => `<form id="report-form" class="report-form" hidden novalidate>
+  <label>Why report this comment? <select name="reason">${REPORT_REASONS.map(
+    ([value, label]) => `<option value="${value}">${label}</option>`
+  ).join('')}</select></label>
+  <label>Anything to add (optional) <textarea name="note" rows="2" maxlength="500"></textarea></label>
+  <button type="submit">Send the report</button> <button type="button" class="cancel">Cancel</button>
+  <div class="report-status" role="status" aria-live="polite"></div>
+</form>
+<form id="edit-form" class="edit-form" hidden novalidate>
+  <label>Your comment <textarea name="content" rows="5"></textarea></label>
+  <button type="submit">Save</button> <button type="button" class="cancel">Cancel</button>
+  <div class="edit-status" role="status" aria-live="polite"></div>
+</form>`;
+
 const commentForm = (
   post,
   api
@@ -186,16 +225,17 @@ const commentForm = (
   <h3>Leave a comment</h3>
   <p id="replying" hidden>Replying to <strong></strong> <button type="button" id="cancel-reply">Cancel</button></p>
   <input type="hidden" name="parent" value="">
-  <label>Name <input name="authorName" required maxlength="100" autocomplete="name"></label>
-  <label>Email (never shown) <input name="authorEmail" type="email" required autocomplete="email"></label>
-  <label>Website (optional) <input name="authorUrl" type="url" autocomplete="url"></label>
-  <label>Comment <textarea name="content" required rows="5"></textarea></label>
-  <div class="trap" aria-hidden="true"><label>Leave this empty <input name="honeypot" tabindex="-1" autocomplete="off"></label></div>
+  ${field('authorName', 'Name', '<input name="authorName" required maxlength="100" autocomplete="name"')}
+  ${field('authorEmail', 'Email (never shown)', '<input name="authorEmail" type="email" required autocomplete="email"')}
+  ${field('authorUrl', 'Website (optional)', '<input name="authorUrl" type="url" autocomplete="url"')}
+  ${field('content', 'Comment', '<textarea name="content" required rows="5"', '</textarea>')}
+  <label class="check"><input type="checkbox" name="notifyReplies"> Notify me of replies</label>
+  <label class="check"><input type="checkbox" name="notifyNewComments"> Notify me of new comments on this post</label>
+  <div class="trap" aria-hidden="true"><label>Leave this empty <input class="honeypot" name="honeypot" tabindex="-1" autocomplete="off"></label></div>
   <button type="submit">Send</button>
   <div id="form-status" role="status" aria-live="polite"></div>
   <div id="form-error" role="alert" hidden></div>
-</form>
-<script src="/assets/comments.js" defer></script>`;
+</form>`;
 
 const commentsSection = (
   post,
@@ -206,6 +246,8 @@ const commentsSection = (
 <h2 id="comments-heading">${total} ${total === 1 ? 'comment' : 'comments'}</h2>
 ${thread(comments)}
 ${post.commentsEnabled ? commentForm(post, api) : '<p>Comments are closed.</p>'}
+${reportForm()}
+<script id="comments-script" src="/assets/comments.js" data-api="${escape(api)}" defer></script>
 </section>`;
 
 /**

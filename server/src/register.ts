@@ -4,6 +4,7 @@ import components from './components';
 import { registerComponents, registerModels } from './db/registries';
 import { createDocumentMiddleware } from './document-middleware';
 import { commentCountModel } from './models/comment-count';
+import { commentReportModel } from './models/comment-report';
 import { floodMarkModel } from './models/flood-mark';
 import { importJobModel } from './models/import-job';
 import { importMediaModel } from './models/import-media';
@@ -32,6 +33,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     mailOutboxModel,
     mailSubscriptionModel,
     usedMailLinkModel,
+    commentReportModel,
   ]);
   strapi.documents.use(createDocumentMiddleware(strapi) as never);
   strapi.documents.use(createTranslationAuthor(strapi) as never);

@@ -470,10 +470,17 @@ describe('POST /api/blog/posts/:slug/comments: every rule over HTTP', () => {
       ]);
     });
 
-    it('answers 201 with only documentId and status', async () => {
+    it('answers 201 with only documentId, status and the edit window’s token', async () => {
       const res = await submit(app, post.slug, { data: validComment() });
       expect(res.status).toBe(201);
-      expect(res.body).toEqual({ data: { documentId: expect.any(String), status: 'approved' } });
+      expect(res.body).toEqual({
+        data: {
+          documentId: expect.any(String),
+          status: 'approved',
+          editToken: expect.any(String),
+          editableUntil: expect.any(String),
+        },
+      });
     });
   });
 });

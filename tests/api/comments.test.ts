@@ -107,6 +107,7 @@ describe('GET /api/blog/posts/:slug/comments', () => {
         'authorUrl',
         'content',
         'documentId',
+        'editedAt',
         'parent',
         'replies',
         'staff',

@@ -273,6 +273,7 @@ describe('the Content Manager edits posts and their lessons', () => {
         'authorName',
         'authorUrl',
         'content',
+        'editedAt',
         'parent',
         'post',
         'replies',
@@ -288,7 +289,9 @@ describe('the Content Manager edits posts and their lessons', () => {
       authorUrl: 'Author website',
       content: 'Content',
       submittedAt: 'Submitted at',
+      editedAt: 'Edited at',
     });
+    expect(metadatas.editedAt.edit.editable).toBe(false);
     // The relation to the post is shown without its remove button or picker.
     expect(metadatas.post.edit).toEqual(
       expect.objectContaining({

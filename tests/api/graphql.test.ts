@@ -261,6 +261,88 @@ describe('GraphQL', () => {
     });
   });
 
+  describe('the edit window and reports, as REST', () => {
+    const submitted = async (post: { slug: string }, content: string) => {
+      const { data, errors } = await gql(
+        `mutation ($slug: String!, $data: BlogCommentInput!) {
+          createBlogComment(slug: $slug, data: $data) { documentId status editToken editableUntil }
+        }`,
+        {
+          slug: post.slug,
+          data: { authorName: 'Gail', authorEmail: `gail${Date.now()}@example.com`, content },
+        }
+      );
+      expect(errors).toBeUndefined();
+      return data!.createBlogComment as { documentId: string; editToken: string };
+    };
+
+    it('edits within the window with the token, shows editedAt; refuses a bad token', async () => {
+      await setSettings(app, { requireApproval: 'never', floodIntervalSeconds: 0 });
+      const post = await createPost(app.strapi, { title: 'Edits in GraphQL' });
+      const comment = await submitted(post, 'Frist!');
+      expect(comment.editToken).toMatch(/\./);
+      const edit = `mutation ($id: ID!, $content: String!, $token: String!) {
+        updateBlogComment(documentId: $id, content: $content, token: $token) { documentId status editedAt }
+      }`;
+      const done = await gql(edit, {
+        id: comment.documentId,
+        content: 'First!',
+        token: comment.editToken,
+      });
+      expect(done.errors).toBeUndefined();
+      expect(done.data!.updateBlogComment).toEqual({
+        documentId: comment.documentId,
+        status: 'approved',
+        editedAt: expect.any(String),
+      });
+      const thread = await gql(
+        `{ blogComments(slug: "${post.slug}") { data { content editedAt } } }`
+      );
+      expect(thread.data!.blogComments.data).toEqual([
+        { content: 'First!', editedAt: done.data!.updateBlogComment.editedAt },
+      ]);
+      const forged = await gql(edit, { id: comment.documentId, content: 'Mine now', token: 'a.b' });
+      expect(forged.errors![0].extensions).toMatchObject({ error: { name: 'UnauthorizedError' } });
+      const other = await submitted(post, 'Another one.');
+      const crossed = await gql(edit, {
+        id: comment.documentId,
+        content: 'x',
+        token: other.editToken,
+      });
+      expect(crossed.errors![0].extensions).toMatchObject({ error: { name: 'ForbiddenError' } });
+    });
+
+    it('reports an approved comment once per client', async () => {
+      await setSettings(app, {
+        requireApproval: 'never',
+        floodIntervalSeconds: 0,
+        reportsToHold: 3,
+      });
+      const post = await createPost(app.strapi, { title: 'Reports in GraphQL' });
+      const target = await createComment(app.strapi, { post: post.documentId });
+      const report = `mutation ($id: ID!) {
+        reportBlogComment(documentId: $id, reason: personal_info, note: "My phone number") { documentId reported }
+      }`;
+      const ip = nextIp();
+      const first = await gql(report, { id: target.documentId }, ip);
+      expect(first.errors).toBeUndefined();
+      expect(first.data!.reportBlogComment).toEqual({
+        documentId: target.documentId,
+        reported: true,
+      });
+      const rows = await app.strapi.db
+        .query('plugin::blog.comment-report' as never)
+        .findMany({ where: { commentDocumentId: target.documentId } });
+      expect(rows).toEqual([
+        expect.objectContaining({ reason: 'personal-info', note: 'My phone number' }),
+      ]);
+      const again = await gql(report, { id: target.documentId }, ip);
+      expect(again.errors![0].extensions).toMatchObject({ error: { name: 'ConflictError' } });
+      const missing = await gql(report, { id: 'no-such-comment' });
+      expect(missing.errors![0].extensions).toMatchObject({ error: { name: 'NotFoundError' } });
+    });
+  });
+
   it('answers Forbidden when Public loses the action', async () => {
     const role = await app.strapi.db
       .query('plugin::users-permissions.role')

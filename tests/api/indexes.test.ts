@@ -118,6 +118,18 @@ describe('indexes', () => {
     expect(await indexes('blog_used_mail_links')).toContainEqual(unique(['key']));
   });
 
+  it('keeps one report per client and comment, enforced by a unique index', async () => {
+    const unique = (await indexes('blog_comment_reports')).find((index) =>
+      index.columns.includes('client_key')
+    );
+    expect(unique).toEqual(
+      expect.objectContaining({
+        columns: ['comment_document_id', 'client_key'],
+        type: 'unique',
+      })
+    );
+  });
+
   it('runs one import at a time, enforced by a unique index on the lock', async () => {
     const unique = (await indexes('blog_import_jobs')).find((index) =>
       index.columns.includes('lock')

@@ -367,6 +367,8 @@ describe('the moderation API (admin routes under /blog)', () => {
           'moderationWords',
           'requireApproval',
           'trashDays',
+          'editWindowMinutes',
+          'reportsToHold',
         ].sort()
       );
       const next = { ...res.body.data, maxLinks: 5, disallowedWords: ['casino'] };
@@ -382,6 +384,8 @@ describe('the moderation API (admin routes under /blog)', () => {
       ['honeypotField', 'content', 'honeypotField must not be one of the comment’s own fields'],
       ['disallowedWords', 'casino', 'disallowedWords must be a `array` type'],
       ['floodIntervalSeconds', 1.5, 'floodIntervalSeconds must be a whole number'],
+      ['editWindowMinutes', 1441, 'editWindowMinutes must be at most 1440'],
+      ['reportsToHold', -1, 'reportsToHold must be at least 0'],
     ])('refuses %s = %j with a 400 that says which', async (key, value, message) => {
       const current = (await app.http().get('/blog/settings').set(auth)).body.data;
       const res = await app

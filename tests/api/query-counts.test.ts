@@ -1,6 +1,6 @@
 import { POST_UID } from '../../contracts/plugin';
 import { adminToken } from '../helpers/admin';
-import { setSettings, submit, validComment } from '../helpers/comments-api';
+import { nextIp, setSettings, submit, validComment } from '../helpers/comments-api';
 import {
   createAuthor,
   createCategory,
@@ -220,6 +220,70 @@ describe('SQL statements per request', () => {
     ];
     // A reply adds its parent (one statement, whatever its depth) and its parent link.
     expectSameAndExactly(c, d, 33 + mysqlExtra);
+  });
+
+  it('an author’s edit in the edit window', async () => {
+    await setSettings(app, { requireApproval: 'never' });
+    const written = async (post: { slug: string }) => {
+      const res = await submit(app, post.slug, { data: validComment() });
+      expect(res.status).toBe(201);
+      return res.body.data as { documentId: string; editToken: string };
+    };
+    const [onSmall, onLarge] = [await written(small), await written(large)];
+    let edits = 0;
+    const edit = (comment: { documentId: string; editToken: string }) =>
+      app
+        .http()
+        .patch(`/api/blog/comments/${comment.documentId}`)
+        .set('X-Forwarded-For', nextIp())
+        .send({ data: { content: `Edited, time ${(edits += 1)}.` }, token: comment.editToken })
+        .then((res) => expect(res.status).toBe(200));
+    const [a, b] = [
+      await countStatements(app, () => edit(onSmall)),
+      await countStatements(app, () => edit(onLarge)),
+    ];
+    // The permission check, the settings, the comment, whether it has a reply, the flood mark;
+    // then the middleware's reads (the comment and its post, the fields it is judged with; with
+    // first-time approval, one more: the author's approved comment), the transaction (the row,
+    // the log entry) and what Strapi reads back for its events.
+    expectSameAndExactly(a, b, 21 + (isMysql() ? 1 : 0));
+  });
+
+  it('a report, below and at reportsToHold', async () => {
+    await setSettings(app, { requireApproval: 'never', reportsToHold: 1000 });
+    // Written first: Strapi's own work after each write is long done when counting starts.
+    const [onSmall, onLarge, heldSmall, heldLarge] = [
+      await createComment(app.strapi, { post: small.documentId }),
+      await createComment(app.strapi, { post: large.documentId }),
+      await createComment(app.strapi, { post: small.documentId }),
+      await createComment(app.strapi, { post: large.documentId }),
+    ];
+    const report = (documentId: string) =>
+      app
+        .http()
+        .post(`/api/blog/comments/${documentId}/reports`)
+        .set('X-Forwarded-For', nextIp())
+        .send({ data: { reason: 'spam', note: 'Selling things.' } })
+        .then((res) => expect(res.status).toBe(201));
+    const [a, b] = [
+      await countStatements(app, () => report(onSmall.documentId)),
+      await countStatements(app, () => report(onLarge.documentId)),
+    ];
+    // The permission check, the comment, its post, the settings, the flood mark, the report
+    // (insert-or-nothing), the count of its reports.
+    const mysqlExtra = isMysql() ? 1 : 0;
+    expectSameAndExactly(a, b, 7 + mysqlExtra);
+
+    // The report that holds: the same, then a transaction: the comment's row locked, its
+    // reports counted again, and the status change through the middleware (the comment, its
+    // post, the row, the post's count, the log entry), with what Strapi reads back for its
+    // events. Once per comment (each report after it finds the comment held).
+    await setSettings(app, { reportsToHold: 1 });
+    const [c, d] = [
+      await countStatements(app, () => report(heldSmall.documentId), { runs: 1 }),
+      await countStatements(app, () => report(heldLarge.documentId), { runs: 1 }),
+    ];
+    expectSameAndExactly(c, d, 25 + mysqlExtra);
   });
 });
 

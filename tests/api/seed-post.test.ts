@@ -73,6 +73,7 @@ describe('the seed post, "Networking biggest mistake?"', () => {
         'authorUrl',
         'content',
         'documentId',
+        'editedAt',
         'parent',
         'replies',
         'staff',

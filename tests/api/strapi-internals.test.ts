@@ -22,6 +22,7 @@ import { abilityOfAdmin, contentManagerPermissions } from '../../server/src/db/p
 import { COMMENT_COUNT_COLUMNS, COMMENT_COUNT_UID } from '../../server/src/models/comment-count';
 import { FLOOD_MARK_UID } from '../../server/src/models/flood-mark';
 import { USED_FORM_TOKEN_UID } from '../../server/src/models/used-form-token';
+import { COMMENT_REPORT_COLUMNS, COMMENT_REPORT_UID } from '../../server/src/models/comment-report';
 import { previewOrigin } from '../../server/src/preview/url';
 import { getPluginConfig } from '../../server/src/utils/plugin-config';
 import { adminToken } from '../helpers/admin';
@@ -65,6 +66,7 @@ const TABLES = [
   COMMENT_COUNT_UID,
   FLOOD_MARK_UID,
   USED_FORM_TOKEN_UID,
+  COMMENT_REPORT_UID,
 ];
 
 /**
@@ -241,7 +243,12 @@ describe(`Strapi internals the plugin relies on (Strapi ${STRAPI_VERSION})`, () 
     });
 
     it("registers database-only models with strapi.get('models').add, tables built on boot", async () => {
-      for (const uid of [COMMENT_COUNT_UID, FLOOD_MARK_UID, USED_FORM_TOKEN_UID]) {
+      for (const uid of [
+        COMMENT_COUNT_UID,
+        FLOOD_MARK_UID,
+        USED_FORM_TOKEN_UID,
+        COMMENT_REPORT_UID,
+      ]) {
         relies(
           strapi.get('models').get(uid),
           'registries.ts',
@@ -255,6 +262,14 @@ describe(`Strapi internals the plugin relies on (Strapi ${STRAPI_VERSION})`, () 
           column('approved') === COMMENT_COUNT_COLUMNS.approved,
         'registries.ts',
         "attribute columns in snake case (postDocumentId → 'post_document_id', see models/comment-count.ts)"
+      );
+      const reportColumn = columnsOf(strapi, COMMENT_REPORT_UID);
+      relies(
+        Object.entries(COMMENT_REPORT_COLUMNS).every(
+          ([attribute, name]) => reportColumn(attribute) === name
+        ),
+        'registries.ts',
+        'the report columns in snake case (see models/comment-report.ts)'
       );
     });
   });

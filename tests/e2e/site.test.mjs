@@ -182,6 +182,9 @@ test('a reader reads the seed post, comments, and sees the comment once approved
   });
 
   await page.goto(siteUrl);
+  // The home list counts the seed post's one comment in the singular (it said "1 comments").
+  const summary = page.locator('.post-summary').filter({ hasText: 'Networking biggest mistake?' });
+  assert.match(await summary.locator('.meta').first().innerText(), /· 1 comment$/);
   await page.getByRole('link', { name: 'Networking biggest mistake?' }).click();
   await page.waitForURL(/\/posts\/networking-biggest-mistake$/);
   assert.equal(await page.locator('h1').innerText(), 'Networking biggest mistake?');
@@ -207,17 +210,40 @@ test('a reader reads the seed post, comments, and sees the comment once approved
   assert.match(await page.locator('article .meta').first().innerText(), /\d+ min read/);
   await page.screenshot({ path: path.join(SHOTS, 'site-post.png'), fullPage: true });
 
-  // The server's refusal is shown as it is.
+  // A bad email: the problem once, in the form's words, under the Email field (it was shown
+  // twice, as "authorEmail must be …", above the form).
   const form = page.locator('#comment-form');
   await form.getByLabel('Name').fill('Olivia & "Co"');
   await form.getByLabel('Email (never shown)').fill('not-an-email');
-  await form.getByLabel('Comment').fill('Networking is gardening.');
+  await form.getByLabel('Comment', { exact: true }).fill('Networking is gardening.');
   await form.getByRole('button', { name: 'Send' }).click();
-  await page.locator('#form-error').getByText(/email/i).first().waitFor();
+  const emailError = page.locator('#error-authorEmail');
+  await emailError.waitFor();
+  assert.equal(await emailError.innerText(), 'Email must be a valid email address');
+  assert.equal(
+    await form.getByLabel('Email (never shown)').getAttribute('aria-describedby'),
+    'error-authorEmail'
+  );
+  assert.equal(await form.getByText('must be a valid email address').count(), 1);
+  assert.doesNotMatch(await form.innerText(), /authorEmail/);
+  assert.equal(
+    await page.locator('#form-error').innerText(),
+    'Please check the fields marked below.'
+  );
 
+  // A good one: held, and nothing else said (after a comment, the form's next token once
+  // failed with "Cannot set properties of null (setting 'name')").
   await form.getByLabel('Email (never shown)').fill('olivia@example.com');
   await form.getByRole('button', { name: 'Send' }).click();
   await page.getByText('Thank you: your comment is awaiting moderation.').waitFor();
+  // The form's second token loaded, or its failure shown.
+  await page.waitForFunction(
+    () =>
+      globalThis.document.getElementById('comment-form').dataset.tokens === '2' ||
+      !globalThis.document.getElementById('form-error').hidden
+  );
+  assert.equal(await page.locator('#form-error').isHidden(), true);
+  assert.equal(await page.locator('#error-authorEmail').isHidden(), true);
   await page.screenshot({ path: path.join(SHOTS, 'site-comment-held.png') });
   await page.reload();
   assert.equal(await page.getByTestId('comment').count(), 1);
@@ -284,12 +310,84 @@ test('a reader switches to the French version of the post, and comments from it'
   const form = page.locator('#comment-form');
   await form.getByLabel('Name').fill('Camille');
   await form.getByLabel('Email (never shown)').fill('camille@example.com');
-  await form.getByLabel('Comment').fill('Merci pour ces leçons.');
+  await form.getByLabel('Comment', { exact: true }).fill('Merci pour ces leçons.');
   await form.getByRole('button', { name: 'Send' }).click();
   await page.getByText('Thank you: your comment is awaiting moderation.').waitFor();
   const queue = await admin('GET', '/blog/comments?status=pending&q=camille');
   assert.equal(queue.data.length, 1);
   await page.close();
+});
+
+test('a reader edits their comment within the window, and reports one until it is held', async () => {
+  const before = await admin('GET', '/blog/settings');
+  // Published at once, the reader's two requests a moment apart, one report holds.
+  await admin('PUT', '/blog/settings', {
+    ...before.data,
+    requireApproval: 'never',
+    floodIntervalSeconds: 0,
+    editWindowMinutes: 10,
+    reportsToHold: 1,
+  });
+  const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+  page.setDefaultTimeout(30_000);
+  try {
+    await page.goto(`${siteUrl}/posts/${SEED_SLUG}`);
+    const form = page.locator('#comment-form');
+    await form.getByLabel('Name').fill('Priya');
+    await form.getByLabel('Email (never shown)').fill('priya@example.com');
+    await form.getByLabel('Comment', { exact: true }).fill('Netwrok with care.');
+    await form.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('Thank you: your comment is published.').waitFor();
+
+    // Her own comment has "Edit" (the token is in this browser); the others do not.
+    await page.reload();
+    const id = await page
+      .getByTestId('comment')
+      .filter({ hasText: 'Netwrok with care.' })
+      .getAttribute('id');
+    const mine = page.locator(`[id="${id}"]`);
+    await mine.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.locator('#edit-form');
+    await edit.getByLabel('Your comment').fill('Network with care.');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await mine.locator('.content').getByText('Network with care.').waitFor();
+    await page.reload();
+    assert.equal(await mine.locator('.content').innerText(), 'Network with care.');
+    assert.match(await mine.locator('.author .meta').first().innerText(), /edited$/);
+    // Its Edit shows; another reader's stays hidden (no token for it in this browser).
+    assert.equal(await mine.locator('button.edit').isVisible(), true);
+    const others = page
+      .getByTestId('comment')
+      .filter({ hasText: 'Networking is gardening.' })
+      .locator('button.edit')
+      .first();
+    assert.equal(await others.count(), 1);
+    assert.equal(await others.isHidden(), true);
+    await page.screenshot({ path: path.join(SHOTS, 'site-comment-edited.png') });
+
+    // Another reader finds Olivia's comment off-topic: one report holds it (reportsToHold 1).
+    const olivia = page.getByTestId('comment').filter({ hasText: 'Networking is gardening.' });
+    await olivia.getByRole('button', { name: 'Report' }).first().click();
+    const report = page.locator('#report-form');
+    await report.getByLabel('Why report this comment?').selectOption('off-topic');
+    await report.getByLabel('Anything to add (optional)').fill('About gardens, not networks.');
+    await page.screenshot({ path: path.join(SHOTS, 'site-report.png') });
+    await report.getByRole('button', { name: 'Send the report' }).click();
+    await olivia.getByRole('button', { name: 'Reported: thank you' }).waitFor();
+    await page.reload();
+    assert.equal(
+      await page.getByTestId('comment').filter({ hasText: 'Networking is gardening.' }).count(),
+      0
+    );
+    const reported = await admin('GET', '/blog/reports');
+    const held = reported.data.find((row) => row.content === 'Networking is gardening.');
+    assert.equal(held.status, 'pending');
+    assert.deepEqual(held.reasons, { 'off-topic': 1 });
+    assert.equal(held.notes[0].note, 'About gardens, not networks.');
+  } finally {
+    await page.close();
+    await admin('PUT', '/blog/settings', before.data);
+  }
 });
 
 test('the site says clearly when the blog server does not answer, or a post does not exist', async () => {

@@ -8,6 +8,7 @@ const node = (id: number, submittedAt: string | null = null): ThreadNode => ({
   content: `Content ${id}`,
   submittedAt,
   staff: false,
+  editedAt: null,
 });
 
 const byId = (a: ThreadNode, b: ThreadNode) => a.id - b.id;
@@ -38,6 +39,7 @@ describe('buildThread', () => {
       content: 'Content 4',
       submittedAt: null,
       staff: false,
+      editedAt: null,
       parent: 'doc-3',
       replies: [],
     });

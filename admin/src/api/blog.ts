@@ -5,7 +5,7 @@ import type { FindLessons } from '../../../contracts/lessons';
 import type {
   BulkAction,
   CountPending,
-  EditComment,
+  EditCommentText,
   FindCommentedPosts,
   FindEvents,
   FindQueue,
@@ -72,15 +72,15 @@ const blogApi = adminApi
         invalidatesTags: ['BlogComment'],
       }),
       editBlogComment: build.mutation<
-        EditComment.Response['data'],
-        { documentId: string } & EditComment.Body
+        EditCommentText.Response['data'],
+        { documentId: string } & EditCommentText.Body
       >({
         query: ({ documentId, content }) => ({
           url: `/blog/comments/${documentId}/content`,
           method: 'PUT',
           data: { content },
         }),
-        transformResponse: (body: EditComment.Response) => body.data,
+        transformResponse: (body: EditCommentText.Response) => body.data,
         invalidatesTags: ['BlogComment'],
       }),
       getBlogReplyName: build.query<ReplyName.Response['data'], void>({

@@ -48,6 +48,11 @@ export const BlogNav = () => {
           )}
         </Tab>
       )}
+      {comments.canRead && (
+        <Tab to="../reported" relative="path">
+          {t('nav.reported')}
+        </Tab>
+      )}
       {lessons.canRead && (
         <Tab to="../lessons" relative="path">
           {t('nav.lessons')}

@@ -6,11 +6,12 @@ import { PERMISSIONS } from '../permissions';
 import { ImportPage } from './ImportPage';
 import { LessonsPage } from './LessonsPage';
 import { ModerationPage } from './ModerationPage';
+import { ReportedPage } from './ReportedPage';
 
 type Wanted = ReadonlyArray<{ action: string }>;
 
 /**
- * The Blog page: the Moderation, Lessons and Import views; it opens on the first one allowed.
+ * The Blog page: the Moderation, Reported, Lessons and Import views; it opens on the first one allowed.
  * The choice reads the admin's live permission list, so it waits for that list instead of
  * settling on a view from an answer given before the permissions arrived (a one-off check once
  * opened the Import view for an admin who may moderate).
@@ -32,6 +33,7 @@ const App = () => {
     <Routes>
       <Route index element={first ? <Navigate to={first} replace /> : <Page.NoPermissions />} />
       <Route path="moderation" element={<ModerationPage />} />
+      <Route path="reported" element={<ReportedPage />} />
       <Route path="lessons" element={<LessonsPage />} />
       <Route path="import" element={<ImportPage />} />
       <Route path="*" element={<Page.Error />} />

@@ -212,6 +212,10 @@ const SettingsForm = ({ saved, canUpdate }: { saved: ModerationSettings; canUpda
               ),
             ])}
             {section(t('settings.section.trash'), [text('trashDays', 'numeric')])}
+            {section(t('settings.section.readers'), [
+              text('editWindowMinutes', 'numeric'),
+              text('reportsToHold', 'numeric'),
+            ])}
           </Flex>
         </Layouts.Content>
       </form>

@@ -2,11 +2,19 @@ import type { ReasonParts } from '../../../contracts/moderation';
 
 type Translate = (id: string, values?: Record<string, string | number>) => string;
 
-/** Who a reason names, in the editor's language: the admin's name, "the importer", "the rules". */
+const ACTOR_WORDS: Record<string, string> = {
+  importer: 'reason.actor.importer',
+  reader: 'reason.actor.reader',
+};
+
+/**
+ * Who a reason names, in the editor's language: the admin's name, "the importer", "readers",
+ * "the rules".
+ */
 const who = (params: ReasonParts['params'], t: Translate): string =>
   params.actor === 'admin' && params.name
     ? String(params.name)
-    : t(params.actor === 'importer' ? 'reason.actor.importer' : 'reason.actor.rules');
+    : t(ACTOR_WORDS[String(params.actor)] ?? 'reason.actor.rules');
 
 /**
  * Why a comment has its status, as a sentence in the editor's language ("First comment from this

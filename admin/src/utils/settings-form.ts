@@ -20,6 +20,8 @@ export interface SettingsFormValues {
   moderationWords: string;
   requireApproval: ModerationSettings['requireApproval'];
   trashDays: string;
+  editWindowMinutes: string;
+  reportsToHold: string;
 }
 
 export const NUMBER_FIELDS = Object.keys(SETTING_BOUNDS) as NumericSetting[];
@@ -36,6 +38,8 @@ export const toFormValues = (settings: ModerationSettings): SettingsFormValues =
   moderationWords: settings.moderationWords.join('\n'),
   requireApproval: settings.requireApproval,
   trashDays: String(settings.trashDays),
+  editWindowMinutes: String(settings.editWindowMinutes),
+  reportsToHold: String(settings.reportsToHold),
 });
 
 const lines = (value: string) => [
@@ -68,6 +72,8 @@ export const toSettings = (values: SettingsFormValues): ModerationSettings => {
     moderationWords: lines(values.moderationWords),
     requireApproval: values.requireApproval,
     trashDays: number(values.trashDays),
+    editWindowMinutes: number(values.editWindowMinutes),
+    reportsToHold: number(values.reportsToHold),
   };
 };
 

@@ -148,6 +148,11 @@ export const COMMENT_LAYOUT: LayoutDefaults = {
       description: 'A moderator’s reply from the Moderation view',
       hidden: true,
     },
+    editedAt: {
+      label: 'Edited at',
+      description: 'When the author last changed the text, within the edit window',
+      readOnly: true,
+    },
     // Set on submission; shown read-only in the Moderation side panel, like the fields above.
     pageLocale: {
       label: 'Page language',

@@ -1,7 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
-import type { CommentForm, FindComments, SubmitComment } from '../../../contracts/comments';
+import {
+  EDIT_TOKEN_HEADER,
+  type CommentForm,
+  type EditComment,
+  type FindComments,
+  type ReportComment,
+  type SubmitComment,
+} from '../../../contracts/comments';
 import { requestClientIp } from '../utils/client-ip';
 import { getService } from '../utils/get-service';
 import { rejectUnknownQueryKeys } from '../validation/public-query';
@@ -28,6 +35,33 @@ const createCommentController = ({ strapi }: { strapi: Core.Strapi }) => ({
       }
     );
     const body: SubmitComment.Response = { data };
+    ctx.status = 201;
+    ctx.body = body;
+  },
+
+  async update(ctx: Context) {
+    rejectUnknownQueryKeys(ctx.query, []);
+    const body: EditComment.Response = {
+      data: await getService('readerActions', { strapi }).edit(
+        ctx.params.documentId,
+        ctx.request.body,
+        ctx.get(EDIT_TOKEN_HEADER) || undefined,
+        { ip: requestClientIp(ctx) }
+      ),
+    };
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = body;
+  },
+
+  async report(ctx: Context) {
+    rejectUnknownQueryKeys(ctx.query, []);
+    const body: ReportComment.Response = {
+      data: await getService('readerActions', { strapi }).report(
+        ctx.params.documentId,
+        ctx.request.body,
+        { ip: requestClientIp(ctx) }
+      ),
+    };
     ctx.status = 201;
     ctx.body = body;
   },

@@ -8,6 +8,7 @@ import moderation from './moderation';
 import moderationLink from './moderation-link';
 import post from './post';
 import preview from './preview';
+import reports from './reports';
 import schedules from './schedules';
 import settings from './settings';
 import sitemap from './sitemap';
@@ -24,6 +25,7 @@ export default {
   moderation,
   moderationLink,
   subscription,
+  reports,
   settings,
   category,
   tag,

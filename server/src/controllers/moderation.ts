@@ -4,7 +4,7 @@ import type { Context } from 'koa';
 import type {
   BulkAction,
   CountPending,
-  EditComment,
+  EditCommentText,
   FindCommentedPosts,
   FindEvents,
   FindQueue,
@@ -83,7 +83,7 @@ const createModerationController = ({ strapi }: { strapi: Core.Strapi }) => {
     async edit(ctx: Context) {
       const { content } = await validate(moderatorTextSchema, ctx.request.body);
       const data = await replies().edit(ctx.params.documentId, content, adminActor(ctx));
-      const body: EditComment.Response = { data };
+      const body: EditCommentText.Response = { data };
       ctx.body = body;
     },
 

@@ -82,6 +82,39 @@ export const insertIfAbsent = async (
 };
 
 /**
+ * Inserts `row` unless a row with the same values in `unique` (a unique index's columns) exists:
+ * true when this call inserted it, whichever instance raced it.
+ */
+export const insertUniqueRow = async (
+  knex: Knex,
+  dialect: Dialect,
+  table: string,
+  row: Record<string, string | number | null>,
+  unique: string[]
+): Promise<boolean> => {
+  if (dialect === 'mysql') {
+    const columns = Object.keys(row);
+    const marks = (mark: string) => columns.map(() => mark).join(', ');
+    const result = await knex.raw(`INSERT IGNORE INTO ?? (${marks('??')}) VALUES (${marks('?')})`, [
+      table,
+      ...columns,
+      ...columns.map((column) => row[column]),
+    ]);
+    return mysqlAffectedRows(result) === 1;
+  }
+  const inserted = await knex(table).insert(row).onConflict(unique).ignore().returning(unique[0]);
+  return inserted.length > 0;
+};
+
+/**
+ * A SELECT that locks the rows it reads until the transaction ends (`FOR UPDATE`), so a racing
+ * transaction waits and then reads what this one wrote. SQLite has no row locks: its one writer
+ * at a time (one connection, held by the transaction) gives the same order.
+ */
+export const lockForUpdate = <T extends Knex.QueryBuilder>(query: T, dialect: Dialect): T =>
+  dialect === 'sqlite' ? query : (query.forUpdate() as T);
+
+/**
  * Sets `key`'s `until` to `row.until` if it has none yet or its `until` is at most `nowMs`, in a
  * way that two instances racing on one key cannot both win: true when this call moved it.
  */

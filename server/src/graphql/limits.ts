@@ -67,6 +67,8 @@ export const createGraphqlLimits = (strapi: Core.Strapi) => {
     blogCommentForm: one,
     blogAuthor: one,
     createBlogComment: one,
+    updateBlogComment: one,
+    reportBlogComment: one,
   };
   const costs: CostModel = { items, nestedLists: ['categories', 'tags'] };
 

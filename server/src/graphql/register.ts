@@ -55,6 +55,8 @@ const QUERY_ACTIONS: Record<BlogGraphqlQuery, PublicAction> = {
 };
 const MUTATION_ACTIONS: Record<BlogGraphqlMutation, PublicAction> = {
   createBlogComment: 'plugin::blog.comment.create',
+  updateBlogComment: 'plugin::blog.comment.update',
+  reportBlogComment: 'plugin::blog.comment.report',
 };
 
 /**

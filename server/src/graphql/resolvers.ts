@@ -20,6 +20,10 @@ type Resolver = (parent: unknown, args: Args, context: ResolverContext) => unkno
 /** An argument given as null is taken as not given (`locale: null` is the default locale). */
 const given = (value: unknown) => (value === null ? undefined : value);
 
+/** GraphQL enum values cannot hold `-`: `off_topic` is REST's `off-topic`. */
+const restReason = (value: unknown) =>
+  typeof value === 'string' ? value.replace(/_/g, '-') : value;
+
 /** `page`/`pageSize` as the REST query's `pagination`, leaving out what was not asked. */
 const pageArgs = (args: Args) => ({
   page: args.page ?? 1,
@@ -87,6 +91,24 @@ export const createResolvers = (strapi: Core.Strapi) => {
           userAgent: ctx?.get('user-agent') || null,
           locale: given(args.locale),
         }
+      );
+    },
+    updateBlogComment: (_parent, args, context) => {
+      const ctx = context.koaContext;
+      return getService('readerActions', { strapi }).edit(
+        args.documentId,
+        { data: { content: args.content }, token: args.token },
+        undefined,
+        { ip: ctx ? requestClientIp(ctx) : null }
+      );
+    },
+    reportBlogComment: (_parent, args, context) => {
+      const ctx = context.koaContext;
+      const note = given(args.note);
+      return getService('readerActions', { strapi }).report(
+        args.documentId,
+        { data: { reason: restReason(args.reason), ...(note === undefined ? {} : { note }) } },
+        { ip: ctx ? requestClientIp(ctx) : null }
       );
     },
   };

@@ -65,6 +65,8 @@ export const typeDefs = /* GraphQL */ `
     authorUrl: String
     content: String!
     submittedAt: String
+    "When its author last changed the text; null when never."
+    editedAt: String
     parent: ID
     "A moderator's reply: show a staff badge beside authorName."
     staff: Boolean!
@@ -113,6 +115,25 @@ export const typeDefs = /* GraphQL */ `
     documentId: ID!
     "approved: shown now; pending: awaiting moderation."
     status: BlogSubmissionStatus!
+    "Lets the author change the text until editableUntil (updateBlogComment); null when editing is off."
+    editToken: String
+    editableUntil: String
+  }
+  type BlogCommentEdit {
+    documentId: ID!
+    status: BlogSubmissionStatus!
+    editedAt: String!
+  }
+  enum BlogReportReason {
+    spam
+    abuse
+    off_topic
+    personal_info
+    other
+  }
+  type BlogCommentReport {
+    documentId: ID!
+    reported: Boolean!
   }
 
   enum BlogSortOrder {
@@ -165,5 +186,9 @@ export const typeDefs = /* GraphQL */ `
       "The hidden field a person leaves empty (its name is the form's honeypotField)."
       honeypot: String
     ): BlogCommentSubmission!
+    "The author's new text, within the edit window: PATCH /api/blog/comments/:documentId."
+    updateBlogComment(documentId: ID!, content: String!, token: String!): BlogCommentEdit!
+    "Reports an approved comment: POST /api/blog/comments/:documentId/reports."
+    reportBlogComment(documentId: ID!, reason: BlogReportReason!, note: String): BlogCommentReport!
   }
 `;

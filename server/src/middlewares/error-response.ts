@@ -2,6 +2,7 @@ import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 
 import type { ErrorResponse } from '../../../contracts/common';
+import { EditTokenError } from '../comments/errors';
 import { PreviewTokenError } from '../preview/errors';
 import { ConflictError } from '../utils/conflict';
 
@@ -25,7 +26,8 @@ export const answerError = (
 /**
  * Runs under every plugin route (routes/index.ts), so controllers only throw `@strapi/utils`
  * errors: Strapi renders them, and this adds what it does not do itself. A ConflictError answers
- * 409 (Strapi answers any ApplicationError it does not know with 400); a PreviewTokenError 401
+ * 409 (Strapi answers any ApplicationError it does not know with 400); a PreviewTokenError or
+ * an EditTokenError 401
  * with its message (Strapi's router would answer a bare "Unauthorized"); a RateLimitError gets
  * the Retry-After header its `details.retryAfterSeconds` names (1 when it names none).
  */
@@ -36,7 +38,7 @@ export const pluginErrors = async (ctx: Context, next: Next) => {
     if (error instanceof ConflictError) {
       return answerError(ctx, 409, error.name, error.message);
     }
-    if (error instanceof PreviewTokenError) {
+    if (error instanceof PreviewTokenError || error instanceof EditTokenError) {
       return answerError(
         ctx,
         401,

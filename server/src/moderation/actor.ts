@@ -14,7 +14,9 @@ import type { ModerationSettings } from './settings';
 export type Actor =
   | { type: 'system' }
   | { type: 'admin'; id: number; name: string }
-  | { type: 'importer'; name?: string };
+  | { type: 'importer'; name?: string }
+  /** Readers through the public routes: a comment's author editing it, or readers' reports. */
+  | { type: 'reader'; name: 'the author' | 'readers' };
 
 export interface SubmissionFacts {
   ip: string | null;
@@ -39,6 +41,8 @@ export interface ModerationScope {
   via?: 'mail';
   /** Settings read once for many writes (an import); read per comment otherwise. */
   settings?: ModerationSettings;
+  /** The rule a status change is logged under (`reported`); else `code` for code, none for people. */
+  rule?: string;
 }
 
 const storage = new AsyncLocalStorage<ModerationScope>();
@@ -61,7 +65,9 @@ export const describe = (actor: Actor) =>
     ? `admin ${actor.name}`
     : actor.type === 'importer'
       ? 'the importer'
-      : 'the rules';
+      : actor.type === 'reader'
+        ? actor.name
+        : 'the rules';
 
 interface Ability {
   can(action: string, subject?: unknown): boolean;

@@ -6,7 +6,10 @@
  * this against the database; a test gives every fact at once). So a refused comment never
  * records a flood attempt nor uses up its form token.
  */
+import type { CommentStatus } from '../../../contracts/comments';
+
 import {
+  accept,
   checkFields,
   checkPost,
   checkStructure,
@@ -149,4 +152,42 @@ export const judge = (
     { honeypotFilled: facts.honeypotFilled, form, authorHasApprovedComment },
     matchers
   );
+};
+
+/** How far from shown a status is: an edit may move a comment away from shown, never toward it. */
+const DISTANCE: Record<CommentStatus, number> = {
+  approved: 0,
+  pending: 1,
+  spam: 2,
+  rejected: 3,
+  trash: 4,
+};
+
+/**
+ * The verdict on an author's edit of a comment (the edit window): the new text by rules 3 and 6
+ * to 10, with the author's stored fields. The form was checked on submission, so only what the
+ * text can change is judged again. A status worse than the current one (an approved comment
+ * that now holds a moderation word goes back to pending) replaces it; a better one does not, so
+ * an edit never clears a hold or a spam mark.
+ */
+export const judgeEdit = (
+  candidate: Candidate,
+  settings: ModerationSettings,
+  facts: { status: CommentStatus; authorHasApprovedComment: boolean },
+  matchers: Matchers
+): Verdict => {
+  const wrong = fieldsRefusal(checkFields(candidate, settings));
+  if (wrong) return wrong;
+  const decision = decide(
+    candidate,
+    settings,
+    {
+      honeypotFilled: false,
+      form: { state: 'valid', ageSeconds: null },
+      authorHasApprovedComment: facts.authorHasApprovedComment,
+    },
+    matchers
+  );
+  if (DISTANCE[decision.status] > DISTANCE[facts.status]) return decision;
+  return accept('reader-edit', facts.status, 'the author changed the text');
 };

@@ -28,6 +28,8 @@ const RULES: Record<RuleName, true> = {
   'moderation-words': true,
   'require-approval': true,
   'trusted-actor': true,
+  'reader-edit': true,
+  reported: true,
 };
 
 const isRule = (value: string): value is RuleName => Object.hasOwn(RULES, value);
@@ -44,6 +46,9 @@ const FORM_TOKEN: Record<string, ReasonParts['code']> = {
   'form token invalid': 'form-token-invalid',
   'form token expired': 'form-token-expired',
 };
+
+/** What judge.ts writes when an author's edit keeps the status. */
+const EDITED = 'the author changed the text';
 
 /** The text between `before` and `after` when `text` is exactly before + it + after. */
 const between = (text: string, before: string, after: string): string | null =>
@@ -62,6 +67,7 @@ const number = (text: string | null): number | null => {
 /** Who a reason names ("admin Ann Editor", "the importer", "the rules"), as params. */
 const actorParams = (who: string): Record<string, string> | null => {
   if (who === 'the importer') return { actor: 'importer' };
+  if (who === 'the author' || who === 'readers') return { actor: 'reader' };
   if (who === 'the rules') return { actor: 'rules' };
   const name = who.startsWith('admin ') ? who.slice('admin '.length).trim() : '';
   return name ? { actor: 'admin', name } : null;
@@ -106,6 +112,16 @@ const ruleParts = (rule: RuleName, why: string): ReasonParts | null => {
     }
     case 'require-approval':
       return Object.hasOwn(APPROVAL, why) ? parts(APPROVAL[why]) : null;
+    case 'reader-edit':
+      return why === EDITED ? parts('edited') : null;
+    case 'reported': {
+      const counted = between(why, '', ')');
+      const cut = counted?.indexOf(' reports (holding from ') ?? -1;
+      if (counted === null || cut === -1) return null;
+      const reports = number(counted.slice(0, cut));
+      const limit = number(counted.slice(cut + ' reports (holding from '.length));
+      return reports === null || limit === null ? null : parts('reported', { reports, limit });
+    }
     case 'trusted-actor': {
       const who = why.startsWith('set by ') ? actorParams(why.slice('set by '.length)) : null;
       return who === null ? null : parts('set-on-create', who);

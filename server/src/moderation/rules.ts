@@ -72,7 +72,9 @@ export type RuleName =
   | 'max-links'
   | 'moderation-words'
   | 'require-approval'
-  | 'trusted-actor';
+  | 'trusted-actor'
+  | 'reader-edit'
+  | 'reported';
 
 export interface FieldError {
   path: string[];

@@ -25,6 +25,8 @@ export const DEFAULT_MODERATION_SETTINGS: ModerationSettings = {
   moderationWords: [],
   requireApproval: 'first-time',
   trashDays: 30,
+  editWindowMinutes: 10,
+  reportsToHold: 3,
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULT_MODERATION_SETTINGS) as Array<
@@ -111,6 +113,8 @@ const fields = {
     .strict()
     .oneOf([...REQUIRE_APPROVAL], 'requireApproval must be first-time, always or never'),
   trashDays: integer('trashDays'),
+  editWindowMinutes: integer('editWindowMinutes'),
+  reportsToHold: integer('reportsToHold'),
 };
 
 /** Every key optional (a partial update, or config defaults); unknown keys refused. */

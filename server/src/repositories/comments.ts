@@ -22,6 +22,7 @@ export interface PublicCommentRow {
   authorUrl: string | null;
   content: string;
   submittedAt: string | number | Date | null;
+  editedAt: string | number | Date | null;
   parentDocumentId: string | null;
   /** A moderator's reply (0/1 on SQLite and MariaDB). */
   staff: boolean | number | null;
@@ -40,6 +41,7 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       authorUrl: column('authorUrl'),
       content: column('content'),
       submittedAt: n.submittedAt,
+      editedAt: column('editedAt'),
       parentDocumentId: n.commentParent,
       staff: column('staff'),
     };

@@ -100,6 +100,12 @@ export default {
       config: guarded(ADMIN_ACTIONS.readComments),
     },
     {
+      method: 'GET',
+      path: '/reports',
+      handler: 'reports.find',
+      config: guarded(ADMIN_ACTIONS.readComments),
+    },
+    {
       method: 'POST',
       path: '/imports',
       handler: 'imports.create',

@@ -1,5 +1,5 @@
 /** A public route: users-permissions checks that the role has its action, no other policy. */
-const route = (method: 'GET' | 'POST', path: string, handler: string) => ({
+const route = (method: 'GET' | 'POST' | 'PATCH', path: string, handler: string) => ({
   method,
   path,
   handler,
@@ -22,6 +22,9 @@ export default {
     route('GET', '/posts/:slug/comments', 'comment.find'),
     route('POST', '/posts/:slug/comments', 'comment.create'),
     route('GET', '/posts/:slug/comment-form', 'comment.form'),
+    // Only with the comment's edit token (contracts/comments.ts EditComment).
+    route('PATCH', '/comments/:documentId', 'comment.update'),
+    route('POST', '/comments/:documentId/reports', 'comment.report'),
     route('GET', '/categories', 'category.find'),
     route('GET', '/tags', 'tag.find'),
     route('GET', '/authors', 'author.find'),

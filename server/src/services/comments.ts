@@ -85,6 +85,7 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
             content: row.content,
             submittedAt: toIsoDate(row.submittedAt),
             staff: Boolean(row.staff),
+            editedAt: toIsoDate(row.editedAt),
           },
         ])
       );
@@ -167,6 +168,11 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         documentId: created.documentId,
         status: created.status === 'approved' ? 'approved' : 'pending',
+        // Whatever the verdict (spam too: the answer never tells it apart from pending).
+        ...(await getService('readerActions', { strapi }).editGrant(
+          created.documentId,
+          settings.editWindowMinutes
+        )),
       };
     },
 

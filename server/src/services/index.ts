@@ -13,7 +13,9 @@ import notifications, { type NotificationsService } from './notifications';
 import permissions, { type PermissionsService } from './permissions';
 import posts, { type PostsService } from './posts';
 import preview, { type PreviewService } from './preview';
+import readerActions, { type ReaderActionsService } from './reader-actions';
 import schedules, { type SchedulesService } from './schedules';
+import reports, { type ReportsService } from './reports';
 import settings, { type SettingsService } from './settings';
 import sitemap, { type SitemapService } from './sitemap';
 import taxonomy, { type TaxonomyService } from './taxonomy';
@@ -21,6 +23,7 @@ import taxonomy, { type TaxonomyService } from './taxonomy';
 export interface Services {
   posts: PostsService;
   preview: PreviewService;
+  readerActions: ReaderActionsService;
   comments: CommentsService;
   contentManagerLayout: ContentManagerLayoutService;
   feeds: FeedsService;
@@ -34,6 +37,7 @@ export interface Services {
   moderatorReplies: ModeratorRepliesService;
   notifications: NotificationsService;
   permissions: PermissionsService;
+  reports: ReportsService;
   settings: SettingsService;
   taxonomy: TaxonomyService;
   sitemap: SitemapService;
@@ -43,6 +47,7 @@ export interface Services {
 export default {
   posts,
   preview,
+  readerActions,
   comments,
   contentManagerLayout,
   feeds,
@@ -56,6 +61,7 @@ export default {
   moderatorReplies,
   notifications,
   permissions,
+  reports,
   settings,
   taxonomy,
   sitemap,

@@ -26,6 +26,8 @@ const actorFields = (actor: Actor) => {
       return { actorType: 'admin', actorId: actor.id, actorName: actor.name };
     case 'importer':
       return { actorType: 'importer', actorId: null, actorName: actor.name ?? 'importer' };
+    case 'reader':
+      return { actorType: 'reader', actorId: null, actorName: actor.name };
     default:
       return { actorType: 'system', actorId: null, actorName: 'moderation rules' };
   }

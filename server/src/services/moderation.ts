@@ -27,7 +27,9 @@ import createUpdateChecks, {
   OWN_FIELDS,
   refuseRepliesChange,
 } from '../moderation/update-checks';
+import createReaderEdits from '../moderation/reader-edit';
 import createModerationFactsRepository from '../repositories/moderation-facts';
+import createReportsRepository from '../repositories/reports';
 import { getService } from '../utils/get-service';
 import { ConflictError } from '../utils/conflict';
 import { getSecret, keyedHash } from '../utils/secret';
@@ -58,6 +60,8 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { refuseChanges, refusePostMove, checkPlacement } = createUpdateChecks({ strapi });
   const hash = (value: string) => keyedHash(getSecret(strapi), value);
   const trash = createTrash({ strapi });
+  const readerEdit = createReaderEdits({ strapi });
+  const reports = createReportsRepository({ strapi });
 
   return {
     /** Runs `fn` as `actor`: the importer and trusted code keep the statuses they set. */
@@ -140,6 +144,11 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
       const documentId = context.params.documentId;
       cleanUpdateData(data);
       refuseRepliesChange(data);
+      // An author's edit in the edit window (services/reader-actions.ts): the text only, judged.
+      const editor = currentScope(strapi);
+      if (documentId && editor.actor.type === 'reader' && editor.actor.name === 'the author') {
+        return readerEdit(editor, documentId, data, next);
+      }
       const postRef = relationDocumentId(data.post, 'post');
       const parentRef = relationDocumentId(data.parent, 'parent');
       const moved = postRef !== undefined || parentRef !== undefined;
@@ -209,9 +218,11 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
             fromStatus: current.status,
             toStatus: to,
             actor,
-            rule: actor.type === 'system' ? 'code' : null,
+            rule: scope.rule ?? (actor.type === 'system' ? 'code' : null),
             reason,
           });
+          // Approved again after a review: readers' reports start over.
+          if (to === 'approved') await reports.clear(documentId);
           const thread = { documentId, postDocumentId: current.postDocumentId, actor, reason };
           if (toTrash) await trash.trashReplies({ ...thread, at: now });
           if (fromTrash) await trash.restoreReplies(thread);

@@ -139,3 +139,7 @@ export const lessonsQuerySchema = yup
     pageSize,
   })
   .noUnknown(true, 'Unknown query parameter: ${unknown}');
+
+export const reportsQuerySchema = yup
+  .object({ page, pageSize })
+  .noUnknown(true, 'Unknown query parameter: ${unknown}');
