@@ -407,7 +407,7 @@ test('bulk actions change many comments; a delete goes to the trash, undone by a
   await page.close();
 });
 
-test('a moderator replies as staff and edits a comment from the Moderation view', async () => {
+test('a moderator replies as staff (undone, then again) and edits a comment from the Moderation view', async () => {
   // Its own reader each run: the row below is found by the reader's email.
   const stamp = Date.now().toString(36);
   const email = `quinn-${stamp}@example.com`;
@@ -435,9 +435,37 @@ test('a moderator replies as staff and edits a comment from the Moderation view'
   await form.getByLabel('Your reply').fill('Give first: help someone today.');
   await shot(page, 'moderation-reply');
   await form.getByRole('button', { name: 'Publish reply' }).click();
-  await page.getByText('Reply published').first().waitFor();
-  // Answering approved it: it leaves the held tab.
+  // Answering approved it: it leaves the held tab. The toast says so, and what its Undo does.
+  const toast = page.getByTestId('undo-toast');
+  const said =
+    'Reply published, and Quinn Question’s comment approved. ' +
+    'Undo moves your reply to the trash and holds the comment again.';
+  await toast.getByText(said).waitFor();
   await row.waitFor({ state: 'detached' });
+
+  // Undone: the comment is held again, the reply in the trash (restorable), neither public.
+  await toast.getByRole('button', { name: 'Undo', exact: true }).click();
+  await row.waitFor();
+  const held = await api('GET', '/blog/comments?status=pending&q=Quinn', { token });
+  assert.deepEqual(
+    held.body.data.map((comment) => comment.authorEmail),
+    [email]
+  );
+  const trashed = await api('GET', '/blog/comments?status=trash&q=Give%20first', { token });
+  assert.deepEqual(
+    trashed.body.data.map((comment) => [comment.authorName, comment.staff, comment.trashedFrom]),
+    [['Demo Admin', true, 'approved']]
+  );
+  const hidden = await api('GET', `/api/blog/posts/${SEED_SLUG}/comments`);
+  assert.doesNotMatch(JSON.stringify(hidden.body), /How to start\?|Give first/);
+
+  // Answered again, for good this time (the toast dismissed: nothing to undo).
+  await row.getByRole('button', { name: 'Reply' }).click();
+  await form.getByLabel('Your reply').fill('Give first: help someone today.');
+  await form.getByRole('button', { name: 'Publish reply' }).click();
+  await toast.getByText(said).waitFor();
+  await row.waitFor({ state: 'detached' });
+  await toast.getByRole('button', { name: 'Dismiss' }).click();
 
   const thread = await api('GET', `/api/blog/posts/${SEED_SLUG}/comments`);
   const answered = thread.body.data.find(
