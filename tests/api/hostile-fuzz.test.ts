@@ -3,7 +3,21 @@ import type { AddressInfo } from 'net';
 import fc from 'fast-check';
 import request, { type Response } from 'supertest';
 
-import { AUTHOR_UID, CATEGORY_UID, COMMENT_UID, TAG_UID } from '../../contracts/plugin';
+import { EDIT_TOKEN_HEADER } from '../../contracts/comments';
+import {
+  ADMIN_ACTIONS,
+  AUTHOR_UID,
+  CATEGORY_UID,
+  COMMENT_UID,
+  MODERATION_EVENT_UID,
+  TAG_UID,
+} from '../../contracts/plugin';
+import { signLink, type LinkClaims } from '../../server/src/mail/link-token';
+import { COMMENT_REPORT_UID } from '../../server/src/models/comment-report';
+import { MAIL_OUTBOX_UID } from '../../server/src/models/mail-outbox';
+import { MAIL_SUBSCRIPTION_UID } from '../../server/src/models/mail-subscription';
+import { USED_MAIL_LINK_UID } from '../../server/src/models/used-mail-link';
+import { getSecret } from '../../server/src/utils/secret';
 import { adminToken } from '../helpers/admin';
 import { nextIp, setSettings, validComment } from '../helpers/comments-api';
 import {
@@ -17,14 +31,18 @@ import {
 import {
   FUZZ_RUNS,
   FUZZ_SEED,
+  HOSTILE_JSON_TEXTS,
+  hostileToken,
   jsonBody,
   listQuery,
   NAUGHTY_STRINGS,
   OPERATORS,
   queryValue,
   submissionBody,
+  tokenQueries,
   toQueryString,
 } from '../helpers/hostile';
+import { adminWithActions } from '../helpers/roles';
 import { startApp, type TestApp } from '../helpers/strapi';
 
 /**
@@ -391,4 +409,274 @@ describe('hostile input, fuzzed, on every public route', () => {
     );
     // FUZZ_RUNS queries on four routes and FUZZ_RUNS bodies on nine: past 60 s on a busy machine.
   }, 240_000);
+
+  /**
+   * The routes of the reader loop (edit, report, the mail's links) and of the moderator's tools
+   * (restore, reply, edit, reply name, reports), on real comments: whatever is refused answers a
+   * 4xx (Strapi's error shape, or a page for the mail's links) and changes nothing stored.
+   */
+  describe('the reader loop’s and the moderator tools’ routes', () => {
+    /** A held comment with its edit token, an approved one, one in the trash. */
+    const ids = { held: '', approved: '', trashed: '' };
+    let editToken = '';
+    let auth: { Authorization: string };
+
+    beforeAll(async () => {
+      const res = await http()
+        .post(`/api/blog/posts/${slug}/comments`)
+        .set('X-Forwarded-For', nextIp())
+        .send({ data: validComment({ content: 'The text an edit must not change.' }) });
+      expect(res.status).toBe(201);
+      ids.held = res.body.data.documentId;
+      editToken = res.body.data.editToken;
+      expect(editToken).toEqual(expect.any(String));
+      const post = await createPost(app.strapi, { title: 'Fuzzed reader loop' });
+      ids.approved = (
+        await createComment(app.strapi, { post: post.documentId, status: 'approved' })
+      ).documentId;
+      ids.trashed = (
+        await createComment(app.strapi, { post: post.documentId, status: 'approved' })
+      ).documentId;
+      auth = { Authorization: `Bearer ${token}` };
+      await http()
+        .post('/blog/comments/bulk')
+        .set(auth)
+        .send({ documentIds: [ids.trashed], action: 'delete' })
+        .expect(200);
+    });
+
+    /** What a refused request must leave as it was: every table these routes write, and the comments. */
+    const stored = async () =>
+      JSON.stringify(
+        await Promise.all([
+          ...[
+            COMMENT_UID,
+            COMMENT_REPORT_UID,
+            MAIL_SUBSCRIPTION_UID,
+            MAIL_OUTBOX_UID,
+            USED_MAIL_LINK_UID,
+            MODERATION_EVENT_UID,
+          ].map((uid) => app.strapi.db.query(uid as never).count({})),
+          app.strapi.db.query(COMMENT_UID).findMany({
+            where: { documentId: { $in: Object.values(ids) } },
+            select: ['documentId', 'status', 'content', 'editedAt', 'trashedFrom'],
+            orderBy: { documentId: 'asc' },
+          }),
+        ])
+      );
+
+    /** A body as sent: raw hostile text, or a fuzzed value as JSON. */
+    const bodyText = (body: string | { value: unknown }) =>
+      typeof body === 'string' ? body : asJson(body.value);
+    const anyBody = (fields: string[]) =>
+      fc.oneof(
+        fc.constantFrom(...HOSTILE_JSON_TEXTS),
+        jsonBody(fields).map((value) => ({ value }))
+      );
+    /** A header value as an HTTP client can send it (printable ASCII). */
+    const asHeader = (value: string) => value.replace(/[^\x20-\x7e]/g, '?').slice(0, 8000);
+
+    /** Sends, checks the answer's shape, and that a refusal stored nothing. */
+    const refusedStoresNothing = async (
+      send: () => Promise<Response>,
+      what: string,
+      { admin = false } = {}
+    ) => {
+      const before = await stored();
+      const res = await send();
+      expectSafe(res, what, { admin });
+      if (res.status >= 300) expect([what, await stored()]).toEqual([what, before]);
+      return res;
+    };
+
+    it('PATCH /api/blog/comments/:documentId: any body and token; only the real token edits', async () => {
+      await property(
+        fc.tuple(
+          anyBody(['data', 'token', 'content', 'documentId', 'status']),
+          fc.oneof(hostileToken(), fc.constant(editToken)),
+          fc.constantFrom(ids.held, ids.approved, ids.trashed, 'nope', '__proto__'),
+          fc.boolean()
+        ),
+        async ([body, editWith, documentId, inHeader]) => {
+          const res = await refusedStoresNothing(
+            () => {
+              const req = http()
+                .patch(`/api/blog/comments/${encodeURIComponent(documentId)}`)
+                .set('X-Forwarded-For', nextIp())
+                .set('Content-Type', 'application/json');
+              if (inHeader) req.set(EDIT_TOKEN_HEADER, asHeader(editWith) || 'x');
+              return req.send(bodyText(body));
+            },
+            `PATCH ${documentId} ${bodyText(body).slice(0, 120)}`
+          );
+          if (res.status < 300) {
+            expect([documentId, editWith === editToken]).toEqual([ids.held, true]);
+          }
+        }
+      );
+    });
+
+    it('POST /api/blog/comments/:documentId/reports: any body stores nothing unless it answers 201', async () => {
+      await property(
+        fc.tuple(
+          anyBody(['data', 'reason', 'note']),
+          fc.constantFrom(ids.held, ids.approved, ids.trashed, 'nope', 'constructor')
+        ),
+        async ([body, documentId]) => {
+          const res = await refusedStoresNothing(
+            () =>
+              http()
+                .post(`/api/blog/comments/${encodeURIComponent(documentId)}/reports`)
+                .set('X-Forwarded-For', nextIp())
+                .set('Content-Type', 'application/json')
+                .send(bodyText(body)),
+            `report ${documentId} ${bodyText(body).slice(0, 120)}`
+          );
+          if (res.status < 300) expect(documentId).toBe(ids.approved);
+        }
+      );
+    });
+
+    const LINK_ROUTES = [
+      ['get', '/api/blog/subscriptions/confirm'],
+      ['get', '/api/blog/subscriptions/unsubscribe'],
+      ['post', '/api/blog/subscriptions/unsubscribe'],
+      ['get', '/api/blog/moderation-links'],
+      ['post', '/api/blog/moderation-links'],
+    ] as const;
+
+    /** A mail link's answer: a 4xx page (HTML), or a 4xx in Strapi's shape for a bad query. */
+    const expectRefusedPage = (res: Response, what: string) => {
+      expectSafe(res, what);
+      expect([what, res.status >= 400 && res.status < 500]).toEqual([what, true]);
+      if (res.type !== 'application/json' && res.status !== 431) {
+        expect([what, res.type]).toEqual([what, 'text/html']);
+      }
+    };
+
+    it('the mail’s link pages and POSTs: a forged, overlong or malformed token answers a 4xx page', async () => {
+      await property(
+        fc.tuple(hostileToken(), fc.nat({ max: tokenQueries('').length - 1 })),
+        async ([linkToken, form]) => {
+          const query = tokenQueries(linkToken)[form];
+          for (const [method, route] of LINK_ROUTES) {
+            const before = await stored();
+            const client = http();
+            const res = await client[method](`${route}?${query}`)
+              .type('form')
+              .send(method === 'post' ? 'List-Unsubscribe=One-Click' : '');
+            expectRefusedPage(res, `${method} ${route}?${query.slice(0, 200)}`);
+            expect(await stored()).toEqual(before);
+          }
+        }
+      );
+    });
+
+    it('the mail’s links signed with another key, or with claims that name nothing, change nothing', async () => {
+      const secret = getSecret(app.strapi);
+      const later = Math.floor(Date.now() / 1000) + 3600;
+      const claims: Array<[string, LinkClaims]> = [
+        ['confirm', { p: 'confirm', e: 'nobody', d: 'nope', x: later }],
+        ['confirm', { p: 'confirm', e: 'nobody', d: ids.approved, x: 1 }],
+        ['confirm', { p: 'confirm', e: 'x'.repeat(129), d: ids.approved, x: later }],
+        ['unsubscribe', { p: 'unsubscribe', e: 'nobody', d: ids.approved, k: 'no-such-kind' }],
+        ['moderate', { p: 'moderate', c: 'nope', a: 'approve', u: 1, n: 'n1', x: later }],
+        ['moderate', { p: 'moderate', c: ids.held, a: 'approve', u: 999999, n: 'n2', x: later }],
+        ['moderate', { p: 'moderate', c: ids.held, a: 'approve', u: -1, n: 'n3', x: 1e300 }],
+        [
+          'moderate',
+          { p: 'moderate', c: ids.trashed, a: 'delete', u: 1, n: 'n4', x: later } as never,
+        ],
+      ];
+      for (const [purpose, claim] of claims) {
+        for (const key of [secret, `${secret}-another`]) {
+          const linkToken = signLink(key, claim);
+          for (const [method, route] of LINK_ROUTES) {
+            const what = `${method} ${route} ${purpose} ${JSON.stringify(claim)} ${key === secret ? 'signed' : 'forged'}`;
+            const before = await stored();
+            const res = await http()[method](`${route}?token=${linkToken}`).type('form').send('');
+            // Only a link signed with the plugin's key may answer 200: an unsubscription is
+            // idempotent (RFC 8058), for an address with no subscription too.
+            if (res.status === 200) {
+              expect([what, key === secret, purpose]).toEqual([what, true, 'unsubscribe']);
+              expectSafe(res, what);
+            } else {
+              expectRefusedPage(res, what);
+            }
+            expect([what, await stored()]).toEqual([what, before]);
+          }
+        }
+      }
+    });
+
+    it('admin restore, reply, content, reply name and reports: hostile bodies and queries on real comments', async () => {
+      await property(
+        fc.tuple(
+          anyBody(['content', 'name', 'documentId', 'status', 'staff', 'parent']),
+          fc.constantFrom(ids.held, ids.approved, ids.trashed)
+        ),
+        async ([body, documentId]) => {
+          for (const [method, path] of [
+            ['post', `/blog/comments/${documentId}/restore`],
+            ['post', `/blog/comments/${documentId}/reply`],
+            ['put', `/blog/comments/${documentId}/content`],
+            ['put', '/blog/reply-name'],
+          ] as const) {
+            await refusedStoresNothing(
+              () => {
+                const client = http();
+                return client[method](path)
+                  .set(auth)
+                  .set('Content-Type', 'application/json')
+                  .send(bodyText(body));
+              },
+              `${method} ${path} ${bodyText(body).slice(0, 120)}`,
+              { admin: true }
+            );
+          }
+        }
+      );
+      await property(listQuery(), async (query) => {
+        for (const path of ['/blog/reports', '/blog/reply-name']) {
+          const res = await http()
+            .get(`${path}?${toQueryString(query)}`)
+            .set(auth);
+          expectSafe(res, path, { admin: true });
+        }
+      });
+    });
+
+    it('an editor without the moderate right is refused every write (403), storing nothing', async () => {
+      const reader = {
+        Authorization: `Bearer ${await adminWithActions(app, [ADMIN_ACTIONS.readComments])}`,
+      };
+      const nobody = { Authorization: `Bearer ${await adminWithActions(app, [])}` };
+      const writes = [
+        ['post', `/blog/comments/${ids.trashed}/restore`, {}],
+        ['post', `/blog/comments/${ids.held}/reply`, { content: 'A reply from a reader role.' }],
+        ['put', `/blog/comments/${ids.held}/content`, { content: 'Rewritten by a reader role.' }],
+        ['put', '/blog/reply-name', { name: 'Impostor' }],
+        ['get', '/blog/reply-name', undefined],
+      ] as const;
+      for (const who of [reader, nobody]) {
+        for (const [method, path, body] of writes) {
+          const res = await refusedStoresNothing(
+            () => http()[method](path).set(who).send(body),
+            `${method} ${path}`
+          );
+          expect([path, res.status]).toEqual([path, 403]);
+        }
+      }
+      // Reading the reports needs the read right, and only it.
+      await http().get('/blog/reports').set(reader).expect(200);
+      const refused = await http().get('/blog/reports').set(nobody);
+      expectSafe(refused, 'GET /blog/reports without rights');
+      expect(refused.status).toBe(403);
+    });
+
+    it('no body above polluted the server’s prototypes', () => {
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(Object.prototype).not.toHaveProperty('polluted');
+    });
+  });
 });

@@ -407,7 +407,7 @@ test('bulk actions change many comments; a delete goes to the trash, undone by a
   await page.close();
 });
 
-test('a moderator replies as staff and edits a comment from the Moderation view', async () => {
+test('a moderator replies as staff (undone, then again) and edits a comment from the Moderation view', async () => {
   // Its own reader each run: the row below is found by the reader's email.
   const stamp = Date.now().toString(36);
   const email = `quinn-${stamp}@example.com`;
@@ -435,9 +435,37 @@ test('a moderator replies as staff and edits a comment from the Moderation view'
   await form.getByLabel('Your reply').fill('Give first: help someone today.');
   await shot(page, 'moderation-reply');
   await form.getByRole('button', { name: 'Publish reply' }).click();
-  await page.getByText('Reply published').first().waitFor();
-  // Answering approved it: it leaves the held tab.
+  // Answering approved it: it leaves the held tab. The toast says so, and what its Undo does.
+  const toast = page.getByTestId('undo-toast');
+  const said =
+    'Reply published, and Quinn Question’s comment approved. ' +
+    'Undo moves your reply to the trash and holds the comment again.';
+  await toast.getByText(said).waitFor();
   await row.waitFor({ state: 'detached' });
+
+  // Undone: the comment is held again, the reply in the trash (restorable), neither public.
+  await toast.getByRole('button', { name: 'Undo', exact: true }).click();
+  await row.waitFor();
+  const held = await api('GET', '/blog/comments?status=pending&q=Quinn', { token });
+  assert.deepEqual(
+    held.body.data.map((comment) => comment.authorEmail),
+    [email]
+  );
+  const trashed = await api('GET', '/blog/comments?status=trash&q=Give%20first', { token });
+  assert.deepEqual(
+    trashed.body.data.map((comment) => [comment.authorName, comment.staff, comment.trashedFrom]),
+    [['Demo Admin', true, 'approved']]
+  );
+  const hidden = await api('GET', `/api/blog/posts/${SEED_SLUG}/comments`);
+  assert.doesNotMatch(JSON.stringify(hidden.body), /How to start\?|Give first/);
+
+  // Answered again, for good this time (the toast dismissed: nothing to undo).
+  await row.getByRole('button', { name: 'Reply' }).click();
+  await form.getByLabel('Your reply').fill('Give first: help someone today.');
+  await form.getByRole('button', { name: 'Publish reply' }).click();
+  await toast.getByText(said).waitFor();
+  await row.waitFor({ state: 'detached' });
+  await toast.getByRole('button', { name: 'Dismiss' }).click();
 
   const thread = await api('GET', `/api/blog/posts/${SEED_SLUG}/comments`);
   const answered = thread.body.data.find(
@@ -896,5 +924,83 @@ test('Strapi’s Media Library banner does not show in the demo', async () => {
   await page.goto(`${base}/admin`);
   await waitShown(page, page.getByRole('link', { name: 'Blog' }).first(), 'banner-home');
   assert.equal(await page.getByText(/Introducing the new Media Library/).count(), 0);
+  await page.close();
+});
+
+test('readers report a comment until it is held; the Reported view gives the reasons, approving clears them', async () => {
+  const stamp = Date.now().toString(36);
+  const content = `Call me on my private number, ${stamp}.`;
+  const sent = await api('POST', `/api/blog/posts/${SEED_SLUG}/comments`, {
+    ip: '192.0.2.50',
+    body: {
+      data: { authorName: 'Rhea Reported', authorEmail: `rhea-${stamp}@example.com`, content },
+    },
+  });
+  assert.equal(sent.status, 201, JSON.stringify(sent.body));
+  const { documentId } = sent.body.data;
+  const approve = await api('POST', '/blog/comments/bulk', {
+    token,
+    body: { documentIds: [documentId], status: 'approved' },
+  });
+  assert.equal(approve.status, 200, JSON.stringify(approve.body));
+  const isPublic = async () =>
+    (await api('GET', `/api/blog/posts/${SEED_SLUG}/comments`)).body.data.some(
+      (comment) => comment.documentId === documentId
+    );
+  assert.equal(await isPublic(), true);
+
+  // One report per reader (each its own address), up to the setting that holds the comment.
+  const { reportsToHold } = (await api('GET', '/blog/settings', { token })).body.data;
+  assert.ok(reportsToHold >= 2, `reportsToHold is ${reportsToHold}`);
+  const reasons = ['personal-info', ...Array(reportsToHold - 1).fill('off-topic')];
+  for (const [i, reason] of reasons.entries()) {
+    assert.equal(await isPublic(), true, `still public before report ${i + 1}`);
+    const note = i === 0 ? 'It gives a phone number.' : undefined;
+    const res = await api('POST', `/api/blog/comments/${documentId}/reports`, {
+      ip: `192.0.2.${51 + i}`,
+      body: { data: { reason, ...(note ? { note } : {}) } },
+    });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+  }
+  assert.equal(await isPublic(), false, 'held once reported enough');
+
+  // The queue says why it waits, as a sentence.
+  const page = await adminPage();
+  await page.goto(`${base}/admin/plugins/blog/moderation?q=${stamp}`);
+  const queued = page.getByTestId('comment-row').filter({ hasText: 'Rhea Reported' });
+  await waitShown(page, queued, 'reported-queue');
+  assert.match(
+    await queued.getByTestId('comment-reason').innerText(),
+    new RegExp(`Held: ${reportsToHold} readers reported it \\(holding from ${reportsToHold}\\)\\.`)
+  );
+
+  // The Reported view: the count, the reasons in words (not their codes), the note, the status.
+  await page
+    .getByRole('link', { name: /^Reported/ })
+    .first()
+    .click();
+  await page.waitForURL(/\/admin\/plugins\/blog\/reported/);
+  const row = page.getByTestId('reported-row').filter({ hasText: content });
+  await waitShown(page, row, 'reported-view');
+  assert.equal(await row.getByTestId('reported-count').innerText(), `${reportsToHold} reports`);
+  const text = await row.innerText();
+  assert.match(text, new RegExp(`Off-topic × ${reportsToHold - 1}`));
+  assert.match(text, /Personal information × 1/);
+  assert.match(text, /“It gives a phone number\.”/);
+  assert.match(text, /Pending/i);
+  assert.doesNotMatch(text, /personal-info|off-topic/);
+  await shot(page, 'reported-view');
+
+  await row.getByRole('button', { name: 'Approve and clear reports' }).click();
+  await page.getByText('Approved; its reports are cleared').first().waitFor();
+  await row.waitFor({ state: 'detached' });
+  assert.equal(await isPublic(), true, 'public again');
+  const listed = await api('GET', '/blog/reports?pageSize=100', { token });
+  assert.equal(listed.status, 200);
+  assert.equal(
+    listed.body.data.some((comment) => comment.documentId === documentId),
+    false,
+    'its reports are cleared'
+  );
   await page.close();
 });

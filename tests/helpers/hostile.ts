@@ -206,3 +206,78 @@ export const submissionBody = (): fc.Arbitrary<unknown> => {
     )
   );
 };
+
+/**
+ * Request bodies as raw text, each wrong in its own way: cut short, not an object, numbers
+ * past a double, prototype keys (at the top and inside `data`), a key given twice with an
+ * operator, nesting thousands deep, a string far past every limit, control characters.
+ */
+export const HOSTILE_JSON_TEXTS: string[] = [
+  '',
+  '{',
+  '{"data":',
+  '{"data":{"content":"unterminated}}',
+  'null',
+  '[]',
+  '"a string"',
+  '1e999',
+  'true',
+  '{"data":null}',
+  '{"data":[]}',
+  '{"data":"text"}',
+  '{"data":{"content":1e999,"reason":-0}}',
+  '{"__proto__":{"polluted":true},"data":{"content":"x","reason":"spam"}}',
+  '{"constructor":{"prototype":{"polluted":true}}}',
+  '{"data":{"__proto__":{"content":"hidden","reason":"spam","polluted":true}}}',
+  '{"data":{"reason":"spam","reason":{"$ne":null}},"content":{"$gt":""}}',
+  '{"data":{"content":["a","b"],"reason":["spam"],"note":{"toString":"x"}}}',
+  '{"data":{"content":"\\u0000\\u202e\\ud800","reason":"spam\\u0000"},"token":"\\ud800"}',
+  `{"data":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+  `{"data":${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}}`,
+  `{"data":{"content":"${'x'.repeat(300_000)}","reason":"${'spam'.repeat(50_000)}"}}`,
+  `{"data":{"note":"${'\\u202e'.repeat(5000)}","reason":"other"},"name":"${'n'.repeat(100_000)}"}`,
+];
+
+/** What a forger puts in a signed link's `token`: shapes near a real one, and nothing like it. */
+export const hostileToken = (): fc.Arbitrary<string> => {
+  const b64 = fc.string({ unit: fc.constantFrom(...'ABCxyz019-_'), minLength: 1, maxLength: 80 });
+  return fc.oneof(
+    fc.constantFrom(
+      '',
+      '.',
+      '..',
+      'a.b',
+      'null',
+      '__proto__',
+      'constructor.prototype',
+      `${'A'.repeat(540)}.${'A'.repeat(43)}`,
+      `${'A'.repeat(541)}.${'A'.repeat(43)}`,
+      'x'.repeat(601),
+      'x'.repeat(6000),
+      `${Buffer.from('{"p":"moderate"}').toString('base64url')}.${'A'.repeat(43)}`,
+      `${Buffer.from('{"__proto__":{"p":"confirm"}}').toString('base64url')}.${'A'.repeat(43)}`,
+      'ｅｙＪ.ｅｙＪ',
+      'abc\u202edef.ghi',
+      'a%00b.c'
+    ),
+    fc.tuple(b64, b64).map(([payload, signature]) => `${payload}.${signature}`),
+    b64.map((payload) => `${payload}.${'A'.repeat(43)}`),
+    fc.constantFrom(...NAUGHTY_STRINGS),
+    fc.string({ unit: 'grapheme', maxLength: 30 })
+  );
+};
+
+/** The forms a `token` takes in a query string: one, twice, a list, an object, with a stranger. */
+export const tokenQueries = (token: string): string[] => {
+  // encodeURIComponent throws on a lone surrogate: a browser would send U+FFFD instead.
+  const value = encodeURIComponent(token.replace(/[\ud800-\udfff]/gu, '\ufffd'));
+  return [
+    `token=${value}`,
+    `token=${value}&token=${value}`,
+    `token[]=${value}`,
+    `token[$ne]=${value}`,
+    `token[__proto__][p]=${value}`,
+    `token=${value}&junk=1`,
+    '',
+  ];
+};

@@ -7,6 +7,7 @@ import {
   actionsFor,
   bulkActions,
   doneMessage,
+  replyUndo,
   STATUS_TABS,
   undoChanges,
 } from '../../admin/src/utils/moderation-actions';
@@ -189,6 +190,33 @@ describe('the bulk bar and the toasts', () => {
     expect(undoChanges(rows, 'delete')).toEqual([{ action: 'restore', documentIds: ['a', 'b'] }]);
     expect(undoChanges(rows, 'restore')).toEqual([{ action: 'delete', documentIds: ['c'] }]);
     expect(undoChanges([{ documentId: 'c', status: 'trash' }], 'delete')).toEqual([]);
+  });
+});
+
+describe('the undo of a moderator reply', () => {
+  it('trashes the reply, then holds again the comment the reply approved, and says both', () => {
+    const { message, changes } = replyUndo(
+      { documentId: 'p', status: 'pending', authorName: 'Quinn' },
+      'r'
+    );
+    expect(changes).toEqual([
+      { action: 'delete', documentIds: ['r'] },
+      { status: 'pending', documentIds: ['p'] },
+    ]);
+    expect(t(message.id, message.values)).toBe(
+      'Reply published, and Quinn’s comment approved. Undo moves your reply to the trash and holds the comment again.'
+    );
+  });
+
+  it('only trashes the reply under a comment that was approved already, and says only that', () => {
+    const { message, changes } = replyUndo(
+      { documentId: 'p', status: 'approved', authorName: 'Quinn' },
+      'r'
+    );
+    expect(changes).toEqual([{ action: 'delete', documentIds: ['r'] }]);
+    expect(t(message.id, message.values)).toBe(
+      'Reply published. Undo moves your reply to the trash.'
+    );
   });
 });
 

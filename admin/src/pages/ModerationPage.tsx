@@ -39,6 +39,7 @@ import { PERMISSIONS } from '../permissions';
 import {
   bulkActions,
   doneMessage,
+  replyUndo,
   STATUS_TABS,
   undoChanges,
   type RowAction,
@@ -63,7 +64,7 @@ const QUEUE_PERMISSIONS = [...PERMISSIONS.readComments, ...PERMISSIONS.moderateC
  * (useModerationQuery.ts), so a link opens it on a post's or a comment's comments. Every action
  * is saved at once: a delete moves the comments to the trash (its undo restores them), a restore
  * takes them out (its undo deletes them again), a status change's undo sets the former statuses
- * back.
+ * back, a reply's moves it to the trash and holds again the comment it approved.
  */
 export const ModerationPage = () => {
   const t = useTranslate();
@@ -153,10 +154,18 @@ export const ModerationPage = () => {
     if (!writing) return false;
     const { mode, comment } = writing;
     try {
-      if (mode === 'reply') await replyTo({ documentId: comment.documentId, content }).unwrap();
-      else await edit({ documentId: comment.documentId, content }).unwrap();
+      if (mode === 'reply') {
+        const { reply } = await replyTo({ documentId: comment.documentId, content }).unwrap();
+        setWriting(null);
+        // The toast says what its Undo does: the reply to the trash, an approval taken back.
+        const { message, changes } = replyUndo(comment, reply.documentId);
+        lastUndoId += 1;
+        undoWindow.offer({ id: lastUndoId, message, revert: () => void setBack(changes) });
+        return true;
+      }
+      await edit({ documentId: comment.documentId, content }).unwrap();
       setWriting(null);
-      toggleNotification({ type: 'success', message: t(`moderation.${mode}.done`) });
+      toggleNotification({ type: 'success', message: t('moderation.edit.done') });
       return true;
     } catch (cause) {
       failed(cause);

@@ -71,3 +71,24 @@ export const undoChanges = (before: Before[], action: RowAction): UndoChange[] =
   }
   return [...groups].map(([status, documentIds]) => ({ status, documentIds }));
 };
+
+/**
+ * What undoes a moderator's reply, and the toast's sentence that says so: the reply goes to the
+ * trash (restorable from its tab), then the comment it answered, if the reply approved it, is
+ * held again. Mails already sent for the approval are not called back: the sentence says what
+ * the undo does, nothing more.
+ */
+export const replyUndo = (
+  parent: Before & { authorName: string },
+  replyId: string
+): { message: { id: string; values: Record<string, string> }; changes: UndoChange[] } => {
+  const changes: UndoChange[] = [{ action: 'delete', documentIds: [replyId] }];
+  if (parent.status !== 'pending') {
+    return { message: { id: 'moderation.reply.undoable', values: {} }, changes };
+  }
+  changes.push({ status: 'pending', documentIds: [parent.documentId] });
+  return {
+    message: { id: 'moderation.reply.undoableApproved', values: { name: parent.authorName } },
+    changes,
+  };
+};

@@ -16,14 +16,28 @@ const refuse = (path: string[], message: string) =>
 export const hasNul = (value: string) => value.includes('\u0000');
 
 /**
- * Refuses, with a 400, what a JSON body may hold but no field of the plugin takes: a key (at any
- * depth) that names an inherited property, answered as an unknown field; and a NUL character in
- * any text. One pass over the input, which the body parser has already bounded.
+ * The deepest nesting a body may have: real inputs need a few levels. A refusal
+ * names the value it refuses (Strapi's `details.errors[].value`), and a value nested thousands
+ * deep overflowed the stack when Koa wrote that answer as JSON (a 500).
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Refuses, with a 400, what a JSON body may hold but no field of the plugin takes: nesting past
+ * MAX_JSON_DEPTH; a key (at any depth) that names an inherited property, answered as an unknown
+ * field; and a NUL character in any text. One pass over the input, which the body parser has
+ * already bounded.
  */
 export const checkJsonInput = (input: unknown) => {
   const stack: Array<{ value: unknown; path: string[] }> = [{ value: input, path: [] }];
   while (stack.length) {
     const { value, path } = stack.pop()!;
+    if (path.length > MAX_JSON_DEPTH) {
+      throw refuse(
+        path.slice(0, 3),
+        `The body is nested too deeply (at most ${MAX_JSON_DEPTH} levels)`
+      );
+    }
     if (typeof value === 'string') {
       if (hasNul(value))
         throw refuse(path, `${path.join('.') || 'The body'} holds a NUL character`);
