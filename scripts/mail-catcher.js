@@ -80,7 +80,7 @@ body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1r
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #ddd;vertical-align:top}
 pre{white-space:pre-wrap;word-break:break-word;background:#f6f6f6;padding:.75rem;border-radius:4px}
 iframe{width:100%;height:32rem;border:1px solid #ccc;border-radius:4px;background:#fff}
-.muted{color:#666}dt{font-weight:600}dd{margin:0 0 .4rem;word-break:break-all}
+.muted{color:#666}dt{font-weight:600}dd,.links{margin:0 0 .4rem;word-break:break-all}
 </style></head><body>${body}</body></html>`;
 
 const renderList = (mails) => {

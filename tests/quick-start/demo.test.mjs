@@ -3,7 +3,8 @@
  * the playground and serves the seed post, its comment and the admin panel, and catches its
  * mail in a web inbox (no SMTP_HOST set: scripts/mail-catcher.js).
  * Run with `npm run test:demo` (node's test runner; it builds the admin panel, about a minute).
- * Ports: DEMO_TEST_PORT (1399), DEMO_TEST_MAIL_PORT (8399, the inbox), DEMO_TEST_SMTP_PORT (2599).
+ * Port: DEMO_TEST_PORT (1399); the mail catcher takes free ports (tests/helpers/demo-server.mjs)
+ * and the banner says which.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,9 +13,8 @@ import { startDemo } from '../helpers/demo-server.mjs';
 
 const PORT = Number(process.env.DEMO_TEST_PORT || 1399);
 const BASE = `http://127.0.0.1:${PORT}`;
-const MAIL_PORT = Number(process.env.DEMO_TEST_MAIL_PORT || 8399);
-const SMTP_PORT = Number(process.env.DEMO_TEST_SMTP_PORT || 2599);
-const INBOX = `http://127.0.0.1:${MAIL_PORT}`;
+/** The demo's inbox, as its banner prints it. */
+let INBOX;
 const SEED = 'networking-biggest-mistake';
 
 let demo;
@@ -27,12 +27,12 @@ before(async () => {
     env: {
       // No mail server of the user's: the demo catches its mail. Each reader its own address.
       SMTP_HOST: '',
-      DEMO_MAIL_PORT: String(MAIL_PORT),
-      DEMO_SMTP_PORT: String(SMTP_PORT),
       IS_PROXIED: 'true',
     },
   });
   output = demo.output();
+  const port = /Mail inbox +http:\/\/localhost:(\d+)/.exec(output)?.[1];
+  INBOX = `http://127.0.0.1:${port}`;
 });
 
 after(() => demo?.stop());
@@ -129,7 +129,7 @@ const useModerationLink = async (url) => {
 };
 
 test('prints the demo inbox, and catches the mail: confirmation, held comment, reply', async () => {
-  assert.match(output, new RegExp(`Mail inbox +http://localhost:${MAIL_PORT}`));
+  assert.match(output, /Mail inbox +http:\/\/localhost:\d+ /);
   const inbox = await fetch(INBOX);
   assert.equal(inbox.status, 200);
   assert.match(await inbox.text(), /<h1>Demo inbox<\/h1>/);
