@@ -232,7 +232,14 @@ async function startMailCatcher({
       res.end();
       return;
     }
-    const { pathname } = new URL(req.url ?? '/', 'http://inbox.localhost');
+    let pathname;
+    try {
+      ({ pathname } = new URL(req.url ?? '/', 'http://inbox.localhost'));
+    } catch {
+      res.writeHead(400);
+      res.end();
+      return;
+    }
     const match = /^\/(api\/)?mails\/(\d{1,9})$/.exec(pathname);
     const mail = match ? mails.find((candidate) => candidate.id === Number(match[2])) : undefined;
     if (pathname === '/') html(res, 200, renderList(mails));
