@@ -6,6 +6,11 @@
  *   PORT               port to listen on (1337)
  *   DATABASE_FILENAME  SQLite file, relative to playground/ (.tmp/data.db)
  *   DEMO_ADMIN_EMAIL / DEMO_ADMIN_PASSWORD   the demo admin (admin@example.com / Demo-admin-1)
+ *   SMTP_HOST / SMTP_PORT   your own mail server (playground/config/plugins.ts); unset, the demo
+ *                      catches its mail itself (scripts/mail-catcher.js) and shows it in a web inbox:
+ *   DEMO_MAIL_PORT     the inbox's web port (8025)
+ *   DEMO_SMTP_PORT     the catcher's SMTP port on 127.0.0.1 (2525)
+ *   BLOG_MODERATOR_EMAILS   who gets the held-comment mail (the demo admin)
  */
 'use strict';
 
@@ -13,6 +18,8 @@ const { spawn, spawnSync } = require('child_process');
 const { createHash } = require('crypto');
 const fs = require('fs');
 const path = require('path');
+
+const { startMailCatcher } = require('./mail-catcher');
 
 const ROOT = path.resolve(__dirname, '..');
 const PLAYGROUND = path.join(ROOT, 'playground');
@@ -25,11 +32,17 @@ const admin = {
   email: process.env.DEMO_ADMIN_EMAIL || 'admin@example.com',
   password: process.env.DEMO_ADMIN_PASSWORD || 'Demo-admin-1',
 };
+const siteUrl = process.env.SITE_URL || 'http://localhost:3000';
 const env = {
   ...process.env,
   PORT: String(port),
   STRAPI_TELEMETRY_DISABLED: 'true',
   NODE_ENV: process.env.NODE_ENV || 'development',
+  // The demo admin moderates: a held comment mails them its one-click Approve / Spam / Reject.
+  BLOG_MODERATOR_EMAILS: process.env.BLOG_MODERATOR_EMAILS ?? admin.email,
+  // The mails link to the post's page in the example site (`npm run example`).
+  BLOG_POST_URL:
+    process.env.BLOG_POST_URL ?? `${siteUrl.replace(/(?<!\/)\/+$/, '')}/{locale}/posts/{slug}`,
 };
 
 const step = (label, bin, args, cwd = ROOT) => {
@@ -81,22 +94,57 @@ if (!fs.existsSync(ADMIN_INDEX) || builtFrom !== adminInputs) {
   step('Compiling the playground', 'tsc', ['-p', 'tsconfig.json'], PLAYGROUND);
 }
 
-process.stdout.write('\n▶ Starting the playground\n');
-const server = spawn(path.join(BIN, 'strapi'), ['start'], {
-  cwd: PLAYGROUND,
-  stdio: 'inherit',
-  env,
-});
-
-const stop = (signal) => {
-  if (!server.killed) server.kill(signal);
+/** Without a mail server of the user's, the demo's own catcher and its inbox. */
+const startCatcher = async () => {
+  if (process.env.SMTP_HOST) return null;
+  const smtpPort = Number(process.env.DEMO_SMTP_PORT || 2525);
+  const httpPort = Number(process.env.DEMO_MAIL_PORT || 8025);
+  process.stdout.write(`\n▶ Starting the demo inbox (SMTP on 127.0.0.1:${smtpPort})\n`);
+  try {
+    const catcher = await startMailCatcher({ smtpPort, httpPort });
+    Object.assign(env, {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(catcher.smtpPort),
+      SMTP_IGNORE_TLS: 'true',
+    });
+    return catcher;
+  } catch (error) {
+    process.stderr.write(
+      `\n✖ The demo inbox could not listen (${error.message}): set DEMO_SMTP_PORT / DEMO_MAIL_PORT ` +
+        'to free ports, or SMTP_HOST / SMTP_PORT to use your own mail server\n'
+    );
+    process.exit(1);
+  }
 };
-process.on('SIGINT', () => stop('SIGINT'));
-process.on('SIGTERM', () => stop('SIGTERM'));
-server.on('exit', (code) => process.exit(code ?? 0));
+
+const main = async () => {
+  const catcher = await startCatcher();
+
+  process.stdout.write('\n▶ Starting the playground\n');
+  const server = spawn(path.join(BIN, 'strapi'), ['start'], {
+    cwd: PLAYGROUND,
+    stdio: 'inherit',
+    env,
+  });
+
+  const stop = (signal) => {
+    if (!server.killed) server.kill(signal);
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  server.on('exit', (code) => process.exit(code ?? 0));
+
+  const mailLines = catcher
+    ? [
+        ` Mail inbox    ${catcher.url}  (every mail the demo sends: confirmations,`,
+        `               replies, the held-comment mail to ${env.BLOG_MODERATOR_EMAILS})`,
+      ]
+    : [` Mail          sent through ${process.env.SMTP_HOST}:${process.env.SMTP_PORT || ''}`];
+  await announce(mailLines);
+};
 
 const base = `http://localhost:${port}`;
-const announce = async () => {
+const announce = async (mailLines) => {
   for (let attempt = 0; attempt < 240; attempt += 1) {
     try {
       const res = await fetch(`${base}/_health`);
@@ -114,8 +162,10 @@ const announce = async () => {
             ` Seed post     ${base}/api/blog/posts/networking-biggest-mistake`,
             ` Its comments  ${base}/api/blog/posts/networking-biggest-mistake/comments`,
             '',
+            ...mailLines,
+            '',
             ` Open preview  on a post's edit view shows it in the example site,`,
-            `               ${process.env.SITE_URL || 'http://localhost:3000'} (npm run example)`,
+            `               ${siteUrl} (npm run example)`,
             '',
             ' Stop with Ctrl+C',
             '────────────────────────────────────────────────────────────',
@@ -131,4 +181,4 @@ const announce = async () => {
   }
   process.stderr.write(`The server did not answer on ${base}/_health within two minutes.\n`);
 };
-announce();
+main();

@@ -65,6 +65,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       preview: {
         url: `${siteUrl(env)}/{locale}/posts/{slug}?document={documentId}&preview={token}`,
       },
+      // Who is mailed a held comment, comma-separated (`npm run demo` names the demo admin).
+      moderatorEmails: env.array('BLOG_MODERATOR_EMAILS', []).filter(Boolean),
+      // A post's page, for the mails' links and the sitemap (`npm run demo` names the example
+      // site's); unset, the mails carry no post link and the sitemap answers 404.
+      ...(env('BLOG_POST_URL', '') ? { sitemap: { postUrl: env('BLOG_POST_URL', '') } } : {}),
     },
   },
 });

@@ -172,6 +172,40 @@ describe('reader notifications by mail', () => {
     expect(smtp.to(email)).toHaveLength(2);
   });
 
+  it('a moderator’s reply (no address of its own) mails the subscribed author and the post’s subscribers', async () => {
+    const author = 'staff-parent@example.com';
+    const follower = 'staff-follower@example.com';
+    const own = await subscribed(author, { replies: true });
+    await subscribed(follower, { newComments: true }, 'Fay');
+    const mod = { type: 'admin' as const, id: 1, name: 'Mod' };
+    const { reply } = (await app.strapi
+      .plugin('blog')
+      .service('moderatorReplies')
+      .reply(own.documentId, 'Thanks, from the team.', mod)) as { reply: { documentId: string } };
+    await flush();
+    const replied = smtp.to(author).slice(1);
+    expect(replied.map((mail) => mail.subject)).toEqual([
+      expect.stringMatching(/ replied to your comment on Cats & <dogs>$/),
+    ]);
+    expect(replied[0].text).toContain('Thanks, from the team.');
+    expect(
+      smtp
+        .to(follower)
+        .slice(1)
+        .map((mail) => mail.subject)
+    ).toEqual([expect.stringMatching(/^New comment by .+ on Cats & <dogs>$/)]);
+
+    // A reader answers the moderator: the post's subscribers hear of it; nothing breaks on
+    // the reply's missing address.
+    await comment({ parent: reply.documentId, authorName: 'Gus' });
+    await flush();
+    expect(smtp.to(follower).at(-1)?.subject).toBe('New comment by Gus on Cats & <dogs>');
+    const failed = await app.strapi.db
+      .query(MAIL_OUTBOX_UID as never)
+      .count({ where: { error: { $notNull: true } } });
+    expect(failed).toBe(0);
+  });
+
   it('never tells authors about their own replies', async () => {
     const email = 'self@example.com';
     const own = await subscribed(email, { replies: true, newComments: true });

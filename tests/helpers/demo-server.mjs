@@ -14,7 +14,15 @@ export async function startDemo({ port, name, env = {}, timeoutMs = 6 * 60 * 100
   fs.mkdirSync(path.dirname(db), { recursive: true });
   const child = spawn('npm', ['run', 'demo'], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), DATABASE_FILENAME: db },
+    env: {
+      ...process.env,
+      // The demo's mail catcher on free ports (its defaults, 2525 and 8025, are one demo's).
+      DEMO_SMTP_PORT: '0',
+      DEMO_MAIL_PORT: '0',
+      ...env,
+      PORT: String(port),
+      DATABASE_FILENAME: db,
+    },
     detached: true,
   });
   let output = '';

@@ -22,7 +22,8 @@ export interface CommentRow {
   documentId: string;
   status: string;
   authorName: string;
-  authorEmail: string;
+  /** Null on a moderator's reply (`staff`): no address is stored for it. */
+  authorEmail: string | null;
   content: string;
   postDocumentId: string | null;
   parentDocumentId: string | null;
@@ -116,14 +117,15 @@ export const createFanout = (strapi: Core.Strapi) => {
     const row = await comment(event.commentDocumentId);
     if (!row || row.status !== 'approved' || !row.postDocumentId) return { mails: [], done: true };
     const facts = await post(row.postDocumentId, row.pageLocale);
-    const ownKey = emailKeyOf(strapi, row.authorEmail);
+    // A moderator's reply has no address: nobody is left out as its author.
+    const ownKey = row.authorEmail ? emailKeyOf(strapi, row.authorEmail) : null;
     const mails: OutboxEntry[] = [];
     const skip = new Set([ownKey]);
     const first = event.cursor === null;
 
     if (row.parentDocumentId) {
       const parent = await comment(row.parentDocumentId);
-      const parentKey = parent ? emailKeyOf(strapi, parent.authorEmail) : null;
+      const parentKey = parent?.authorEmail ? emailKeyOf(strapi, parent.authorEmail) : null;
       if (parentKey && parentKey !== ownKey) {
         const to = await subscription(parentKey, row.postDocumentId, 'replies');
         if (to && first) mails.push(notice('reply', row, facts, to));
@@ -133,7 +135,7 @@ export const createFanout = (strapi: Core.Strapi) => {
       }
     }
     const heldBefore = (event.message as { heldBefore?: boolean } | null)?.heldBefore === true;
-    if (first && heldBefore) {
+    if (first && heldBefore && ownKey) {
       const to = await subscription(ownKey, row.postDocumentId, 'published');
       if (to) mails.push(notice('published', row, facts, to));
     }
@@ -197,7 +199,8 @@ export const createFanout = (strapi: Core.Strapi) => {
         recipient: email,
         message: heldMail({
           post: facts,
-          comment: { ...row, reason: row.moderationReason },
+          // A held comment is a reader's: it has an address (a moderator's reply is never held).
+          comment: { ...row, authorEmail: row.authorEmail ?? '', reason: row.moderationReason },
           adminUrl: moderationViewUrl(strapi),
           actions,
           ttlHours: mail.linkTtlHours,
