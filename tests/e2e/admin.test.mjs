@@ -991,8 +991,34 @@ test('readers report a comment until it is held; the Reported view gives the rea
   assert.doesNotMatch(text, /personal-info|off-topic/);
   await shot(page, 'reported-view');
 
+  // Every action there can be undone: marked as spam, it leaves the view; Undo holds it again,
+  // reports and all.
+  const listedAs = async (status) => {
+    const res = await api('GET', `/blog/comments?status=${status}&q=${stamp}`, { token });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    return res.body.data.some((comment) => comment.documentId === documentId);
+  };
+  await row.getByRole('button', { name: 'Mark as spam' }).click();
+  const toast = page.getByTestId('undo-toast');
+  await toast
+    .getByText('Marked as spam. Undo sets its former status back, with its reports.')
+    .waitFor();
+  await row.waitFor({ state: 'detached' });
+  assert.equal(await listedAs('spam'), true, 'in spam');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await page.getByText('Undone: the comment has its former status back').first().waitFor();
+  assert.equal(await listedAs('pending'), true, 'held again after the undo');
+  assert.equal(await listedAs('spam'), false, 'out of spam after the undo');
+  await waitShown(page, row, 'reported-undone');
+  assert.equal(await row.getByTestId('reported-count').innerText(), `${reportsToHold} reports`);
+
+  // Approving says that its Undo would not bring the cleared reports back.
   await row.getByRole('button', { name: 'Approve and clear reports' }).click();
-  await page.getByText('Approved; its reports are cleared').first().waitFor();
+  await toast
+    .getByText(
+      'Approved; its reports are cleared. Undo sets its former status back, but the reports stay cleared.'
+    )
+    .waitFor();
   await row.waitFor({ state: 'detached' });
   assert.equal(await isPublic(), true, 'public again');
   const listed = await api('GET', '/blog/reports?pageSize=100', { token });
