@@ -109,7 +109,42 @@ const logIn = async (page, credentials = ADMIN) => {
   await page.waitForURL(/\/admin\/?$/, { timeout: 60_000 });
 };
 
-const shot = (page, name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+/**
+ * Waits until nothing on the page moves: a dialog's fade-in, a toast sliding in, any finite CSS
+ * animation or transition (a spinner's endless one is left turning).
+ */
+const settle = (page) =>
+  page.waitForFunction(() =>
+    globalThis.document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' ||
+          animation.effect?.getComputedTiming().iterations === Infinity
+      )
+  );
+
+/** A screenshot for the docs, once the page stands still (a dialog fully shown, not half faded). */
+const shot = async (page, name) => {
+  await settle(page);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+};
+
+/**
+ * Closes Strapi's notices (its toasts, at the top) and waits until they are gone: a notice left
+ * from an earlier step would say something about another picture. Clicked from the DOM, as a
+ * modal dialog keeps the pointer from the rest of the page.
+ */
+const clearNotices = async (page) => {
+  await page.evaluate(() => {
+    for (const close of globalThis.document.querySelectorAll(
+      '[data-sonner-toast] button[aria-label="Close"]'
+    )) {
+      close.click();
+    }
+  });
+  await page.waitForFunction(() => !globalThis.document.querySelector('[data-sonner-toast]'));
+};
 
 before(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -394,6 +429,8 @@ test('bulk actions change many comments; a delete goes to the trash, undone by a
   await page.getByRole('tab', { name: /Trash/ }).click();
   const trashed = page.getByTestId('comment-row').filter({ hasText: 'Bulk One' });
   await waitShown(page, trashed, 'trash-tab');
+  // The picture of the trash, without the notice of the undo before.
+  await clearNotices(page);
   await shot(page, 'moderation-trash');
   assert.equal(await trashed.getByRole('button', { name: 'Approve' }).count(), 0);
   await trashed.getByRole('button', { name: 'Restore' }).click();
@@ -504,6 +541,7 @@ test('a moderator replies as staff (undone, then again) and edits a comment from
   await dialog.getByText('Edited by Demo Admin', { exact: true }).waitFor();
   await dialog.getByText(/ — Text edited by Demo Admin\.$/).waitFor();
   await dialog.getByText('Previous text: “How to start?”', { exact: true }).waitFor();
+  await clearNotices(page);
   await shot(page, 'moderation-edit-history');
   await page.keyboard.press('Escape');
   await page.close();
