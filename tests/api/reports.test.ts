@@ -194,6 +194,35 @@ describe('reports', () => {
     expect((await status(comment.documentId)).status).toBe('approved');
   });
 
+  it('clears the reports of a comment approved again while approved, as the Reported view offers', async () => {
+    await setSettings(app, { reportsToHold: 3 });
+    const [bulk, single] = [await approved(), await approved()];
+    for (const comment of [bulk, single]) {
+      await report(comment.documentId, { data: { reason: 'off-topic' } }).expect(201);
+      expect(await reportRows(comment.documentId)).toHaveLength(1);
+    }
+    await app
+      .http()
+      .post('/blog/comments/bulk')
+      .set(auth)
+      .send({ documentIds: [bulk.documentId], status: 'approved' })
+      .expect(200);
+    await app
+      .http()
+      .patch(`/blog/comments/${single.documentId}`)
+      .set(auth)
+      .send({ status: 'approved' })
+      .expect(200);
+    for (const comment of [bulk, single]) {
+      expect(await reportRows(comment.documentId)).toHaveLength(0);
+      expect((await status(comment.documentId)).status).toBe('approved');
+    }
+    const list = await app.http().get('/blog/reports').set(auth).expect(200);
+    const listed = (list.body as FindReports.Response).data.map((item) => item.documentId);
+    expect(listed).not.toContain(bulk.documentId);
+    expect(listed).not.toContain(single.documentId);
+  });
+
   it('keeps the Reported view behind comments.read', async () => {
     await app.http().get('/blog/reports').expect(401);
     const token = await adminWithActions(app, []);

@@ -109,7 +109,42 @@ const logIn = async (page, credentials = ADMIN) => {
   await page.waitForURL(/\/admin\/?$/, { timeout: 60_000 });
 };
 
-const shot = (page, name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+/**
+ * Waits until nothing on the page moves: a dialog's fade-in, a toast sliding in, any finite CSS
+ * animation or transition (a spinner's endless one is left turning).
+ */
+const settle = (page) =>
+  page.waitForFunction(() =>
+    globalThis.document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' ||
+          animation.effect?.getComputedTiming().iterations === Infinity
+      )
+  );
+
+/** A screenshot for the docs, once the page stands still (a dialog fully shown, not half faded). */
+const shot = async (page, name) => {
+  await settle(page);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+};
+
+/**
+ * Closes Strapi's notices (its toasts, at the top) and waits until they are gone: a notice left
+ * from an earlier step would say something about another picture. Clicked from the DOM, as a
+ * modal dialog keeps the pointer from the rest of the page.
+ */
+const clearNotices = async (page) => {
+  await page.evaluate(() => {
+    for (const close of globalThis.document.querySelectorAll(
+      '[data-sonner-toast] button[aria-label="Close"]'
+    )) {
+      close.click();
+    }
+  });
+  await page.waitForFunction(() => !globalThis.document.querySelector('[data-sonner-toast]'));
+};
 
 before(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -394,6 +429,8 @@ test('bulk actions change many comments; a delete goes to the trash, undone by a
   await page.getByRole('tab', { name: /Trash/ }).click();
   const trashed = page.getByTestId('comment-row').filter({ hasText: 'Bulk One' });
   await waitShown(page, trashed, 'trash-tab');
+  // The picture of the trash, without the notice of the undo before.
+  await clearNotices(page);
   await shot(page, 'moderation-trash');
   assert.equal(await trashed.getByRole('button', { name: 'Approve' }).count(), 0);
   await trashed.getByRole('button', { name: 'Restore' }).click();
@@ -504,6 +541,7 @@ test('a moderator replies as staff (undone, then again) and edits a comment from
   await dialog.getByText('Edited by Demo Admin', { exact: true }).waitFor();
   await dialog.getByText(/ — Text edited by Demo Admin\.$/).waitFor();
   await dialog.getByText('Previous text: “How to start?”', { exact: true }).waitFor();
+  await clearNotices(page);
   await shot(page, 'moderation-edit-history');
   await page.keyboard.press('Escape');
   await page.close();
@@ -991,8 +1029,34 @@ test('readers report a comment until it is held; the Reported view gives the rea
   assert.doesNotMatch(text, /personal-info|off-topic/);
   await shot(page, 'reported-view');
 
+  // Every action there can be undone: marked as spam, it leaves the view; Undo holds it again,
+  // reports and all.
+  const listedAs = async (status) => {
+    const res = await api('GET', `/blog/comments?status=${status}&q=${stamp}`, { token });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    return res.body.data.some((comment) => comment.documentId === documentId);
+  };
+  await row.getByRole('button', { name: 'Mark as spam' }).click();
+  const toast = page.getByTestId('undo-toast');
+  await toast
+    .getByText('Marked as spam. Undo sets its former status back, with its reports.')
+    .waitFor();
+  await row.waitFor({ state: 'detached' });
+  assert.equal(await listedAs('spam'), true, 'in spam');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await page.getByText('Undone: the comment has its former status back').first().waitFor();
+  assert.equal(await listedAs('pending'), true, 'held again after the undo');
+  assert.equal(await listedAs('spam'), false, 'out of spam after the undo');
+  await waitShown(page, row, 'reported-undone');
+  assert.equal(await row.getByTestId('reported-count').innerText(), `${reportsToHold} reports`);
+
+  // Approving says that its Undo would not bring the cleared reports back.
   await row.getByRole('button', { name: 'Approve and clear reports' }).click();
-  await page.getByText('Approved; its reports are cleared').first().waitFor();
+  await toast
+    .getByText(
+      'Approved; its reports are cleared. Undo sets its former status back, but the reports stay cleared.'
+    )
+    .waitFor();
   await row.waitFor({ state: 'detached' });
   assert.equal(await isPublic(), true, 'public again');
   const listed = await api('GET', '/blog/reports?pageSize=100', { token });

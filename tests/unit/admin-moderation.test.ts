@@ -8,6 +8,7 @@ import {
   bulkActions,
   doneMessage,
   replyUndo,
+  reportedUndo,
   STATUS_TABS,
   undoChanges,
 } from '../../admin/src/utils/moderation-actions';
@@ -217,6 +218,35 @@ describe('the undo of a moderator reply', () => {
     expect(t(message.id, message.values)).toBe(
       'Reply published. Undo moves your reply to the trash.'
     );
+  });
+});
+
+describe('the undo of a status change in the Reported view', () => {
+  it('sets a held comment back after an approval, and says its reports stay cleared', () => {
+    const undo = reportedUndo({ documentId: 'c', status: 'pending' }, 'approved');
+    expect(undo?.changes).toEqual([{ status: 'pending', documentIds: ['c'] }]);
+    expect(t(undo!.message.id, undo!.message.values)).toBe(
+      'Approved; its reports are cleared. Undo sets its former status back, but the reports stay cleared.'
+    );
+    expect(tFr(undo!.message.id, undo!.message.values)).toMatch(/signalements restent effacés/);
+  });
+
+  it('sets an approved comment back after spam or a rejection, with its reports', () => {
+    const spam = reportedUndo({ documentId: 'c', status: 'approved' }, 'spam');
+    expect(spam?.changes).toEqual([{ status: 'approved', documentIds: ['c'] }]);
+    expect(t(spam!.message.id, spam!.message.values)).toBe(
+      'Marked as spam. Undo sets its former status back, with its reports.'
+    );
+    const rejected = reportedUndo({ documentId: 'c', status: 'pending' }, 'rejected');
+    expect(rejected?.changes).toEqual([{ status: 'pending', documentIds: ['c'] }]);
+    expect(t(rejected!.message.id, rejected!.message.values)).toBe(
+      'Rejected. Undo sets its former status back, with its reports.'
+    );
+    expect(t('reports.undone')).toBe('Undone: the comment has its former status back');
+  });
+
+  it('offers no undo when the status did not change', () => {
+    expect(reportedUndo({ documentId: 'c', status: 'approved' }, 'approved')).toBeNull();
   });
 });
 

@@ -17,27 +17,33 @@ import {
 import { WarningCircle } from '@strapi/icons';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 
-import type { CommentStatus, ReportReason } from '../../../contracts/comments';
+import type { ReportReason } from '../../../contracts/comments';
 import type { ReportedComment } from '../../../contracts/moderation';
 import { useModerateBlogCommentsMutation } from '../api/blog';
 import { useGetBlogReportsQuery } from '../api/reports';
 import { BlogNav } from '../components/BlogNav';
 import { Pager } from '../components/Pager';
+import { UndoToast } from '../components/UndoToast';
 import { PERMISSIONS } from '../permissions';
+import { reportedUndo, type ReportedAction, type UndoChange } from '../utils/moderation-actions';
 import { STATUS_BADGE } from '../utils/status-badge';
 import { useErrorMessage, type QueryError } from '../utils/useErrorMessage';
 import { useTranslate } from '../utils/useTranslate';
+import { useUndoWindow } from '../utils/useUndoWindow';
 
 const PAGE_SIZE = 25;
 
-/** The actions on a reported comment, through the moderation API's bulk route. */
-const ACTIONS: Array<Extract<CommentStatus, 'approved' | 'spam' | 'rejected'>> = [
-  'approved',
-  'spam',
-  'rejected',
-];
+/** Tells one undo entry from the next. */
+let lastUndoId = 0;
 
-/** Comments readers reported, most reported first, with their reasons and notes. */
+/** The actions on a reported comment, through the moderation API's bulk route. */
+const ACTIONS: ReportedAction[] = ['approved', 'spam', 'rejected'];
+
+/**
+ * Comments readers reported, most reported first, with their reasons and notes. Each action is
+ * saved at once and offered for undo, as in the Moderation view: the undo sets the former status
+ * back (an approval's cleared reports stay cleared: the toast says so).
+ */
 export const ReportedPage = () => {
   const t = useTranslate();
   const errorMessage = useErrorMessage();
@@ -52,6 +58,7 @@ export const ReportedPage = () => {
     { skip: !allowedActions.canRead, refetchOnMountOrArgChange: true }
   );
   const [moderate, { isLoading: moderating }] = useModerateBlogCommentsMutation();
+  const { entry, undoWindow } = useUndoWindow();
 
   if (isLoading) return <Page.Loading />;
   if (!allowedActions.canRead) return <Page.NoPermissions />;
@@ -60,12 +67,33 @@ export const ReportedPage = () => {
   const error = reports.error ? errorMessage(reports.error) : null;
   const rows = result?.data ?? [];
 
-  const act = async (comment: ReportedComment, status: (typeof ACTIONS)[number]) => {
+  const failed = (cause: unknown) =>
+    toggleNotification({ type: 'danger', message: errorMessage(cause as QueryError) });
+
+  /** Sends the requests an undo is made of, in order. */
+  const setBack = async (changes: UndoChange[]) => {
     try {
-      await moderate({ documentIds: [comment.documentId], status }).unwrap();
-      toggleNotification({ type: 'success', message: t(`reports.done.${status}`) });
+      for (const change of changes) await moderate(change).unwrap();
+      toggleNotification({ type: 'info', message: t('reports.undone') });
     } catch (cause) {
-      toggleNotification({ type: 'danger', message: errorMessage(cause as QueryError) });
+      failed(cause);
+    }
+  };
+
+  const act = async (comment: ReportedComment, status: ReportedAction) => {
+    const { documentId, status: was } = comment;
+    try {
+      await moderate({ documentIds: [documentId], status }).unwrap();
+      const undo = reportedUndo({ documentId, status: was }, status);
+      if (!undo) {
+        toggleNotification({ type: 'success', message: t(`reports.done.${status}`) });
+        return;
+      }
+      lastUndoId += 1;
+      const { message, changes } = undo;
+      undoWindow.offer({ id: lastUndoId, message, revert: () => void setBack(changes) });
+    } catch (cause) {
+      failed(cause);
     }
   };
   const reasons = (comment: ReportedComment) =>
@@ -168,6 +196,8 @@ export const ReportedPage = () => {
           <Pager page={page} pageCount={result.meta.pagination.pageCount} onChange={setPage} />
         )}
       </Layouts.Content>
+
+      <UndoToast entry={entry} onUndo={undoWindow.undo} onClose={undoWindow.finish} />
     </Page.Main>
   );
 };

@@ -92,3 +92,22 @@ export const replyUndo = (
     changes,
   };
 };
+
+/** What the Reported view's buttons do: approve (which clears the reports), spam, reject. */
+export type ReportedAction = Extract<SettableStatus, 'approved' | 'spam' | 'rejected'>;
+
+/**
+ * What undoes a status change in the Reported view, and the toast's sentence that says so: the
+ * comment gets its former status back. Approving cleared its reports on the server, and they are
+ * gone for good: the sentence says they stay cleared (so the comment leaves the Reported view).
+ * Marking it spam or rejecting it keeps its reports: once undone it is listed again. Null when
+ * the status did not change (nothing to set back).
+ */
+export const reportedUndo = (
+  before: Before,
+  action: ReportedAction
+): { message: { id: string; values: Record<string, string> }; changes: UndoChange[] } | null => {
+  const changes = undoChanges([before], action);
+  if (changes.length === 0) return null;
+  return { message: { id: `reports.undoable.${action}`, values: {} }, changes };
+};

@@ -10,6 +10,7 @@ import { restoredStatus } from '../comments/trash';
 import { oneLine } from '../moderation/excerpt';
 import { reasonParts } from '../moderation/reason-parts';
 import { OWN_FIELDS } from '../moderation/update-checks';
+import createReportsRepository from '../repositories/reports';
 import { commentTables } from '../repositories/table-names';
 import { sql } from '../db/connection';
 import { createTrashPurger } from '../trash/purge';
@@ -95,6 +96,18 @@ const createModerationQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
       populate: POPULATE,
     })) as Row[];
 
+  const reports = createReportsRepository({ strapi });
+
+  /**
+   * An editor's approval of a comment that is approved already: the model sees no change (no
+   * event, and so no clearing of its reports, moderation.ts), but the editor approved it as it
+   * stands, as the Reported view's "Approve and clear reports" says: its reports are cleared.
+   */
+  const clearIfApprovedAlready = async (rows: Row[], status: SettableStatus) => {
+    if (status !== 'approved') return;
+    for (const row of rows) if (row.status === 'approved') await reports.clear(row.documentId);
+  };
+
   return {
     /** This instance's purge of the trash, run by Strapi's cron (trash/cron.ts). */
     trashPurger: createTrashPurger(strapi),
@@ -164,6 +177,7 @@ const createModerationQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
         () => documents().update({ documentId, data: { status } } as never),
         { reason: reason || undefined }
       );
+      await clearIfApprovedAlready([existing], status);
       const [updated] = await findByDocumentIds([documentId]);
       return toAdminComment(updated);
     },
@@ -227,6 +241,7 @@ const createModerationQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
             { reason: reason || undefined }
           );
         }
+        if ('status' in change) await clearIfApprovedAlready(rows, change.status);
         return { count: unique.length, documentIds: unique };
       });
     },
