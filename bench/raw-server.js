@@ -139,7 +139,9 @@ const server = http.createServer((req, res) => {
       ip: '',
       remoteAddress: req.socket.remoteAddress,
     });
-    const result = submit(
+    // BEGIN IMMEDIATE: the plugin's Strapi writes to the same file meanwhile (its mail cron), and
+    // a deferred transaction that read first cannot wait for the write lock (SQLITE_BUSY at once).
+    const result = submit.immediate(
       decodeURIComponent(match[1]),
       body.data,
       ip,
