@@ -11,7 +11,6 @@
  * SMTP server and the inbox take free ports.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -19,7 +18,7 @@ import { after, before, test } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
-import { ROOT, startDemo } from '../helpers/demo-server.mjs';
+import { ROOT, startDemo, startSite } from '../helpers/demo-server.mjs';
 
 const { startMailCatcher } = createRequire(import.meta.url)('../../scripts/mail-catcher.js');
 
@@ -73,29 +72,6 @@ const linkAfter = (mail, label) => {
   assert.ok(line, `no "${label}:" link in:\n${mail.text}`);
   return line.slice(label.length + 2).trim();
 };
-
-const startSite = (api, port) =>
-  new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', 'example'], {
-      cwd: ROOT,
-      env: { ...process.env, BLOG_API: api, PORT: String(port) },
-      detached: true,
-    });
-    child.stop = () => {
-      if (child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
-    };
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`site did not start:\n${output}`)), 30_000);
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('Example site on')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(new Error(`site exited with ${code}:\n${output}`)));
-  });
 
 before(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });

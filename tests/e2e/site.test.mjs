@@ -8,14 +8,13 @@
  * shows in this site, in the admin. Screenshots go to docs/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
-import { ROOT, startDemo } from '../helpers/demo-server.mjs';
+import { ROOT, startDemo, startSite } from '../helpers/demo-server.mjs';
 import { SEED_LESSONS } from '../helpers/seed-lessons.mjs';
 
 const PORT = Number(process.env.E2E_SITE_API_PORT || 1399);
@@ -129,30 +128,6 @@ const editSeedPost = async () => {
   });
   await admin('POST', `${post}/actions/publish?locale=fr`, { locale: 'fr' });
 };
-
-const startSite = (api, port) =>
-  new Promise((resolve, reject) => {
-    // As the README says: `npm run example`, with the demo's address.
-    const child = spawn('npm', ['run', 'example'], {
-      cwd: ROOT,
-      env: { ...process.env, BLOG_API: api, PORT: String(port) },
-      detached: true,
-    });
-    child.stop = () => {
-      if (child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
-    };
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`site did not start:\n${output}`)), 30_000);
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('Example site on')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(new Error(`site exited with ${code}:\n${output}`)));
-  });
 
 before(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });

@@ -55,3 +55,28 @@ export async function startDemo({ port, name, env = {}, timeoutMs = 6 * 60 * 100
     },
   };
 }
+
+/** Starts the example site (`npm run example`, as the README says) against `api` on `port`. */
+export const startSite = (api, port) =>
+  new Promise((resolve, reject) => {
+    // As the README says: `npm run example`, with the demo's address.
+    const child = spawn('npm', ['run', 'example'], {
+      cwd: ROOT,
+      env: { ...process.env, BLOG_API: api, PORT: String(port) },
+      detached: true,
+    });
+    child.stop = () => {
+      if (child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+    };
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`site did not start:\n${output}`)), 30_000);
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes('Example site on')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => reject(new Error(`site exited with ${code}:\n${output}`)));
+  });

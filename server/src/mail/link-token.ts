@@ -1,11 +1,13 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
+import { randomBytes } from 'crypto';
+
+import { signedTokens } from '../utils/signed-token';
 
 /**
  * The signed links of the plugin's mail: a reader's confirm and unsubscribe links, and a
  * moderator's approve / spam / reject links. Form: `<payload>.<signature>`, both base64url; the
  * payload is JSON with `p` (what the link is for) and the claims of that purpose. The key is
- * derived from the plugin's secret for this use alone: nothing signed for a form token, an IP
- * hash or a preview is ever a valid mail link, nor the reverse.
+ * derived from the plugin's secret for this use alone (utils/signed-token.ts): nothing signed for
+ * a form token, an IP hash or a preview is ever a valid mail link, nor the reverse.
  *
  * No link names an email address: a reader's links carry the keyed hash the subscriptions are
  * found by (`emailKey`), a moderator's the admin user's id.
@@ -30,19 +32,15 @@ export type LinkCheck<T> =
 /** Longer tokens are refused unread: the longest real one is about 250 characters. */
 export const MAX_LINK_TOKEN_LENGTH = 600;
 
-const TOKEN_SHAPE = /^[\w-]{1,540}\.[\w-]{43}$/;
 const MAX_FIELD = 128;
 
-const linkKey = (secret: string) =>
-  createHmac('sha256', secret).update('strapi-plugin-blog:mail-link:v1').digest();
+const tokens = signedTokens({
+  purpose: 'mail-link',
+  maxLength: MAX_LINK_TOKEN_LENGTH,
+  shape: /^[\w-]{1,540}\.[\w-]{43}$/,
+});
 
-const sign = (secret: string, payload: string) =>
-  createHmac('sha256', linkKey(secret)).update(payload).digest('base64url');
-
-export const signLink = (secret: string, claims: LinkClaims): string => {
-  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
-  return `${payload}.${sign(secret, payload)}`;
-};
+export const signLink = (secret: string, claims: LinkClaims): string => tokens.sign(secret, claims);
 
 /** A fresh nonce for a moderation link: what makes it single-use. */
 export const linkNonce = () => randomBytes(12).toString('base64url');
@@ -53,16 +51,8 @@ const isField = (value: unknown): value is string =>
 const isTime = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value);
 
-/** The claims of a payload, or null when it is not one that `signLink` writes. */
-const readClaims = (payload: string): LinkClaims | null => {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  const c = parsed as Record<string, unknown>;
+/** The claims of a signed payload, or null when it is not one that `signLink` writes. */
+const readClaims = (c: Record<string, unknown>): LinkClaims | null => {
   switch (c.p) {
     case 'confirm':
       return isField(c.e) && isField(c.d) && isTime(c.x)
@@ -97,17 +87,9 @@ export const verifyLink = <P extends LinkClaims['p']>(
   purpose: P,
   now: Date
 ): LinkCheck<Extract<LinkClaims, { p: P }>> => {
-  if (typeof token !== 'string' || token.length > MAX_LINK_TOKEN_LENGTH) {
-    return { state: 'malformed' };
-  }
-  if (!TOKEN_SHAPE.test(token)) return { state: 'malformed' };
-  const [payload, signature] = token.split('.');
-  const expected = Buffer.from(sign(secret, payload));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    return { state: 'forged' };
-  }
-  const claims = readClaims(payload);
+  const opened = tokens.open(secret, token);
+  if (opened.state !== 'signed') return { state: opened.state };
+  const claims = readClaims(opened.payload);
   if (!claims) return { state: 'forged' };
   if (claims.p !== purpose) return { state: 'malformed' };
   if ('x' in claims && claims.x * 1000 <= now.getTime()) return { state: 'expired' };

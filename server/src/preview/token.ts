@@ -1,8 +1,8 @@
-import { createHmac, timingSafeEqual } from 'crypto';
+import { signedTokens } from '../utils/signed-token';
 
 /**
  * The preview token: which version of which post (documentId, locale, draft or published) a
- * site may read, until when, signed with the plugin's secret. The Content Manager's preview
+ * site may read, until when, signed with the plugin's secret (utils/signed-token.ts). The Content Manager's preview
  * mints one for an admin who may read the post; the site hands it back to
  * `GET /api/blog/preview/posts/:documentId`. It names one version: shown for another post or
  * locale it is refused, and it carries no admin's identity or rights.
@@ -31,43 +31,29 @@ export const MAX_PREVIEW_TOKEN_LENGTH = 512;
 /** Bounds on what a token names (a documentId is 24 characters, a locale code at most 35). */
 const MAX_FIELD_LENGTH = 64;
 
-const TOKEN_SHAPE = /^[\w-]{1,400}\.[\w-]{43}$/;
-
 /**
- * The key of preview tokens, kept apart from the secret's other uses (form tokens, IP hashes):
- * nothing signed for them is ever a valid preview token.
+ * Preview tokens have a key of their own (utils/signed-token.ts): nothing signed for the
+ * secret's other uses (form tokens, IP hashes, edit tokens, mail links) is a preview token.
  */
-const previewKey = (secret: string) =>
-  createHmac('sha256', secret).update('strapi-plugin-blog:preview-token:v1').digest();
+const tokens = signedTokens({
+  purpose: 'preview-token',
+  maxLength: MAX_PREVIEW_TOKEN_LENGTH,
+  shape: /^[\w-]{1,400}\.[\w-]{43}$/,
+});
 
-const sign = (secret: string, payload: string) =>
-  createHmac('sha256', previewKey(secret)).update(payload).digest('base64url');
-
-export const signPreviewToken = (secret: string, claims: PreviewClaims): string => {
-  const payload = Buffer.from(
-    JSON.stringify({
-      d: claims.documentId,
-      l: claims.locale,
-      s: claims.status,
-      e: claims.expiresAt,
-    })
-  ).toString('base64url');
-  return `${payload}.${sign(secret, payload)}`;
-};
+export const signPreviewToken = (secret: string, claims: PreviewClaims): string =>
+  tokens.sign(secret, {
+    d: claims.documentId,
+    l: claims.locale,
+    s: claims.status,
+    e: claims.expiresAt,
+  });
 
 const isField = (value: unknown): value is string =>
   typeof value === 'string' && value.length > 0 && value.length <= MAX_FIELD_LENGTH;
 
 /** The claims of a signed payload, or null when it is not what `signPreviewToken` writes. */
-const readClaims = (payload: string): PreviewClaims | null => {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  const { d, l, s, e } = parsed as Record<string, unknown>;
+const readClaims = ({ d, l, s, e }: Record<string, unknown>): PreviewClaims | null => {
   if (!isField(d) || !isField(l) || (s !== 'draft' && s !== 'published')) return null;
   if (typeof e !== 'number' || !Number.isSafeInteger(e)) return null;
   return { documentId: d, locale: l, status: s, expiresAt: e };
@@ -83,17 +69,9 @@ export const verifyPreviewToken = (
   now: Date
 ): PreviewTokenCheck => {
   if (token === undefined || token === null || token === '') return { state: 'missing' };
-  if (typeof token !== 'string' || token.length > MAX_PREVIEW_TOKEN_LENGTH) {
-    return { state: 'malformed' };
-  }
-  if (!TOKEN_SHAPE.test(token)) return { state: 'malformed' };
-  const [payload, signature] = token.split('.');
-  const expected = Buffer.from(sign(secret, payload));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    return { state: 'forged' };
-  }
-  const claims = readClaims(payload);
+  const opened = tokens.open(secret, token);
+  if (opened.state !== 'signed') return { state: opened.state };
+  const claims = readClaims(opened.payload);
   // Signed by us but not our shape: only a leaked secret makes one.
   if (!claims) return { state: 'forged' };
   if (claims.expiresAt * 1000 <= now.getTime()) return { state: 'expired' };
