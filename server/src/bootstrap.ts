@@ -46,6 +46,11 @@ const fillDerivedData = async (strapi: Core.Strapi) => {
 };
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  const publicCache = getService('publicCache', { strapi });
+  await publicCache.start();
+  // After Strapi's configured middlewares (registered before the plugins' bootstrap), before
+  // its router (mounted when the server listens): see cache/middleware.ts.
+  strapi.server.use(publicCache.middleware());
   await strapi.service('admin::permission').actionProvider.registerMany(RBAC_ACTIONS);
   await getService('permissions', { strapi }).grantPublicActionsOnce();
   await getService('contentManagerLayout', { strapi }).applyDefaultsOnce();
