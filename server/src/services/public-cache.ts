@@ -36,10 +36,14 @@ const createPublicCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** Listens to every write; then a booting instance, which may have written anything, says so. */
-    async start() {
+    /** Listens to every write made through Strapi's query engine from now on. */
+    listen() {
       parts().invalidator.subscribe();
-      await parts().invalidator.invalidate(CACHE_TAGS);
+    },
+
+    /** Every tag gets a new version: no answer kept anywhere before it is used again. */
+    invalidateAll() {
+      return parts().invalidator.invalidate(CACHE_TAGS);
     },
 
     /** The Koa middleware (cache/middleware.ts). */
