@@ -44,15 +44,18 @@ export const createPublicCacheMiddleware = ({
   answers,
   versions,
   permissions,
+  counts,
 }: {
   strapi: Core.Strapi;
-  config: CacheConfig;
+  /** Read on each request: a benchmark turns the cache off and on while Strapi runs. */
+  config: () => CacheConfig;
   answers: ByteBudgetLru<CachedAnswer>;
   versions: CacheVersions;
   permissions: PublicPermissions;
+  /** Answers from memory and answers built and kept, since boot. */
+  counts: { hits: number; misses: number };
 }) => {
   const prefix = `${String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/$/, '')}/${PLUGIN_ID}/`;
-  const surrogateKeyHeader = config.surrogateKeyHeader;
 
   return async (ctx: Context, next: Next) => {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !ctx.path.startsWith(prefix)) {
@@ -61,14 +64,16 @@ export const createPublicCacheMiddleware = ({
     const route = cacheableRoute(ctx.path.slice(prefix.length - 1));
     if (!route) return next();
 
+    const { enabled, cacheControl, surrogateKeyHeader } = config();
     const anonymous = ctx.request.headers.authorization === undefined;
     const key = `${route.byOrigin ? ctx.origin : ''} ${ctx.path}?${ctx.querystring}`;
     let seen: TagVersions | null = null;
-    if (config.enabled && anonymous && permissions.available()) {
+    if (enabled && anonymous && permissions.available()) {
       seen = await versions.read();
       if ((await permissions.actions(seen.permissions)).has(route.action)) {
         const kept = answers.get(key);
         if (kept && stillCurrent(kept, seen, route.tags)) {
+          counts.hits += 1;
           sendAnswer(ctx, kept, { shared: true, status: 'HIT', surrogateKeyHeader });
           return undefined;
         }
@@ -85,11 +90,14 @@ export const createPublicCacheMiddleware = ({
     const answer = captureAnswer(ctx, {
       versions: seen ? Object.fromEntries(route.tags.map((tag) => [tag, seen![tag]])) : {},
       tags: route.tags,
-      jsonCacheControl: config.cacheControl,
+      jsonCacheControl: cacheControl,
     });
     if (!answer) return undefined;
     const keep = Boolean(seen) && shared;
-    if (keep) answers.set(key, answer, answer.body.length);
+    if (keep) {
+      counts.misses += 1;
+      answers.set(key, answer, answer.body.length);
+    }
     sendAnswer(ctx, answer, {
       shared,
       status: keep ? 'MISS' : undefined,

@@ -21,6 +21,7 @@ const createPublicCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => getPluginConfig(strapi).cache;
   const versions = createCacheVersions({ strapi });
   const permissions = createPublicPermissions({ strapi });
+  const counts = { hits: 0, misses: 0 };
   let answers: ByteBudgetLru<CachedAnswer> | null = null;
   let purge: ReturnType<typeof createPurgeHook> | null = null;
   let invalidator: ReturnType<typeof createInvalidator> | null = null;
@@ -50,10 +51,11 @@ const createPublicCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
     middleware() {
       return createPublicCacheMiddleware({
         strapi,
-        config: config(),
+        config,
         answers: parts().answers,
         versions,
         permissions,
+        counts,
       });
     },
 
@@ -65,10 +67,19 @@ const createPublicCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
       return parts().invalidator.invalidate(tags);
     },
 
-    /** What the cache holds now (entries and bytes), for the benchmark and the tests. */
+    /**
+     * What the cache holds now (entries and bytes) and how it answered since boot (from memory:
+     * hits; built and kept: misses), for the benchmark and the tests.
+     */
     stats() {
       const { answers: kept } = parts();
-      return { entries: kept.size, bytes: kept.bytes, budgetBytes: config().maxBytes };
+      return {
+        entries: kept.size,
+        bytes: kept.bytes,
+        budgetBytes: config().maxBytes,
+        hits: counts.hits,
+        misses: counts.misses,
+      };
     },
 
     /** Empties the memory (the database's versions stay). */
