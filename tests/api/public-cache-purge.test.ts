@@ -6,6 +6,8 @@ import { setSettings, submit, validComment } from '../helpers/comments-api';
 import { createPost } from '../helpers/factories';
 import { startApp, type TestApp } from '../helpers/strapi';
 
+const BUDGET = 60_000;
+
 type Call = {
   method: string;
   keys: string[];
@@ -44,6 +46,8 @@ describe('the public cache’s purge hook', () => {
       env: {
         BLOG_CACHE_PURGE_URL: `http://127.0.0.1:${port}/purge`,
         BLOG_CACHE_PURGE_METHOD: 'PURGE',
+        // Small, so that distinct reads fill it.
+        BLOG_CACHE_MAX_BYTES: String(BUDGET),
       },
     });
     await setSettings(app, { requireApproval: 'never', floodIntervalSeconds: 15 });
@@ -83,6 +87,26 @@ describe('the public cache’s purge hook', () => {
     ).rejects.toThrow('rolled back');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(calls).toEqual([]);
+  });
+
+  it('never holds more than its budget, however many distinct reads a stranger sends', async () => {
+    const cache = app.strapi.plugin('blog').service('publicCache');
+    for (let i = 0; i < 200; i += 1) {
+      await app
+        .http()
+        .get(`/api/blog/posts?pagination[pageSize]=${1 + (i % 25)}&pagination[page]=${1 + i}`)
+        .expect(200);
+      expect(cache.stats().bytes).toBeLessThanOrEqual(BUDGET);
+    }
+    // The latest are kept and answered from memory; the oldest were let go.
+    const latest = await app
+      .http()
+      .get('/api/blog/posts?pagination[pageSize]=25&pagination[page]=200');
+    expect(latest.headers['x-blog-cache']).toBe('HIT');
+    const oldest = await app
+      .http()
+      .get('/api/blog/posts?pagination[pageSize]=1&pagination[page]=1');
+    expect(oldest.headers['x-blog-cache']).toBe('MISS');
   });
 
   it('keeps the write when the CDN answers an error', async () => {

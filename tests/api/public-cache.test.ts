@@ -185,6 +185,18 @@ describe('the exact cache of public reads', () => {
     expect(two.headers[STATUS]).toBe('MISS');
   });
 
+  it('keeps a feed asked through a forged X-Forwarded-Host away from everyone else', async () => {
+    const forged = await get('/api/blog/feed.xml')
+      .set('X-Forwarded-Host', 'evil.example')
+      .expect(200);
+    expect(forged.text).toContain('evil.example');
+    const honest = await get('/api/blog/feed.xml').set('Host', 'blog.example').expect(200);
+    expect(honest.text).not.toContain('evil.example');
+    const again = await get('/api/blog/feed.xml').set('Host', 'blog.example').expect(200);
+    expect(again.headers[STATUS]).toBe('HIT');
+    expect(again.text).not.toContain('evil.example');
+  });
+
   it('keeps nothing but 200s, and never a comment form (a fresh token each time)', async () => {
     await get('/api/blog/posts/no-such-post').expect(404);
     const again = await get('/api/blog/posts/no-such-post').expect(404);
