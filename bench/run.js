@@ -653,6 +653,7 @@ const report = ({ results, floor, meta, checks, worst, mix }) => {
     '- SQL/req built / cached: the statements of a read whose answer is built (counted after the cache’s memory is emptied: ' +
       'the tags’ versions read, then the route’s own) and of the same read answered from memory; a submission’s count includes ' +
       'the new versions it gives the tags.',
+    '- peak MB: the server’s highest resident memory (RSS, sampled every 100 ms) during the plugin rps run.',
     '- rps counts 2xx answers only; `× floor`, `× generic`: plugin rps (cached) over Strapi’s floor and the generic API; ' +
       '`× floor uncached`, `× generic uncached`: uncached rps over the same; `× raw`: uncached rps over the raw floor for a read ' +
       '(the raw floor replays the statements of the built answer), plugin rps over it for a submission.',
