@@ -6,7 +6,33 @@ import type { PostState } from '../moderation/rules';
 import { rawRows } from '../db/dialect';
 import { sql } from '../db/connection';
 
+import { columnsOf } from '../db/metadata';
+
 import { commentTables, MAX_THREAD_DEPTH } from './table-names';
+
+export interface PostFacts {
+  state: PostState;
+  date: Date | null;
+}
+
+/** A post row as `post` reads it (a boolean may come back as 0 or 1 from raw SQL on SQLite). */
+interface PostRow {
+  publishedAt: string | Date | null;
+  commentsEnabled: boolean | number | null;
+  originalDate: string | null;
+}
+
+/** The facts of a post document from its rows (every locale, draft and published), oldest first. */
+export const postFactsOf = (rows: PostRow[]): PostFacts => {
+  if (rows.length === 0) return { state: 'missing', date: null };
+  const published = rows.find((row) => row.publishedAt);
+  if (!published) return { state: 'unpublished', date: null };
+  const date = published.originalDate
+    ? new Date(`${published.originalDate}T00:00:00Z`)
+    : new Date(published.publishedAt as string);
+  const disabled = published.commentsEnabled === false || published.commentsEnabled === 0;
+  return { state: disabled ? 'comments-disabled' : 'open', date };
+};
 
 /**
  * What the moderation rules need to know from the database, each fact in one statement.
@@ -16,25 +42,53 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
 
   return {
     /** Whether the post exists, is published, takes comments, and its date. */
-    async post(documentId: string): Promise<{ state: PostState; date: Date | null }> {
+    async post(documentId: string): Promise<PostFacts> {
       const rows = (await strapi.db.query(POST_UID).findMany({
         where: { documentId },
         select: ['publishedAt', 'commentsEnabled', 'originalDate'],
-      })) as Array<{
-        publishedAt: string | null;
-        commentsEnabled: boolean | null;
-        originalDate: string | null;
-      }>;
-      if (rows.length === 0) return { state: 'missing', date: null };
-      const published = rows.find((row) => row.publishedAt);
-      if (!published) return { state: 'unpublished', date: null };
-      const date = published.originalDate
-        ? new Date(`${published.originalDate}T00:00:00Z`)
-        : new Date(published.publishedAt as string);
-      return {
-        state: published.commentsEnabled === false ? 'comments-disabled' : 'open',
-        date,
-      };
+        orderBy: { id: 'asc' },
+      })) as PostRow[];
+      return postFactsOf(rows);
+    },
+
+    /**
+     * The published post with this slug in this locale (its documentId) and the facts `post`
+     * reads for that document, in one statement: every row of the document(s) with that slug,
+     * locale and a published version. Null when there is none.
+     */
+    async publishedPostBySlug(
+      slug: string,
+      locale: string
+    ): Promise<{ documentId: string; facts: PostFacts } | null> {
+      const n = names();
+      const column = columnsOf(strapi, POST_UID);
+      const knex = await sql(strapi);
+      const documentId = n.postDocumentId;
+      const rows = (await knex(n.posts)
+        .select({
+          documentId,
+          slug: column('slug'),
+          locale: column('locale'),
+          publishedAt: column('publishedAt'),
+          commentsEnabled: column('commentsEnabled'),
+          originalDate: column('originalDate'),
+        })
+        .whereIn(
+          documentId,
+          knex(n.posts)
+            .select(documentId)
+            .where({ [column('slug')]: slug, [column('locale')]: locale })
+            .whereNotNull(column('publishedAt'))
+        )
+        .orderBy('id', 'asc')) as Array<
+        PostRow & { documentId: string; slug: string; locale: string }
+      >;
+      const found = rows.find(
+        (row) => row.slug === slug && row.locale === locale && row.publishedAt !== null
+      );
+      if (!found) return null;
+      const own = rows.filter((row) => row.documentId === found.documentId);
+      return { documentId: found.documentId, facts: postFactsOf(own) };
     },
 
     /**

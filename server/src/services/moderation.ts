@@ -92,7 +92,10 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
         candidate,
         postDocumentId,
         parentDocumentId,
-        post: await facts.post(postDocumentId),
+        post:
+          scope.post?.documentId === postDocumentId
+            ? scope.post.facts
+            : await facts.post(postDocumentId),
         parent,
         settings: scope.settings ?? (await getService('settings', { strapi }).get()),
         now,
