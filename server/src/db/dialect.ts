@@ -165,11 +165,24 @@ export const moveForwardIfPassedEach = async (
     }
     return moved;
   }
-  const passed = (await knex(table)
-    .insert(rows)
-    .onConflict('key')
-    .merge(['until'])
-    .where(`${table}.until`, '<=', nowMs)
-    .returning('key')) as Array<{ key: string }>;
-  return new Set(passed.map((row) => row.key));
+  // Written out: knex 3 drops the DO UPDATE's WHERE from a multi-row insert on SQLite (it builds
+  // the rows as INSERT … SELECT … UNION ALL), which would move every key forward.
+  const values = rows.map(() => '(?, ?)').join(', ');
+  const result = await knex.raw(
+    `INSERT INTO ?? (??, ??) VALUES ${values} ON CONFLICT (??) DO UPDATE SET ?? = excluded.?? WHERE ??.?? <= ? RETURNING ??`,
+    [
+      table,
+      'key',
+      'until',
+      ...rows.flatMap((row) => [row.key, row.until]),
+      'key',
+      'until',
+      'until',
+      table,
+      'until',
+      nowMs,
+      'key',
+    ]
+  );
+  return new Set(rawRows<{ key: string }>(result).map((row) => row.key));
 };
