@@ -10,6 +10,15 @@ import { columnsOf } from '../db/metadata';
 
 import { commentTables, MAX_THREAD_DEPTH } from './table-names';
 
+/** What makes a comment a duplicate of another (see `duplicate`). */
+export interface DuplicateInput {
+  postDocumentId: string;
+  parentDocumentId: string | null;
+  authorName: string;
+  authorEmail: string | null;
+  content: string;
+}
+
 export interface PostFacts {
   state: PostState;
   date: Date | null;
@@ -164,13 +173,7 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
      * A comment not rejected nor in the trash with the same post, parent, author and content (a
      * deleted comment sent again is judged afresh, and its delete is not given away).
      */
-    async duplicate(input: {
-      postDocumentId: string;
-      parentDocumentId: string | null;
-      authorName: string;
-      authorEmail: string | null;
-      content: string;
-    }): Promise<boolean> {
+    async duplicate(input: DuplicateInput): Promise<boolean> {
       const found = await strapi.db.query(COMMENT_UID).findOne({
         select: ['id'],
         where: {
@@ -183,6 +186,53 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
         },
       });
       return Boolean(found);
+    },
+
+    /**
+     * `duplicate` and `hasApprovedComment` in one statement (two scalar subqueries, each on the
+     * index the other methods' statements use): a reader's comment under first-time approval
+     * needs both.
+     */
+    async duplicateAndApproved(input: DuplicateInput): Promise<{
+      duplicate: boolean;
+      authorHasApprovedComment: boolean;
+    }> {
+      const n = names();
+      const column = columnsOf(strapi, COMMENT_UID);
+      const knex = await sql(strapi);
+      const email = input.authorEmail;
+      const duplicate = knex(n.comments)
+        .select('id')
+        .where({
+          [column('authorName')]: input.authorName,
+          [column('content')]: input.content,
+          [n.commentPost]: input.postDocumentId,
+        })
+        .where((q) => {
+          if (email === null) q.whereNull(column('authorEmail'));
+          else q.where(column('authorEmail'), email);
+        })
+        .where((q) => {
+          if (input.parentDocumentId === null) q.whereNull(n.commentParent);
+          else q.where(n.commentParent, input.parentDocumentId);
+        })
+        .whereNotIn(n.status, ['rejected', 'trash'])
+        .limit(1);
+      const approved = knex(n.comments)
+        .select('id')
+        .where({
+          [column('authorEmail')]: email ?? '',
+          [column('authorName')]: input.authorName,
+          [n.status]: 'approved',
+        })
+        .limit(1);
+      const rows = rawRows<{ duplicate: unknown; approved: unknown }>(
+        await knex.raw('SELECT (?) AS duplicate, (?) AS approved', [duplicate, approved])
+      );
+      return {
+        duplicate: rows[0]?.duplicate != null,
+        authorHasApprovedComment: rows[0]?.approved != null,
+      };
     },
 
     /**
