@@ -46,6 +46,8 @@ export interface ModerationScope {
    * submission); read per comment otherwise.
    */
   settings?: ModerationSettings;
+  /** The app's default locale (i18n's) when the request read it already. */
+  defaultLocale?: string;
   /** The post's facts (moderation-facts `post`) when the request read them already. */
   post?: { documentId: string; facts: PostFacts };
   /** The rule a status change is logged under (`reported`); else `code` for code, none for people. */

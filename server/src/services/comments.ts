@@ -148,6 +148,7 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
           } as never),
         {
           settings,
+          defaultLocale,
           post,
           submission: {
             ip: request.ip,

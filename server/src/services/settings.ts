@@ -60,12 +60,18 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * a public submission needs before anything else. Read per request, like `get`, so a change
      * saved on any instance counts from the next request on.
      */
-    async withDefaultLocale(): Promise<{ settings: ModerationSettings; defaultLocale: string }> {
+    async withDefaultLocale(): Promise<{
+      settings: ModerationSettings;
+      defaultLocale: string | undefined;
+    }> {
       const [saved, defaultLocale] = await readStoreValues(strapi, [
         { type: 'plugin', name: PLUGIN_ID, key: STORE_KEYS.settings },
         { type: 'plugin', name: 'i18n', key: 'default_locale' },
       ]);
-      return { settings: fromStored(saved), defaultLocale: defaultLocale as string };
+      return {
+        settings: fromStored(saved),
+        defaultLocale: typeof defaultLocale === 'string' ? defaultLocale : undefined,
+      };
     },
 
     async update(input: unknown): Promise<ModerationSettings> {
