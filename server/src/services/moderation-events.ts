@@ -47,19 +47,30 @@ const createModerationEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async record(input: EventInput) {
       const via = currentModerationScope()?.via ?? null;
-      await strapi.documents(uid).create({
-        data: {
-          commentDocumentId: input.commentDocumentId,
-          postDocumentId: input.postDocumentId,
-          fromStatus: input.fromStatus,
-          toStatus: input.toStatus,
-          rule: input.rule,
-          reason: input.reason,
-          ...(via ? { via } : {}),
-          previousContent: input.previousContent ?? null,
-          ...actorFields(input.actor),
-        },
-      } as never);
+      // One INSERT through the query engine, not the Document Service: a log row is never
+      // edited, so the Document Service's work (re-reading the row, loading it again for its
+      // entry.create event) bought nothing but two statements per write. `createMany` is the
+      // query engine's insert that does not read the row back. The row has what the Document
+      // Service gave it: a documentId (the model's default), its timestamps, publishedAt.
+      const at = new Date();
+      await strapi.db.query(uid).createMany({
+        data: [
+          {
+            commentDocumentId: input.commentDocumentId,
+            postDocumentId: input.postDocumentId,
+            fromStatus: input.fromStatus,
+            toStatus: input.toStatus,
+            rule: input.rule,
+            reason: input.reason,
+            ...(via ? { via } : {}),
+            previousContent: input.previousContent ?? null,
+            ...actorFields(input.actor),
+            createdAt: at,
+            updatedAt: at,
+            publishedAt: at,
+          },
+        ],
+      });
       await getService('mail', { strapi }).statusRecorded(input);
     },
 
