@@ -7,7 +7,7 @@ type Knex = {
 };
 
 /** Resolves once the database has seen no statement for 60 ms, counting what it saw meanwhile. */
-const untilQuiet = async (knex: Knex, onStatement: Listener = () => undefined) => {
+export const untilQuiet = async (knex: Knex, onStatement: Listener = () => undefined) => {
   let statements = 0;
   const listener: Listener = (query) => {
     statements += 1;
