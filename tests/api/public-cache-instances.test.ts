@@ -6,15 +6,9 @@ import { setSettings, submit, validComment, nextIp } from '../helpers/comments-a
 import { createPost } from '../helpers/factories';
 import { startSecondInstance, type SecondInstance } from '../helpers/second-instance-process';
 import { freshDatabase, removeDatabase, startApp, type TestApp } from '../helpers/strapi';
+import { setPublicAction } from '../helpers/public-role';
 
 const STATUS = CACHE_STATUS_HEADER.toLowerCase();
-
-type RoleTree = {
-  permissions: Record<
-    string,
-    { controllers: Record<string, Record<string, { enabled: boolean }>> }
-  >;
-};
 
 /**
  * Two Strapi instances on one database (SQLite, PostgreSQL or MariaDB), as behind a load
@@ -79,17 +73,10 @@ describe('the public cache on two instances', () => {
     const path = `/api/blog/posts/${post.slug}`;
     await onB(path).expect(200);
     expect((await onB(path).expect(200)).headers[STATUS]).toBe('HIT');
-    const role = await a.strapi.db
-      .query('plugin::users-permissions.role')
-      .findOne({ where: { type: 'public' } });
-    const tree = (await a.http().get(`/users-permissions/roles/${role.id}`).set(auth).expect(200))
-      .body.role as RoleTree & Record<string, unknown>;
-    tree.permissions['plugin::blog'].controllers.post.findOne.enabled = false;
-    await a.http().put(`/users-permissions/roles/${role.id}`).set(auth).send(tree).expect(200);
+    await setPublicAction(a, auth, ['post', 'findOne'], false);
     await onB(path).expect(403);
 
-    tree.permissions['plugin::blog'].controllers.post.findOne.enabled = true;
-    await a.http().put(`/users-permissions/roles/${role.id}`).set(auth).send(tree).expect(200);
+    await setPublicAction(a, auth, ['post', 'findOne'], true);
     await onB(path).expect(200);
   });
 });

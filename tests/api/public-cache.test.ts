@@ -5,15 +5,9 @@ import { nextIp, setSettings, submit, validComment } from '../helpers/comments-a
 import { createComment, createPost, createTag } from '../helpers/factories';
 import { countStatements, untilQuiet } from '../helpers/sql-count';
 import { startApp, type TestApp } from '../helpers/strapi';
+import { setPublicAction } from '../helpers/public-role';
 
 const STATUS = CACHE_STATUS_HEADER.toLowerCase();
-
-type RoleTree = {
-  permissions: Record<
-    string,
-    { controllers: Record<string, Record<string, { enabled: boolean }>> }
-  >;
-};
 
 /**
  * The public cache (docs/caching.md) answers anonymous reads from memory, and is exact: every
@@ -131,19 +125,12 @@ describe('the exact cache of public reads', () => {
     const path = '/api/blog/posts';
     await get(path).expect(200);
     expect((await get(path).expect(200)).headers[STATUS]).toBe('HIT');
-    const role = await app.strapi.db
-      .query('plugin::users-permissions.role')
-      .findOne({ where: { type: 'public' } });
-    const tree = (await app.http().get(`/users-permissions/roles/${role.id}`).set(auth).expect(200))
-      .body.role as RoleTree & Record<string, unknown>;
-    tree.permissions['plugin::blog'].controllers.post.find.enabled = false;
-    await app.http().put(`/users-permissions/roles/${role.id}`).set(auth).send(tree).expect(200);
+    await setPublicAction(app, auth, ['post', 'find'], false);
     const refused = await get(path).expect(403);
     expect(refused.body.error).toEqual(expect.objectContaining({ status: 403 }));
     expect(refused.headers[STATUS]).toBeUndefined();
 
-    tree.permissions['plugin::blog'].controllers.post.find.enabled = true;
-    await app.http().put(`/users-permissions/roles/${role.id}`).set(auth).send(tree).expect(200);
+    await setPublicAction(app, auth, ['post', 'find'], true);
     expect((await get(path).expect(200)).headers[STATUS]).toBe('MISS');
   });
 

@@ -5,6 +5,7 @@ import { readSitemap, type SitemapUrlView } from '../helpers/sitemap';
 import { countStatements } from '../helpers/sql-count';
 import { startApp, type TestApp } from '../helpers/strapi';
 import { setPluginConfig } from '../helpers/plugin-config';
+import { setPublicAction } from '../helpers/public-role';
 
 const PATTERN = 'https://site.example.com/{locale}/blog/{slug}';
 const XML_TYPE = /^application\/xml; charset=utf-8$/;
@@ -263,15 +264,7 @@ describe('the sitemap', () => {
   it('is granted to the Public role on first boot, and answers 403 once revoked', async () => {
     const token = await adminToken(app);
     const auth = { Authorization: `Bearer ${token}` };
-    const role = await app.strapi.db
-      .query('plugin::users-permissions.role')
-      .findOne({ where: { type: 'public' } });
-    const tree = (await app.http().get(`/users-permissions/roles/${role.id}`).set(auth).expect(200))
-      .body.role;
-    const action = tree.permissions['plugin::blog'].controllers.sitemap.index;
-    expect(action.enabled).toBe(true);
-    action.enabled = false;
-    await app.http().put(`/users-permissions/roles/${role.id}`).set(auth).send(tree).expect(200);
+    expect(await setPublicAction(app, auth, ['sitemap', 'index'], false)).toBe(true);
 
     const res = await get('/api/blog/sitemap.xml').expect(403);
     expect(res.body.error).toEqual(
