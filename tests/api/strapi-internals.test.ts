@@ -18,6 +18,7 @@ import { sql } from '../../server/src/db/connection';
 import { EDIT_ROW_WIDTH, viewConfiguration } from '../../server/src/db/content-manager';
 import { columnsOf, componentLink, relationLink, tableName } from '../../server/src/db/metadata';
 import { poolActivity } from '../../server/src/db/pool';
+import { readPostExtras } from '../../server/src/db/post-extras';
 import { readStoreValues } from '../../server/src/db/store-values';
 import { abilityOfAdmin, contentManagerPermissions } from '../../server/src/db/publish-permission';
 import { COMMENT_COUNT_COLUMNS, COMMENT_COUNT_UID } from '../../server/src/models/comment-count';
@@ -29,7 +30,7 @@ import { getPluginConfig } from '../../server/src/utils/plugin-config';
 import { adminToken } from '../helpers/admin';
 import { findPostSubject } from '../../server/src/schedules/post-subject';
 import { DEMO_ADMIN } from '../helpers/admin';
-import { createPost } from '../helpers/factories';
+import { createComment, createPost, ensureLocale, translatePost } from '../helpers/factories';
 import { startApp, type TestApp } from '../helpers/strapi';
 
 const load = createRequire(__filename);
@@ -348,6 +349,74 @@ describe(`Strapi internals the plugin relies on (Strapi ${STRAPI_VERSION})`, () 
       );
       expect(one).toEqual(each);
       expect(one.at(-1)).toBe(await strapi.plugin('i18n').service('locales').getDefaultLocale());
+    });
+  });
+
+  describe('db/post-extras.ts', () => {
+    it("reads a page's lessons, comment counts and other languages as the query engine reads each", async () => {
+      await ensureLocale(strapi, 'fr', 'French (fr)');
+      const withAll = await createPost(strapi, {
+        title: 'Extras',
+        lessons: ['one', 'two', 'three'],
+      });
+      const bare = await createPost(strapi, { title: 'No extras' });
+      const frSlug = `extras-fr-${Date.now()}`;
+      await translatePost(strapi, withAll.documentId, 'fr', {
+        title: 'Extras fr',
+        slug: frSlug,
+        lessons: ['un'],
+      });
+      await createComment(strapi, { post: withAll.documentId });
+      await createComment(strapi, { post: withAll.documentId });
+      await createComment(strapi, { post: withAll.documentId, status: 'pending' });
+
+      const rows = (await strapi.db.query(POST_UID as never).findMany({
+        where: {
+          documentId: { $in: [withAll.documentId, bare.documentId] },
+          locale: 'en',
+          publishedAt: { $notNull: true },
+        },
+        select: ['id', 'documentId'],
+        populate: { lessons: { select: ['text'] } },
+      })) as Array<{ id: number; documentId: string; lessons: Array<{ text: string }> }>;
+      const extras = await readPostExtras(strapi, rows, 'en');
+
+      const lessonsOk = rows.every(
+        (row) =>
+          JSON.stringify(extras.lessons.get(row.id) ?? []) ===
+          JSON.stringify(row.lessons.map(({ text }) => ({ text })))
+      );
+      const counted = (await strapi.db.query(COMMENT_COUNT_UID as never).findOne({
+        where: { postDocumentId: withAll.documentId },
+      })) as { approved: number };
+      const others = (await strapi.db.query(POST_UID as never).findMany({
+        where: {
+          documentId: withAll.documentId,
+          locale: { $ne: 'en' },
+          publishedAt: { $notNull: true },
+        },
+        select: ['locale', 'slug'],
+      })) as Array<{ locale: string; slug: string }>;
+      relies(
+        lessonsOk &&
+          extras.counts.get(withAll.documentId) === Number(counted.approved) &&
+          JSON.stringify(extras.localizations.get(withAll.documentId)) === JSON.stringify(others),
+        'post-extras.ts',
+        "a component join table's entity, component, order, field and type columns; the post table's document_id, locale, slug and published_at"
+      );
+      expect(
+        extras.lessons.get(rows.find((row) => row.documentId === withAll.documentId)!.id)
+      ).toEqual([{ text: 'one' }, { text: 'two' }, { text: 'three' }]);
+      expect(
+        extras.lessons.get(rows.find((row) => row.documentId === bare.documentId)!.id)
+      ).toBeUndefined();
+      expect(extras.counts.get(withAll.documentId)).toBe(2);
+      expect(extras.counts.get(withAll.documentId)).toBe(Number(counted.approved));
+      expect(extras.localizations.get(withAll.documentId)).toEqual([
+        { locale: 'fr', slug: frSlug },
+      ]);
+      expect(extras.localizations.get(withAll.documentId)).toEqual(others);
+      expect(extras.localizations.get(bare.documentId)).toBeUndefined();
     });
   });
 

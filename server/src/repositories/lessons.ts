@@ -39,44 +39,6 @@ const createLessonsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /**
-     * The lessons of these post rows, in order, for public reads: one statement on the join
-     * table's entity index. The field and type are checked here rather than in SQL, where SQLite
-     * would walk the index on `field` (every lesson of every post) instead.
-     */
-    async ofPosts(postRowIds: number[]): Promise<Map<number, Array<{ text: string }>>> {
-      const byPost = new Map<number, Array<{ text: string }>>();
-      if (postRowIds.length === 0) return byPost;
-      const n = names();
-      const knex = await sql(strapi);
-      const rows = (await knex
-        .select({
-          entity: `j.${n.entity}`,
-          field: `j.${n.field}`,
-          type: `j.${n.type}`,
-          text: `l.${n.lessonText}`,
-        })
-        .from({ j: n.join })
-        .join({ l: n.lessons }, 'l.id', `j.${n.component}`)
-        .whereIn(`j.${n.entity}`, postRowIds)
-        .orderBy([
-          { column: `j.${n.entity}` },
-          { column: `j.${n.order}` },
-          { column: 'l.id' },
-        ])) as Array<{
-        entity: number;
-        field: string;
-        type: string;
-        text: string | null;
-      }>;
-      for (const row of rows) {
-        if (row.field !== 'lessons' || row.type !== LESSON_COMPONENT_UID) continue;
-        const entity = Number(row.entity);
-        byPost.set(entity, [...(byPost.get(entity) ?? []), { text: row.text ?? '' }]);
-      }
-      return byPost;
-    },
-
     async search(params: { q?: string; page: number; pageSize: number }) {
       const n = names();
       const knex = await sql(strapi);

@@ -4,7 +4,6 @@ import {
   POST_PUBLIC_FILTER_FIELDS,
   POST_PUBLIC_SORT_FIELDS,
   type Post,
-  type PostLocalization,
 } from '../../../contracts/posts';
 import type { Pagination } from '../../../contracts/common';
 import {
@@ -14,9 +13,8 @@ import {
   POST_UID,
   TAG_UID,
 } from '../../../contracts/plugin';
+import { readPostExtras } from '../db/post-extras';
 import createLocales from '../i18n/locales';
-import createCommentCountsRepository from '../repositories/comment-counts';
-import createLessonsRepository from '../repositories/lessons';
 import { getPageLimits, getPluginConfig } from '../utils/plugin-config';
 import { toPublicPost, type PostRow } from '../utils/serialize';
 import { MEDIA_SELECT } from '../utils/serialize-media';
@@ -71,8 +69,6 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
   // Public reads go to the query engine: a published post is one row, so the Document
   // Service's draft/publish and locale handling (and its transaction per call) buy nothing here.
   const rows = () => strapi.db.query(uid);
-  const commentCounts = createCommentCountsRepository({ strapi });
-  const lessons = createLessonsRepository({ strapi });
   const locales = createLocales({ strapi });
 
   /** The public filters, typed from the post's and the lesson's schemas (built once). */
@@ -99,49 +95,19 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * The other published languages of these posts: one statement for a page.
-   */
-  const localizationsOf = async (
-    found: PostRow[],
-    locale: string
-  ): Promise<Map<string, PostLocalization[]>> => {
-    const byDocument = new Map<string, PostLocalization[]>();
-    if (found.length === 0) return byDocument;
-    const others = (await rows().findMany({
-      where: {
-        ...PUBLISHED,
-        documentId: { $in: found.map((row) => row.documentId) },
-        locale: { $ne: locale },
-      },
-      select: ['documentId', 'locale', 'slug'],
-      orderBy: [{ locale: 'asc' }],
-    })) as Array<{ documentId: string; locale: string; slug: string }>;
-    for (const other of others) {
-      const list = byDocument.get(other.documentId) ?? [];
-      list.push({ locale: other.locale, slug: other.slug });
-      byDocument.set(other.documentId, list);
-    }
-    return byDocument;
-  };
-
-  /**
    * The public posts of these rows (read with `PUBLIC_POPULATE`): their lessons, comment counts
-   * and other languages, three statements in all.
+   * and other languages, one statement in all (db/post-extras.ts).
    */
   const toPublic = async (
     found: Array<PostRow & { id: number }>,
     locale: string
   ): Promise<Post[]> => {
-    const [lessonsByRow, counts, localizations] = await Promise.all([
-      lessons.ofPosts(found.map((row) => row.id)),
-      commentCounts.ofPosts(found.map((row) => row.documentId)),
-      localizationsOf(found, locale),
-    ]);
+    const extras = await readPostExtras(strapi, found, locale);
     return found.map((row) =>
       toPublicPost(
-        { ...row, lessons: lessonsByRow.get(Number(row.id)) ?? [] },
-        counts.get(row.documentId) ?? 0,
-        localizations.get(row.documentId) ?? [],
+        { ...row, lessons: extras.lessons.get(Number(row.id)) ?? [] },
+        extras.counts.get(row.documentId) ?? 0,
+        extras.localizations.get(row.documentId) ?? [],
         locale
       )
     );
