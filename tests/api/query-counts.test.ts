@@ -65,11 +65,11 @@ describe('SQL statements per request', () => {
     ];
     // The public cache's versions (docs/caching.md; each count starts with the cache emptied:
     // what the first read after a write costs), the permission check, the default locale, the
-    // post, its cover, author, categories, tags, SEO, then its lessons, comment count and other
-    // languages in one statement (a post without an avatar, a category parent or an SEO image:
-    // those relations cost nothing here). Answered from the cache: the versions alone
-    // (tests/api/public-cache.test.ts).
-    expectSameAndExactly(a, b, 10);
+    // post, its cover, author, SEO, its categories (with their parents) and tags in one
+    // statement, its lessons, comment count and other languages in one (a post without an avatar
+    // or an SEO image: those relations cost nothing here). Answered from the cache: the versions
+    // alone (tests/api/public-cache.test.ts).
+    expectSameAndExactly(a, b, 9);
   });
 
   it('a page of the public thread', async () => {
@@ -106,10 +106,10 @@ describe('SQL statements per request', () => {
     await createPost(app.strapi, { title: 'One more post' });
     const b = await countStatements(app, () => app.http().get('/api/blog/feed.xml').expect(200));
     // The cache's versions, the permission check, the default locale, the posts and one
-    // statement per relation the page has (cover, author, categories, tags, SEO), the lessons,
-    // comment counts and other languages (one statement), the feed's settings. With an avatar,
-    // category parents and an SEO image: 14 (below).
-    expectSameAndExactly(a, b, 11);
+    // statement per relation the page has (cover, author, SEO), the categories with their
+    // parents and the tags (one statement), the lessons, comment counts and other languages (one
+    // statement), the feed's settings. With an avatar and an SEO image: 12 (below).
+    expectSameAndExactly(a, b, 10);
   });
 
   it('a page of the moderation queue', async () => {
@@ -158,9 +158,9 @@ describe('SQL statements per request', () => {
       );
     };
     // The permission check, the draft, then what a public post costs without its default-locale
-    // lookup: cover, author, categories, tags, SEO, then lessons, comment count and other
-    // languages in one statement.
-    expectSameAndExactly(await read(small), await read(large), 8);
+    // lookup: cover, author, SEO, the categories and tags in one statement, then lessons, comment
+    // count and other languages in one.
+    expectSameAndExactly(await read(small), await read(large), 7);
   });
 
   it('a submission, root or reply', async () => {
@@ -511,12 +511,12 @@ describe('SQL statements per request on posts, categories, tags and authors', ()
   };
 
   // Each starts with the public cache's versions (counted as built: the first read after a
-  // write). A post: the permission check, the locale, the post, then one statement per relation for
-  // the whole page (cover, author, its avatar, categories, their parents, tags, SEO, its image),
-  // then its lessons, comment counts and other languages in one statement (db/post-extras.ts).
-  // A list adds its total.
-  const POST = 13;
-  const LIST = 14;
+  // write). A post: the permission check, the locale, the post, then one statement per relation
+  // for the whole page (cover, author, its avatar, SEO, its image), the categories with their
+  // parents and the tags in one statement (db/post-taxonomy.ts), and its lessons, comment counts
+  // and other languages in one (db/post-extras.ts). A list adds its total.
+  const POST = 11;
+  const LIST = 12;
   // A list of categories: the permission check, the locale, the page, its total, the parents,
   // the published posts counted in one grouped statement. Tags have no parent.
   const CATEGORIES = 7;
@@ -524,7 +524,7 @@ describe('SQL statements per request on posts, categories, tags and authors', ()
   // An author: the permission check, the locale, the author, the avatar, the count of posts.
   const AUTHOR = 6;
   // The posts feed: a post's statements (no total) and the feed's settings.
-  const FEED = 14;
+  const FEED = 12;
 
   it.each([
     ['post by slug', POST],

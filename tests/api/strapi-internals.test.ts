@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import components from '../../server/src/components';
 import {
   AUTHOR_UID,
+  CATEGORY_UID,
   COMMENT_UID,
   LESSON_COMPONENT_UID,
   POST_UID,
@@ -19,6 +20,7 @@ import { EDIT_ROW_WIDTH, viewConfiguration } from '../../server/src/db/content-m
 import { columnsOf, componentLink, relationLink, tableName } from '../../server/src/db/metadata';
 import { poolActivity } from '../../server/src/db/pool';
 import { readPostExtras } from '../../server/src/db/post-extras';
+import { readPostTaxonomy } from '../../server/src/db/post-taxonomy';
 import { readStoreValues } from '../../server/src/db/store-values';
 import { abilityOfAdmin, contentManagerPermissions } from '../../server/src/db/publish-permission';
 import { COMMENT_COUNT_COLUMNS, COMMENT_COUNT_UID } from '../../server/src/models/comment-count';
@@ -30,7 +32,14 @@ import { getPluginConfig } from '../../server/src/utils/plugin-config';
 import { adminToken } from '../helpers/admin';
 import { findPostSubject } from '../../server/src/schedules/post-subject';
 import { DEMO_ADMIN } from '../helpers/admin';
-import { createComment, createPost, ensureLocale, translatePost } from '../helpers/factories';
+import {
+  createCategory,
+  createComment,
+  createPost,
+  createTag,
+  ensureLocale,
+  translatePost,
+} from '../helpers/factories';
 import { startApp, type TestApp } from '../helpers/strapi';
 
 const load = createRequire(__filename);
@@ -55,6 +64,7 @@ const RELATIONS: Array<[string, string]> = [
   [POST_UID, 'categories'],
   [POST_UID, 'tags'],
   [POST_UID, 'author'],
+  [CATEGORY_UID, 'parent'],
 ];
 const COMPONENTS: Array<[string, string, string]> = [
   [POST_UID, 'lessons', LESSON_COMPONENT_UID],
@@ -417,6 +427,85 @@ describe(`Strapi internals the plugin relies on (Strapi ${STRAPI_VERSION})`, () 
       ]);
       expect(extras.localizations.get(withAll.documentId)).toEqual(others);
       expect(extras.localizations.get(bare.documentId)).toBeUndefined();
+    });
+  });
+
+  describe('db/post-taxonomy.ts', () => {
+    it("reads a page's categories, their parents and tags as the query engine populates them", async () => {
+      const parent = await createCategory(strapi, { name: 'Taxonomy parent' });
+      const child = await createCategory(strapi, {
+        name: 'Taxonomy child',
+        parent: parent.documentId,
+      });
+      const tags = [
+        await createTag(strapi, { name: 'Taxonomy b' }),
+        await createTag(strapi, { name: 'Taxonomy a' }),
+      ];
+      const linked = await createPost(strapi, {
+        title: 'Taxonomy',
+        categories: [child.documentId, parent.documentId],
+        tags: tags.map((tag) => tag.documentId),
+      });
+      const bare = await createPost(strapi, { title: 'No taxonomy' });
+
+      const rows = (await strapi.db.query(POST_UID as never).findMany({
+        where: {
+          documentId: { $in: [linked.documentId, bare.documentId] },
+          publishedAt: { $notNull: true },
+        },
+        select: ['id', 'documentId'],
+        populate: {
+          categories: {
+            select: ['documentId', 'name', 'slug', 'locale'],
+            populate: { parent: { select: ['documentId', 'name', 'slug'] } },
+          },
+          tags: { select: ['documentId', 'name', 'slug', 'locale'] },
+        },
+      })) as Array<{
+        id: number;
+        documentId: string;
+        categories: Array<Record<string, unknown>>;
+        tags: Array<Record<string, unknown>>;
+      }>;
+      const taxonomy = await readPostTaxonomy(
+        strapi,
+        rows.map((row) => row.id)
+      );
+
+      // The query engine's rows, with only the columns the public answer shows.
+      const pick = (row: Record<string, unknown>, keys: string[]) =>
+        Object.fromEntries(keys.map((key) => [key, row[key] ?? null]));
+      const refKeys = ['documentId', 'name', 'slug', 'locale'];
+      const parentOf = (row: Record<string, unknown>) =>
+        row.parent
+          ? pick(row.parent as Record<string, unknown>, ['documentId', 'name', 'slug'])
+          : null;
+      const expected = rows.map((row) => ({
+        categories: row.categories.map((c) => ({ ...pick(c, refKeys), parent: parentOf(c) })),
+        tags: row.tags.map((t) => pick(t, refKeys)),
+      }));
+      const actual = rows.map((row) => ({
+        categories: taxonomy.categories.get(row.id) ?? [],
+        tags: taxonomy.tags.get(row.id) ?? [],
+      }));
+      relies(
+        JSON.stringify(actual) === JSON.stringify(expected),
+        'post-taxonomy.ts',
+        "the link tables of a post's categories and tags (post, target, order columns) and of a category's parent"
+      );
+      expect(actual).toEqual(expected);
+      const linkedRow = rows.find((row) => row.documentId === linked.documentId)!;
+      expect(taxonomy.categories.get(linkedRow.id)).toEqual([
+        expect.objectContaining({
+          documentId: child.documentId,
+          parent: expect.objectContaining({ documentId: parent.documentId }),
+        }),
+        expect.objectContaining({ documentId: parent.documentId, parent: null }),
+      ]);
+      expect(taxonomy.tags.get(linkedRow.id)?.map((tag) => tag.name)).toEqual([
+        'Taxonomy b',
+        'Taxonomy a',
+      ]);
     });
   });
 

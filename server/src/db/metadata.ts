@@ -43,13 +43,17 @@ export const columnsOf = (strapi: Core.Strapi, uid: string) => {
     (attributes[name] as { columnName?: string } | undefined)?.columnName ?? name;
 };
 
-/** A relation's link table: the owner's row column and the target's row column. */
+/**
+ * A relation's link table: the owner's row column, the target's row column, and for a relation
+ * to many its order column (`orderColumnName`: the order the query engine populates in).
+ */
 export const relationLink = (strapi: Core.Strapi, uid: string, attribute: string) => {
   const joinTable = joinTableOf(strapi, uid, attribute);
   return {
     table: joinTable.name,
     owner: joinTable.joinColumn.name,
     target: joinTable.inverseJoinColumn.name,
+    order: joinTable.orderColumnName,
   };
 };
 

@@ -14,6 +14,7 @@ import {
   TAG_UID,
 } from '../../../contracts/plugin';
 import { readPostExtras } from '../db/post-extras';
+import { readPostTaxonomy } from '../db/post-taxonomy';
 import createLocales from '../i18n/locales';
 import { getPageLimits, getPluginConfig } from '../utils/plugin-config';
 import { toPublicPost, type PostRow } from '../utils/serialize';
@@ -37,6 +38,7 @@ const PUBLISHED = { publishedAt: { $notNull: true } };
  * What a public post shows of its relations, each named column by column (never an author's
  * admin user, an import key or who uploaded a file). The query engine reads each relation for a
  * whole page at once: the statements do not grow with the number of posts, tags or locales.
+ * Categories (with their parents) and tags are read together by db/post-taxonomy.ts.
  */
 const PUBLIC_POPULATE = {
   cover: { select: MEDIA_SELECT },
@@ -44,11 +46,6 @@ const PUBLIC_POPULATE = {
     select: ['documentId', 'name', 'slug', 'url'],
     populate: { avatar: { select: MEDIA_SELECT } },
   },
-  categories: {
-    select: ['documentId', 'name', 'slug', 'locale'],
-    populate: { parent: { select: ['documentId', 'name', 'slug'] } },
-  },
-  tags: { select: ['documentId', 'name', 'slug', 'locale'] },
   seo: {
     select: ['metaTitle', 'metaDescription', 'canonicalUrl', 'noIndex'],
     populate: { ogImage: { select: MEDIA_SELECT } },
@@ -95,17 +92,29 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * The public posts of these rows (read with `PUBLIC_POPULATE`): their lessons, comment counts
-   * and other languages, one statement in all (db/post-extras.ts).
+   * The public posts of these rows (read with `PUBLIC_POPULATE`): their categories and tags
+   * (one statement, db/post-taxonomy.ts) and their lessons, comment counts and other languages
+   * (one statement, db/post-extras.ts).
    */
   const toPublic = async (
     found: Array<PostRow & { id: number }>,
     locale: string
   ): Promise<Post[]> => {
-    const extras = await readPostExtras(strapi, found, locale);
+    const [taxonomy, extras] = await Promise.all([
+      readPostTaxonomy(
+        strapi,
+        found.map((row) => row.id)
+      ),
+      readPostExtras(strapi, found, locale),
+    ]);
     return found.map((row) =>
       toPublicPost(
-        { ...row, lessons: extras.lessons.get(Number(row.id)) ?? [] },
+        {
+          ...row,
+          categories: taxonomy.categories.get(Number(row.id)) ?? [],
+          tags: taxonomy.tags.get(Number(row.id)) ?? [],
+          lessons: extras.lessons.get(Number(row.id)) ?? [],
+        },
         extras.counts.get(row.documentId) ?? 0,
         extras.localizations.get(row.documentId) ?? [],
         locale
