@@ -149,13 +149,19 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const page = parsePagination(query, getPageLimits(strapi));
       const locale = await locales.resolve(query.locale);
 
-      const schema = strapi.getModel(uid);
-      const options = { auth } as Parameters<typeof strapi.contentAPI.validate.query>[2];
       const params = { filters: checked, sort: sort.length ? sort : DEFAULT_SORT };
-      await strapi.contentAPI.validate.query(params, schema, options);
-      const { filters } = (await strapi.contentAPI.sanitize.query(params, schema, options)) as {
-        filters?: Record<string, unknown>;
-      };
+      // Strapi's content-API checks judge the filters by the request's auth (a relation the role
+      // may not read is refused or dropped). The sort is one of the post's own public fields,
+      // which they always let through: a list without filters has nothing for them to judge.
+      let filters: Record<string, unknown> | undefined;
+      if (checked) {
+        const schema = strapi.getModel(uid);
+        const options = { auth } as Parameters<typeof strapi.contentAPI.validate.query>[2];
+        await strapi.contentAPI.validate.query(params, schema, options);
+        ({ filters } = (await strapi.contentAPI.sanitize.query(params, schema, options)) as {
+          filters?: Record<string, unknown>;
+        });
+      }
 
       const inLocale = { ...PUBLISHED, locale };
       const where = filters ? { $and: [inLocale, filters] } : inLocale;
