@@ -3,6 +3,7 @@ import type { Core, UID } from '@strapi/strapi';
 import type { Post } from '../../../contracts/posts';
 import { MODERATION_EVENT_UID, PLUGIN_ID } from '../../../contracts/plugin';
 import { STORE_KEYS } from '../constants';
+import { readStoreValues } from '../db/store-values';
 import { atomId, renderAtom, type AtomEntry } from '../feeds/atom';
 import {
   blocksToHtml,
@@ -71,9 +72,20 @@ const createFeedsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const postUrl = (post: { slug: string; locale?: string | null }) =>
     postUrlOf(config().postUrl)?.(post) ?? null;
 
-  /** When a post was last published, unpublished or deleted (a post leaving the feed). */
-  const postsChangedAt = async () =>
-    (await store().get({ key: STORE_KEYS.postsChangedAt })) as string | null;
+  /**
+   * When a post was last published, unpublished or deleted (a post leaving the feed), and the
+   * app's default locale (i18n's), read together in one statement.
+   */
+  const postsChangedAtWithDefaultLocale = async () => {
+    const [changedAt, defaultLocale] = await readStoreValues(strapi, [
+      { type: 'plugin', name: PLUGIN_ID, key: STORE_KEYS.postsChangedAt },
+      { type: 'plugin', name: 'i18n', key: 'default_locale' },
+    ]);
+    return {
+      changedAt: typeof changedAt === 'string' ? changedAt : null,
+      defaultLocale: typeof defaultLocale === 'string' ? defaultLocale : undefined,
+    };
+  };
 
   /** Keeps the approved comments whose parents are all approved: those a thread shows. */
   const shownInThread = async <T extends { documentId: string; parentDocumentId: string | null }>(
@@ -111,7 +123,8 @@ const createFeedsService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async posts(selfUrl: string, publicBase: string | null = null): Promise<Feed> {
       const { title, subtitle, author, siteUrl, size } = config();
-      const data = await getService('posts', { strapi }).findLatest(size);
+      const { changedAt, defaultLocale } = await postsChangedAtWithDefaultLocale();
+      const data = await getService('posts', { strapi }).findLatest(size, undefined, defaultLocale);
       const html: BlocksHtmlOptions = { mediaBaseUrl: publicBase, linkBaseUrl: siteUrl };
       const entries: AtomEntry[] = data.map((post) => {
         const cover = coverOf(post, html);
@@ -134,7 +147,7 @@ const createFeedsService = ({ strapi }: { strapi: Core.Strapi }) => {
         };
       });
       const lastModified = latest([
-        await postsChangedAt(),
+        changedAt,
         ...data.map((post) => post.updatedAt),
         ...data.map((post) => post.publishedAt),
       ]);

@@ -222,10 +222,11 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * The newest published posts in the list's order, for the feed: no filters and no total,
-     * and never more than a public list answers.
+     * and never more than a public list answers (`knownDefault`: the default locale, when the
+     * caller read it already).
      */
-    async findLatest(size: number, requested?: unknown): Promise<Post[]> {
-      const locale = await locales.resolve(requested);
+    async findLatest(size: number, requested?: unknown, knownDefault?: string): Promise<Post[]> {
+      const locale = await locales.resolve(requested, knownDefault);
       const found = (await rows().findMany({
         where: { ...PUBLISHED, locale },
         select: PUBLIC_SELECT,
