@@ -72,3 +72,18 @@ export const componentLink = (strapi: Core.Strapi, uid: string, attribute: strin
     type,
   };
 };
+
+/**
+ * The function Strapi fills a new row's `documentId` with: the model's `documentId` attribute
+ * has it as `default` (@strapi/core's transform-content-types-to-models sets cuid2's `createId`),
+ * so rows written in batches get ids of the same kind as the Document Service's.
+ */
+export const documentIdFactory = (strapi: Core.Strapi, uid: string): (() => string) => {
+  const attribute = metadataOf(strapi, uid).attributes.documentId as
+    { default?: unknown } | undefined;
+  const make = attribute?.default;
+  if (typeof make !== 'function') {
+    throw new Error(`${uid}.documentId has no default function in Strapi's metadata`);
+  }
+  return () => String(make());
+};

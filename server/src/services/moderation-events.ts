@@ -33,6 +33,22 @@ const actorFields = (actor: Actor) => {
   }
 };
 
+/** A log row's fields, as `record` writes them (the importer's batches write the same). */
+export const eventData = (input: EventInput) => {
+  const via = currentModerationScope()?.via ?? null;
+  return {
+    commentDocumentId: input.commentDocumentId,
+    postDocumentId: input.postDocumentId,
+    fromStatus: input.fromStatus,
+    toStatus: input.toStatus,
+    rule: input.rule,
+    reason: input.reason,
+    ...(via ? { via } : {}),
+    previousContent: input.previousContent ?? null,
+    ...actorFields(input.actor),
+  };
+};
+
 /**
  * The moderation log: one row per status change of a comment, the first verdict and the delete
  * included. Rows are only ever added (the Document Service refuses to update or delete them).
@@ -46,20 +62,7 @@ const createModerationEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * scope), and queues the mail it causes (services/mail.ts) in the same transaction.
      */
     async record(input: EventInput) {
-      const via = currentModerationScope()?.via ?? null;
-      await strapi.documents(uid).create({
-        data: {
-          commentDocumentId: input.commentDocumentId,
-          postDocumentId: input.postDocumentId,
-          fromStatus: input.fromStatus,
-          toStatus: input.toStatus,
-          rule: input.rule,
-          reason: input.reason,
-          ...(via ? { via } : {}),
-          previousContent: input.previousContent ?? null,
-          ...actorFields(input.actor),
-        },
-      } as never);
+      await strapi.documents(uid).create({ data: eventData(input) } as never);
       await getService('mail', { strapi }).statusRecorded(input);
     },
 
