@@ -10,7 +10,14 @@
  *
  * - `{ type: 'sql', request }`: how many SQL statements one such request costs (the fewest of
  *   three, counted until the database is quiet), with the statements themselves; a submission
- *   comes from a fresh address each time;
+ *   comes from a fresh address each time. The public cache's memory is emptied before each
+ *   counted run, so a read's count is that of the answer built (as on the first request after a
+ *   write); a GET is then asked once more without emptying it, and `cached` holds the statements
+ *   of that answer, which comes from memory (`X-Blog-Cache: HIT`) when the cache is on;
+ * - `{ type: 'cache', enabled }`: turns the public cache on or off while Strapi runs (its config
+ *   is read on every request) and empties its memory; answers its `stats()`;
+ * - `{ type: 'cacheStats' }`: the public cache's `stats()` (entries, bytes, budgetBytes, hits,
+ *   misses);
  * - `{ type: 'settings', changes }`: saves moderation settings (the worst cases' word list);
  * - `{ type: 'loop' }`: the longest event-loop delay since the last such question (ms).
  */
@@ -95,16 +102,25 @@ const toSqlite = (bindings = []) =>
 /** Submissions counted so far: each comes from an address of its own (198.18.0.0/15). */
 let counted = 0;
 
+/** The plugin's public cache (server/src/services/public-cache.ts). */
+const publicCache = (strapi) => strapi.plugin('blog').service('publicCache');
+
 /** Counts the statements of one request to this server, including what it does after answering. */
 const countStatements = async (strapi, base, request) => {
   const knex = strapi.db.connection;
   let fewest = null;
-  for (let run = 0; run < 3; run += 1) {
+  const get = (request.method ?? 'GET') === 'GET';
+  // Three runs, each after the memory is emptied (the answer built), then for a GET one more
+  // without emptying it (the answer kept by the run before, from memory when the cache is on).
+  for (let run = 0; run < (get ? 4 : 3); run += 1) {
+    const fromMemory = run === 3;
+    if (!fromMemory) publicCache(strapi).clear();
     const seen = [];
     const listener = (query) => seen.push({ sql: query.sql, bindings: toSqlite(query.bindings) });
     knex.on('query', listener);
     let status;
     let answer;
+    let cacheHeader;
     try {
       counted += 1;
       const response = await fetch(`${base}${request.path}`, {
@@ -118,6 +134,7 @@ const countStatements = async (strapi, base, request) => {
         body: request.body ? JSON.stringify(request.body(run)) : undefined,
       });
       status = response.status;
+      cacheHeader = response.headers.get('x-blog-cache');
       answer = await response.text();
       for (let quiet = -1; quiet !== seen.length;) {
         quiet = seen.length;
@@ -126,8 +143,15 @@ const countStatements = async (strapi, base, request) => {
     } finally {
       knex.removeListener('query', listener);
     }
-    if (!fewest || seen.length < fewest.statements.length) {
-      fewest = { status, answer: status >= 300 ? answer.slice(0, 500) : '', statements: seen };
+    if (fromMemory) {
+      fewest.cached = { header: cacheHeader, statements: seen };
+    } else if (!fewest || seen.length < fewest.statements.length) {
+      fewest = {
+        status,
+        answer: status >= 300 ? answer.slice(0, 500) : '',
+        header: cacheHeader,
+        statements: seen,
+      };
     }
   }
   return fewest;
@@ -182,6 +206,14 @@ const countStatements = async (strapi, base, request) => {
       }
       const result = await countStatements(strapi, base, request);
       process.send({ type: 'sql', id: message.id, ...result });
+    }
+    if (message.type === 'cache') {
+      strapi.config.set('plugin::blog.cache.enabled', Boolean(message.enabled));
+      publicCache(strapi).clear();
+      process.send({ type: 'cache', id: message.id, stats: publicCache(strapi).stats() });
+    }
+    if (message.type === 'cacheStats') {
+      process.send({ type: 'cacheStats', id: message.id, stats: publicCache(strapi).stats() });
     }
     if (message.type === 'settings') {
       await settings.update({ ...(await settings.get()), ...message.changes });

@@ -14,3 +14,4 @@ export * from './plugin';
 export * from './dates';
 export * from './display-name';
 export * from './schedules';
+export * from './cache';

@@ -70,6 +70,15 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       // A post's page, for the mails' links and the sitemap (`npm run demo` names the example
       // site's); unset, the mails carry no post link and the sitemap answers 404.
       ...(env('BLOG_POST_URL', '') ? { sitemap: { postUrl: env('BLOG_POST_URL', '') } } : {}),
+      // The public cache (docs/caching.md): on, 32 MB, unless these say otherwise.
+      cache: {
+        enabled: env.bool('BLOG_CACHE_ENABLED', true),
+        maxBytes: env.int('BLOG_CACHE_MAX_BYTES', 32 * 1024 * 1024),
+        purge: {
+          url: env('BLOG_CACHE_PURGE_URL', '') || null,
+          method: env('BLOG_CACHE_PURGE_METHOD', 'POST'),
+        },
+      },
     },
   },
 });

@@ -46,6 +46,11 @@ const fillDerivedData = async (strapi: Core.Strapi) => {
 };
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  const publicCache = getService('publicCache', { strapi });
+  publicCache.listen();
+  // After Strapi's configured middlewares (registered before the plugins' bootstrap), before
+  // its router (mounted when the server listens): see cache/middleware.ts.
+  strapi.server.use(publicCache.middleware());
   await strapi.service('admin::permission').actionProvider.registerMany(RBAC_ACTIONS);
   await getService('permissions', { strapi }).grantPublicActionsOnce();
   await getService('contentManagerLayout', { strapi }).applyDefaultsOnce();
@@ -56,6 +61,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   startScheduleCron(strapi, getService('schedules', { strapi }).runner);
   startMailCron(strapi, getService('mail', { strapi }).sender);
   startPurgeCron(strapi, getService('moderationQueue', { strapi }).trashPurger);
+  // This boot may have written anything (above, and in other plugins' bootstraps before it):
+  // other instances' caches see it.
+  await publicCache.invalidateAll();
 
   pruneTimer = setInterval(() => {
     getService('flood', { strapi })

@@ -18,6 +18,7 @@ const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   await stopScheduleCron(strapi);
   await stopMailCron(strapi);
   await stopPurgeCron(strapi);
+  await getService('publicCache', { strapi }).settle();
   if (!(await waitForQuietDatabase(strapi))) {
     strapi.log.warn(
       `[blog] the database was still busy ${QUIET_TIMEOUT_MS / 1000} s after Strapi began to stop`

@@ -13,6 +13,7 @@ import { mailSubscriptionModel } from './models/mail-subscription';
 import { publicationScheduleModel } from './models/publication-schedule';
 import { usedFormTokenModel } from './models/used-form-token';
 import { usedMailLinkModel } from './models/used-mail-link';
+import { cacheVersionModel } from './models/cache-version';
 import { registerGraphql } from './graphql/register';
 import { createAdminUploadGuard } from './middlewares/admin-upload-guard';
 import { createPublicBodyGuard } from './middlewares/public-body-guard';
@@ -34,6 +35,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     mailSubscriptionModel,
     usedMailLinkModel,
     commentReportModel,
+    cacheVersionModel,
   ]);
   strapi.documents.use(createDocumentMiddleware(strapi) as never);
   strapi.documents.use(createTranslationAuthor(strapi) as never);

@@ -10,6 +10,7 @@ import {
 import { uploadImage } from '../helpers/media';
 import { readSeedText } from '../helpers/seed-text';
 import { startApp, type TestApp } from '../helpers/strapi';
+import { setPluginConfig } from '../helpers/plugin-config';
 
 const SEED_SLUG = 'networking-biggest-mistake';
 const ATOM_TYPE = /^application\/atom\+xml; charset=utf-8$/;
@@ -126,7 +127,7 @@ describe('Atom feeds', () => {
       },
       status: 'published',
     } as never);
-    app.strapi.config.set('plugin::blog.feed.postUrl', 'https://site.example.com/{locale}/{slug}');
+    setPluginConfig(app, 'feed.postUrl', 'https://site.example.com/{locale}/{slug}');
     try {
       const feed = readAtom((await get('/api/blog/feed.xml').expect(200)).text);
       const entry = feed.entries.find((e) => e.title === 'With a cover')!;
@@ -156,7 +157,7 @@ describe('Atom feeds', () => {
       expect(plain.enclosures).toEqual([]);
       expect(plain.categories).toEqual([]);
     } finally {
-      app.strapi.config.set('plugin::blog.feed.postUrl', null);
+      setPluginConfig(app, 'feed.postUrl', null);
       await app.strapi.documents(POST_UID as never).delete({
         documentId: post.documentId,
       } as never);

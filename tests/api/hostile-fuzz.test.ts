@@ -115,6 +115,12 @@ const relationFilters = (): fc.Arbitrary<unknown> =>
     ),
   })).node;
 
+/**
+ * A guard against a hang, not a speed target (the benchmarks hold those): each of these tests
+ * sends about 2,500 requests, one after the other, on a machine CI shares.
+ */
+const FUZZ_TEST_TIMEOUT_MS = 300_000;
+
 describe('hostile input, fuzzed, on every public route', () => {
   let app: TestApp;
   /** One listening server for thousands of requests (supertest would listen anew for each). */
@@ -257,40 +263,48 @@ describe('hostile input, fuzzed, on every public route', () => {
     });
   });
 
-  it('every naughty string as a filter value, a sort and a page', async () => {
-    const forms = (value: string) => [
-      { filters: { title: { $eq: value } } },
-      { filters: { originalDate: { $eq: value } } },
-      { filters: { createdAt: { $gt: value } } },
-      { filters: { commentsEnabled: { $eq: value } } },
-      { filters: { lessons: { text: { $containsi: value } } } },
-      { filters: { originalDate: { $between: [value, value] } } },
-      { sort: value },
-      { pagination: { page: value } },
-      { pagination: { start: value, limit: value } },
-    ];
-    for (const value of NAUGHTY_STRINGS) {
-      for (const query of forms(value)) {
-        const path = `/api/blog/posts?${toQueryString(query)}`;
-        expectSafe(await get(path), path);
+  it(
+    'every naughty string as a filter value, a sort and a page',
+    async () => {
+      const forms = (value: string) => [
+        { filters: { title: { $eq: value } } },
+        { filters: { originalDate: { $eq: value } } },
+        { filters: { createdAt: { $gt: value } } },
+        { filters: { commentsEnabled: { $eq: value } } },
+        { filters: { lessons: { text: { $containsi: value } } } },
+        { filters: { originalDate: { $between: [value, value] } } },
+        { sort: value },
+        { pagination: { page: value } },
+        { pagination: { start: value, limit: value } },
+      ];
+      for (const value of NAUGHTY_STRINGS) {
+        for (const query of forms(value)) {
+          const path = `/api/blog/posts?${toQueryString(query)}`;
+          expectSafe(await get(path), path);
+        }
       }
-    }
-  }, 180_000);
+    },
+    FUZZ_TEST_TIMEOUT_MS
+  );
 
-  it('every naughty string as a post address', async () => {
-    for (const value of NAUGHTY_STRINGS) {
-      const encoded = encodeURIComponent(value);
-      for (const path of [
-        `/api/blog/posts/${encoded}`,
-        `/api/blog/posts/${encoded}/comments`,
-        `/api/blog/posts/${encoded}/comment-form`,
-        `/api/blog/posts/${encoded}/comments/feed.xml`,
-        `/api/blog/posts/${slug}/comments?sort=${encoded}`,
-      ]) {
-        expectSafe(await get(path), path);
+  it(
+    'every naughty string as a post address',
+    async () => {
+      for (const value of NAUGHTY_STRINGS) {
+        const encoded = encodeURIComponent(value);
+        for (const path of [
+          `/api/blog/posts/${encoded}`,
+          `/api/blog/posts/${encoded}/comments`,
+          `/api/blog/posts/${encoded}/comment-form`,
+          `/api/blog/posts/${encoded}/comments/feed.xml`,
+          `/api/blog/posts/${slug}/comments?sort=${encoded}`,
+        ]) {
+          expectSafe(await get(path), path);
+        }
       }
-    }
-  }, 180_000);
+    },
+    FUZZ_TEST_TIMEOUT_MS
+  );
 
   it('malformed percent-encoding and odd paths answer 4xx', async () => {
     for (const path of [
@@ -318,20 +332,24 @@ describe('hostile input, fuzzed, on every public route', () => {
     });
   });
 
-  it('every naughty string in every field of a comment', async () => {
-    for (const value of NAUGHTY_STRINGS) {
-      for (const field of ['authorName', 'authorUrl', 'content'] as const) {
-        const before = await count();
-        const res = await http()
-          .post(`/api/blog/posts/${slug}/comments`)
-          .set('X-Forwarded-For', nextIp())
-          .set('User-Agent', value.replace(/[^\t\x20-\x7e]/g, '?') || 'x')
-          .send({ data: validComment({ [field]: value }) });
-        expectSafe(res, `comment with ${field} ${JSON.stringify(value)}`);
-        expect(await count()).toBe(res.status === 201 ? before + 1 : before);
+  it(
+    'every naughty string in every field of a comment',
+    async () => {
+      for (const value of NAUGHTY_STRINGS) {
+        for (const field of ['authorName', 'authorUrl', 'content'] as const) {
+          const before = await count();
+          const res = await http()
+            .post(`/api/blog/posts/${slug}/comments`)
+            .set('X-Forwarded-For', nextIp())
+            .set('User-Agent', value.replace(/[^\t\x20-\x7e]/g, '?') || 'x')
+            .send({ data: validComment({ [field]: value }) });
+          expectSafe(res, `comment with ${field} ${JSON.stringify(value)}`);
+          expect(await count()).toBe(res.status === 201 ? before + 1 : before);
+        }
       }
-    }
-  }, 180_000);
+    },
+    FUZZ_TEST_TIMEOUT_MS
+  );
 
   it('GraphQL: naughty strings and absurd numbers as variables', async () => {
     const query = `query ($slug: String!, $sort: [String!], $page: Int, $size: Int) {

@@ -1,6 +1,7 @@
 import { COMMENT_UID, POST_UID, PUBLIC_ACTIONS, type PublicAction } from '../../contracts/plugin';
 import { adminToken } from '../helpers/admin';
 import { freshDatabase, removeDatabase, startApp, type TestApp } from '../helpers/strapi';
+import { setPublicAction } from '../helpers/public-role';
 
 /** The actions version 0.1.0 granted. */
 const ACTIONS: PublicAction[] = [
@@ -10,13 +11,6 @@ const ACTIONS: PublicAction[] = [
 ];
 /** Actions later versions added: submission, the feeds, then taxonomy, authors and the sitemap. */
 const NEW_ACTIONS = PUBLIC_ACTIONS.filter((action) => !ACTIONS.includes(action));
-
-type RoleTree = {
-  permissions: Record<
-    string,
-    { controllers: Record<string, Record<string, { enabled: boolean }>> }
-  >;
-};
 
 describe('public read access: granted once, never re-granted', () => {
   const database = freshDatabase();
@@ -54,17 +48,9 @@ describe('public read access: granted once, never re-granted', () => {
   it('lets an admin revoke listing posts in Settings → Roles, with a 403 after', async () => {
     const current = app!;
     const token = await adminToken(current);
-    const roleId = await publicRoleId(current);
     const auth = { Authorization: `Bearer ${token}` };
 
-    const role = await current
-      .http()
-      .get(`/users-permissions/roles/${roleId}`)
-      .set(auth)
-      .expect(200);
-    const tree = role.body.role as RoleTree & Record<string, unknown>;
-    tree.permissions['plugin::blog'].controllers.post.find.enabled = false;
-    await current.http().put(`/users-permissions/roles/${roleId}`).set(auth).send(tree).expect(200);
+    await setPublicAction(current, auth, ['post', 'find'], false);
 
     const res = await current.http().get('/api/blog/posts').expect(403);
     expect(res.body.error).toEqual(

@@ -4,6 +4,8 @@ import { createPost, ensureLocale, translatePost } from '../helpers/factories';
 import { readSitemap, type SitemapUrlView } from '../helpers/sitemap';
 import { countStatements } from '../helpers/sql-count';
 import { startApp, type TestApp } from '../helpers/strapi';
+import { setPluginConfig } from '../helpers/plugin-config';
+import { setPublicAction } from '../helpers/public-role';
 
 const PATTERN = 'https://site.example.com/{locale}/blog/{slug}';
 const XML_TYPE = /^application\/xml; charset=utf-8$/;
@@ -15,8 +17,7 @@ const urlOf = (locale: string, slug: string) => `https://site.example.com/${loca
 describe('the sitemap', () => {
   let app: TestApp;
   const get = (url: string) => app.http().get(url).set('Host', 'blog.example.com');
-  const setConfig = (key: string, value: unknown) =>
-    app.strapi.config.set(`plugin::blog.${key}`, value);
+  const setConfig = (key: string, value: unknown) => setPluginConfig(app, key, value);
 
   /** Every URL of the sitemap, reading every page when it is an index. */
   const allUrls = async (): Promise<SitemapUrlView[]> => {
@@ -231,12 +232,13 @@ describe('the sitemap', () => {
     const cost = () => get('/api/blog/sitemap.xml').expect(200);
     const pageCost = () => get('/api/blog/sitemap.xml?page=2').expect(200);
     const before = await countStatements(app, cost);
-    // The Public role's permissions, then a count, a page and the page's languages.
-    expect(before).toBe(4);
+    // The public cache's versions, the Public role's permissions, then a count, a page and the
+    // page's languages.
+    expect(before).toBe(5);
     setConfig('sitemap.pageSize', 3);
     const pagedBefore = await countStatements(app, pageCost);
     const indexBefore = await countStatements(app, cost);
-    expect(indexBefore).toBe(2);
+    expect(indexBefore).toBe(3);
     setConfig('sitemap.pageSize', 5000);
 
     for (let n = 0; n < 20; n += 1) {
@@ -262,15 +264,7 @@ describe('the sitemap', () => {
   it('is granted to the Public role on first boot, and answers 403 once revoked', async () => {
     const token = await adminToken(app);
     const auth = { Authorization: `Bearer ${token}` };
-    const role = await app.strapi.db
-      .query('plugin::users-permissions.role')
-      .findOne({ where: { type: 'public' } });
-    const tree = (await app.http().get(`/users-permissions/roles/${role.id}`).set(auth).expect(200))
-      .body.role;
-    const action = tree.permissions['plugin::blog'].controllers.sitemap.index;
-    expect(action.enabled).toBe(true);
-    action.enabled = false;
-    await app.http().put(`/users-permissions/roles/${role.id}`).set(auth).send(tree).expect(200);
+    expect(await setPublicAction(app, auth, ['sitemap', 'index'], false)).toBe(true);
 
     const res = await get('/api/blog/sitemap.xml').expect(403);
     expect(res.body.error).toEqual(

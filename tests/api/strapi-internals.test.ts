@@ -18,6 +18,7 @@ import { sql } from '../../server/src/db/connection';
 import { EDIT_ROW_WIDTH, viewConfiguration } from '../../server/src/db/content-manager';
 import { columnsOf, componentLink, relationLink, tableName } from '../../server/src/db/metadata';
 import { poolActivity } from '../../server/src/db/pool';
+import { readStoreValues } from '../../server/src/db/store-values';
 import { abilityOfAdmin, contentManagerPermissions } from '../../server/src/db/publish-permission';
 import { COMMENT_COUNT_COLUMNS, COMMENT_COUNT_UID } from '../../server/src/models/comment-count';
 import { FLOOD_MARK_UID } from '../../server/src/models/flood-mark';
@@ -317,6 +318,36 @@ describe(`Strapi internals the plugin relies on (Strapi ${STRAPI_VERSION})`, () 
         'connection.ts',
         'strapi.db.transaction() without a callback answering the current transaction, whose get() is its knex transaction'
       );
+    });
+  });
+
+  describe('db/store-values.ts', () => {
+    it('reads core store values in one statement as strapi.store().get reads each', async () => {
+      const blog = strapi.store({ type: 'plugin', name: 'blog' });
+      const values: Array<[string, unknown]> = [
+        ['store-values-object', { a: 1, list: ['x'], nested: { on: true } }],
+        ['store-values-array', ['one', 2]],
+        ['store-values-string', 'text'],
+        ['store-values-number', 42],
+        ['store-values-boolean', false],
+      ];
+      for (const [key, value] of values) await blog.set({ key, value });
+      const keys = [
+        ...values.map(([key]) => ({ type: 'plugin' as const, name: 'blog', key })),
+        { type: 'plugin' as const, name: 'blog', key: 'store-values-never-set' },
+        { type: 'plugin' as const, name: 'i18n', key: 'default_locale' },
+      ];
+      const one = await readStoreValues(strapi, keys);
+      const each = [];
+      for (const { type, name, key } of keys)
+        each.push(await strapi.store({ type, name }).get({ key }));
+      relies(
+        JSON.stringify(one) === JSON.stringify(each),
+        'store-values.ts',
+        "the core store's rows: key `${type}_${name}_${key}`, environment and tag null, a JSON value typed by `type`"
+      );
+      expect(one).toEqual(each);
+      expect(one.at(-1)).toBe(await strapi.plugin('i18n').service('locales').getDefaultLocale());
     });
   });
 

@@ -1,12 +1,10 @@
-import { spawn, type ChildProcess } from 'child_process';
-import path from 'path';
-
 import request from 'supertest';
 
 import { COMMENT_UID, MODERATION_EVENT_UID } from '../../contracts/plugin';
 import { adminToken } from '../helpers/admin';
 import { nextIp, setSettings, validComment } from '../helpers/comments-api';
 import { createPost } from '../helpers/factories';
+import { startSecondInstance, type SecondInstance } from '../helpers/second-instance-process';
 import { freshDatabase, removeDatabase, startApp, type TestApp } from '../helpers/strapi';
 
 /**
@@ -16,7 +14,7 @@ import { freshDatabase, removeDatabase, startApp, type TestApp } from '../helper
 describe('two instances on one server database', () => {
   const database = freshDatabase();
   let a: TestApp;
-  let b: ChildProcess;
+  let b: SecondInstance;
   let bUrl: string;
   let post: { slug: string };
 
@@ -25,35 +23,12 @@ describe('two instances on one server database', () => {
     post = await createPost(a.strapi, { title: 'Load balanced' });
     await setSettings(a, { requireApproval: 'never', floodIntervalSeconds: 15 });
 
-    b = spawn(process.execPath, [path.join(__dirname, '..', 'helpers', 'second-instance.js')], {
-      env: { ...process.env, DATABASE_NAME: database, PLAYGROUND_SEED: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    bUrl = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`instance B did not start:\n${output}`)),
-        60000
-      );
-      b.stdout!.on('data', (chunk) => {
-        output += chunk;
-        const match = /READY (\d+)/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(`http://127.0.0.1:${match[1]}`);
-        }
-      });
-      b.stderr!.on('data', (chunk) => (output += chunk));
-      b.on('exit', (code) => reject(new Error(`instance B exited with ${code}:\n${output}`)));
-    });
+    b = await startSecondInstance(database);
+    bUrl = b.url;
   }, 120000);
 
   afterAll(async () => {
-    if (b && b.exitCode === null) {
-      const exited = new Promise((resolve) => b.once('exit', resolve));
-      b.kill('SIGTERM');
-      await exited;
-    }
+    await b?.stop();
     await a?.stop();
     await removeDatabase(database);
   });

@@ -11,6 +11,16 @@ describe('reading time', () => {
     expect(countWords('日本語')).toBe(1);
   });
 
+  it('reads characters outside ASCII and outside the first plane whole', () => {
+    // A combining mark continues a word; a letter beyond U+FFFF is one letter, not two halves.
+    expect(countWords('cafe\u0301 ok')).toBe(2);
+    expect(countWords('𝒜𝒷 𝒸')).toBe(2);
+    // An emoji, a no-break space and a curly apostrophe: only the last joins.
+    expect(countWords('a😀b c\u00a0d l’ami')).toBe(5);
+    // A lone surrogate is no letter.
+    expect(countWords('a\ud800b')).toBe(2);
+  });
+
   it('counts the body’s nested text and the lessons', () => {
     const body = [
       paragraph('One two three.'),

@@ -33,6 +33,35 @@ export interface BlogPluginConfig {
   preview: PreviewConfig;
   /** The plugin's mail (docs/notifications.md): sent through Strapi's email plugin. */
   mail: MailConfig;
+  /** The exact cache of public answers and their HTTP caching headers (docs/caching.md). */
+  cache: CacheConfig;
+}
+
+export interface CacheConfig {
+  /** Answers anonymous public reads from memory while nothing they show has changed. */
+  enabled: boolean;
+  /** The memory the cached answers may take, in bytes (answers, keys and bookkeeping). */
+  maxBytes: number;
+  /** `Cache-Control` of the public JSON answers (the feeds and the sitemap keep their own). */
+  cacheControl: string;
+  /**
+   * The header naming each answer's surrogate keys, for CDNs that purge by key
+   * (`Surrogate-Key` for Fastly, `Cache-Tag` for Cloudflare, `xkey` for Varnish); null: none.
+   */
+  surrogateKeyHeader: string | null;
+  /** A URL called with the keys each write invalidated; off without a `url`. */
+  purge: CachePurgeConfig;
+}
+
+export interface CachePurgeConfig {
+  /** Where to send the keys; null: no call. */
+  url: string | null;
+  /** The request's method (`POST`, or `PURGE` / `BAN` for a cache that takes them). */
+  method: string;
+  /** Headers sent with each call (a token the CDN asks for). */
+  headers: Record<string, string>;
+  /** How long one call may take. */
+  timeoutMs: number;
 }
 
 export interface MailConfig {
@@ -198,9 +227,23 @@ const defaults: BlogPluginConfig = {
     confirmTtlHours: 7 * 24,
     retry: { attempts: 5, delaySeconds: 60 },
   },
+  cache: {
+    enabled: true,
+    maxBytes: 32 * 1024 * 1024,
+    cacheControl: 'public, no-cache',
+    surrogateKeyHeader: 'Surrogate-Key',
+    purge: { url: null, method: 'POST', headers: {}, timeoutMs: 5000 },
+  },
 };
 
 const positive = (max: number) => yup.number().integer().min(1).max(max);
+
+/** A header's value from the config: printable, one line. */
+const headerValue = (option: string) =>
+  yup
+    .string()
+    .max(512, `${option} must be at most 512 characters`)
+    .matches(/^[\x20-\x7e]*$/, `${option} must be printable ASCII on one line`);
 
 /** A post URL pattern: http(s), with `{slug}` in it, short enough to leave room for the slug. */
 const postUrlPattern = (option: string) =>
@@ -328,6 +371,54 @@ const schema = yup
           .noUnknown(true, 'Unknown option of the blog mail retry: ${unknown}'),
       })
       .noUnknown(true, 'Unknown option of the blog mail: ${unknown}'),
+    cache: yup
+      .object({
+        enabled: yup.boolean(),
+        maxBytes: yup
+          .number()
+          .integer()
+          .min(0)
+          .max(64 * 1024 * 1024 * 1024),
+        cacheControl: headerValue('cache.cacheControl'),
+        surrogateKeyHeader: yup
+          .string()
+          .nullable()
+          .matches(/^[A-Z0-9-]{1,64}$/i, {
+            message: 'cache.surrogateKeyHeader must be a header name',
+            excludeEmptyString: true,
+          }),
+        purge: yup
+          .object({
+            url: yup
+              .string()
+              .nullable()
+              .max(1024, 'cache.purge.url must be at most 1024 characters')
+              .matches(/^https?:\/\/[^/?#]+(?:[/?#].*)?$/, {
+                message: 'cache.purge.url must be an http(s) URL',
+                excludeEmptyString: true,
+              }),
+            method: yup
+              .string()
+              .matches(/^[A-Z]{1,16}$/, 'cache.purge.method must be an HTTP method'),
+            headers: yup
+              .object()
+              .test(
+                'headers',
+                'cache.purge.headers must map header names to strings',
+                (value) =>
+                  value === undefined ||
+                  Object.entries(value).every(
+                    ([name, text]) =>
+                      /^[A-Z0-9-]{1,64}$/i.test(name) &&
+                      typeof text === 'string' &&
+                      !/[\r\n]/.test(text)
+                  )
+              ),
+            timeoutMs: yup.number().integer().min(100).max(120_000),
+          })
+          .noUnknown(true, 'Unknown option of the blog cache purge: ${unknown}'),
+      })
+      .noUnknown(true, 'Unknown option of the blog cache: ${unknown}'),
   })
   .noUnknown(true, 'Unknown option of the blog plugin: ${unknown}')
   .test(

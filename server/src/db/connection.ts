@@ -19,3 +19,6 @@ export const sql = async (strapi: Core.Strapi): Promise<Knex> => {
   }
   return strapi.db.connection as unknown as Knex;
 };
+
+/** Whether the current async context is inside `strapi.db.transaction(…)` (read as above). */
+export const inTransaction = (strapi: Core.Strapi): boolean => strapi.db.inTransaction();

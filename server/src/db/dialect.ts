@@ -143,3 +143,46 @@ export const moveForwardIfPassed = async (
     .returning('key');
   return passed.length > 0;
 };
+
+/**
+ * `moveForwardIfPassed` for several keys at once, each key on its own (one key held back does not
+ * hold back the others): the keys it moved. One statement on SQLite and PostgreSQL (a multi-row
+ * upsert whose RETURNING lists the rows inserted or moved); an UPDATE, then an INSERT when it
+ * found no row, per key on MySQL and MariaDB.
+ */
+export const moveForwardIfPassedEach = async (
+  knex: Knex,
+  dialect: Dialect,
+  table: string,
+  rows: Array<{ key: string; until: number }>,
+  nowMs: number
+): Promise<Set<string>> => {
+  if (rows.length === 0) return new Set();
+  if (dialect === 'mysql') {
+    const moved = new Set<string>();
+    for (const row of rows) {
+      if (await moveForwardIfPassed(knex, dialect, table, row, nowMs)) moved.add(row.key);
+    }
+    return moved;
+  }
+  // Written out: knex 3 drops the DO UPDATE's WHERE from a multi-row insert on SQLite (it builds
+  // the rows as INSERT … SELECT … UNION ALL), which would move every key forward.
+  const values = rows.map(() => '(?, ?)').join(', ');
+  const result = await knex.raw(
+    `INSERT INTO ?? (??, ??) VALUES ${values} ON CONFLICT (??) DO UPDATE SET ?? = excluded.?? WHERE ??.?? <= ? RETURNING ??`,
+    [
+      table,
+      'key',
+      'until',
+      ...rows.flatMap((row) => [row.key, row.until]),
+      'key',
+      'until',
+      'until',
+      table,
+      'until',
+      nowMs,
+      'key',
+    ]
+  );
+  return new Set(rawRows<{ key: string }>(result).map((row) => row.key));
+};

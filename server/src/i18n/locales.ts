@@ -37,9 +37,12 @@ const createLocales = ({ strapi }: { strapi: Core.Strapi }) => {
       return (await i18n().getDefaultLocale()) as string;
     },
 
-    /** The locale a request names, checked; the default when it names none. One statement. */
-    async resolve(value: unknown): Promise<string> {
-      if (value === undefined) return this.defaultLocale();
+    /**
+     * The locale a request names, checked; the default when it names none (`knownDefault` when
+     * the caller read it already). One statement at most.
+     */
+    async resolve(value: unknown, knownDefault?: string): Promise<string> {
+      if (value === undefined) return knownDefault ?? this.defaultLocale();
       if (!isLocaleCode(value))
         throw invalid('locale must be a locale code such as en or fr-CA', value);
       if (!(await hasLocale(strapi, value))) throw invalid(`Unknown locale "${value}"`, value);

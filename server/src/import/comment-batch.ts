@@ -16,7 +16,6 @@ import createModerationFactsRepository from '../repositories/moderation-facts';
 import { eventData } from '../services/moderation-events';
 import { getService } from '../utils/get-service';
 
-import { importWroteRows } from './cache-hook';
 
 /**
  * New comments of one post written together, inside the post's transaction, with what the
@@ -222,7 +221,9 @@ export const createCommentBatch = ({ strapi }: { strapi: Core.Strapi }) => {
         const mail = getService('mail', { strapi });
         for (const input of inputs) await mail.statusRecorded(input);
         await counts.adjust(postDocumentId, accepted.filter((c) => c.status === 'approved').length);
-        importWroteRows(strapi, postDocumentId);
+        // The link rows above are raw SQL: the public cache hears of them here, in the
+        // transaction, like every raw write of the plugin (docs/caching.md).
+        await getService('publicCache', { strapi }).invalidate(['comments']);
         onCommit(() => {
           const notifications = getService('notifications', { strapi });
           for (const c of accepted)

@@ -4,6 +4,8 @@ import type { Core } from '@strapi/strapi';
 
 import { ADMIN_ACTIONS as ACTIONS } from '../../../contracts/plugin';
 import { adminDisplayName, type AdminUserName } from '../../../contracts/display-name';
+import type { PostFacts } from '../repositories/moderation-facts';
+
 import type { ModerationSettings } from './settings';
 
 /**
@@ -39,8 +41,15 @@ export interface ModerationScope {
   reason?: string;
   /** How the change was asked for when not in the admin panel: a moderator's mail link. */
   via?: 'mail';
-  /** Settings read once for many writes (an import); read per comment otherwise. */
+  /**
+   * Settings read once for many writes (an import) or already read by the request (the public
+   * submission); read per comment otherwise.
+   */
   settings?: ModerationSettings;
+  /** The app's default locale (i18n's) when the request read it already. */
+  defaultLocale?: string;
+  /** The post's facts (moderation-facts `post`) when the request read them already. */
+  post?: { documentId: string; facts: PostFacts };
   /** The rule a status change is logged under (`reported`); else `code` for code, none for people. */
   rule?: string;
 }

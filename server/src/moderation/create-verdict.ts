@@ -98,22 +98,29 @@ const createVerdicts = ({ strapi }: { strapi: Core.Strapi }) => {
     const writer = writerOf(c);
     // A trusted writer's status stands: their form and duplicates are not looked at.
     const form = writer.trusted ? { state: 'missing' as const, ageSeconds: null } : formOf(c);
+    const checksDuplicate = !writer.trusted && c.post.state === 'open';
+    const duplicateInput = {
+      postDocumentId: c.postDocumentId,
+      parentDocumentId: c.parentDocumentId,
+      authorName: candidate.authorName,
+      authorEmail: candidate.authorEmail,
+      content: candidate.content,
+    };
+    // Under first-time approval a reader's comment needs both facts whenever it gets as far as
+    // the approval rule: read with the duplicate check, in one statement. The judge still asks
+    // for what it needs in its order; a fact known early changes no verdict.
+    const both =
+      checksDuplicate && settings.requireApproval === 'first-time' && candidate.authorEmail
+        ? await facts.duplicateAndApproved(duplicateInput)
+        : null;
     const known: Facts & Partial<LateFacts> = {
       now: c.now,
       post: c.post,
       parent: c.parent,
-      duplicate:
-        !writer.trusted &&
-        c.post.state === 'open' &&
-        (await facts.duplicate({
-          postDocumentId: c.postDocumentId,
-          parentDocumentId: c.parentDocumentId,
-          authorName: candidate.authorName,
-          authorEmail: candidate.authorEmail,
-          content: candidate.content,
-        })),
+      duplicate: both ? both.duplicate : checksDuplicate && (await facts.duplicate(duplicateInput)),
       honeypotFilled: scope.submission?.honeypotFilled ?? false,
       form,
+      ...(both ? { authorHasApprovedComment: both.authorHasApprovedComment } : {}),
     };
     const lookups = lateFacts(c, form);
     const matchers = getService('settings', { strapi }).matchers(settings);

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { tableName } from '../db/metadata';
 import { COMMENT_COUNT_COLUMNS, COMMENT_COUNT_UID } from '../models/comment-count';
 import { sql } from '../db/connection';
+import { getService } from '../utils/get-service';
 
 import { commentTables } from './table-names';
 
@@ -13,6 +14,8 @@ import { commentTables } from './table-names';
 const createCommentCountsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => tableName(strapi, COMMENT_COUNT_UID);
   const { postDocumentId: POST, approved: APPROVED } = COMMENT_COUNT_COLUMNS;
+  /** Counts are shown on public answers: a change to them empties the cache's comment answers. */
+  const changed = () => getService('publicCache', { strapi }).invalidate(['comments']);
 
   /** Counts these posts' approved comments from the comments themselves (thread copies). */
   const countFromComments = async (postDocumentIds: string[] | null) => {
@@ -48,6 +51,7 @@ const createCommentCountsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Moves a post's count by `delta` (a comment approved: +1; unapproved or deleted: -1). */
     async adjust(postDocumentId: string | null, delta: number) {
       if (!postDocumentId || delta === 0) return;
+      await changed();
       const knex = await sql(strapi);
       await knex(table())
         .insert({ [POST]: postDocumentId, [APPROVED]: Math.max(0, delta) })
@@ -62,6 +66,7 @@ const createCommentCountsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       const counted = new Map(
         (await countFromComments(ids)).map((row) => [row.postDocumentId, Number(row.approved)])
       );
+      await changed();
       const knex = await sql(strapi);
       for (const id of ids) {
         await knex(table())
@@ -77,6 +82,7 @@ const createCommentCountsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async rebuild(): Promise<number> {
       const counted = await countFromComments(null);
+      await changed();
       const knex = await sql(strapi);
       await knex(table()).delete();
       for (let at = 0; at < counted.length; at += 500) {

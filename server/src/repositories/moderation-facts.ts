@@ -6,7 +6,42 @@ import type { PostState } from '../moderation/rules';
 import { rawRows } from '../db/dialect';
 import { sql } from '../db/connection';
 
+import { columnsOf } from '../db/metadata';
+
 import { commentTables, MAX_THREAD_DEPTH } from './table-names';
+
+/** What makes a comment a duplicate of another (see `duplicate`). */
+export interface DuplicateInput {
+  postDocumentId: string;
+  parentDocumentId: string | null;
+  authorName: string;
+  authorEmail: string | null;
+  content: string;
+}
+
+export interface PostFacts {
+  state: PostState;
+  date: Date | null;
+}
+
+/** A post row as `post` reads it (a boolean may come back as 0 or 1 from raw SQL on SQLite). */
+interface PostRow {
+  publishedAt: string | Date | null;
+  commentsEnabled: boolean | number | null;
+  originalDate: string | null;
+}
+
+/** The facts of a post document from its rows (every locale, draft and published), oldest first. */
+export const postFactsOf = (rows: PostRow[]): PostFacts => {
+  if (rows.length === 0) return { state: 'missing', date: null };
+  const published = rows.find((row) => row.publishedAt);
+  if (!published) return { state: 'unpublished', date: null };
+  const date = published.originalDate
+    ? new Date(`${published.originalDate}T00:00:00Z`)
+    : new Date(published.publishedAt as string);
+  const disabled = published.commentsEnabled === false || published.commentsEnabled === 0;
+  return { state: disabled ? 'comments-disabled' : 'open', date };
+};
 
 /**
  * What the moderation rules need to know from the database, each fact in one statement.
@@ -16,25 +51,53 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
 
   return {
     /** Whether the post exists, is published, takes comments, and its date. */
-    async post(documentId: string): Promise<{ state: PostState; date: Date | null }> {
+    async post(documentId: string): Promise<PostFacts> {
       const rows = (await strapi.db.query(POST_UID).findMany({
         where: { documentId },
         select: ['publishedAt', 'commentsEnabled', 'originalDate'],
-      })) as Array<{
-        publishedAt: string | null;
-        commentsEnabled: boolean | null;
-        originalDate: string | null;
-      }>;
-      if (rows.length === 0) return { state: 'missing', date: null };
-      const published = rows.find((row) => row.publishedAt);
-      if (!published) return { state: 'unpublished', date: null };
-      const date = published.originalDate
-        ? new Date(`${published.originalDate}T00:00:00Z`)
-        : new Date(published.publishedAt as string);
-      return {
-        state: published.commentsEnabled === false ? 'comments-disabled' : 'open',
-        date,
-      };
+        orderBy: { id: 'asc' },
+      })) as PostRow[];
+      return postFactsOf(rows);
+    },
+
+    /**
+     * The published post with this slug in this locale (its documentId) and the facts `post`
+     * reads for that document, in one statement: every row of the document(s) with that slug,
+     * locale and a published version. Null when there is none.
+     */
+    async publishedPostBySlug(
+      slug: string,
+      locale: string
+    ): Promise<{ documentId: string; facts: PostFacts } | null> {
+      const n = names();
+      const column = columnsOf(strapi, POST_UID);
+      const knex = await sql(strapi);
+      const documentId = n.postDocumentId;
+      const rows = (await knex(n.posts)
+        .select({
+          documentId,
+          slug: column('slug'),
+          locale: column('locale'),
+          publishedAt: column('publishedAt'),
+          commentsEnabled: column('commentsEnabled'),
+          originalDate: column('originalDate'),
+        })
+        .whereIn(
+          documentId,
+          knex(n.posts)
+            .select(documentId)
+            .where({ [column('slug')]: slug, [column('locale')]: locale })
+            .whereNotNull(column('publishedAt'))
+        )
+        .orderBy('id', 'asc')) as Array<
+        PostRow & { documentId: string; slug: string; locale: string }
+      >;
+      const found = rows.find(
+        (row) => row.slug === slug && row.locale === locale && row.publishedAt !== null
+      );
+      if (!found) return null;
+      const own = rows.filter((row) => row.documentId === found.documentId);
+      return { documentId: found.documentId, facts: postFactsOf(own) };
     },
 
     /**
@@ -110,13 +173,7 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
      * A comment not rejected nor in the trash with the same post, parent, author and content (a
      * deleted comment sent again is judged afresh, and its delete is not given away).
      */
-    async duplicate(input: {
-      postDocumentId: string;
-      parentDocumentId: string | null;
-      authorName: string;
-      authorEmail: string | null;
-      content: string;
-    }): Promise<boolean> {
+    async duplicate(input: DuplicateInput): Promise<boolean> {
       const found = await strapi.db.query(COMMENT_UID).findOne({
         select: ['id'],
         where: {
@@ -129,6 +186,53 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
         },
       });
       return Boolean(found);
+    },
+
+    /**
+     * `duplicate` and `hasApprovedComment` in one statement (two scalar subqueries, each on the
+     * index the other methods' statements use): a reader's comment under first-time approval
+     * needs both.
+     */
+    async duplicateAndApproved(input: DuplicateInput): Promise<{
+      duplicate: boolean;
+      authorHasApprovedComment: boolean;
+    }> {
+      const n = names();
+      const column = columnsOf(strapi, COMMENT_UID);
+      const knex = await sql(strapi);
+      const email = input.authorEmail;
+      const duplicate = knex(n.comments)
+        .select('id')
+        .where({
+          [column('authorName')]: input.authorName,
+          [column('content')]: input.content,
+          [n.commentPost]: input.postDocumentId,
+        })
+        .where((q) => {
+          if (email === null) q.whereNull(column('authorEmail'));
+          else q.where(column('authorEmail'), email);
+        })
+        .where((q) => {
+          if (input.parentDocumentId === null) q.whereNull(n.commentParent);
+          else q.where(n.commentParent, input.parentDocumentId);
+        })
+        .whereNotIn(n.status, ['rejected', 'trash'])
+        .limit(1);
+      const approved = knex(n.comments)
+        .select('id')
+        .where({
+          [column('authorEmail')]: email ?? '',
+          [column('authorName')]: input.authorName,
+          [n.status]: 'approved',
+        })
+        .limit(1);
+      const rows = rawRows<{ duplicate: unknown; approved: unknown }>(
+        await knex.raw('SELECT (?) AS duplicate, (?) AS approved', [duplicate, approved])
+      );
+      return {
+        duplicate: rows[0]?.duplicate != null,
+        authorHasApprovedComment: rows[0]?.approved != null,
+      };
     },
 
     /**

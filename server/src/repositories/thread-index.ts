@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { dialectOf, rawRows, updateMayReadItsTable } from '../db/dialect';
 import { sql } from '../db/connection';
+import { getService } from '../utils/get-service';
 
 import { commentTables, MAX_THREAD_DEPTH } from './table-names';
 
@@ -31,6 +32,8 @@ interface Row {
 }
 
 const createThreadIndexRepository = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** The copies decide which replies public threads show: a change empties their cached answers. */
+  const changed = () => getService('publicCache', { strapi }).invalidate(['comments']);
   const names = () => commentTables(strapi);
 
   /** The given comments and every reply under them, to any depth. */
@@ -188,6 +191,7 @@ const createThreadIndexRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     async refresh(commentIds: number[]) {
       if (commentIds.length === 0) return;
       const ids = await subtree(commentIds);
+      await changed();
       await copyRelations(ids);
       await copyRoots(ids);
     },
@@ -202,6 +206,7 @@ const createThreadIndexRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = await knex(n.comments).select('id').whereNull(n.commentPost);
       const ids = rows.map((row: { id: number }) => Number(row.id));
       if (ids.length === 0) return 0;
+      await changed();
       await copyRelations(ids);
       await copyRoots(ids);
       return ids.length;

@@ -21,6 +21,7 @@ import { getService } from '../utils/get-service';
 import { getPageLimits, getPluginConfig } from '../utils/plugin-config';
 import { getSecret } from '../utils/secret';
 import { parseSubmission } from '../validation/comment-submission';
+import { isPossibleSlug } from '../validation/slug';
 import {
   paginationMeta,
   parsePagination,
@@ -116,9 +117,19 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       body: unknown,
       request: { ip: string | null; userAgent: string | null; locale?: unknown }
     ): Promise<SubmitComment.Response['data']> {
-      const settings = await getService('settings', { strapi }).get();
+      // One statement for the settings and the default locale, one for the post and its
+      // facts: the moderation middleware is handed both (the scope) rather than reading them again.
+      const { settings, defaultLocale } = await getService('settings', {
+        strapi,
+      }).withDefaultLocale();
       const submission = parseSubmission(body, settings.honeypotField);
-      const { postDocumentId, locale } = await publishedPost(slug, request.locale);
+      const locale = await getService('posts', { strapi }).locales.resolve(
+        request.locale,
+        defaultLocale
+      );
+      const post = isPossibleSlug(slug) ? await facts.publishedPostBySlug(slug, locale) : null;
+      if (!post) throw new errors.NotFoundError('Post not found');
+      const postDocumentId = post.documentId;
       const { data } = submission;
 
       const created = (await getService('moderation', { strapi }).runAs(
@@ -136,6 +147,9 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
             },
           } as never),
         {
+          settings,
+          defaultLocale,
+          post,
           submission: {
             ip: request.ip,
             userAgent: request.userAgent,

@@ -5,14 +5,15 @@ import type { ExpiringKeyRow } from '../models/expiring-key';
 import { FLOOD_MARK_UID } from '../models/flood-mark';
 import { USED_FORM_TOKEN_UID } from '../models/used-form-token';
 import { USED_MAIL_LINK_UID } from '../models/used-mail-link';
-import { dialectOf, insertIfAbsent, moveForwardIfPassed } from '../db/dialect';
+import { dialectOf, insertIfAbsent, moveForwardIfPassedEach } from '../db/dialect';
 import { sql } from '../db/connection';
 
 /**
  * The flood limit and single-use form tokens, kept in the database so they hold across Strapi
  * instances. Flood: one row per key (a keyed hash of an IP network or an email's mailbox) with
- * the time that key may comment again; passing is one atomic upsert per key that moves the time
- * forward only if the old one has passed. Form tokens: one row per used token; using one is an
+ * the time that key may comment again; passing is one atomic upsert of every key (one statement
+ * on SQLite and PostgreSQL) that moves each key's time forward only if its old one has passed: a
+ * comment held back by one key still marks the others it passed. Form tokens: one row per used token; using one is an
  * atomic insert-or-nothing.
  */
 const createFloodService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -26,12 +27,13 @@ const createFloodService = ({ strapi }: { strapi: Core.Strapi }) => {
       const knex = await sql(strapi);
       const nowMs = now.getTime();
       const until = nowMs + intervalSeconds * 1000;
-      for (const key of keys) {
-        if (!(await moveForwardIfPassed(knex, dialectOf(strapi), table(), { key, until }, nowMs))) {
-          const row = (await knex(table()).where({ key }).first('until')) as
-            Pick<ExpiringKeyRow, 'until'> | undefined;
-          return Math.max(1, Math.ceil((Number(row?.until ?? until) - nowMs) / 1000));
-        }
+      const rows = [...new Set(keys)].map((key) => ({ key, until }));
+      const moved = await moveForwardIfPassedEach(knex, dialectOf(strapi), table(), rows, nowMs);
+      const held = rows.find((row) => !moved.has(row.key));
+      if (held) {
+        const row = (await knex(table()).where({ key: held.key }).first('until')) as
+          Pick<ExpiringKeyRow, 'until'> | undefined;
+        return Math.max(1, Math.ceil((Number(row?.until ?? until) - nowMs) / 1000));
       }
       return null;
     },

@@ -13,6 +13,7 @@ import notifications, { type NotificationsService } from './notifications';
 import permissions, { type PermissionsService } from './permissions';
 import posts, { type PostsService } from './posts';
 import preview, { type PreviewService } from './preview';
+import publicCache, { type PublicCacheService } from './public-cache';
 import readerActions, { type ReaderActionsService } from './reader-actions';
 import schedules, { type SchedulesService } from './schedules';
 import reports, { type ReportsService } from './reports';
@@ -23,6 +24,7 @@ import taxonomy, { type TaxonomyService } from './taxonomy';
 export interface Services {
   posts: PostsService;
   preview: PreviewService;
+  publicCache: PublicCacheService;
   readerActions: ReaderActionsService;
   comments: CommentsService;
   contentManagerLayout: ContentManagerLayoutService;
@@ -47,6 +49,7 @@ export interface Services {
 export default {
   posts,
   preview,
+  publicCache,
   readerActions,
   comments,
   contentManagerLayout,

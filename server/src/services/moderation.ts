@@ -42,6 +42,14 @@ export interface DocumentContext {
 }
 type Next = () => Promise<unknown>;
 
+/**
+ * A relation as the Document Service takes it. With the locale named (the app's default, which
+ * Strapi would read again for a relation from a comment, a type without locales, to a post),
+ * the Document Service links the same rows without reading it.
+ */
+const relationTo = (documentId: string, defaultLocale: string | undefined) =>
+  defaultLocale ? { documentId, locale: defaultLocale } : documentId;
+
 /** Document Service reads of a comment (as the Content Manager makes them). */
 export const READ_ACTIONS = ['findOne', 'findMany', 'findFirst', 'count'];
 
@@ -92,7 +100,10 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
         candidate,
         postDocumentId,
         parentDocumentId,
-        post: await facts.post(postDocumentId),
+        post:
+          scope.post?.documentId === postDocumentId
+            ? scope.post.facts
+            : await facts.post(postDocumentId),
         parent,
         settings: scope.settings ?? (await getService('settings', { strapi }).get()),
         now,
@@ -101,8 +112,8 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       context.params.data = {
         ...data,
-        post: postDocumentId,
-        parent: parentDocumentId,
+        post: relationTo(postDocumentId, scope.defaultLocale),
+        parent: parentDocumentId && relationTo(parentDocumentId, scope.defaultLocale),
         authorName: candidate.authorName,
         authorEmail: candidate.authorEmail,
         authorUrl: candidate.authorUrl,

@@ -3,6 +3,7 @@ import { validateYupSchema } from '@strapi/utils';
 
 import { PLUGIN_ID } from '../../../contracts/plugin';
 import { STORE_KEYS } from '../constants';
+import { readStoreValues } from '../db/store-values';
 import {
   DEFAULT_MODERATION_SETTINGS,
   SETTING_KEYS,
@@ -27,6 +28,14 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     ...getPluginConfig(strapi).moderation,
   });
 
+  /** The saved settings over the defaults, with exactly the known keys. */
+  const fromStored = (saved: unknown): ModerationSettings => {
+    const merged = { ...defaults(), ...((saved as Partial<ModerationSettings> | null) ?? {}) };
+    return Object.fromEntries(
+      SETTING_KEYS.map((key) => [key, merged[key]])
+    ) as unknown as ModerationSettings;
+  };
+
   const matchers = (settings: ModerationSettings) => {
     const key = JSON.stringify([settings.disallowedWords, settings.moderationWords]);
     if (!compiled || compiled.key !== key) {
@@ -43,13 +52,26 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     defaults,
 
     async get(): Promise<ModerationSettings> {
-      const saved = (await store().get({
-        key: STORE_KEYS.settings,
-      })) as Partial<ModerationSettings> | null;
-      const merged = { ...defaults(), ...(saved ?? {}) };
-      return Object.fromEntries(
-        SETTING_KEYS.map((key) => [key, merged[key]])
-      ) as unknown as ModerationSettings;
+      return fromStored(await store().get({ key: STORE_KEYS.settings }));
+    },
+
+    /**
+     * The settings and the app's default locale (i18n's), read together in one statement: what
+     * a public submission needs before anything else. Read per request, like `get`, so a change
+     * saved on any instance counts from the next request on.
+     */
+    async withDefaultLocale(): Promise<{
+      settings: ModerationSettings;
+      defaultLocale: string | undefined;
+    }> {
+      const [saved, defaultLocale] = await readStoreValues(strapi, [
+        { type: 'plugin', name: PLUGIN_ID, key: STORE_KEYS.settings },
+        { type: 'plugin', name: 'i18n', key: 'default_locale' },
+      ]);
+      return {
+        settings: fromStored(saved),
+        defaultLocale: typeof defaultLocale === 'string' ? defaultLocale : undefined,
+      };
     },
 
     async update(input: unknown): Promise<ModerationSettings> {

@@ -7,18 +7,41 @@ const LETTER = /[\p{L}\p{N}\p{M}]/u;
 /** Characters that keep a word going ("don't", "e-mail") but never start one. */
 const JOINERS = new Set(["'", '’', '-']);
 
+/** `LETTER` and `JOINERS` for each ASCII character, looked up without a regular expression. */
+const ASCII_LETTER: boolean[] = [];
+const ASCII_JOINER: boolean[] = [];
+for (let code = 0; code < 128; code += 1) {
+  const char = String.fromCharCode(code);
+  ASCII_LETTER.push(LETTER.test(char));
+  ASCII_JOINER.push(JOINERS.has(char));
+}
+
 /**
  * Words in a text: runs of letters, digits or marks (so "don't" and "e-mail" count as readers
- * count them, roughly). A single forward scan, no regular expression over the whole text.
+ * count them, roughly). A single forward scan, no regular expression over the whole text; an
+ * ASCII character is looked up in a table, any other is tested on its own (a whole code point).
  */
 export const countWords = (text: string): number => {
   let words = 0;
   let inWord = false;
-  for (const char of text) {
-    if (LETTER.test(char)) {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    let letter: boolean;
+    let joiner: boolean;
+    if (code < 128) {
+      letter = ASCII_LETTER[code];
+      joiner = ASCII_JOINER[code];
+    } else {
+      const point = text.codePointAt(i) as number;
+      const char = String.fromCodePoint(point);
+      if (point > 0xffff) i += 1;
+      letter = LETTER.test(char);
+      joiner = JOINERS.has(char);
+    }
+    if (letter) {
       if (!inWord) words += 1;
       inWord = true;
-    } else if (!JOINERS.has(char)) {
+    } else if (!joiner) {
       inWord = false;
     }
   }
