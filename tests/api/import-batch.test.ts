@@ -277,6 +277,40 @@ describe('the importer’s comment batches', () => {
     expect(last).toMatchObject({ parent: 'Reader 1127', parentCopy: 'Reader 1127' });
   });
 
+  it('shows an import’s new comments on the next public read, never the cached page from before', async () => {
+    await importBuffer(wxr([{ id: 3, comments: [{ id: 3001, status: '1' }] }]));
+    const thread = () => app.http().get('/api/blog/posts/batch-post-3/comments').expect(200);
+    const names = (res: { body: { data: Array<{ authorName: string }> } }) =>
+      res.body.data.map((c) => c.authorName);
+    expect(names(await thread())).toEqual(['Reader 3001']);
+    const cached = await thread();
+    expect(cached.headers['x-blog-cache']).toBe('HIT');
+
+    // The same export again with a new comment and a reply: the batch's raw link rows and count
+    // reach the public answer at once (the first comment is skipped as already imported).
+    const report = await importBuffer(
+      wxr([
+        {
+          id: 3,
+          comments: [
+            { id: 3001, status: '1' },
+            { id: 3002, status: '1' },
+            { id: 3003, parent: 3001, status: '1' },
+          ],
+        },
+      ])
+    );
+    expect(report.comments).toMatchObject({ created: 2 });
+    const after = await thread();
+    expect(after.headers['x-blog-cache']).not.toBe('HIT');
+    expect(names(after)).toEqual(['Reader 3001', 'Reader 3002']);
+    expect(after.body.data[0].replies.map((r: { authorName: string }) => r.authorName)).toEqual([
+      'Reader 3003',
+    ]);
+    const posts = await app.http().get('/api/blog/posts/batch-post-3').expect(200);
+    expect(posts.body.data.commentCount).toBe(3);
+  });
+
   it('undoes a whole post when its batch fails halfway, and a re-run completes the import', async () => {
     const file = wxr([
       {

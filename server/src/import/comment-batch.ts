@@ -16,7 +16,6 @@ import createModerationFactsRepository from '../repositories/moderation-facts';
 import { eventData } from '../services/moderation-events';
 import { getService } from '../utils/get-service';
 
-
 /**
  * New comments of one post written together, inside the post's transaction, with what the
  * moderation middleware does for each comment created through the Document Service
