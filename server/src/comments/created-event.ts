@@ -16,6 +16,8 @@ export const emitCreated = async (
   relations: { postDocumentId: string; parentDocumentId: string | null }
 ) => {
   const model = strapi.getModel(COMMENT_UID as UID.ContentType);
+  // Every attribute as a read-back has it (null when not written), then the written values.
+  const unset = Object.fromEntries(Object.keys(model.attributes).map((name) => [name, null]));
   const scalars = Object.fromEntries(
     Object.entries(comment.values).map(([name, value]) => [
       name,
@@ -25,6 +27,7 @@ export const emitCreated = async (
   const entry = await sanitize.sanitizers.defaultSanitizeOutput(
     { schema: model, getModel: (uid: string) => strapi.getModel(uid as UID.Schema) },
     {
+      ...unset,
       id: comment.id,
       documentId: comment.documentId,
       ...scalars,
