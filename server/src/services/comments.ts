@@ -110,7 +110,8 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * A reader's comment from the public route. The moderation middleware decides its fate;
+     * A reader's comment from the public route. The moderation service decides its fate (its
+     * `createDirect`: the same rules and effects as the Document Service middleware's create);
      * the answer says only `approved` or `pending`, so a bot cannot tell it was seen as spam.
      */
     async submit(

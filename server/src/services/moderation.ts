@@ -73,7 +73,9 @@ export const READ_ACTIONS = ['findOne', 'findMany', 'findFirst', 'count'];
  * same rules, and every status change, the first verdict and a delete included, is logged.
  * Who acts is moderation/actor.ts, the verdict moderation/judge.ts (through create-verdict.ts),
  * the thread copies and counts comments/derived-data.ts; here: the write's transaction, the
- * moderation log and the notifications.
+ * moderation log and the notifications. A create is `prepareCreate` then, in one transaction,
+ * the write and `afterCreate`: the middleware's write is the Document Service's (`onCreate`), the
+ * public submission's a direct insert (`createDirect`, db/comment-insert.ts).
  */
 const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const facts = createModerationFactsRepository({ strapi });
