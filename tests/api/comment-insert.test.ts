@@ -1,4 +1,5 @@
 import { COMMENT_UID } from '../../contracts/plugin';
+import { insertComments } from '../../server/src/db/comment-insert';
 import { sql } from '../../server/src/db/connection';
 import { relationInverseOrder } from '../../server/src/db/metadata';
 import { commentTables } from '../../server/src/repositories/table-names';
@@ -216,5 +217,46 @@ describe('a comment written straight is written as the Document Service writes i
     expect(b?.entry).not.toHaveProperty('ipHash');
     expect((b?.entry.post as Row).documentId).toBe(post.documentId);
     expect(b?.entry.content).toBe(a?.entry.content);
+  });
+  it('writes a batch of one post in order: each after the one before, replies after theirs', async () => {
+    const parent = await viaDocuments('The parent of a batch.');
+    const before = await postLinks(parent.documentId);
+    const row = (content: string, parentDocumentId: string | null) => ({
+      data: {
+        authorName: 'Batch',
+        content,
+        status: 'approved',
+        postDocumentId: post.documentId,
+        parentDocumentId,
+        rootDocumentId: parentDocumentId,
+      },
+      parentDocumentId,
+    });
+    const ids = await postRowIds();
+    const written = await app.strapi.db.transaction(() =>
+      insertComments(app.strapi, ids, [
+        row('First of the batch.', null),
+        row('Second, a reply.', parent.documentId),
+        row('Third, a reply too.', parent.documentId),
+      ])
+    );
+    expect(written.map((comment) => comment.values.content)).toEqual([
+      'First of the batch.',
+      'Second, a reply.',
+      'Third, a reply too.',
+    ]);
+    for (const [index, comment] of written.entries()) {
+      expect((await postLinks(comment.documentId)).map((link) => Number(link.order))).toEqual(
+        before.map((link) => Number(link.order) + index + 1)
+      );
+      expect(Number((await commentRow(comment.documentId)).id)).toBe(comment.id);
+    }
+    expect(await parentLink(written[0].documentId)).toEqual([]);
+    expect(await parentLink(written[1].documentId)).toEqual([
+      { parent: parent.documentId, order: 1 },
+    ]);
+    expect(await parentLink(written[2].documentId)).toEqual([
+      { parent: parent.documentId, order: 2 },
+    ]);
   });
 });
