@@ -87,3 +87,22 @@ export const documentIdFactory = (strapi: Core.Strapi, uid: string): (() => stri
   }
   return () => String(make());
 };
+
+/**
+ * The order column of a relation's link table on the target's side (`joinTable.
+ * inverseOrderColumnName`): a comment's place among its post's comments or its parent's replies.
+ */
+export const relationInverseOrder = (strapi: Core.Strapi, uid: string, attribute: string) => {
+  const column = (joinTableOf(strapi, uid, attribute) as { inverseOrderColumnName?: string })
+    .inverseOrderColumnName;
+  if (!column)
+    throw new Error(`${uid}.${attribute} has no inverse order column in Strapi's metadata`);
+  return column;
+};
+
+/** A model's attributes as Strapi's metadata has them (type, default, private, relation). */
+export const attributesOf = (strapi: Core.Strapi, uid: string) =>
+  metadataOf(strapi, uid).attributes as Record<
+    string,
+    { type?: string; default?: unknown; private?: boolean; columnName?: string }
+  >;

@@ -1,9 +1,12 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import type { CommentStatus } from '../../../contracts/comments';
+import { emitCreated } from '../comments/created-event';
 import createDerivedData, { threadCopies } from '../comments/derived-data';
 import createTrash from '../comments/trash';
+import { insertComments } from '../db/comment-insert';
+import { COMMENT_UID } from '../../../contracts/plugin';
 import { cleanUpdateData, createData } from '../comments/write-data';
 import {
   currentScope,
@@ -42,6 +45,17 @@ export interface DocumentContext {
 }
 type Next = () => Promise<unknown>;
 
+/** A comment's create as `prepareCreate` decided it: the row's data and what follows it. */
+export interface PreparedCreate {
+  data: Record<string, unknown>;
+  postDocumentId: string;
+  parentDocumentId: string | null;
+  status: CommentStatus;
+  rule: string;
+  reason: string;
+  actor: Actor;
+}
+
 /**
  * A relation as the Document Service takes it. With the locale named (the app's default, which
  * Strapi would read again for a relation from a comment, a type without locales, to a post),
@@ -59,7 +73,9 @@ export const READ_ACTIONS = ['findOne', 'findMany', 'findFirst', 'count'];
  * same rules, and every status change, the first verdict and a delete included, is logged.
  * Who acts is moderation/actor.ts, the verdict moderation/judge.ts (through create-verdict.ts),
  * the thread copies and counts comments/derived-data.ts; here: the write's transaction, the
- * moderation log and the notifications.
+ * moderation log and the notifications. A create is `prepareCreate` then, in one transaction,
+ * the write and `afterCreate`: the middleware's write is the Document Service's (`onCreate`), the
+ * public submission's a direct insert (`createDirect`, db/comment-insert.ts).
  */
 const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const facts = createModerationFactsRepository({ strapi });
@@ -82,10 +98,15 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
       return hash(`ip:${ip}`);
     },
 
-    async onCreate(context: DocumentContext, next: Next) {
+    /**
+     * Everything a comment's create decides before the write, the same whoever writes it: its
+     * data cleaned, its parent and post read, the verdict (a refusal thrown), and the row's data
+     * as the Document Service takes it (the relations by documentId, the thread copies).
+     */
+    async prepareCreate(given: Record<string, unknown>): Promise<PreparedCreate> {
       const scope = currentScope(strapi);
       const trusted = isTrusted(scope);
-      const data = createData(context.params.data ?? {}, trusted);
+      const data = createData(given, trusted);
       refuseRepliesChange(data);
       const { candidate, postDocumentId, parentDocumentId } = readCandidate(data, scope.submission);
       const { parent, rootDocumentId } = await parentFacts(
@@ -110,44 +131,102 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const ipHash = candidate.ip ? hash(`ip:${candidate.ip}`) : null;
 
-      context.params.data = {
-        ...data,
-        post: relationTo(postDocumentId, scope.defaultLocale),
-        parent: parentDocumentId && relationTo(parentDocumentId, scope.defaultLocale),
-        authorName: candidate.authorName,
-        authorEmail: candidate.authorEmail,
-        authorUrl: candidate.authorUrl,
-        content: candidate.content,
+      return {
+        data: {
+          ...data,
+          post: relationTo(postDocumentId, scope.defaultLocale),
+          parent: parentDocumentId && relationTo(parentDocumentId, scope.defaultLocale),
+          authorName: candidate.authorName,
+          authorEmail: candidate.authorEmail,
+          authorUrl: candidate.authorUrl,
+          content: candidate.content,
+          status,
+          moderationReason: reason,
+          ipHash: trusted && typeof data.ipHash === 'string' ? data.ipHash : ipHash,
+          userAgent: candidate.userAgent,
+          submittedAt:
+            trusted && data.submittedAt !== undefined ? data.submittedAt : now.toISOString(),
+          ...threadCopies(postDocumentId, parentDocumentId, rootDocumentId),
+        },
+        postDocumentId,
+        parentDocumentId,
         status,
-        moderationReason: reason,
-        ipHash: trusted && typeof data.ipHash === 'string' ? data.ipHash : ipHash,
-        userAgent: candidate.userAgent,
-        submittedAt:
-          trusted && data.submittedAt !== undefined ? data.submittedAt : now.toISOString(),
-        ...threadCopies(postDocumentId, parentDocumentId, rootDocumentId),
+        rule,
+        reason,
+        actor: scope.actor,
       };
+    },
 
+    /**
+     * What follows a comment's create, in its transaction, whoever wrote the row: the post's
+     * count, the moderation log's first entry, the notifications once it commits, and, for a
+     * row written without the Query Engine (whose lifecycle events bump the public cache), the
+     * cache's comment answers when the comment is public (a held one changes no public answer).
+     */
+    async afterCreate(
+      documentId: string,
+      prepared: PreparedCreate,
+      onCommit: (callback: () => unknown) => void,
+      { viaQueryEngine }: { viaQueryEngine: boolean }
+    ) {
+      const { postDocumentId, status } = prepared;
+      if (!viaQueryEngine && status === 'approved') {
+        await getService('publicCache', { strapi }).invalidate(['comments']);
+      }
+      await refreshDerived({ action: 'create', postDocumentId, status });
+      await getService('moderationEvents', { strapi }).record({
+        commentDocumentId: documentId,
+        postDocumentId,
+        fromStatus: null,
+        toStatus: status,
+        actor: prepared.actor,
+        rule: prepared.rule,
+        reason: prepared.reason,
+      });
+      onCommit(() =>
+        getService('notifications', { strapi }).commentCreated(documentId, status, postDocumentId)
+      );
+    },
+
+    async onCreate(context: DocumentContext, next: Next) {
+      const prepared = await this.prepareCreate(context.params.data ?? {});
+      context.params.data = prepared.data;
       return strapi.db.transaction(async ({ onCommit }) => {
         const created = (await next()) as { documentId: string };
-        await refreshDerived({ action: 'create', postDocumentId, status });
-        await getService('moderationEvents', { strapi }).record({
-          commentDocumentId: created.documentId,
-          postDocumentId,
-          fromStatus: null,
-          toStatus: status,
-          actor: scope.actor,
-          rule,
-          reason,
-        });
-        onCommit(() =>
-          getService('notifications', { strapi }).commentCreated(
-            created.documentId,
-            status,
-            postDocumentId
-          )
-        );
+        await this.afterCreate(created.documentId, prepared, onCommit, { viaQueryEngine: true });
         return created;
       });
+    },
+
+    /**
+     * A comment created without the Document Service (the public submission): the same
+     * preparation and the same effects as `onCreate`, the row written by db/comment-insert.ts
+     * on the rows of its post document (`postRowIds`), and Strapi's `entry.create` event sent
+     * once it commits, with the entry as written. Answers its documentId and status.
+     */
+    async createDirect(
+      given: Record<string, unknown>,
+      postRowIds: number[]
+    ): Promise<{ documentId: string; status: CommentStatus }> {
+      const prepared = await this.prepareCreate(given);
+      const scalar = { ...prepared.data };
+      delete scalar.post;
+      delete scalar.parent;
+      // Strapi's own checks of the attributes (lengths, email, enumeration): no statement.
+      await strapi.entityValidator.validateEntityCreation(
+        strapi.getModel(COMMENT_UID as UID.ContentType),
+        scalar as never,
+        { isDraft: false } as never
+      );
+      const created = await strapi.db.transaction(async ({ onCommit }) => {
+        const [comment] = await insertComments(strapi, postRowIds, [
+          { data: scalar, parentDocumentId: prepared.parentDocumentId },
+        ]);
+        await this.afterCreate(comment.documentId, prepared, onCommit, { viaQueryEngine: false });
+        onCommit(() => emitCreated(strapi, comment, prepared));
+        return comment;
+      });
+      return { documentId: created.documentId, status: prepared.status };
     },
 
     async onUpdate(context: DocumentContext, next: Next) {
