@@ -1,5 +1,3 @@
-import { randomInt } from 'node:crypto';
-
 import type { Core } from '@strapi/strapi';
 
 import { COMMENT_UID } from '../../../contracts/plugin';
@@ -7,12 +5,13 @@ import { commentTables } from '../repositories/table-names';
 
 import { sql } from './connection';
 import { dialectOf } from './dialect';
-import { attributesOf, columnsOf, relationInverseOrder } from './metadata';
+import { attributesOf, columnsOf, documentIdFactory, relationInverseOrder } from './metadata';
 
 /**
  * Comments written straight into Strapi's tables, as the Document Service writes them for a type
  * without draft & publish (tests/api/comment-insert.test.ts compares both): the comment row
- * (a new documentId, `created_at` = `updated_at` = `published_at` = now, the schema's defaults
+ * (a new documentId from Strapi's own generator unless the caller chose it, `created_at` =
+ * `updated_at` = `published_at` = now, the schema's defaults
  * for what the data leaves out), the link rows to every row of its post document (its draft and
  * published rows, each at the end of that post's comments: `comment_ord` = the post's greatest
  * + 1, computed in the INSERT … SELECT) and, for a reply, the link row to its parent (at the end
@@ -29,6 +28,8 @@ export interface CommentInsert {
   data: Record<string, unknown>;
   /** Its parent's documentId (a reply), or null. The thread copy `parentDocumentId` says it. */
   parentDocumentId: string | null;
+  /** Its documentId when the caller needs it before the write (a batch's replies name it). */
+  documentId?: string;
 }
 
 export interface InsertedComment {
@@ -37,18 +38,6 @@ export interface InsertedComment {
   /** The attributes written, by attribute name (the timestamps included). */
   values: Record<string, unknown>;
 }
-
-const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-
-/**
- * A documentId as Strapi makes them (a cuid2: 24 lowercase letters and digits, a letter
- * first), from node:crypto's random numbers.
- */
-export const newDocumentId = () => {
-  let id = ALPHABET[randomInt(26)];
-  while (id.length < 24) id += ALPHABET[randomInt(36)];
-  return id;
-};
 
 /** Attributes the Document Service sets itself, or that are relations (link tables). */
 const NOT_DATA = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale']);
@@ -74,8 +63,9 @@ export const insertComments = async (
   const attributes = attributesOf(strapi, COMMENT_UID);
   const column = columnsOf(strapi, COMMENT_UID);
   const now = new Date();
+  const newDocumentId = documentIdFactory(strapi, COMMENT_UID);
 
-  const written = comments.map(({ data }) => {
+  const written = comments.map(({ data, documentId }) => {
     const values: Record<string, unknown> = {};
     for (const [name, attribute] of Object.entries(attributes)) {
       if (NOT_DATA.has(name) || LINKED.has(attribute.type ?? '')) continue;
@@ -83,7 +73,7 @@ export const insertComments = async (
       if (value !== undefined) values[name] = toStored(attribute.type, value);
     }
     Object.assign(values, { createdAt: now, updatedAt: now, publishedAt: now });
-    return { documentId: newDocumentId(), values };
+    return { documentId: documentId ?? newDocumentId(), values };
   });
   const rows = written.map(({ documentId, values }) => {
     const row: Record<string, unknown> = { [n.commentDocumentId]: documentId };

@@ -5,6 +5,7 @@ import type { CommentStatus } from '../../../contracts/comments';
 import type { ModerationEvent } from '../../../contracts/moderation';
 import { MODERATION_EVENT_UID } from '../../../contracts/plugin';
 import { currentModerationScope, type Actor } from '../moderation/actor';
+import { rowsPerStatement } from '../db/batch-rows';
 import { getService } from '../utils/get-service';
 import { reasonParts } from '../moderation/reason-parts';
 
@@ -62,16 +63,32 @@ const createModerationEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * scope), and queues the mail it causes (services/mail.ts) in the same transaction.
      */
     async record(input: EventInput) {
-      // One INSERT through the query engine, not the Document Service: a log row is never
-      // edited, so the Document Service's work (re-reading the row, loading it again for its
-      // entry.create event) bought nothing but two statements per write. `createMany` is the
-      // query engine's insert that does not read the row back. The row has what the Document
-      // Service gave it: a documentId (the model's default), its timestamps, publishedAt.
+      await this.recordMany([input]);
+    },
+
+    /**
+     * Logs several changes at once (a batch of new comments), as `record` logs each: one INSERT
+     * through the query engine, not the Document Service (a log row is never edited, so the
+     * Document Service's re-reads bought nothing). `createMany` is the query engine's insert that
+     * does not read the rows back; each row gets what the Document Service would give it: a
+     * documentId (the model's default), its timestamps, publishedAt. At most `rowsPerStatement`
+     * rows a statement (every database's limit of bound values).
+     */
+    async recordMany(inputs: EventInput[]) {
+      if (inputs.length === 0) return;
       const at = new Date();
-      await strapi.db.query(uid).createMany({
-        data: [{ ...eventData(input), createdAt: at, updatedAt: at, publishedAt: at }],
-      });
-      await getService('mail', { strapi }).statusRecorded(input);
+      const rows = inputs.map((input) => ({
+        ...eventData(input),
+        createdAt: at,
+        updatedAt: at,
+        publishedAt: at,
+      }));
+      const size = rowsPerStatement(Object.keys(rows[0]).length + 1);
+      for (let start = 0; start < rows.length; start += size) {
+        await strapi.db.query(uid).createMany({ data: rows.slice(start, start + size) });
+      }
+      const mail = getService('mail', { strapi });
+      for (const input of inputs) await mail.statusRecorded(input);
     },
 
     /** A comment's history, oldest first. */

@@ -5,7 +5,9 @@ import type { CommentStatus } from '../../../contracts/comments';
 import { emitCreated } from '../comments/created-event';
 import createDerivedData, { threadCopies } from '../comments/derived-data';
 import createTrash from '../comments/trash';
-import { insertComments } from '../db/comment-insert';
+import { rowsPerStatement } from '../db/batch-rows';
+import { insertComments, type InsertedComment } from '../db/comment-insert';
+import { attributesOf } from '../db/metadata';
 import { COMMENT_UID } from '../../../contracts/plugin';
 import { cleanUpdateData, createData } from '../comments/write-data';
 import {
@@ -23,7 +25,7 @@ import createVerdicts from '../moderation/create-verdict';
 import { CommentsForbiddenError, fieldRefusal } from '../moderation/errors';
 import { refusePrivateQuery, stripPrivateFields } from '../moderation/private-fields';
 import { changesRelation, relationDocumentId } from '../moderation/relation-ref';
-import { isStatus } from '../moderation/rules';
+import { isStatus, type Facts } from '../moderation/rules';
 import createUpdateChecks, {
   CHECKED_FIELDS,
   mergedCandidate,
@@ -45,6 +47,15 @@ export interface DocumentContext {
 }
 type Next = () => Promise<unknown>;
 
+/**
+ * A parent's facts the caller already has: the importer's batch knows a reply's parent written
+ * in the same batch (not yet in the database) and where its thread starts.
+ */
+export interface KnownParent {
+  parent: Facts['parent'];
+  rootDocumentId: string | null;
+}
+
 /** A comment's create as `prepareCreate` decided it: the row's data and what follows it. */
 export interface PreparedCreate {
   data: Record<string, unknown>;
@@ -54,6 +65,8 @@ export interface PreparedCreate {
   rule: string;
   reason: string;
   actor: Actor;
+  /** Its level in the thread: 1 for a root, its parent's + 1 for a reply. */
+  depth: number;
 }
 
 /**
@@ -103,17 +116,19 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
      * data cleaned, its parent and post read, the verdict (a refusal thrown), and the row's data
      * as the Document Service takes it (the relations by documentId, the thread copies).
      */
-    async prepareCreate(given: Record<string, unknown>): Promise<PreparedCreate> {
+    async prepareCreate(
+      given: Record<string, unknown>,
+      known?: KnownParent
+    ): Promise<PreparedCreate> {
       const scope = currentScope(strapi);
       const trusted = isTrusted(scope);
       const data = createData(given, trusted);
       refuseRepliesChange(data);
       const { candidate, postDocumentId, parentDocumentId } = readCandidate(data, scope.submission);
-      const { parent, rootDocumentId } = await parentFacts(
-        parentDocumentId,
-        postDocumentId,
-        trusted
-      );
+      const { parent, rootDocumentId } =
+        known && parentDocumentId
+          ? known
+          : await parentFacts(parentDocumentId, postDocumentId, trusted);
       const now = new Date();
       const { status, rule, reason } = await verdict({
         scope,
@@ -154,38 +169,50 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
         rule,
         reason,
         actor: scope.actor,
+        depth: (parent?.depth ?? 0) + 1,
       };
     },
 
     /**
-     * What follows a comment's create, in its transaction, whoever wrote the row: the post's
-     * count, the moderation log's first entry, the notifications once it commits, and, for a
-     * row written without the Query Engine (whose lifecycle events bump the public cache), the
-     * cache's comment answers when the comment is public (a held one changes no public answer).
+     * What follows comments' creates, in their transaction, whoever wrote the rows: the posts'
+     * counts, the moderation log's first entries, the notifications once it commits, and, for
+     * rows written without the Query Engine (whose lifecycle events bump the public cache), the
+     * cache's comment answers when one of them is public (a held one changes no public answer).
+     * A statement or so per batch, whatever its size.
      */
     async afterCreate(
-      documentId: string,
-      prepared: PreparedCreate,
+      created: Array<{ documentId: string; prepared: PreparedCreate }>,
       onCommit: (callback: () => unknown) => void,
       { viaQueryEngine }: { viaQueryEngine: boolean }
     ) {
-      const { postDocumentId, status } = prepared;
-      if (!viaQueryEngine && status === 'approved') {
+      if (!viaQueryEngine && created.some(({ prepared }) => prepared.status === 'approved')) {
         await getService('publicCache', { strapi }).invalidate(['comments']);
       }
-      await refreshDerived({ action: 'create', postDocumentId, status });
-      await getService('moderationEvents', { strapi }).record({
-        commentDocumentId: documentId,
-        postDocumentId,
-        fromStatus: null,
-        toStatus: status,
-        actor: prepared.actor,
-        rule: prepared.rule,
-        reason: prepared.reason,
-      });
-      onCommit(() =>
-        getService('notifications', { strapi }).commentCreated(documentId, status, postDocumentId)
+      const approved = new Map<string, number>();
+      for (const { prepared } of created) {
+        if (prepared.status !== 'approved') continue;
+        approved.set(prepared.postDocumentId, (approved.get(prepared.postDocumentId) ?? 0) + 1);
+      }
+      for (const [postDocumentId, count] of approved) {
+        await refreshDerived({ action: 'create', postDocumentId, status: 'approved', count });
+      }
+      await getService('moderationEvents', { strapi }).recordMany(
+        created.map(({ documentId, prepared }) => ({
+          commentDocumentId: documentId,
+          postDocumentId: prepared.postDocumentId,
+          fromStatus: null,
+          toStatus: prepared.status,
+          actor: prepared.actor,
+          rule: prepared.rule,
+          reason: prepared.reason,
+        }))
       );
+      onCommit(() => {
+        const notifications = getService('notifications', { strapi });
+        for (const { documentId, prepared } of created) {
+          notifications.commentCreated(documentId, prepared.status, prepared.postDocumentId);
+        }
+      });
     },
 
     async onCreate(context: DocumentContext, next: Next) {
@@ -193,39 +220,90 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
       context.params.data = prepared.data;
       return strapi.db.transaction(async ({ onCommit }) => {
         const created = (await next()) as { documentId: string };
-        await this.afterCreate(created.documentId, prepared, onCommit, { viaQueryEngine: true });
+        await this.afterCreate([{ documentId: created.documentId, prepared }], onCommit, {
+          viaQueryEngine: true,
+        });
         return created;
       });
     },
 
     /**
+     * A prepared comment's attributes checked by Strapi's own entity validator (lengths, email,
+     * enumerations: no statement), as the Document Service checks a create; the relations aside
+     * (the verdict checked them). Answers the attributes to write.
+     */
+    async validateCreate(prepared: PreparedCreate): Promise<Record<string, unknown>> {
+      const scalar = { ...prepared.data };
+      delete scalar.post;
+      delete scalar.parent;
+      await strapi.entityValidator.validateEntityCreation(
+        strapi.getModel(COMMENT_UID as UID.ContentType),
+        scalar as never,
+        { isDraft: false } as never
+      );
+      return scalar;
+    },
+
+    /**
+     * Comments of one post, prepared and validated, written without the Document Service
+     * (db/comment-insert.ts, on the rows of the post document `postRowIds`, parents before their
+     * replies) with what follows every create (`afterCreate`), in one transaction; Strapi's
+     * `entry.create` event is sent for each once it commits, with the entry as written. The
+     * public submission writes one, the importer a post's new comments.
+     */
+    async insertPrepared(
+      items: Array<{
+        prepared: PreparedCreate;
+        data: Record<string, unknown>;
+        documentId?: string;
+      }>,
+      postRowIds: number[]
+    ): Promise<InsertedComment[]> {
+      if (items.length === 0) return [];
+      // Every attribute counted as a column: more than the row has, never fewer.
+      const perStatement = rowsPerStatement(Object.keys(attributesOf(strapi, COMMENT_UID)).length);
+      return strapi.db.transaction(async ({ onCommit }) => {
+        const rows: InsertedComment[] = [];
+        for (let start = 0; start < items.length; start += perStatement) {
+          const chunk = items.slice(start, start + perStatement);
+          rows.push(
+            ...(await insertComments(
+              strapi,
+              postRowIds,
+              chunk.map(({ prepared, data, documentId }) => ({
+                data,
+                parentDocumentId: prepared.parentDocumentId,
+                documentId,
+              }))
+            ))
+          );
+        }
+        const created = rows.map((row, index) => ({
+          documentId: row.documentId,
+          prepared: items[index].prepared,
+        }));
+        await this.afterCreate(created, onCommit, { viaQueryEngine: false });
+        onCommit(async () => {
+          for (const [index, row] of rows.entries()) {
+            await emitCreated(strapi, row, items[index].prepared);
+          }
+        });
+        return rows;
+      });
+    },
+
+    /**
      * A comment created without the Document Service (the public submission): the same
-     * preparation and the same effects as `onCreate`, the row written by db/comment-insert.ts
-     * on the rows of its post document (`postRowIds`), and Strapi's `entry.create` event sent
-     * once it commits, with the entry as written. Answers its documentId and status.
+     * preparation, checks and effects as `onCreate`, written by `insertPrepared`. Answers its
+     * documentId and status.
      */
     async createDirect(
       given: Record<string, unknown>,
       postRowIds: number[]
     ): Promise<{ documentId: string; status: CommentStatus }> {
       const prepared = await this.prepareCreate(given);
-      const scalar = { ...prepared.data };
-      delete scalar.post;
-      delete scalar.parent;
-      // Strapi's own checks of the attributes (lengths, email, enumeration): no statement.
-      await strapi.entityValidator.validateEntityCreation(
-        strapi.getModel(COMMENT_UID as UID.ContentType),
-        scalar as never,
-        { isDraft: false } as never
-      );
-      const created = await strapi.db.transaction(async ({ onCommit }) => {
-        const [comment] = await insertComments(strapi, postRowIds, [
-          { data: scalar, parentDocumentId: prepared.parentDocumentId },
-        ]);
-        await this.afterCreate(comment.documentId, prepared, onCommit, { viaQueryEngine: false });
-        onCommit(() => emitCreated(strapi, comment, prepared));
-        return comment;
-      });
+      const data = await this.validateCreate(prepared);
+      const [created] = await this.insertPrepared([{ prepared, data }], postRowIds);
       return { documentId: created.documentId, status: prepared.status };
     },
 
