@@ -4,8 +4,14 @@
  * threaded comments (`--quick`: 500 and 5,000) into the playground on a fresh SQLite database,
  * through the same importer as the command, and reports the time, the rate and the process's
  * memory: its resident size after boot and its peak during the import. The export is streamed,
- * so the peak should not follow the file's size. Writes bench/import-results.json (`--quick`:
- * bench/import-results-quick.json, not committed).
+ * so the peak should not follow the file's size.
+ *
+ * Then what bounds the rate: a tenth as many new posts with no comment at all, through the same
+ * importer (`posts_only`), and the same posts written straight through Strapi's Document Service
+ * (`document_service_posts`: create with five lessons, published). Ten comments a post at the
+ * importer's posts-only rate is the most comments a second the import could reach if its comments
+ * cost nothing. Writes bench/import-results.json (`--quick`: bench/import-results-quick.json, not
+ * committed).
  */
 'use strict';
 
@@ -20,8 +26,14 @@ const COMMENTS_PER_POST = 10;
 
 const escapeCdata = (text) => text.replace(/]]>/g, ']]]]><![CDATA[>');
 
-/** Writes the export to `file`, post by post, without holding it in memory. */
-const writeExport = async (file) => {
+/**
+ * Writes the export to `file`, post by post, without holding it in memory: posts `from` to
+ * `from + posts - 1`, each with `commentsPerPost` comments.
+ */
+const writeExport = async (
+  file,
+  { from = 1, posts = POSTS, commentsPerPost = COMMENTS_PER_POST } = {}
+) => {
   const out = fs.createWriteStream(file);
   const write = (text) =>
     out.write(text) ? Promise.resolve() : new Promise((resolve) => out.once('drain', resolve));
@@ -33,7 +45,7 @@ const writeExport = async (file) => {
       '<channel><title>Bench</title><wp:wxr_version>1.2</wp:wxr_version>\n'
   );
   let commentId = 0;
-  for (let p = 1; p <= POSTS; p += 1) {
+  for (let p = from; p < from + posts; p += 1) {
     const paragraphs = [1, 2, 3]
       .map(
         (n) =>
@@ -45,7 +57,7 @@ const writeExport = async (file) => {
       .join('')}</ol>`;
     const comments = [];
     const first = commentId + 1;
-    for (let c = 0; c < COMMENTS_PER_POST; c += 1) {
+    for (let c = 0; c < commentsPerPost; c += 1) {
       commentId += 1;
       const parent = c > 0 && c % 3 === 0 ? commentId - 1 : 0;
       const status = c % 10 === 9 ? 'spam' : c % 10 === 8 ? '0' : '1';
@@ -127,6 +139,36 @@ const main = async () => {
   const seconds = (Date.now() - started) / 1000;
   clearInterval(sampler);
   const heapAtEndMb = heapAfterGcMb();
+
+  // What bounds the rate: posts alone, through the importer, then through the Document Service.
+  const floorPosts = POSTS / 10;
+  process.stdout.write(`Importing ${floorPosts} more posts without comments…\n`);
+  await writeExport(file, { from: POSTS + 1, posts: floorPosts, commentsPerPost: 0 });
+  let floorStarted = Date.now();
+  const postsOnly = await strapi
+    .plugin('blog')
+    .service('importer')
+    .run(() => fs.createReadStream(file), { format: 'wxr' });
+  const postsOnlySeconds = (Date.now() - floorStarted) / 1000;
+  process.stdout.write(`Writing ${floorPosts} posts through the Document Service…\n`);
+  floorStarted = Date.now();
+  for (let p = 0; p < floorPosts; p += 1) {
+    await strapi.documents('plugin::blog.post').create({
+      data: {
+        title: `Document Service post ${p}`,
+        slug: `document-service-post-${p}`,
+        body: [1, 2, 3].map((n) => ({
+          type: 'paragraph',
+          children: [{ type: 'text', text: `Paragraph ${n}: networks grow like trees.` }],
+        })),
+        lessonsHeading: 'Lessons',
+        lessons: [1, 2, 3, 4, 5].map((n) => ({ text: `Lesson ${n} of post ${p}.` })),
+        commentsEnabled: true,
+      },
+      status: 'published',
+    });
+  }
+  const documentSeconds = (Date.now() - floorStarted) / 1000;
   await strapi.destroy();
 
   const comments = report.comments.created + report.comments.updated;
@@ -148,6 +190,16 @@ const main = async () => {
       rss_mb: rss,
     })),
     skipped: report.posts.skipped.length + report.comments.skipped.length,
+    posts_only: {
+      posts: postsOnly.posts.created,
+      posts_per_second: Math.round((postsOnly.posts.created / postsOnlySeconds) * 10) / 10,
+      comments_per_second_bound:
+        Math.round((postsOnly.posts.created / postsOnlySeconds) * COMMENTS_PER_POST * 10) / 10,
+    },
+    document_service_posts: {
+      posts: floorPosts,
+      posts_per_second: Math.round((floorPosts / documentSeconds) * 10) / 10,
+    },
   };
   const out = path.join(__dirname, QUICK ? 'import-results-quick.json' : 'import-results.json');
   fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);

@@ -74,6 +74,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       cache: {
         enabled: env.bool('BLOG_CACHE_ENABLED', true),
         maxBytes: env.int('BLOG_CACHE_MAX_BYTES', 32 * 1024 * 1024),
+        cacheControl: env('BLOG_CACHE_CONTROL', 'public, no-cache'),
         purge: {
           url: env('BLOG_CACHE_PURGE_URL', '') || null,
           method: env('BLOG_CACHE_PURGE_METHOD', 'POST'),

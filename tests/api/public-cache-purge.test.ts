@@ -76,6 +76,20 @@ describe('the public cache’s purge hook', () => {
     expect(call.keys).not.toContain('blog-permissions');
   });
 
+  it('sends a committed write’s keys before Strapi stops, even when it stops in the same tick', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    calls.length = 0;
+    // An in-process write, then at once what the plugin's destroy waits for (`settle`): the
+    // keys queued for this tick's call go out then, not after.
+    await app.strapi.documents('plugin::blog.post').update({
+      documentId: post.documentId,
+      locale: 'en',
+      data: { title: 'Purged on stop' },
+    } as never);
+    await app.strapi.plugin('blog').service('publicCache').settle();
+    expect(calls.some((call) => call.keys.includes('blog-content'))).toBe(true);
+  });
+
   it('sends nothing for a write that rolled back', async () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     calls.length = 0;

@@ -17,7 +17,14 @@ import {
 import { permissionParts } from '../../server/src/db/admin-permissions';
 import { sql } from '../../server/src/db/connection';
 import { EDIT_ROW_WIDTH, viewConfiguration } from '../../server/src/db/content-manager';
-import { columnsOf, componentLink, relationLink, tableName } from '../../server/src/db/metadata';
+import {
+  attributesOf,
+  columnsOf,
+  componentLink,
+  relationInverseOrder,
+  relationLink,
+  tableName,
+} from '../../server/src/db/metadata';
 import { poolActivity } from '../../server/src/db/pool';
 import { readPostExtras } from '../../server/src/db/post-extras';
 import { readPostTaxonomy } from '../../server/src/db/post-taxonomy';
@@ -200,6 +207,49 @@ describe(`Strapi internals the plugin relies on (Strapi ${STRAPI_VERSION})`, () 
         );
       }
     );
+  });
+
+  describe('db/comment-insert.ts', () => {
+    it.each([['post'], ['parent']])(
+      "reads the order of comment.%s's link rows from joinTable.inverseOrderColumnName",
+      async (attribute) => {
+        const shape = `metadata.attributes.${attribute}.joinTable.inverseOrderColumnName (${COMMENT_UID}), a column of its link table`;
+        let order: string | undefined;
+        try {
+          order = relationInverseOrder(strapi, COMMENT_UID, attribute);
+        } catch {
+          order = undefined;
+        }
+        relies(order, 'metadata.ts', shape);
+        const link = relationLink(strapi, COMMENT_UID, attribute);
+        relies(await hasColumn(link.table, order!), 'comment-insert.ts', shape);
+        relies(
+          await hasColumn(link.table, 'id'),
+          'comment-insert.ts',
+          `an id column on ${link.table}`
+        );
+      }
+    );
+
+    it("writes the attributes Strapi's metadata lists, with their types and defaults", async () => {
+      const attributes = attributesOf(strapi, COMMENT_UID);
+      const column = columnsOf(strapi, COMMENT_UID);
+      const table = tableName(strapi, COMMENT_UID);
+      relies(
+        attributes.submittedAt?.type === 'datetime' &&
+          attributes.post?.type === 'relation' &&
+          attributes.staff?.default === false,
+        'metadata.ts',
+        `metadata.attributes[name].{type, default} (${COMMENT_UID})`
+      );
+      for (const name of ['documentId', 'createdAt', 'updatedAt', 'publishedAt', 'submittedAt']) {
+        relies(
+          await hasColumn(table, column(name)),
+          'comment-insert.ts',
+          `the ${column(name)} column of ${table}`
+        );
+      }
+    });
   });
 
   describe('db/registries.ts', () => {

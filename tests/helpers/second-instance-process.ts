@@ -11,10 +11,18 @@ export interface SecondInstance {
 
 /**
  * Starts instance B on `database` (a SQLite file several processes share, or a server
- * database), without the playground's seed, and answers once it listens.
+ * database), without the playground's seed, and answers once it listens. `env` adds to its
+ * environment (e.g. PRINT_PUBLISHES, see second-instance.js); `onLine` hears each whole line it
+ * prints, from its start on.
  */
-export const startSecondInstance = async (database: string): Promise<SecondInstance> => {
-  const env: NodeJS.ProcessEnv = { ...process.env, PLAYGROUND_SEED: 'false' };
+export const startSecondInstance = async (
+  database: string,
+  {
+    env: extraEnv = {},
+    onLine = () => undefined,
+  }: { env?: NodeJS.ProcessEnv; onLine?: (line: string) => void } = {}
+): Promise<SecondInstance> => {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv, PLAYGROUND_SEED: 'false' };
   if (databaseClient() === 'sqlite') env.DATABASE_FILENAME = database;
   else env.DATABASE_NAME = database;
   const child: ChildProcess = spawn(
@@ -23,6 +31,12 @@ export const startSecondInstance = async (database: string): Promise<SecondInsta
     { env, stdio: ['ignore', 'pipe', 'pipe'] }
   );
   let output = '';
+  let partial = '';
+  child.stdout!.on('data', (chunk) => {
+    const lines = (partial + String(chunk)).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) onLine(line.trim());
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`instance B did not start:\n${output}`)),

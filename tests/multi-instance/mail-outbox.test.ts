@@ -1,9 +1,7 @@
-import { spawn, type ChildProcess } from 'child_process';
-import path from 'path';
-
 import { addToOutbox } from '../../server/src/mail/outbox';
 import { MAIL_OUTBOX_UID, type MailOutboxRow } from '../../server/src/models/mail-outbox';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
+import { startSecondInstance, type SecondInstance } from '../helpers/second-instance-process';
 import { freshDatabase, removeDatabase, startApp, type TestApp } from '../helpers/strapi';
 
 const MAILS = 30;
@@ -18,39 +16,16 @@ describe('the mail outbox on two instances', () => {
   const database = freshDatabase();
   let smtp: TestSmtp;
   let a: TestApp;
-  let b: ChildProcess;
+  let b: SecondInstance | undefined;
 
   beforeAll(async () => {
     smtp = await startSmtp();
     a = await startApp({ database, keepDb: true, env: smtp.env });
-    b = spawn(process.execPath, [path.join(__dirname, '..', 'helpers', 'second-instance.js')], {
-      env: { ...process.env, ...smtp.env, DATABASE_NAME: database, PLAYGROUND_SEED: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`instance B did not start:\n${output}`)),
-        60000
-      );
-      b.stdout!.on('data', (chunk) => {
-        output += chunk;
-        if (/READY \d+/.test(output)) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      b.stderr!.on('data', (chunk) => (output += chunk));
-      b.on('exit', (code) => reject(new Error(`instance B exited with ${code}:\n${output}`)));
-    });
+    b = await startSecondInstance(database, { env: smtp.env });
   }, 120000);
 
   afterAll(async () => {
-    if (b && b.exitCode === null) {
-      const exited = new Promise((resolve) => b.once('exit', resolve));
-      b.kill('SIGTERM');
-      await exited;
-    }
+    await b?.stop();
     await a?.stop();
     await smtp?.stop();
     await removeDatabase(database);

@@ -1,6 +1,3 @@
-import { spawn, type ChildProcess } from 'child_process';
-import path from 'path';
-
 import { POST_UID } from '../../contracts/plugin';
 import {
   PENDING,
@@ -9,6 +6,7 @@ import {
 } from '../../server/src/models/publication-schedule';
 import type { SchedulesService } from '../../server/src/services/schedules';
 import { createPost } from '../helpers/factories';
+import { startSecondInstance, type SecondInstance } from '../helpers/second-instance-process';
 import { freshDatabase, removeDatabase, startApp, type TestApp } from '../helpers/strapi';
 
 const POSTS = 12;
@@ -22,7 +20,7 @@ const POSTS = 12;
 describe('scheduled publishing on two instances', () => {
   const database = freshDatabase();
   let a: TestApp;
-  let b: ChildProcess;
+  let b: SecondInstance | undefined;
   let bInstance = '';
   const publishedBy = { a: [] as string[], b: [] as string[] };
 
@@ -36,44 +34,18 @@ describe('scheduled publishing on two instances', () => {
       }
     );
 
-    b = spawn(process.execPath, [path.join(__dirname, '..', 'helpers', 'second-instance.js')], {
-      env: {
-        ...process.env,
-        DATABASE_NAME: database,
-        PLAYGROUND_SEED: 'false',
-        PRINT_PUBLISHES: 'true',
+    b = await startSecondInstance(database, {
+      env: { PRINT_PUBLISHES: 'true' },
+      onLine: (line) => {
+        const [word, ...rest] = line.split(' ');
+        if (word === 'INSTANCE') bInstance = rest[0];
+        if (word === 'PUBLISHED' && rest[0] === POST_UID) publishedBy.b.push(rest[1]);
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`instance B did not start:\n${output}`)),
-        60000
-      );
-      b.stdout!.on('data', (chunk) => {
-        output += chunk;
-        for (const line of String(chunk).split('\n')) {
-          const [word, ...rest] = line.trim().split(' ');
-          if (word === 'INSTANCE') bInstance = rest[0];
-          if (word === 'PUBLISHED' && rest[0] === POST_UID) publishedBy.b.push(rest[1]);
-        }
-        if (/READY \d+/.test(output)) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      b.stderr!.on('data', (chunk) => (output += chunk));
-      b.on('exit', (code) => reject(new Error(`instance B exited with ${code}:\n${output}`)));
     });
   }, 120000);
 
   afterAll(async () => {
-    if (b && b.exitCode === null) {
-      const exited = new Promise((resolve) => b.once('exit', resolve));
-      b.kill('SIGTERM');
-      await exited;
-    }
+    await b?.stop();
     await a?.stop();
     await removeDatabase(database);
   });

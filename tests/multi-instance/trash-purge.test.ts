@@ -1,9 +1,7 @@
-import { spawn, type ChildProcess } from 'child_process';
-import path from 'path';
-
 import { COMMENT_UID, MODERATION_EVENT_UID } from '../../contracts/plugin';
 import type { ModerationQueueService } from '../../server/src/services/moderation-queue';
 import { createComment, createPost } from '../helpers/factories';
+import { startSecondInstance, type SecondInstance } from '../helpers/second-instance-process';
 import { freshDatabase, removeDatabase, startApp, type TestApp } from '../helpers/strapi';
 
 const COMMENTS = 30;
@@ -18,7 +16,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 describe('the trash purge on two instances', () => {
   const database = freshDatabase();
   let a: TestApp;
-  let b: ChildProcess;
+  let b: SecondInstance | undefined;
   const purgedBy = { a: [] as string[], b: [] as string[] };
 
   beforeAll(async () => {
@@ -32,43 +30,17 @@ describe('the trash purge on two instances', () => {
       return result;
     };
 
-    b = spawn(process.execPath, [path.join(__dirname, '..', 'helpers', 'second-instance.js')], {
-      env: {
-        ...process.env,
-        DATABASE_NAME: database,
-        PLAYGROUND_SEED: 'false',
-        PRINT_PURGES: 'true',
+    b = await startSecondInstance(database, {
+      env: { PRINT_PURGES: 'true' },
+      onLine: (line) => {
+        const [word, id] = line.split(' ');
+        if (word === 'PURGED' && id) purgedBy.b.push(id);
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`instance B did not start:\n${output}`)),
-        60000
-      );
-      b.stdout!.on('data', (chunk) => {
-        output += chunk;
-        for (const line of String(chunk).split('\n')) {
-          const [word, id] = line.trim().split(' ');
-          if (word === 'PURGED' && id) purgedBy.b.push(id);
-        }
-        if (/READY \d+/.test(output)) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      b.stderr!.on('data', (chunk) => (output += chunk));
-      b.on('exit', (code) => reject(new Error(`instance B exited with ${code}:\n${output}`)));
     });
   }, 120000);
 
   afterAll(async () => {
-    if (b && b.exitCode === null) {
-      const exited = new Promise((resolve) => b.once('exit', resolve));
-      b.kill('SIGTERM');
-      await exited;
-    }
+    await b?.stop();
     await a?.stop();
     await removeDatabase(database);
   });

@@ -72,8 +72,12 @@ const createPurgeHook = ({
       for (const tag of tags) pending.add(surrogateKeyOf(tag));
     },
 
-    /** Waits for the calls under way (the plugin's destroy). */
+    /**
+     * Sends the keys still queued for this tick's call, then waits for every call under way (the
+     * plugin's destroy: no purge of a committed write is dropped).
+     */
     async settle() {
+      if (pending) flush();
       await Promise.all([...inFlight]);
     },
   };

@@ -34,8 +34,8 @@ interface Before {
 }
 
 export type CommentWrite =
-  /** A new comment, written with its thread copies (`threadCopies`). */
-  | { action: 'create'; postDocumentId: string; status: CommentStatus }
+  /** New comments (`count`, 1 when unsaid) of one post and status, written with their thread copies. */
+  | { action: 'create'; postDocumentId: string; status: CommentStatus; count?: number }
   /** A comment's status changed, or it moved to another post or parent (`moved`), or both. */
   | {
       action: 'update';
@@ -61,7 +61,10 @@ const createDerivedData = ({ strapi }: { strapi: Core.Strapi }) => {
     async refreshDerived(write: CommentWrite) {
       switch (write.action) {
         case 'create':
-          await counts.adjust(write.postDocumentId, approvedDelta(null, write.status));
+          await counts.adjust(
+            write.postDocumentId,
+            approvedDelta(null, write.status) * (write.count ?? 1)
+          );
           return;
         case 'update': {
           const { before } = write;

@@ -76,3 +76,37 @@ export const componentLink = (strapi: Core.Strapi, uid: string, attribute: strin
     type,
   };
 };
+
+/**
+ * The function Strapi fills a new row's `documentId` with: the model's `documentId` attribute
+ * has it as `default` (@strapi/core's transform-content-types-to-models sets cuid2's `createId`),
+ * so rows written in batches get ids of the same kind as the Document Service's.
+ */
+export const documentIdFactory = (strapi: Core.Strapi, uid: string): (() => string) => {
+  const attribute = metadataOf(strapi, uid).attributes.documentId as
+    { default?: unknown } | undefined;
+  const make = attribute?.default;
+  if (typeof make !== 'function') {
+    throw new Error(`${uid}.documentId has no default function in Strapi's metadata`);
+  }
+  return () => String(make());
+};
+
+/**
+ * The order column of a relation's link table on the target's side (`joinTable.
+ * inverseOrderColumnName`): a comment's place among its post's comments or its parent's replies.
+ */
+export const relationInverseOrder = (strapi: Core.Strapi, uid: string, attribute: string) => {
+  const column = (joinTableOf(strapi, uid, attribute) as { inverseOrderColumnName?: string })
+    .inverseOrderColumnName;
+  if (!column)
+    throw new Error(`${uid}.${attribute} has no inverse order column in Strapi's metadata`);
+  return column;
+};
+
+/** A model's attributes as Strapi's metadata has them (type, default, private, relation). */
+export const attributesOf = (strapi: Core.Strapi, uid: string) =>
+  metadataOf(strapi, uid).attributes as Record<
+    string,
+    { type?: string; default?: unknown; private?: boolean; columnName?: string }
+  >;

@@ -6,15 +6,17 @@ import { getService } from '../utils/get-service';
 
 import { normalizeEmail, toPlainLine, toPlainText } from '../moderation/text';
 
+import { createCommentBatch, type NewComment } from './comment-batch';
 import { plainText } from './html-to-blocks';
 import { keyOf, legacyKeyOf, refusalOf } from './import-keys';
 import type { SourceComment } from './source';
 import { sameComment, type IncomingComment, type StoredComment } from './unchanged';
 
 /**
- * The comments of an import: found again by their import keys (import-keys.ts), written
- * through the Document Service as the importer (so the moderation engine keeps their source
- * status, checks their fields and logs them), parents before replies; a dry run counts them.
+ * The comments of an import: found again by their import keys (import-keys.ts), the new ones
+ * judged and written in one batch per post (comment-batch.ts: the moderation engine's verdict,
+ * fields, log rows and counts, as the importer keeping their source status), the changed ones
+ * updated through the Document Service, parents before replies; a dry run counts them.
  */
 
 /** Import keys looked up per query. */
@@ -104,6 +106,7 @@ const asStored = (data: IncomingComment): IncomingComment => {
 
 export const createCommentWriter = ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => strapi.documents(COMMENT_UID as UID.ContentType);
+  const batch = createCommentBatch({ strapi });
 
   /**
    * The comments already imported, by source id, with the fields a run compares: one query per
@@ -143,6 +146,8 @@ export const createCommentWriter = ({ strapi }: { strapi: Core.Strapi }) => {
    * Writes a post's comments, parents first. `known` maps source ids to the comments already in
    * the database, and learns each comment written here, so a reply finds its parent without a
    * query. A comment that already holds what would be written is counted unchanged, not written.
+   * New comments are judged and written together (comment-batch.ts) before the updates, which go
+   * one by one through the Document Service (an update may move a comment under a new one).
    */
   const writeComments = async (
     format: ImportFormat,
@@ -150,35 +155,77 @@ export const createCommentWriter = ({ strapi }: { strapi: Core.Strapi }) => {
     postDocumentId: string,
     comments: SourceComment[],
     known: Map<string, KnownComment>,
-    counts: ImportTally
+    counts: ImportTally,
+    locale?: string
   ) => {
     const moderation = getService('moderation', { strapi });
     const settings = await getService('settings', { strapi }).get();
-    for (const comment of parentsFirst(comments)) {
+    const fresh: NewComment[] = [];
+    const updates: Array<{
+      comment: SourceComment;
+      existing: KnownComment;
+      parent: string | null;
+      /** Its parent is new: its documentId is known once the batch is written. */
+      parentIsNew: boolean;
+    }> = [];
+    /** Source ids of the new comments, whose documentIds are known once the batch is judged. */
+    const newIds = new Set<string>();
+    const ordered = parentsFirst(comments);
+    for (const comment of ordered) if (!known.has(comment.sourceId)) newIds.add(comment.sourceId);
+    for (const comment of ordered) {
       const existing = known.get(comment.sourceId);
+      const parentIsNew = !!comment.parentSourceId && newIds.has(comment.parentSourceId);
       let parent = comment.parentSourceId ? known.get(comment.parentSourceId) : undefined;
-      if (comment.parentSourceId && !parent) {
+      if (comment.parentSourceId && !parent && !parentIsNew) {
         parent = (await knownComments(format, scope, [comment.parentSourceId], postDocumentId)).get(
           comment.parentSourceId
         );
       }
-      const data = commentData(format, scope, postDocumentId, parent?.documentId ?? null, comment);
-      if (existing?.stored && sameComment(existing.stored, asStored(data))) {
+      if (existing) {
+        updates.push({ comment, existing, parent: parent?.documentId ?? null, parentIsNew });
+        continue;
+      }
+      fresh.push({
+        sourceId: comment.sourceId,
+        // A new parent's documentId is set once the batch has judged it (below).
+        data: {
+          ...commentData(format, scope, postDocumentId, parent?.documentId ?? null, comment),
+        },
+        parentSourceId: parentIsNew ? comment.parentSourceId : null,
+      });
+    }
+    if (fresh.length) {
+      const { written, refused } = await batch.write(
+        postDocumentId,
+        fresh,
+        settings,
+        locale ?? (await getService('posts', { strapi }).locales.defaultLocale())
+      );
+      for (const [sourceId, documentId] of written)
+        known.set(sourceId, { documentId, stored: null });
+      counts.created += written.size;
+      for (const { sourceId, error } of refused) {
+        const reason = refusalOf(error);
+        if (reason === null) throw error;
+        counts.skipped.push({ sourceId, reason });
+      }
+    }
+    for (const { comment, existing, parentIsNew, ...found } of updates) {
+      const parent = parentIsNew
+        ? (known.get(comment.parentSourceId!)?.documentId ?? null)
+        : found.parent;
+      const data = commentData(format, scope, postDocumentId, parent, comment);
+      if (existing.stored && sameComment(existing.stored, asStored(data))) {
         counts.unchanged = (counts.unchanged ?? 0) + 1;
         continue;
       }
       try {
-        const written = (await moderation.runAs(
+        await moderation.runAs(
           { type: 'importer' },
-          () =>
-            existing
-              ? documents().update({ documentId: existing.documentId, data } as never)
-              : documents().create({ data } as never),
+          () => documents().update({ documentId: existing.documentId, data } as never),
           { settings }
-        )) as unknown as { documentId: string };
-        known.set(comment.sourceId, { documentId: written.documentId, stored: null });
-        if (existing) counts.updated += 1;
-        else counts.created += 1;
+        );
+        counts.updated += 1;
       } catch (error) {
         // A refusal (bad email, HTML too deep …) comes before any write: the post's
         // transaction goes on.

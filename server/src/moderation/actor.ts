@@ -49,7 +49,12 @@ export interface ModerationScope {
   /** The app's default locale (i18n's) when the request read it already. */
   defaultLocale?: string;
   /** The post's facts (moderation-facts `post`) when the request read them already. */
-  post?: { documentId: string; facts: PostFacts };
+  post?: {
+    documentId: string;
+    facts: PostFacts;
+    /** Whether the comment is a duplicate (moderation-facts `duplicate`), read with the post. */
+    duplicate?: boolean;
+  };
   /** The rule a status change is logged under (`reported`); else `code` for code, none for people. */
   rule?: string;
 }

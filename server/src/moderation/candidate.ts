@@ -23,6 +23,18 @@ export const textField = (data: Record<string, unknown>, key: string): string | 
 
 const optional = (value: string | null) => (value === null || value.trim() === '' ? null : value);
 
+/** The author's and the comment's text as `readCandidate` normalizes them (see there). */
+export const readTexts = (data: Record<string, unknown>) => {
+  const email = optional(textField(data, 'authorEmail'));
+  const url = optional(textField(data, 'authorUrl'));
+  return {
+    authorName: toPlainLine(textField(data, 'authorName') ?? ''),
+    authorEmail: email === null ? null : normalizeEmail(email),
+    authorUrl: url === null ? null : url.trim(),
+    content: toPlainText(textField(data, 'content') ?? ''),
+  };
+};
+
 /**
  * What a comment's create data says, normalized as it will be stored: plain text, NFC, the
  * email lower-cased, the user agent cut. The rules judge exactly what gets stored.
@@ -35,17 +47,12 @@ export const readCandidate = (
   if (!postDocumentId) throw fieldError('post', 'post is required');
   const parentDocumentId = relationDocumentId(data.parent, 'parent') ?? null;
 
-  const email = optional(textField(data, 'authorEmail'));
-  const url = optional(textField(data, 'authorUrl'));
   const userAgent = submission?.userAgent ?? textField(data, 'userAgent');
   return {
     postDocumentId,
     parentDocumentId,
     candidate: {
-      authorName: toPlainLine(textField(data, 'authorName') ?? ''),
-      authorEmail: email === null ? null : normalizeEmail(email),
-      authorUrl: url === null ? null : url.trim(),
-      content: toPlainText(textField(data, 'content') ?? ''),
+      ...readTexts(data),
       ip: submission?.ip ?? null,
       userAgent: userAgent === null ? null : userAgent.slice(0, USER_AGENT_MAX),
     },

@@ -109,15 +109,23 @@ const createVerdicts = ({ strapi }: { strapi: Core.Strapi }) => {
     // Under first-time approval a reader's comment needs both facts whenever it gets as far as
     // the approval rule: read with the duplicate check, in one statement. The judge still asks
     // for what it needs in its order; a fact known early changes no verdict.
+    // The public submission reads it with the post, in the same statement.
+    const readWithPost =
+      scope.post?.documentId === c.postDocumentId ? scope.post.duplicate : undefined;
     const both =
-      checksDuplicate && settings.requireApproval === 'first-time' && candidate.authorEmail
+      checksDuplicate &&
+      readWithPost === undefined &&
+      settings.requireApproval === 'first-time' &&
+      candidate.authorEmail
         ? await facts.duplicateAndApproved(duplicateInput)
         : null;
     const known: Facts & Partial<LateFacts> = {
       now: c.now,
       post: c.post,
       parent: c.parent,
-      duplicate: both ? both.duplicate : checksDuplicate && (await facts.duplicate(duplicateInput)),
+      duplicate: both
+        ? both.duplicate
+        : checksDuplicate && (readWithPost ?? (await facts.duplicate(duplicateInput))),
       honeypotFilled: scope.submission?.honeypotFilled ?? false,
       form,
       ...(both ? { authorHasApprovedComment: both.authorHasApprovedComment } : {}),

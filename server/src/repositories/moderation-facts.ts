@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 
 import type { CommentStatus } from '../../../contracts/comments';
 import { COMMENT_UID, POST_UID } from '../../../contracts/plugin';
@@ -49,6 +50,37 @@ export const postFactsOf = (rows: PostRow[]): PostFacts => {
 const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
   const names = () => commentTables(strapi);
 
+  /**
+   * The first comment that `input` would duplicate (see `duplicate`) on `post`: a documentId, or
+   * a column reference (the post lookup's own row).
+   */
+  const duplicateQuery = (
+    knex: Knex,
+    input: Omit<DuplicateInput, 'postDocumentId'>,
+    post: string | Knex.Ref<string, Record<string, string>>
+  ) => {
+    const n = names();
+    const column = columnsOf(strapi, COMMENT_UID);
+    const c = (name: string) => `dup.${name}`;
+    return knex({ dup: n.comments })
+      .select(c('id'))
+      .where({
+        [c(column('authorName'))]: input.authorName,
+        [c(column('content'))]: input.content,
+      })
+      .where(c(n.commentPost), post as string)
+      .where((q) => {
+        if (input.authorEmail === null) q.whereNull(c(column('authorEmail')));
+        else q.where(c(column('authorEmail')), input.authorEmail);
+      })
+      .where((q) => {
+        if (input.parentDocumentId === null) q.whereNull(c(n.commentParent));
+        else q.where(c(n.commentParent), input.parentDocumentId);
+      })
+      .whereNotIn(c(n.status), ['rejected', 'trash'])
+      .limit(1);
+  };
+
   return {
     /** Whether the post exists, is published, takes comments, and its date. */
     async post(documentId: string): Promise<PostFacts> {
@@ -63,18 +95,32 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
     /**
      * The published post with this slug in this locale (its documentId) and the facts `post`
      * reads for that document, in one statement: every row of the document(s) with that slug,
-     * locale and a published version. Null when there is none.
+     * locale and a published version. Null when there is none. Also the ids of the document's
+     * rows in `defaultLocale` (its draft and published rows there, which a comment links to),
+     * and, given a comment (`duplicateOf`), whether it duplicates one on that post (`duplicate`,
+     * a scalar subquery of the same statement).
      */
     async publishedPostBySlug(
       slug: string,
-      locale: string
-    ): Promise<{ documentId: string; facts: PostFacts } | null> {
+      locale: string,
+      options: {
+        defaultLocale?: string;
+        duplicateOf?: Omit<DuplicateInput, 'postDocumentId'>;
+      } = {}
+    ): Promise<{
+      documentId: string;
+      facts: PostFacts;
+      rowIds: number[];
+      duplicate?: boolean;
+    } | null> {
       const n = names();
       const column = columnsOf(strapi, POST_UID);
       const knex = await sql(strapi);
       const documentId = n.postDocumentId;
-      const rows = (await knex(n.posts)
+      const { duplicateOf, defaultLocale } = options;
+      const query = knex(n.posts)
         .select({
+          id: 'id',
           documentId,
           slug: column('slug'),
           locale: column('locale'),
@@ -89,15 +135,31 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
             .where({ [column('slug')]: slug, [column('locale')]: locale })
             .whereNotNull(column('publishedAt'))
         )
-        .orderBy('id', 'asc')) as Array<
-        PostRow & { documentId: string; slug: string; locale: string }
+        .orderBy('id', 'asc');
+      if (duplicateOf) {
+        const ref = knex.ref(`${n.posts}.${documentId}`);
+        query.select(knex.raw('(?) AS ??', [duplicateQuery(knex, duplicateOf, ref), 'duplicate']));
+      }
+      const rows = (await query) as Array<
+        PostRow & {
+          id: number;
+          documentId: string;
+          slug: string;
+          locale: string;
+          duplicate?: unknown;
+        }
       >;
       const found = rows.find(
         (row) => row.slug === slug && row.locale === locale && row.publishedAt !== null
       );
       if (!found) return null;
       const own = rows.filter((row) => row.documentId === found.documentId);
-      return { documentId: found.documentId, facts: postFactsOf(own) };
+      return {
+        documentId: found.documentId,
+        facts: postFactsOf(own),
+        rowIds: own.filter((row) => row.locale === defaultLocale).map((row) => Number(row.id)),
+        ...(duplicateOf ? { duplicate: found.duplicate != null } : {}),
+      };
     },
 
     /**
@@ -201,23 +263,7 @@ const createModerationFactsRepository = ({ strapi }: { strapi: Core.Strapi }) =>
       const column = columnsOf(strapi, COMMENT_UID);
       const knex = await sql(strapi);
       const email = input.authorEmail;
-      const duplicate = knex(n.comments)
-        .select('id')
-        .where({
-          [column('authorName')]: input.authorName,
-          [column('content')]: input.content,
-          [n.commentPost]: input.postDocumentId,
-        })
-        .where((q) => {
-          if (email === null) q.whereNull(column('authorEmail'));
-          else q.where(column('authorEmail'), email);
-        })
-        .where((q) => {
-          if (input.parentDocumentId === null) q.whereNull(n.commentParent);
-          else q.where(n.commentParent, input.parentDocumentId);
-        })
-        .whereNotIn(n.status, ['rejected', 'trash'])
-        .limit(1);
+      const duplicate = duplicateQuery(knex, input, input.postDocumentId);
       const approved = knex(n.comments)
         .select('id')
         .where({

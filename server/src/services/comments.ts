@@ -13,6 +13,7 @@ import { COMMENT_UID } from '../../../contracts/plugin';
 import { requestedKinds } from '../mail/subscriptions';
 import { CommentsForbiddenError } from '../moderation/errors';
 import { issueFormToken } from '../moderation/form-token';
+import { readTexts } from '../moderation/candidate';
 import { checkPost } from '../moderation/rules';
 import createModerationFactsRepository from '../repositories/moderation-facts';
 import createCommentsRepository from '../repositories/comments';
@@ -109,7 +110,8 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * A reader's comment from the public route. The moderation middleware decides its fate;
+     * A reader's comment from the public route. The moderation service decides its fate (its
+     * `createDirect`: the same rules and effects as the Document Service middleware's create);
      * the answer says only `approved` or `pending`, so a bot cannot tell it was seen as spam.
      */
     async submit(
@@ -127,25 +129,36 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
         request.locale,
         defaultLocale
       );
-      const post = isPossibleSlug(slug) ? await facts.publishedPostBySlug(slug, locale) : null;
+      const { data } = submission;
+      // The duplicate check is read with the post (one statement), on the text as it is stored.
+      const duplicateOf = { ...readTexts(data), parentDocumentId: data.parent ?? null };
+      const post = isPossibleSlug(slug)
+        ? await facts.publishedPostBySlug(slug, locale, { defaultLocale, duplicateOf })
+        : null;
       if (!post) throw new errors.NotFoundError('Post not found');
       const postDocumentId = post.documentId;
-      const { data } = submission;
+      const moderation = getService('moderation', { strapi });
+      const given = {
+        post: postDocumentId,
+        parent: data.parent ?? null,
+        authorName: data.authorName,
+        authorEmail: data.authorEmail,
+        authorUrl: data.authorUrl ?? null,
+        content: data.content,
+        pageLocale: locale,
+      };
 
-      const created = (await getService('moderation', { strapi }).runAs(
+      // Written straight into the tables (db/comment-insert.ts) on the post's rows in the
+      // default locale, through the same preparation and effects as the Document Service's
+      // create; through the Document Service when it has none there (it decides then).
+      const created = await moderation.runAs(
         { type: 'system' },
         () =>
-          strapi.documents(COMMENT_UID as UID.ContentType).create({
-            data: {
-              post: postDocumentId,
-              parent: data.parent ?? null,
-              authorName: data.authorName,
-              authorEmail: data.authorEmail,
-              authorUrl: data.authorUrl ?? null,
-              content: data.content,
-              pageLocale: locale,
-            },
-          } as never),
+          defaultLocale && post.rowIds.length
+            ? moderation.createDirect(given, post.rowIds)
+            : (strapi.documents(COMMENT_UID as UID.ContentType).create({
+                data: given,
+              } as never) as unknown as Promise<{ documentId: string; status: string }>),
         {
           settings,
           defaultLocale,
@@ -157,7 +170,7 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
             formToken: submission.formToken,
           },
         }
-      )) as unknown as { documentId: string; status: string };
+      );
 
       // Mail the author asked for, unless the comment was refused (spam and rejected comments
       // make no mail, and the answer does not tell them apart from held ones). The comment is

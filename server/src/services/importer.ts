@@ -484,7 +484,8 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
                   written.documentId,
                   post.comments,
                   known,
-                  comments
+                  comments,
+                  locale
                 );
                 report.posts[written.outcome] = (report.posts[written.outcome] ?? 0) + 1;
               });
@@ -545,7 +546,8 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
                 postDocumentId!,
                 [record.comment],
                 known,
-                report.comments
+                report.comments,
+                locale
               )
             );
           }

@@ -5,6 +5,7 @@ import type { CommentStatus } from '../../../contracts/comments';
 import type { ModerationEvent } from '../../../contracts/moderation';
 import { MODERATION_EVENT_UID } from '../../../contracts/plugin';
 import { currentModerationScope, type Actor } from '../moderation/actor';
+import { rowsPerStatement } from '../db/batch-rows';
 import { getService } from '../utils/get-service';
 import { reasonParts } from '../moderation/reason-parts';
 
@@ -33,6 +34,22 @@ const actorFields = (actor: Actor) => {
   }
 };
 
+/** A log row's fields, as `record` writes them (the importer's batches write the same). */
+export const eventData = (input: EventInput) => {
+  const via = currentModerationScope()?.via ?? null;
+  return {
+    commentDocumentId: input.commentDocumentId,
+    postDocumentId: input.postDocumentId,
+    fromStatus: input.fromStatus,
+    toStatus: input.toStatus,
+    rule: input.rule,
+    reason: input.reason,
+    ...(via ? { via } : {}),
+    previousContent: input.previousContent ?? null,
+    ...actorFields(input.actor),
+  };
+};
+
 /**
  * The moderation log: one row per status change of a comment, the first verdict and the delete
  * included. Rows are only ever added (the Document Service refuses to update or delete them).
@@ -46,32 +63,32 @@ const createModerationEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * scope), and queues the mail it causes (services/mail.ts) in the same transaction.
      */
     async record(input: EventInput) {
-      const via = currentModerationScope()?.via ?? null;
-      // One INSERT through the query engine, not the Document Service: a log row is never
-      // edited, so the Document Service's work (re-reading the row, loading it again for its
-      // entry.create event) bought nothing but two statements per write. `createMany` is the
-      // query engine's insert that does not read the row back. The row has what the Document
-      // Service gave it: a documentId (the model's default), its timestamps, publishedAt.
+      await this.recordMany([input]);
+    },
+
+    /**
+     * Logs several changes at once (a batch of new comments), as `record` logs each: one INSERT
+     * through the query engine, not the Document Service (a log row is never edited, so the
+     * Document Service's re-reads bought nothing). `createMany` is the query engine's insert that
+     * does not read the rows back; each row gets what the Document Service would give it: a
+     * documentId (the model's default), its timestamps, publishedAt. At most `rowsPerStatement`
+     * rows a statement (every database's limit of bound values).
+     */
+    async recordMany(inputs: EventInput[]) {
+      if (inputs.length === 0) return;
       const at = new Date();
-      await strapi.db.query(uid).createMany({
-        data: [
-          {
-            commentDocumentId: input.commentDocumentId,
-            postDocumentId: input.postDocumentId,
-            fromStatus: input.fromStatus,
-            toStatus: input.toStatus,
-            rule: input.rule,
-            reason: input.reason,
-            ...(via ? { via } : {}),
-            previousContent: input.previousContent ?? null,
-            ...actorFields(input.actor),
-            createdAt: at,
-            updatedAt: at,
-            publishedAt: at,
-          },
-        ],
-      });
-      await getService('mail', { strapi }).statusRecorded(input);
+      const rows = inputs.map((input) => ({
+        ...eventData(input),
+        createdAt: at,
+        updatedAt: at,
+        publishedAt: at,
+      }));
+      const size = rowsPerStatement(Object.keys(rows[0]).length + 1);
+      for (let start = 0; start < rows.length; start += size) {
+        await strapi.db.query(uid).createMany({ data: rows.slice(start, start + size) });
+      }
+      const mail = getService('mail', { strapi });
+      for (const input of inputs) await mail.statusRecorded(input);
     },
 
     /** A comment's history, oldest first. */

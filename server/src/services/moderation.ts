@@ -1,9 +1,14 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import type { CommentStatus } from '../../../contracts/comments';
+import { emitCreated } from '../comments/created-event';
 import createDerivedData, { threadCopies } from '../comments/derived-data';
 import createTrash from '../comments/trash';
+import { rowsPerStatement } from '../db/batch-rows';
+import { insertComments, type InsertedComment } from '../db/comment-insert';
+import { attributesOf } from '../db/metadata';
+import { COMMENT_UID } from '../../../contracts/plugin';
 import { cleanUpdateData, createData } from '../comments/write-data';
 import {
   currentScope,
@@ -20,7 +25,7 @@ import createVerdicts from '../moderation/create-verdict';
 import { CommentsForbiddenError, fieldRefusal } from '../moderation/errors';
 import { refusePrivateQuery, stripPrivateFields } from '../moderation/private-fields';
 import { changesRelation, relationDocumentId } from '../moderation/relation-ref';
-import { isStatus } from '../moderation/rules';
+import { isStatus, type Facts } from '../moderation/rules';
 import createUpdateChecks, {
   CHECKED_FIELDS,
   mergedCandidate,
@@ -43,6 +48,28 @@ export interface DocumentContext {
 type Next = () => Promise<unknown>;
 
 /**
+ * A parent's facts the caller already has: the importer's batch knows a reply's parent written
+ * in the same batch (not yet in the database) and where its thread starts.
+ */
+export interface KnownParent {
+  parent: Facts['parent'];
+  rootDocumentId: string | null;
+}
+
+/** A comment's create as `prepareCreate` decided it: the row's data and what follows it. */
+export interface PreparedCreate {
+  data: Record<string, unknown>;
+  postDocumentId: string;
+  parentDocumentId: string | null;
+  status: CommentStatus;
+  rule: string;
+  reason: string;
+  actor: Actor;
+  /** Its level in the thread: 1 for a root, its parent's + 1 for a reply. */
+  depth: number;
+}
+
+/**
  * A relation as the Document Service takes it. With the locale named (the app's default, which
  * Strapi would read again for a relation from a comment, a type without locales, to a post),
  * the Document Service links the same rows without reading it.
@@ -59,7 +86,9 @@ export const READ_ACTIONS = ['findOne', 'findMany', 'findFirst', 'count'];
  * same rules, and every status change, the first verdict and a delete included, is logged.
  * Who acts is moderation/actor.ts, the verdict moderation/judge.ts (through create-verdict.ts),
  * the thread copies and counts comments/derived-data.ts; here: the write's transaction, the
- * moderation log and the notifications.
+ * moderation log and the notifications. A create is `prepareCreate` then, in one transaction,
+ * the write and `afterCreate`: the middleware's write is the Document Service's (`onCreate`), the
+ * public submission's a direct insert (`createDirect`, db/comment-insert.ts).
  */
 const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const facts = createModerationFactsRepository({ strapi });
@@ -82,17 +111,24 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
       return hash(`ip:${ip}`);
     },
 
-    async onCreate(context: DocumentContext, next: Next) {
+    /**
+     * Everything a comment's create decides before the write, the same whoever writes it: its
+     * data cleaned, its parent and post read, the verdict (a refusal thrown), and the row's data
+     * as the Document Service takes it (the relations by documentId, the thread copies).
+     */
+    async prepareCreate(
+      given: Record<string, unknown>,
+      known?: KnownParent
+    ): Promise<PreparedCreate> {
       const scope = currentScope(strapi);
       const trusted = isTrusted(scope);
-      const data = createData(context.params.data ?? {}, trusted);
+      const data = createData(given, trusted);
       refuseRepliesChange(data);
       const { candidate, postDocumentId, parentDocumentId } = readCandidate(data, scope.submission);
-      const { parent, rootDocumentId } = await parentFacts(
-        parentDocumentId,
-        postDocumentId,
-        trusted
-      );
+      const { parent, rootDocumentId } =
+        known && parentDocumentId
+          ? known
+          : await parentFacts(parentDocumentId, postDocumentId, trusted);
       const now = new Date();
       const { status, rule, reason } = await verdict({
         scope,
@@ -110,44 +146,165 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const ipHash = candidate.ip ? hash(`ip:${candidate.ip}`) : null;
 
-      context.params.data = {
-        ...data,
-        post: relationTo(postDocumentId, scope.defaultLocale),
-        parent: parentDocumentId && relationTo(parentDocumentId, scope.defaultLocale),
-        authorName: candidate.authorName,
-        authorEmail: candidate.authorEmail,
-        authorUrl: candidate.authorUrl,
-        content: candidate.content,
+      return {
+        data: {
+          ...data,
+          post: relationTo(postDocumentId, scope.defaultLocale),
+          parent: parentDocumentId && relationTo(parentDocumentId, scope.defaultLocale),
+          authorName: candidate.authorName,
+          authorEmail: candidate.authorEmail,
+          authorUrl: candidate.authorUrl,
+          content: candidate.content,
+          status,
+          moderationReason: reason,
+          ipHash: trusted && typeof data.ipHash === 'string' ? data.ipHash : ipHash,
+          userAgent: candidate.userAgent,
+          submittedAt:
+            trusted && data.submittedAt !== undefined ? data.submittedAt : now.toISOString(),
+          ...threadCopies(postDocumentId, parentDocumentId, rootDocumentId),
+        },
+        postDocumentId,
+        parentDocumentId,
         status,
-        moderationReason: reason,
-        ipHash: trusted && typeof data.ipHash === 'string' ? data.ipHash : ipHash,
-        userAgent: candidate.userAgent,
-        submittedAt:
-          trusted && data.submittedAt !== undefined ? data.submittedAt : now.toISOString(),
-        ...threadCopies(postDocumentId, parentDocumentId, rootDocumentId),
+        rule,
+        reason,
+        actor: scope.actor,
+        depth: (parent?.depth ?? 0) + 1,
       };
+    },
 
+    /**
+     * What follows comments' creates, in their transaction, whoever wrote the rows: the posts'
+     * counts, the moderation log's first entries, the notifications once it commits, and, for
+     * rows written without the Query Engine (whose lifecycle events bump the public cache), the
+     * cache's comment answers when one of them is public (a held one changes no public answer).
+     * A statement or so per batch, whatever its size.
+     */
+    async afterCreate(
+      created: Array<{ documentId: string; prepared: PreparedCreate }>,
+      onCommit: (callback: () => unknown) => void,
+      { viaQueryEngine }: { viaQueryEngine: boolean }
+    ) {
+      if (!viaQueryEngine && created.some(({ prepared }) => prepared.status === 'approved')) {
+        await getService('publicCache', { strapi }).invalidate(['comments']);
+      }
+      const approved = new Map<string, number>();
+      for (const { prepared } of created) {
+        if (prepared.status !== 'approved') continue;
+        approved.set(prepared.postDocumentId, (approved.get(prepared.postDocumentId) ?? 0) + 1);
+      }
+      for (const [postDocumentId, count] of approved) {
+        await refreshDerived({ action: 'create', postDocumentId, status: 'approved', count });
+      }
+      await getService('moderationEvents', { strapi }).recordMany(
+        created.map(({ documentId, prepared }) => ({
+          commentDocumentId: documentId,
+          postDocumentId: prepared.postDocumentId,
+          fromStatus: null,
+          toStatus: prepared.status,
+          actor: prepared.actor,
+          rule: prepared.rule,
+          reason: prepared.reason,
+        }))
+      );
+      onCommit(() => {
+        const notifications = getService('notifications', { strapi });
+        for (const { documentId, prepared } of created) {
+          notifications.commentCreated(documentId, prepared.status, prepared.postDocumentId);
+        }
+      });
+    },
+
+    async onCreate(context: DocumentContext, next: Next) {
+      const prepared = await this.prepareCreate(context.params.data ?? {});
+      context.params.data = prepared.data;
       return strapi.db.transaction(async ({ onCommit }) => {
         const created = (await next()) as { documentId: string };
-        await refreshDerived({ action: 'create', postDocumentId, status });
-        await getService('moderationEvents', { strapi }).record({
-          commentDocumentId: created.documentId,
-          postDocumentId,
-          fromStatus: null,
-          toStatus: status,
-          actor: scope.actor,
-          rule,
-          reason,
+        await this.afterCreate([{ documentId: created.documentId, prepared }], onCommit, {
+          viaQueryEngine: true,
         });
-        onCommit(() =>
-          getService('notifications', { strapi }).commentCreated(
-            created.documentId,
-            status,
-            postDocumentId
-          )
-        );
         return created;
       });
+    },
+
+    /**
+     * A prepared comment's attributes checked by Strapi's own entity validator (lengths, email,
+     * enumerations: no statement), as the Document Service checks a create; the relations aside
+     * (the verdict checked them). Answers the attributes to write.
+     */
+    async validateCreate(prepared: PreparedCreate): Promise<Record<string, unknown>> {
+      const scalar = { ...prepared.data };
+      delete scalar.post;
+      delete scalar.parent;
+      await strapi.entityValidator.validateEntityCreation(
+        strapi.getModel(COMMENT_UID as UID.ContentType),
+        scalar as never,
+        { isDraft: false } as never
+      );
+      return scalar;
+    },
+
+    /**
+     * Comments of one post, prepared and validated, written without the Document Service
+     * (db/comment-insert.ts, on the rows of the post document `postRowIds`, parents before their
+     * replies) with what follows every create (`afterCreate`), in one transaction; Strapi's
+     * `entry.create` event is sent for each once it commits, with the entry as written. The
+     * public submission writes one, the importer a post's new comments.
+     */
+    async insertPrepared(
+      items: Array<{
+        prepared: PreparedCreate;
+        data: Record<string, unknown>;
+        documentId?: string;
+      }>,
+      postRowIds: number[]
+    ): Promise<InsertedComment[]> {
+      if (items.length === 0) return [];
+      // Every attribute counted as a column: more than the row has, never fewer.
+      const perStatement = rowsPerStatement(Object.keys(attributesOf(strapi, COMMENT_UID)).length);
+      return strapi.db.transaction(async ({ onCommit }) => {
+        const rows: InsertedComment[] = [];
+        for (let start = 0; start < items.length; start += perStatement) {
+          const chunk = items.slice(start, start + perStatement);
+          rows.push(
+            ...(await insertComments(
+              strapi,
+              postRowIds,
+              chunk.map(({ prepared, data, documentId }) => ({
+                data,
+                parentDocumentId: prepared.parentDocumentId,
+                documentId,
+              }))
+            ))
+          );
+        }
+        const created = rows.map((row, index) => ({
+          documentId: row.documentId,
+          prepared: items[index].prepared,
+        }));
+        await this.afterCreate(created, onCommit, { viaQueryEngine: false });
+        onCommit(async () => {
+          for (const [index, row] of rows.entries()) {
+            await emitCreated(strapi, row, items[index].prepared);
+          }
+        });
+        return rows;
+      });
+    },
+
+    /**
+     * A comment created without the Document Service (the public submission): the same
+     * preparation, checks and effects as `onCreate`, written by `insertPrepared`. Answers its
+     * documentId and status.
+     */
+    async createDirect(
+      given: Record<string, unknown>,
+      postRowIds: number[]
+    ): Promise<{ documentId: string; status: CommentStatus }> {
+      const prepared = await this.prepareCreate(given);
+      const data = await this.validateCreate(prepared);
+      const [created] = await this.insertPrepared([{ prepared, data }], postRowIds);
+      return { documentId: created.documentId, status: prepared.status };
     },
 
     async onUpdate(context: DocumentContext, next: Next) {
