@@ -33,21 +33,6 @@ const createCommentCountsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** The approved-comment count of each post: one statement by key. */
-    async ofPosts(postDocumentIds: string[]): Promise<Map<string, number>> {
-      const counts = new Map<string, number>();
-      if (postDocumentIds.length === 0) return counts;
-      const knex = await sql(strapi);
-      const rows = (await knex(table())
-        .select({ postDocumentId: POST, approved: APPROVED })
-        .whereIn(POST, postDocumentIds)) as Array<{
-        postDocumentId: string;
-        approved: number | string;
-      }>;
-      for (const row of rows) counts.set(row.postDocumentId, Number(row.approved));
-      return counts;
-    },
-
     /** Moves a post's count by `delta` (a comment approved: +1; unapproved or deleted: -1). */
     async adjust(postDocumentId: string | null, delta: number) {
       if (!postDocumentId || delta === 0) return;
