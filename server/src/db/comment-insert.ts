@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 
 import { COMMENT_UID } from '../../../contracts/plugin';
 import { commentTables } from '../repositories/table-names';
@@ -16,8 +17,10 @@ import { attributesOf, columnsOf, documentIdFactory, relationInverseOrder } from
  * published rows, each at the end of that post's comments: `comment_ord` = the post's greatest
  * + 1, computed in the INSERT … SELECT) and, for a reply, the link row to its parent (at the end
  * of the parent's replies). Two statements for a root comment, three for a reply, whatever the
- * number of rows (a batch of one post's comments, as the importer writes them), plus one on
- * MySQL/MariaDB for a batch (no RETURNING: the ids are read back by documentId).
+ * number of rows (a batch of one post's comments, as the importer writes them). On MySQL and
+ * MariaDB, one more for a batch (no RETURNING: the ids are read back by documentId), and the
+ * orders are read before their INSERTs (one more for a root comment, two for a reply: see
+ * `linkWithReadOrder`).
  *
  * Nothing here judges or counts: the moderation service (services/moderation.ts
  * `createDirect`) prepares each row and does what follows a create.
@@ -49,54 +52,18 @@ const toStored = (type: string | undefined, value: unknown) =>
     : value;
 
 /**
- * Writes these comments, all on one post (`postRowIds`: the ids of every row of the post
- * document to link to) in the current transaction, and answers them in the same order.
+ * The link rows, their order computed in the same INSERT … SELECT (SQLite, PostgreSQL): each
+ * comment after the post's last one (in the batch's order) on every row of the post, each reply
+ * after its parent's last one (parents found by their documentId, the thread copy).
  */
-export const insertComments = async (
+const linkWithOrderInInsert = async (
   strapi: Core.Strapi,
+  knex: Knex,
   postRowIds: number[],
-  comments: CommentInsert[]
-): Promise<InsertedComment[]> => {
-  if (comments.length === 0) return [];
-  const knex = await sql(strapi);
+  comments: CommentInsert[],
+  documentIds: string[]
+) => {
   const n = commentTables(strapi);
-  const attributes = attributesOf(strapi, COMMENT_UID);
-  const column = columnsOf(strapi, COMMENT_UID);
-  const now = new Date();
-  const newDocumentId = documentIdFactory(strapi, COMMENT_UID);
-
-  const written = comments.map(({ data, documentId }) => {
-    const values: Record<string, unknown> = {};
-    for (const [name, attribute] of Object.entries(attributes)) {
-      if (NOT_DATA.has(name) || LINKED.has(attribute.type ?? '')) continue;
-      const value = data[name] !== undefined ? data[name] : attribute.default;
-      if (value !== undefined) values[name] = toStored(attribute.type, value);
-    }
-    Object.assign(values, { createdAt: now, updatedAt: now, publishedAt: now });
-    return { documentId: documentId ?? newDocumentId(), values };
-  });
-  const rows = written.map(({ documentId, values }) => {
-    const row: Record<string, unknown> = { [n.commentDocumentId]: documentId };
-    for (const [name, value] of Object.entries(values)) row[column(name)] = value;
-    return row;
-  });
-  const documentIds = written.map((comment) => comment.documentId);
-
-  let ids: number[];
-  if (dialectOf(strapi) === 'mysql') {
-    await knex(n.comments).insert(rows);
-    const found = (await knex(n.comments)
-      .select({ id: 'id', documentId: n.commentDocumentId })
-      .whereIn(n.commentDocumentId, documentIds)) as Array<{ id: number; documentId: string }>;
-    const byDocument = new Map(found.map((row) => [row.documentId, Number(row.id)]));
-    ids = documentIds.map((documentId) => byDocument.get(documentId) ?? 0);
-  } else {
-    const returned = (await knex(n.comments).insert(rows).returning('id')) as Array<
-      { id: number } | number
-    >;
-    ids = returned.map((row) => Number(typeof row === 'object' ? row.id : row));
-  }
-
   // Each comment after the post's last one (in the batch's order), on every row of the post.
   const postOrder = relationInverseOrder(strapi, COMMENT_UID, 'post');
   const { postLink, parentLink } = n;
@@ -166,6 +133,130 @@ export const insertComments = async (
         ...replies,
       ]
     );
+  }
+};
+
+/**
+ * The link rows on MySQL and MariaDB, ordered as Strapi orders them (the targets' greatest order
+ * read first, without locking, then one INSERT): InnoDB's INSERT … SELECT locks the rows and gaps
+ * it reads in the link table, and two submissions on one post then deadlock on each other's locks.
+ * Two statements for a root comment, four for a reply, whatever the number of rows.
+ */
+const linkWithReadOrder = async (
+  strapi: Core.Strapi,
+  knex: Knex,
+  postRowIds: number[],
+  comments: CommentInsert[],
+  ids: number[]
+) => {
+  const n = commentTables(strapi);
+  const { postLink, parentLink } = n;
+  const postOrder = relationInverseOrder(strapi, COMMENT_UID, 'post');
+  const greatest = (rows: Array<Record<string, unknown>>, key: string) =>
+    new Map(rows.map((row) => [Number(row[key]), Number(row.max ?? 0)]));
+  const postMax = greatest(
+    (await knex(postLink.table)
+      .select(postLink.post)
+      .max(postOrder, { as: 'max' })
+      .whereIn(postLink.post, postRowIds)
+      .groupBy(postLink.post)) as Array<Record<string, unknown>>,
+    postLink.post
+  );
+  const postRows = ids.flatMap((id) =>
+    postRowIds.map((post) => {
+      const order = (postMax.get(post) ?? 0) + 1;
+      postMax.set(post, order);
+      return { [postLink.comment]: id, [postLink.post]: post, [postOrder]: order };
+    })
+  );
+  await knex(postLink.table).insert(postRows);
+
+  const replies = comments.flatMap((comment, index) =>
+    comment.parentDocumentId ? [{ id: ids[index], parent: comment.parentDocumentId }] : []
+  );
+  if (replies.length === 0) return;
+  const replyOrder = relationInverseOrder(strapi, COMMENT_UID, 'parent');
+  // The parents' row ids with their replies' greatest order, in one read.
+  const parents = (await knex(`${n.comments} as c`)
+    .select({ id: 'c.id', documentId: `c.${n.commentDocumentId}` })
+    .select(
+      knex(`${parentLink.table} as l`)
+        .max(`l.${replyOrder}`)
+        .where(`l.${parentLink.parent}`, knex.ref('c.id'))
+        .as('max')
+    )
+    .whereIn(`c.${n.commentDocumentId}`, [
+      ...new Set(replies.map((reply) => reply.parent)),
+    ])) as Array<{
+    id: number;
+    documentId: string;
+    max: number | null;
+  }>;
+  const parentOf = new Map(parents.map((row) => [row.documentId, Number(row.id)]));
+  const replyMax = new Map(parents.map((row) => [Number(row.id), Number(row.max ?? 0)]));
+  const replyRows = replies.flatMap(({ id, parent }) => {
+    const parentId = parentOf.get(parent);
+    if (parentId === undefined) return [];
+    const order = (replyMax.get(parentId) ?? 0) + 1;
+    replyMax.set(parentId, order);
+    return [{ [parentLink.child]: id, [parentLink.parent]: parentId, [replyOrder]: order }];
+  });
+  if (replyRows.length) await knex(parentLink.table).insert(replyRows);
+};
+
+/**
+ * Writes these comments, all on one post (`postRowIds`: the ids of every row of the post
+ * document to link to) in the current transaction, and answers them in the same order.
+ */
+export const insertComments = async (
+  strapi: Core.Strapi,
+  postRowIds: number[],
+  comments: CommentInsert[]
+): Promise<InsertedComment[]> => {
+  if (comments.length === 0) return [];
+  const knex = await sql(strapi);
+  const n = commentTables(strapi);
+  const attributes = attributesOf(strapi, COMMENT_UID);
+  const column = columnsOf(strapi, COMMENT_UID);
+  const now = new Date();
+  const newDocumentId = documentIdFactory(strapi, COMMENT_UID);
+
+  const written = comments.map(({ data, documentId }) => {
+    const values: Record<string, unknown> = {};
+    for (const [name, attribute] of Object.entries(attributes)) {
+      if (NOT_DATA.has(name) || LINKED.has(attribute.type ?? '')) continue;
+      const value = data[name] !== undefined ? data[name] : attribute.default;
+      if (value !== undefined) values[name] = toStored(attribute.type, value);
+    }
+    Object.assign(values, { createdAt: now, updatedAt: now, publishedAt: now });
+    return { documentId: documentId ?? newDocumentId(), values };
+  });
+  const rows = written.map(({ documentId, values }) => {
+    const row: Record<string, unknown> = { [n.commentDocumentId]: documentId };
+    for (const [name, value] of Object.entries(values)) row[column(name)] = value;
+    return row;
+  });
+  const documentIds = written.map((comment) => comment.documentId);
+
+  let ids: number[];
+  if (dialectOf(strapi) === 'mysql') {
+    await knex(n.comments).insert(rows);
+    const found = (await knex(n.comments)
+      .select({ id: 'id', documentId: n.commentDocumentId })
+      .whereIn(n.commentDocumentId, documentIds)) as Array<{ id: number; documentId: string }>;
+    const byDocument = new Map(found.map((row) => [row.documentId, Number(row.id)]));
+    ids = documentIds.map((documentId) => byDocument.get(documentId) ?? 0);
+  } else {
+    const returned = (await knex(n.comments).insert(rows).returning('id')) as Array<
+      { id: number } | number
+    >;
+    ids = returned.map((row) => Number(typeof row === 'object' ? row.id : row));
+  }
+
+  if (dialectOf(strapi) === 'mysql') {
+    await linkWithReadOrder(strapi, knex, postRowIds, comments, ids);
+  } else {
+    await linkWithOrderInInsert(strapi, knex, postRowIds, comments, documentIds);
   }
 
   return written.map((comment, index) => ({ ...comment, id: ids[index] }));
