@@ -58,6 +58,12 @@ describe('the public cache’s purge hook', () => {
     await new Promise((resolve) => server?.close(resolve));
   });
 
+  /**
+   * Waits for every purge call already queued or under way (the boot's, the setup's writes')
+   * to reach the server, so that what a test records is its own write's.
+   */
+  const quiet = () => app.strapi.plugin('blog').service('publicCache').settle();
+
   const until = async (check: () => boolean) => {
     for (let i = 0; i < 100 && !check(); i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -66,6 +72,7 @@ describe('the public cache’s purge hook', () => {
   };
 
   it('sends the keys of a comment’s write once it has committed', async () => {
+    await quiet();
     calls.length = 0;
     const sent = await submit(app, post.slug, { data: validComment() });
     expect(sent.status).toBe(201);
@@ -77,7 +84,7 @@ describe('the public cache’s purge hook', () => {
   });
 
   it('sends a committed write’s keys before Strapi stops, even when it stops in the same tick', async () => {
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await quiet();
     calls.length = 0;
     // An in-process write, then at once what the plugin's destroy waits for (`settle`): the
     // keys queued for this tick's call go out then, not after.
@@ -91,7 +98,7 @@ describe('the public cache’s purge hook', () => {
   });
 
   it('sends nothing for a write that rolled back', async () => {
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await quiet();
     calls.length = 0;
     await expect(
       app.strapi.db.transaction(async () => {
@@ -100,6 +107,7 @@ describe('the public cache’s purge hook', () => {
       })
     ).rejects.toThrow('rolled back');
     await new Promise((resolve) => setTimeout(resolve, 300));
+    await quiet();
     expect(calls).toEqual([]);
   });
 
@@ -124,6 +132,7 @@ describe('the public cache’s purge hook', () => {
   });
 
   it('keeps the write when the CDN answers an error', async () => {
+    await quiet();
     answer = 500;
     calls.length = 0;
     const sent = await submit(app, post.slug, { data: validComment({ content: 'Still stored' }) });
