@@ -3,7 +3,7 @@ import type { CommentForm } from '../../contracts/comments';
 import { DEFAULT_MODERATION_SETTINGS } from '../../server/src/moderation/settings';
 import { nextIp, setSettings, submit, validComment } from '../helpers/comments-api';
 import { createComment, createPost } from '../helpers/factories';
-import { startApp, type TestApp } from '../helpers/strapi';
+import { isMysql, startApp, type TestApp } from '../helpers/strapi';
 
 describe('POST /api/blog/posts/:slug/comments: every rule over HTTP', () => {
   let app: TestApp;
@@ -256,6 +256,61 @@ describe('POST /api/blog/posts/:slug/comments: every rule over HTTP', () => {
           .send({ data: validComment() });
         expect([404, 405, 429]).toContain(res.status);
         expect(res.status).not.toBe(201);
+      }
+    });
+
+    it('still marks the mailbox of a comment held back by its IP', async () => {
+      const ip = nextIp();
+      const email = `held.${Date.now()}@example.com`;
+      expect((await submit(app, post.slug, { data: validComment() }, { ip })).status).toBe(201);
+      const held = await submit(
+        app,
+        post.slug,
+        { data: validComment({ authorEmail: email }) },
+        { ip }
+      );
+      expect(held.status).toBe(429);
+      // The refusal kept the mark of the key it passed: the same mailbox from elsewhere waits too.
+      const elsewhere = await submit(app, post.slug, {
+        data: validComment({ authorEmail: email }),
+      });
+      expect(elsewhere.status).toBe(429);
+    });
+
+    it('leaves no mark and no spent form token when the write fails after the verdict', async () => {
+      await setSettings(app, { minSubmitSeconds: 1 });
+      const form = await app.http().get(`/api/blog/posts/${post.slug}/comment-form`).expect(200);
+      const { formToken } = (form.body as CommentForm.Response).data;
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const ip = nextIp();
+      const data = validComment({ authorEmail: `retry.${Date.now()}@example.com` });
+      const before = await count();
+
+      // The database fails half-way through the comment's write (its log row here).
+      const events = app.strapi.plugin('blog').service('moderationEvents');
+      const recordMany = events.recordMany;
+      events.recordMany = async () => {
+        throw new Error('the disk is full');
+      };
+      let failed;
+      try {
+        failed = await submit(app, post.slug, { data, formToken }, { ip });
+      } finally {
+        events.recordMany = recordMany;
+      }
+      expect(failed.status).toBe(500);
+      expect(await count()).toBe(before);
+
+      // Sent again at once, from the same address with the same form: taken, not flooded, and
+      // its token still good. MySQL and MariaDB write the marks and the token before the
+      // comment's transaction (services/moderation.ts, createDirect): there they stay.
+      const again = await submit(app, post.slug, { data, formToken }, { ip });
+      if (isMysql()) {
+        expect(again.status).toBe(429);
+      } else {
+        expect(again.status).toBe(201);
+        expect(again.body.data.status).toBe('approved');
+        expect(await count()).toBe(before + 1);
       }
     });
 

@@ -179,9 +179,9 @@ describe('SQL statements per request', () => {
       ),
     ];
     // Before the write: the permission check, the settings with the default locale (one
-    // statement), the post by slug with its state, its rows and the duplicate check (one), the
-    // flood marks of the IP and the email (one upsert); then the transaction: the row and its
-    // post links (written straight, db/comment-insert.ts: the links' order in the same INSERT),
+    // statement), the post by slug with its state, its rows and the duplicate check (one); then
+    // the transaction: the flood marks of the IP and the email (one upsert; before the
+    // transaction on MySQL and MariaDB), the row and its post links (written straight, db/comment-insert.ts: the links' order in the same INSERT),
     // the public cache's new versions, the post's count, the log entry, the mail outbox's
     // event. Strapi's entry.create event is sent with the row as written (no read-back). MySQL
     // and MariaDB have no `INSERT … RETURNING`: the flood marks are an UPDATE per key, and for

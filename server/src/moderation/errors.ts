@@ -41,6 +41,11 @@ export const refusalError = (refusal: Refusal): Error => {
   }
 };
 
+/** Whether an error is rule 5's refusal (the flood limit), which a submission still records. */
+export const isFloodRefusal = (error: unknown): boolean =>
+  error instanceof errors.RateLimitError &&
+  (error.details as { rule?: unknown } | undefined)?.rule === 'flood';
+
 /** A refusal as its error; `kind` is always `refuse`. */
 export const refuse = (refusal: Omit<Refusal, 'kind'>) =>
   refusalError({ kind: 'refuse', ...refusal });

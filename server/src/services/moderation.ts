@@ -7,6 +7,7 @@ import createDerivedData, { threadCopies } from '../comments/derived-data';
 import createTrash from '../comments/trash';
 import { rowsPerStatement } from '../db/batch-rows';
 import { insertComments, type InsertedComment } from '../db/comment-insert';
+import { dialectOf } from '../db/dialect';
 import { attributesOf } from '../db/metadata';
 import { COMMENT_UID } from '../../../contracts/plugin';
 import { cleanUpdateData, createData } from '../comments/write-data';
@@ -22,7 +23,7 @@ import {
 } from '../moderation/actor';
 import { assertStructure, readCandidate } from '../moderation/candidate';
 import createVerdicts from '../moderation/create-verdict';
-import { CommentsForbiddenError, fieldRefusal } from '../moderation/errors';
+import { CommentsForbiddenError, fieldRefusal, isFloodRefusal } from '../moderation/errors';
 import { refusePrivateQuery, stripPrivateFields } from '../moderation/private-fields';
 import { changesRelation, relationDocumentId } from '../moderation/relation-ref';
 import { isStatus, type Facts } from '../moderation/rules';
@@ -296,15 +297,36 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
      * A comment created without the Document Service (the public submission): the same
      * preparation, checks and effects as `onCreate`, written by `insertPrepared`. Answers its
      * documentId and status.
+     *
+     * On SQLite and PostgreSQL it all runs in one transaction, the flood marks and the form
+     * token's use included: one commit per submission, and a submission that fails after its
+     * verdict (Strapi's validator, the database) leaves no mark, so the reader may send it again
+     * at once. A flood refusal still commits the marks of the keys it passed (docs/moderation.md).
+     * On MySQL and MariaDB the marks are written before the transaction, each in its own: their
+     * UPDATE-then-INSERT of a new key takes InnoDB gap locks, which two submissions holding them
+     * to the end of their transactions would deadlock on.
      */
     async createDirect(
       given: Record<string, unknown>,
       postRowIds: number[]
     ): Promise<{ documentId: string; status: CommentStatus }> {
-      const prepared = await this.prepareCreate(given);
-      const data = await this.validateCreate(prepared);
-      const [created] = await this.insertPrepared([{ prepared, data }], postRowIds);
-      return { documentId: created.documentId, status: prepared.status };
+      const write = async () => {
+        const prepared = await this.prepareCreate(given);
+        const data = await this.validateCreate(prepared);
+        const [created] = await this.insertPrepared([{ prepared, data }], postRowIds);
+        return { documentId: created.documentId, status: prepared.status };
+      };
+      if (dialectOf(strapi) === 'mysql') return write();
+      const outcome = await strapi.db.transaction(async () => {
+        try {
+          return { created: await write() };
+        } catch (error) {
+          if (isFloodRefusal(error)) return { refused: error };
+          throw error;
+        }
+      });
+      if ('refused' in outcome) throw outcome.refused;
+      return outcome.created;
     },
 
     async onUpdate(context: DocumentContext, next: Next) {
