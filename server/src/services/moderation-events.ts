@@ -35,7 +35,7 @@ const actorFields = (actor: Actor) => {
 };
 
 /** A log row's fields, as `record` writes them (the importer's batches write the same). */
-export const eventData = (input: EventInput) => {
+const eventData = (input: EventInput) => {
   const via = currentModerationScope()?.via ?? null;
   return {
     commentDocumentId: input.commentDocumentId,
