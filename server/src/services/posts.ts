@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 
+import { toIsoDate } from '../../../contracts/dates';
 import {
   POST_PUBLIC_FILTER_FIELDS,
   POST_PUBLIC_SORT_FIELDS,
@@ -19,6 +20,7 @@ import { readPostTaxonomy } from '../db/post-taxonomy';
 import createLocales from '../i18n/locales';
 import { getPageLimits, getPluginConfig } from '../utils/plugin-config';
 import { toPublicPost, type PostRow } from '../utils/serialize';
+import { createReadingTimes } from '../utils/serialize-reading-time';
 import { filterTreeOf, parseFilters, type FilterTree } from '../validation/filters';
 import { isPossibleSlug } from '../validation/slug';
 import {
@@ -49,6 +51,7 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
   // Service's draft/publish and locale handling (and its transaction per call) buy nothing here.
   const rows = () => strapi.db.query(uid);
   const locales = createLocales({ strapi });
+  const readingTimes = createReadingTimes();
 
   /** The public filters, typed from the post's and the lesson's schemas (built once). */
   let filterTree: FilterTree | null = null;
@@ -90,22 +93,28 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
       readPostTaxonomy(strapi, ids),
       readPostExtras(strapi, found, locale),
     ]);
-    return found.map((row) =>
-      toPublicPost(
+    return found.map((row) => {
+      const id = Number(row.id);
+      const lessons = extras.lessons.get(id) ?? [];
+      return toPublicPost(
         {
           ...row,
-          cover: relations.covers.get(Number(row.id)) ?? null,
-          author: relations.authors.get(Number(row.id)) ?? null,
-          seo: relations.seos.get(Number(row.id)) ?? null,
-          categories: taxonomy.categories.get(Number(row.id)) ?? [],
-          tags: taxonomy.tags.get(Number(row.id)) ?? [],
-          lessons: extras.lessons.get(Number(row.id)) ?? [],
+          cover: relations.covers.get(id) ?? null,
+          author: relations.authors.get(id) ?? null,
+          seo: relations.seos.get(id) ?? null,
+          categories: taxonomy.categories.get(id) ?? [],
+          tags: taxonomy.tags.get(id) ?? [],
+          lessons,
         },
         extras.counts.get(row.documentId) ?? 0,
         extras.localizations.get(row.documentId) ?? [],
-        locale
-      )
-    );
+        locale,
+        // A published row's reading time is kept (a draft's, read for a preview, is counted).
+        row.publishedAt
+          ? readingTimes(`${id}:${toIsoDate(row.updatedAt)}`, row.body, lessons)
+          : undefined
+      );
+    });
   };
 
   /** The documentId of the published post with this slug in this locale, or null. */
