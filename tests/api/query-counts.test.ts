@@ -65,11 +65,10 @@ describe('SQL statements per request', () => {
     ];
     // The public cache's versions (docs/caching.md; each count starts with the cache emptied:
     // what the first read after a write costs), the permission check, the default locale, the
-    // post, its cover, author, SEO, its categories (with their parents) and tags in one
-    // statement, its lessons, comment count and other languages in one (a post without an avatar
-    // or an SEO image: those relations cost nothing here). Answered from the cache: the versions
-    // alone (tests/api/public-cache.test.ts).
-    expectSameAndExactly(a, b, 9);
+    // post, its cover, author with avatar and SEO with image in one statement, its categories
+    // (with their parents) and tags in one, its lessons, comment count and other languages in
+    // one. Answered from the cache: the versions alone (tests/api/public-cache.test.ts).
+    expectSameAndExactly(a, b, 7);
   });
 
   it('a page of the public thread', async () => {
@@ -106,10 +105,10 @@ describe('SQL statements per request', () => {
     await createPost(app.strapi, { title: 'One more post' });
     const b = await countStatements(app, () => app.http().get('/api/blog/feed.xml').expect(200));
     // The cache's versions, the permission check, the feed's settings with the default locale
-    // (one statement), the posts and one statement per relation the page has (cover, author,
-    // SEO), the categories with their parents and the tags (one statement), the lessons, comment
-    // counts and other languages (one statement). With an avatar and an SEO image: 11 (below).
-    expectSameAndExactly(a, b, 9);
+    // (one statement), the posts, their covers, authors with avatars and SEO with images (one
+    // statement), the categories with their parents and the tags (one statement), the lessons,
+    // comment counts and other languages (one statement).
+    expectSameAndExactly(a, b, 7);
   });
 
   it('a page of the moderation queue', async () => {
@@ -158,9 +157,9 @@ describe('SQL statements per request', () => {
       );
     };
     // The permission check, the draft, then what a public post costs without its default-locale
-    // lookup: cover, author, SEO, the categories and tags in one statement, then lessons, comment
-    // count and other languages in one.
-    expectSameAndExactly(await read(small), await read(large), 7);
+    // lookup: cover, author and SEO with their images in one statement, the categories and tags
+    // in one, then lessons, comment count and other languages in one.
+    expectSameAndExactly(await read(small), await read(large), 5);
   });
 
   it('a submission, root or reply', async () => {
@@ -517,12 +516,12 @@ describe('SQL statements per request on posts, categories, tags and authors', ()
   };
 
   // Each starts with the public cache's versions (counted as built: the first read after a
-  // write). A post: the permission check, the locale, the post, then one statement per relation
-  // for the whole page (cover, author, its avatar, SEO, its image), the categories with their
-  // parents and the tags in one statement (db/post-taxonomy.ts), and its lessons, comment counts
-  // and other languages in one (db/post-extras.ts). A list adds its total.
-  const POST = 11;
-  const LIST = 12;
+  // write). A post: the permission check, the locale, the post, then for the whole page its
+  // cover, author with avatar and SEO with image in one statement (db/post-relations.ts), the
+  // categories with their parents and the tags in one (db/post-taxonomy.ts), and its lessons,
+  // comment counts and other languages in one (db/post-extras.ts). A list adds its total.
+  const POST = 7;
+  const LIST = 8;
   // A list of categories: the permission check, the locale, the page, its total, the parents,
   // the published posts counted in one grouped statement. Tags have no parent.
   const CATEGORIES = 7;
@@ -530,7 +529,7 @@ describe('SQL statements per request on posts, categories, tags and authors', ()
   // An author: the permission check, the locale, the author, the avatar, the count of posts.
   const AUTHOR = 6;
   // The posts feed: a post's statements (no total), its locale read with the feed's settings.
-  const FEED = 11;
+  const FEED = 7;
 
   it.each([
     ['post by slug', POST],

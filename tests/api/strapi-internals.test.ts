@@ -21,12 +21,14 @@ import {
   attributesOf,
   columnsOf,
   componentLink,
+  mediaLink,
   relationInverseOrder,
   relationLink,
   tableName,
 } from '../../server/src/db/metadata';
 import { poolActivity } from '../../server/src/db/pool';
 import { readPostExtras } from '../../server/src/db/post-extras';
+import { readPostRelations } from '../../server/src/db/post-relations';
 import { readPostTaxonomy } from '../../server/src/db/post-taxonomy';
 import { readStoreValues } from '../../server/src/db/store-values';
 import { abilityOfAdmin, contentManagerPermissions } from '../../server/src/db/publish-permission';
@@ -36,17 +38,20 @@ import { USED_FORM_TOKEN_UID } from '../../server/src/models/used-form-token';
 import { COMMENT_REPORT_COLUMNS, COMMENT_REPORT_UID } from '../../server/src/models/comment-report';
 import { previewOrigin } from '../../server/src/preview/url';
 import { getPluginConfig } from '../../server/src/utils/plugin-config';
+import { MEDIA_SELECT } from '../../server/src/utils/serialize-media';
 import { adminToken } from '../helpers/admin';
 import { findPostSubject } from '../../server/src/schedules/post-subject';
 import { DEMO_ADMIN } from '../helpers/admin';
 import {
   createCategory,
+  createAuthor,
   createComment,
   createPost,
   createTag,
   ensureLocale,
   translatePost,
 } from '../helpers/factories';
+import { uploadImage } from '../helpers/media';
 import { startApp, type TestApp } from '../helpers/strapi';
 
 const load = createRequire(__filename);
@@ -556,6 +561,145 @@ describe(`Strapi internals the plugin relies on (Strapi ${STRAPI_VERSION})`, () 
         'Taxonomy b',
         'Taxonomy a',
       ]);
+    });
+  });
+
+  describe('db/post-relations.ts', () => {
+    it("reads a page's cover, author with avatar and SEO with image as the query engine populates them", async () => {
+      const cover = await uploadImage(strapi);
+      const avatar = await uploadImage(strapi, { name: 'avatar.png', width: 32, height: 32 });
+      const ogImage = await uploadImage(strapi, { name: 'og.png', width: 120, height: 63 });
+      const extra = await uploadImage(strapi, { name: 'extra.png', width: 20, height: 10 });
+      const withAvatar = await createAuthor(strapi, {
+        name: 'Relations author',
+        avatar: avatar.id,
+      });
+      const plain = await createAuthor(strapi, { name: 'Plain author', url: 'https://a.test' });
+      const linked = await createPost(strapi, {
+        title: 'Relations',
+        cover: cover.id,
+        author: withAvatar.documentId,
+        seo: {
+          metaTitle: 'Relations',
+          metaDescription: 'All of them',
+          canonicalUrl: 'https://example.test/relations',
+          noIndex: true,
+          ogImage: ogImage.id,
+        },
+      });
+      const partial = await createPost(strapi, {
+        title: 'Some relations',
+        author: plain.documentId,
+        seo: { metaTitle: 'Partial', noIndex: false },
+      });
+      const bare = await createPost(strapi, { title: 'No relations' });
+
+      const documentIds = [linked.documentId, partial.documentId, bare.documentId];
+      const read = async () =>
+        (await strapi.db.query(POST_UID as never).findMany({
+          where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
+          select: ['id', 'documentId'],
+          orderBy: { id: 'asc' },
+          populate: {
+            cover: { select: MEDIA_SELECT },
+            author: {
+              select: ['documentId', 'name', 'slug', 'url'],
+              populate: { avatar: { select: MEDIA_SELECT } },
+            },
+            seo: {
+              select: ['metaTitle', 'metaDescription', 'canonicalUrl', 'noIndex'],
+              populate: { ogImage: { select: MEDIA_SELECT } },
+            },
+          },
+        })) as Array<Record<string, unknown> & { id: number; documentId: string }>;
+
+      // The query engine's rows, with only the columns the public answer shows, in the raw
+      // read's key order (JSON.stringify compares them byte for byte).
+      const pick = (row: unknown, keys: readonly string[]) =>
+        row
+          ? Object.fromEntries(
+              keys.map((key) => [key, (row as Record<string, unknown>)[key] ?? null])
+            )
+          : null;
+      const media = (row: unknown) => pick(row, MEDIA_SELECT);
+      const expectedOf = (rows: Awaited<ReturnType<typeof read>>) =>
+        rows.map((row) => {
+          const author = row.author as Record<string, unknown> | null;
+          const seo = row.seo as Record<string, unknown> | null;
+          return {
+            cover: media(row.cover),
+            author: author
+              ? {
+                  ...pick(author, ['documentId', 'name', 'slug', 'url']),
+                  avatar: media(author.avatar),
+                }
+              : null,
+            seo: seo
+              ? {
+                  ...pick(seo, ['metaTitle', 'metaDescription', 'canonicalUrl', 'noIndex']),
+                  ogImage: media(seo.ogImage),
+                }
+              : null,
+          };
+        });
+      const actualOf = async (rows: Awaited<ReturnType<typeof read>>) => {
+        const relations = await readPostRelations(
+          strapi,
+          rows.map((row) => row.id)
+        );
+        return rows.map((row) => ({
+          cover: relations.covers.get(row.id) ?? null,
+          author: relations.authors.get(row.id) ?? null,
+          seo: relations.seos.get(row.id) ?? null,
+        }));
+      };
+      const shape =
+        "the upload morph table (file, related id and type, field, order) of a post's cover, an author's avatar and an SEO component's image; the author link table; the seo component join table";
+
+      const rows = await read();
+      const expected = expectedOf(rows);
+      const actual = await actualOf(rows);
+      relies(JSON.stringify(actual) === JSON.stringify(expected), 'post-relations.ts', shape);
+      expect(actual).toEqual(expected);
+      const [full, some, none] = actual;
+      expect(full.cover).toEqual(
+        expect.objectContaining({ url: cover.url, width: 400, formats: expect.any(Object) })
+      );
+      expect(full.author?.avatar).toEqual(expect.objectContaining({ width: 32, height: 32 }));
+      expect(full.seo).toEqual(
+        expect.objectContaining({ noIndex: true, ogImage: expect.objectContaining({ width: 120 }) })
+      );
+      expect(some).toEqual({
+        cover: null,
+        author: expect.objectContaining({ url: 'https://a.test', avatar: null }),
+        seo: expect.objectContaining({ metaTitle: 'Partial', noIndex: false, ogImage: null }),
+      });
+      expect(none).toEqual({ cover: null, author: null, seo: null });
+
+      // A second morph row for the cover (an import or a hand edit; Strapi never writes one),
+      // ahead of the first in the link order: both reads take it.
+      const link = mediaLink(strapi, POST_UID, 'cover');
+      const knex = await sql(strapi);
+      const [first] = (await knex(link.table)
+        .where({ [link.owner]: rows[0].id, [link.ownerType]: POST_UID, [link.field]: 'cover' })
+        .select({ order: link.order })) as Array<{ order: number }>;
+      relies(first, 'post-relations.ts', shape);
+      await knex(link.table).insert({
+        [link.file]: extra.id,
+        [link.owner]: rows[0].id,
+        [link.ownerType]: POST_UID,
+        [link.field]: 'cover',
+        [link.order]: Number(first.order) / 2,
+      });
+      const again = await read();
+      const expectedAgain = expectedOf(again);
+      const actualAgain = await actualOf(again);
+      relies(
+        JSON.stringify(actualAgain) === JSON.stringify(expectedAgain),
+        'post-relations.ts',
+        `${shape} (the first in its order column)`
+      );
+      expect(actualAgain[0].cover).toEqual(expect.objectContaining({ url: extra.url }));
     });
   });
 

@@ -110,3 +110,45 @@ export const attributesOf = (strapi: Core.Strapi, uid: string) =>
     string,
     { type?: string; default?: unknown; private?: boolean; columnName?: string }
   >;
+
+/**
+ * A single media attribute's link rows (`cover`, `avatar`, `ogImage`), read as @strapi/core's
+ * transform-content-types-to-models and @strapi/database build them: the attribute becomes a
+ * `morphOne` relation to `plugin::upload.file` with `morphBy: 'related'`; the file's `related`
+ * attribute is a `morphToMany` whose `joinTable` (`files_related_mph`) has `name`,
+ * `joinColumn.name` (the file's row), `morphColumn.idColumn.name` and
+ * `morphColumn.typeColumn.name` (the owner's row and uid) and `orderBy` (its order column). The
+ * query engine populates through it with `on: { field: <attribute name> }`: the column is named
+ * `field` in Strapi's code, not in the metadata.
+ */
+export const mediaLink = (strapi: Core.Strapi, uid: string, attribute: string) => {
+  const media = metadataOf(strapi, uid).attributes[attribute] as
+    { relation?: string; target?: string; morphBy?: string } | undefined;
+  const morph =
+    media?.relation === 'morphOne' && media.target && media.morphBy
+      ? (metadataOf(strapi, media.target).attributes[media.morphBy] as {
+          relation?: string;
+          joinTable?: {
+            name: string;
+            joinColumn: { name: string };
+            morphColumn?: { idColumn: { name: string }; typeColumn: { name: string } };
+            orderBy?: Record<string, string>;
+          };
+        })
+      : undefined;
+  const joinTable = morph?.relation === 'morphToMany' ? morph.joinTable : undefined;
+  const [order] = Object.keys(joinTable?.orderBy ?? {});
+  if (!media?.target || !joinTable?.morphColumn || !order) {
+    throw new Error(`${uid}.${attribute} is not a single media in Strapi's metadata`);
+  }
+  return {
+    /** The file model's uid (`plugin::upload.file`). */
+    target: media.target,
+    table: joinTable.name,
+    file: joinTable.joinColumn.name,
+    owner: joinTable.morphColumn.idColumn.name,
+    ownerType: joinTable.morphColumn.typeColumn.name,
+    field: 'field',
+    order,
+  };
+};

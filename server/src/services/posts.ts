@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 
+import { toIsoDate } from '../../../contracts/dates';
 import {
   POST_PUBLIC_FILTER_FIELDS,
   POST_PUBLIC_SORT_FIELDS,
@@ -14,11 +15,12 @@ import {
   TAG_UID,
 } from '../../../contracts/plugin';
 import { readPostExtras } from '../db/post-extras';
+import { readPostRelations } from '../db/post-relations';
 import { readPostTaxonomy } from '../db/post-taxonomy';
 import createLocales from '../i18n/locales';
 import { getPageLimits, getPluginConfig } from '../utils/plugin-config';
 import { toPublicPost, type PostRow } from '../utils/serialize';
-import { MEDIA_SELECT } from '../utils/serialize-media';
+import { createReadingTimes } from '../utils/serialize-reading-time';
 import { filterTreeOf, parseFilters, type FilterTree } from '../validation/filters';
 import { isPossibleSlug } from '../validation/slug';
 import {
@@ -30,27 +32,9 @@ import {
 
 const DEFAULT_SORT = [{ originalDate: 'desc' as const }, { publishedAt: 'desc' as const }];
 
-/** The columns a public post shows (`id` only to find its lessons). */
+/** The columns a public post shows (`id` only to find its relations, lessons and count). */
 const PUBLIC_SELECT = ['id', 'locale', 'body', ...POST_PUBLIC_FILTER_FIELDS];
 const PUBLISHED = { publishedAt: { $notNull: true } };
-
-/**
- * What a public post shows of its relations, each named column by column (never an author's
- * admin user, an import key or who uploaded a file). The query engine reads each relation for a
- * whole page at once: the statements do not grow with the number of posts, tags or locales.
- * Categories (with their parents) and tags are read together by db/post-taxonomy.ts.
- */
-const PUBLIC_POPULATE = {
-  cover: { select: MEDIA_SELECT },
-  author: {
-    select: ['documentId', 'name', 'slug', 'url'],
-    populate: { avatar: { select: MEDIA_SELECT } },
-  },
-  seo: {
-    select: ['metaTitle', 'metaDescription', 'canonicalUrl', 'noIndex'],
-    populate: { ogImage: { select: MEDIA_SELECT } },
-  },
-};
 
 /** The fields of a category, tag or author a public list may filter posts on. */
 const RELATION_FILTER_FIELDS = ['slug', 'name'];
@@ -67,6 +51,7 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
   // Service's draft/publish and locale handling (and its transaction per call) buy nothing here.
   const rows = () => strapi.db.query(uid);
   const locales = createLocales({ strapi });
+  const readingTimes = createReadingTimes();
 
   /** The public filters, typed from the post's and the lesson's schemas (built once). */
   let filterTree: FilterTree | null = null;
@@ -92,34 +77,44 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * The public posts of these rows (read with `PUBLIC_POPULATE`): their categories and tags
-   * (one statement, db/post-taxonomy.ts) and their lessons, comment counts and other languages
-   * (one statement, db/post-extras.ts).
+   * The public posts of these rows, each relation named column by column (never an author's
+   * admin user, an import key or who uploaded a file), read for the whole page at once in three
+   * statements that do not grow with the number of posts, tags or locales: cover, author with
+   * its avatar and SEO with its image (db/post-relations.ts), categories with their parents and
+   * tags (db/post-taxonomy.ts), lessons, comment counts and other languages (db/post-extras.ts).
    */
   const toPublic = async (
     found: Array<PostRow & { id: number }>,
     locale: string
   ): Promise<Post[]> => {
-    const [taxonomy, extras] = await Promise.all([
-      readPostTaxonomy(
-        strapi,
-        found.map((row) => row.id)
-      ),
+    const ids = found.map((row) => Number(row.id));
+    const [relations, taxonomy, extras] = await Promise.all([
+      readPostRelations(strapi, ids),
+      readPostTaxonomy(strapi, ids),
       readPostExtras(strapi, found, locale),
     ]);
-    return found.map((row) =>
-      toPublicPost(
+    return found.map((row) => {
+      const id = Number(row.id);
+      const lessons = extras.lessons.get(id) ?? [];
+      return toPublicPost(
         {
           ...row,
-          categories: taxonomy.categories.get(Number(row.id)) ?? [],
-          tags: taxonomy.tags.get(Number(row.id)) ?? [],
-          lessons: extras.lessons.get(Number(row.id)) ?? [],
+          cover: relations.covers.get(id) ?? null,
+          author: relations.authors.get(id) ?? null,
+          seo: relations.seos.get(id) ?? null,
+          categories: taxonomy.categories.get(id) ?? [],
+          tags: taxonomy.tags.get(id) ?? [],
+          lessons,
         },
         extras.counts.get(row.documentId) ?? 0,
         extras.localizations.get(row.documentId) ?? [],
-        locale
-      )
-    );
+        locale,
+        // A published row's reading time is kept (a draft's, read for a preview, is counted).
+        row.publishedAt
+          ? readingTimes(`${id}:${toIsoDate(row.updatedAt)}`, row.body, lessons)
+          : undefined
+      );
+    });
   };
 
   /** The documentId of the published post with this slug in this locale, or null. */
@@ -169,7 +164,6 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
         rows().findMany({
           where,
           select: PUBLIC_SELECT,
-          populate: PUBLIC_POPULATE,
           orderBy: params.sort,
           offset: page.start,
           limit: page.limit,
@@ -190,7 +184,6 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const row = (await rows().findOne({
         where: { ...PUBLISHED, slug, locale },
         select: PUBLIC_SELECT,
-        populate: PUBLIC_POPULATE,
       })) as (PostRow & { id: number }) | null;
       if (!row) return null;
       const [post] = await toPublic([row], locale);
@@ -213,7 +206,6 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
           publishedAt: status === 'draft' ? { $null: true } : { $notNull: true },
         },
         select: PUBLIC_SELECT,
-        populate: PUBLIC_POPULATE,
       })) as (PostRow & { id: number }) | null;
       if (!row) return null;
       const [post] = await toPublic([row], locale);
@@ -230,7 +222,6 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const found = (await rows().findMany({
         where: { ...PUBLISHED, locale },
         select: PUBLIC_SELECT,
-        populate: PUBLIC_POPULATE,
         orderBy: DEFAULT_SORT,
         limit: Math.min(size, getPageLimits(strapi).maxLimit),
       })) as Array<PostRow & { id: number }>;

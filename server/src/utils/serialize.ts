@@ -4,6 +4,7 @@ import type { AuthorRef, CategoryRef, TagRef } from '../../../contracts/taxonomy
 
 import { readingTime } from './reading-time';
 import { toPublicMedia, type MediaRow } from './serialize-media';
+import type { ReadingTime } from './serialize-reading-time';
 
 /** An author, category or tag row as a post's read populates it. */
 export interface AuthorRow {
@@ -95,12 +96,16 @@ const toSeo = (row: SeoRow | null | undefined): Seo => ({
   noIndex: row?.noIndex === true,
 });
 
-/** Builds a public post field by field: nothing reaches the answer unless it is named here. */
+/**
+ * Builds a public post field by field: nothing reaches the answer unless it is named here
+ * (`reading`: the row's reading time when the caller kept it, counted here otherwise).
+ */
 export const toPublicPost = (
   row: PostRow,
   commentCount: number,
   localizations: PostLocalization[] = [],
-  fallbackLocale = ''
+  fallbackLocale = '',
+  reading?: ReadingTime
 ): Post => {
   const locale = row.locale ?? fallbackLocale;
   const lessons = row.lessons ?? [];
@@ -121,7 +126,7 @@ export const toPublicPost = (
       .sort(byName),
     tags: (row.tags ?? []).map((tag) => toTagRef(tag, locale)).sort(byName),
     seo: toSeo(row.seo),
-    ...readingTime(row.body, lessons),
+    ...(reading ?? readingTime(row.body, lessons)),
     lessonsHeading: row.lessonsHeading ?? null,
     lessons: lessons.map((lesson, index) => ({ position: index + 1, text: lesson.text })),
     commentsEnabled: row.commentsEnabled !== false,
