@@ -713,7 +713,7 @@ const report = ({ results, floor, meta, checks, worst, mix, imported }) => {
       `(keyed hashes made by the plugin’s own functions), each an upsert that passes only if the last comment from it is ` +
       `${meta.floodIntervalSeconds} s old (the default interval). Every submitted comment comes from an address ` +
       '(`X-Forwarded-For`, behind a trusted proxy) and an email of its own, as distinct readers do, so every check passes. ' +
-      'The plugin writes the two marks before its transaction, each committed on its own; the raw floor writes them inside its one transaction. ' +
+      'The plugin writes the two marks in its one transaction with the comment (on SQLite and PostgreSQL; services/moderation.ts, createDirect), as the raw floor does. ' +
       'The generic API has no flood check.',
     '',
     ...mixSection(mix),
