@@ -5,7 +5,7 @@ import { COMMENT_UID } from '../../../contracts/plugin';
 import { commentTables } from '../repositories/table-names';
 
 import { sql } from './connection';
-import { dialectOf } from './dialect';
+import { dialectOf, placeholders } from './dialect';
 import { attributesOf, columnsOf, documentIdFactory, relationInverseOrder } from './metadata';
 
 /**
@@ -67,8 +67,8 @@ const linkWithOrderInInsert = async (
   // Each comment after the post's last one (in the batch's order), on every row of the post.
   const postOrder = relationInverseOrder(strapi, COMMENT_UID, 'post');
   const { postLink, parentLink } = n;
-  const batch = documentIds.map(() => '?').join(', ');
-  const posts = postRowIds.map(() => '?').join(', ');
+  const batch = placeholders(documentIds);
+  const posts = placeholders(postRowIds);
   await knex.raw(
     `INSERT INTO ?? (??, ??, ??)
      SELECT c.id, p.id,
@@ -102,7 +102,7 @@ const linkWithOrderInInsert = async (
   );
   if (replies.length) {
     const replyOrder = relationInverseOrder(strapi, COMMENT_UID, 'parent');
-    const list = replies.map(() => '?').join(', ');
+    const list = placeholders(replies);
     await knex.raw(
       `INSERT INTO ?? (??, ??, ??)
        SELECT c.id, p.id,

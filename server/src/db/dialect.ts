@@ -36,6 +36,9 @@ export const rawRows = <T>(result: unknown): T[] => {
   return (result as { rows?: T[] }).rows ?? [];
 };
 
+/** One `?` per value, for an `IN (…)` list of a `knex.raw` statement. */
+export const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
 /** False where `UPDATE t SET x = (SELECT … FROM t …)` is refused: the MySQL family. */
 export const updateMayReadItsTable = (dialect: Dialect) => dialect !== 'mysql';
 

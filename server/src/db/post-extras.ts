@@ -15,7 +15,7 @@ import { LESSON_COMPONENT_UID, POST_UID } from '../../../contracts/plugin';
 import { COMMENT_COUNT_COLUMNS, COMMENT_COUNT_UID } from '../models/comment-count';
 
 import { sql } from './connection';
-import { rawRows } from './dialect';
+import { placeholders, rawRows } from './dialect';
 import { columnsOf, componentLink, tableName } from './metadata';
 
 export interface PostExtras {
@@ -36,8 +36,6 @@ interface ExtraRow {
   txt2: string | null;
   txt3: string | null;
 }
-
-const placeholders = (values: unknown[]) => values.map(() => '?').join(', ');
 
 /** The lessons, counts and other languages of these published posts (rows of one `locale`). */
 export const readPostExtras = async (

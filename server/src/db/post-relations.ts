@@ -19,7 +19,7 @@ import type { AuthorRow, SeoRow } from '../utils/serialize';
 import { MEDIA_SELECT, type MediaRow } from '../utils/serialize-media';
 
 import { sql } from './connection';
-import { rawRows } from './dialect';
+import { placeholders, rawRows } from './dialect';
 import { columnsOf, componentLink, mediaLink, relationLink, tableName } from './metadata';
 
 export interface PostRelations {
@@ -30,8 +30,6 @@ export interface PostRelations {
 }
 
 type Row = Record<string, unknown>;
-
-const placeholders = (values: unknown[]) => values.map(() => '?').join(', ');
 
 const AUTHOR_SELECT = ['documentId', 'name', 'slug', 'url'] as const;
 const SEO_SELECT = ['metaTitle', 'metaDescription', 'canonicalUrl', 'noIndex'] as const;

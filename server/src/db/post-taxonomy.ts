@@ -12,7 +12,7 @@ import { CATEGORY_UID, POST_UID, TAG_UID } from '../../../contracts/plugin';
 import type { CategoryRow, TagRow } from '../utils/serialize';
 
 import { sql } from './connection';
-import { rawRows } from './dialect';
+import { placeholders, rawRows } from './dialect';
 import { columnsOf, relationLink, tableName } from './metadata';
 
 export interface PostTaxonomy {
@@ -33,8 +33,6 @@ interface TaxonomyRow {
   parent_name: string | null;
   parent_slug: string | null;
 }
-
-const placeholders = (values: unknown[]) => values.map(() => '?').join(', ');
 
 /** The link's order column, or the link row's id when the relation has none. */
 const orderOf = (link: ReturnType<typeof relationLink>) => link.order ?? 'id';

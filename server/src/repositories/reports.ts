@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import type { ReportReason } from '../../../contracts/comments';
-import { dialectOf, insertUniqueRow, rawRows } from '../db/dialect';
+import { dialectOf, insertUniqueRow, placeholders, rawRows } from '../db/dialect';
 import { sql } from '../db/connection';
 import { tableName } from '../db/metadata';
 import { COMMENT_REPORT_COLUMNS as C, COMMENT_REPORT_UID } from '../models/comment-report';
@@ -128,7 +128,7 @@ const createReportsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     > {
       if (commentDocumentIds.length === 0) return [];
       const knex = await sql(strapi);
-      const marks = commentDocumentIds.map(() => '?').join(', ');
+      const marks = placeholders(commentDocumentIds);
       const rows = rawRows<Record<string, unknown>>(
         await knex.raw(
           `SELECT * FROM (

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { dialectOf, rawRows, updateMayReadItsTable } from '../db/dialect';
+import { dialectOf, placeholders, rawRows, updateMayReadItsTable } from '../db/dialect';
 import { sql } from '../db/connection';
 import { getService } from '../utils/get-service';
 
@@ -44,7 +44,7 @@ const createThreadIndexRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const part of chunks(commentIds)) {
       const query = `
         WITH RECURSIVE sub (id, depth) AS (
-          SELECT c.id, 1 FROM ?? c WHERE c.id IN (${part.map(() => '?').join(', ')})
+          SELECT c.id, 1 FROM ?? c WHERE c.id IN (${placeholders(part)})
           UNION
           SELECT l.??, sub.depth + 1 FROM ?? l JOIN sub ON l.?? = sub.id WHERE sub.depth < ${MAX_THREAD_DEPTH}
         )
