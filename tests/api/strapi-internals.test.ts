@@ -16,6 +16,8 @@ import {
 } from '../../contracts/plugin';
 import { permissionParts } from '../../server/src/db/admin-permissions';
 import { sql } from '../../server/src/db/connection';
+import { dialectOf, rawRows } from '../../server/src/db/dialect';
+import { selectRows } from '../../server/src/db/prepared-reads';
 import { EDIT_ROW_WIDTH, viewConfiguration } from '../../server/src/db/content-manager';
 import {
   attributesOf,
@@ -384,6 +386,129 @@ describe(`Strapi internals the plugin relies on (Strapi ${STRAPI_VERSION})`, () 
         'connection.ts',
         'strapi.db.transaction() without a callback answering the current transaction, whose get() is its knex transaction'
       );
+    });
+  });
+
+  describe('db/prepared-reads.ts', () => {
+    const postsTable = () => tableName(strapi, POST_UID);
+    const read = (title: string) =>
+      selectRows<{ title: string; at: number | string | Date }>(
+        strapi,
+        'SELECT ?? AS title, ? AS at FROM ?? WHERE ?? = ?',
+        ['title', 7, postsTable(), 'title', title]
+      );
+
+    it('formats a raw text with knex once and answers what knex.raw answers', async () => {
+      const raw = strapi.db.connection.raw('SELECT ?? AS n FROM ?? WHERE ?? = ?', [
+        'title',
+        'blog_posts',
+        'id',
+        1,
+      ]) as unknown as { toSQL: () => { sql: string; bindings: unknown[] } };
+      const native = raw.toSQL();
+      relies(
+        typeof native.sql === 'string' &&
+          !native.sql.includes('??') &&
+          native.bindings.length === 1,
+        'prepared-reads.ts',
+        'knex.raw(text, bindings).toSQL(): identifiers quoted, the values alone left as bindings'
+      );
+      const post = await createPost(strapi, { title: 'Prepared reads: shape' });
+      const viaKnex = rawRows<{ title: string }>(
+        await strapi.db.connection.raw('SELECT ?? AS title FROM ?? WHERE ?? = ?', [
+          'title',
+          postsTable(),
+          'title',
+          post.title,
+        ])
+      );
+      const twice = [await read(post.title), await read(post.title)];
+      expect(twice[0].map((row) => row.title)).toEqual(viaKnex.map((row) => row.title));
+      expect(twice[1]).toEqual(twice[0]);
+      expect(Number(twice[0][0].at)).toBe(7);
+    });
+
+    it('lends the connection through knex.client and is seen by the query event', async () => {
+      const client = (strapi.db.connection as unknown as { client: Record<string, unknown> })
+        .client;
+      for (const method of ['acquireConnection', 'releaseConnection', 'emit']) {
+        relies(
+          typeof client[method] === 'function',
+          'prepared-reads.ts',
+          `strapi.db.connection.client.${method}()`
+        );
+      }
+      if (dialectOf(strapi) === 'sqlite') {
+        const connection = (await (client.acquireConnection as () => Promise<unknown>)()) as {
+          prepare?: (text: string) => { reader?: unknown; all?: unknown };
+        };
+        try {
+          const statement = connection.prepare?.('SELECT 1 AS one');
+          relies(
+            statement?.reader === true && typeof statement.all === 'function',
+            'prepared-reads.ts',
+            "better-sqlite3's connection.prepare(sql) with reader and all()"
+          );
+        } finally {
+          await (client.releaseConnection as (c: unknown) => Promise<void>)(connection);
+        }
+      }
+      const seen: string[] = [];
+      const listener = (query: { sql: string }) => seen.push(query.sql);
+      strapi.db.connection.on('query', listener);
+      try {
+        await read('nobody wrote this title');
+      } finally {
+        strapi.db.connection.removeListener('query', listener);
+      }
+      expect(seen).toHaveLength(1);
+      // `?` as sent on SQLite and MySQL, `$n` on PostgreSQL.
+      expect(seen[0]).toMatch(
+        /^SELECT \S+ AS title, (\?|\$1) AS at FROM \S+ WHERE \S+ = (\?|\$2)$/
+      );
+    });
+
+    it("reads inside a transaction on its connection, and never another request's uncommitted rows", async () => {
+      const title = 'Prepared reads: uncommitted';
+      let inside: string[] = [];
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let written!: () => void;
+      const wrote = new Promise<void>((resolve) => {
+        written = resolve;
+      });
+      const transaction = strapi.db
+        .transaction(async ({ trx }) => {
+          const column = columnsOf(strapi, POST_UID);
+          await trx(postsTable()).insert({
+            [column('documentId')]: 'preparedreadsuncommitted',
+            [column('title')]: title,
+            [column('slug')]: 'prepared-reads-uncommitted',
+            [column('locale')]: 'en',
+          });
+          inside = (await read(title)).map((row) => row.title);
+          written();
+          await held;
+          throw new Error('rolled back on purpose');
+        })
+        .catch((error: Error) => error.message);
+      await wrote;
+      expect(inside).toEqual([title]);
+      let outside: string[] | null = null;
+      const reading = read(title).then((rows) => {
+        outside = rows.map((row) => row.title);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      if (dialectOf(strapi) === 'sqlite') {
+        // SQLite's one connection is the transaction's until it ends: the read waits for it.
+        expect(outside).toBeNull();
+      }
+      release();
+      expect(await transaction).toBe('rolled back on purpose');
+      await reading;
+      expect(outside).toEqual([]);
     });
   });
 

@@ -14,8 +14,8 @@ import type { PostLocalization } from '../../../contracts/posts';
 import { LESSON_COMPONENT_UID, POST_UID } from '../../../contracts/plugin';
 import { COMMENT_COUNT_COLUMNS, COMMENT_COUNT_UID } from '../models/comment-count';
 
-import { sql } from './connection';
-import { placeholders, rawRows } from './dialect';
+import { placeholders } from './dialect';
+import { selectRows } from './prepared-reads';
 import { columnsOf, componentLink, tableName } from './metadata';
 
 export interface PostExtras {
@@ -54,8 +54,8 @@ export const readPostExtras = async (
 
   // The field and component type are checked below rather than in SQL, where SQLite would walk
   // the index on `field` (every lesson of every post) instead of the one on the entity.
-  const knex = await sql(strapi);
-  const result = await knex.raw(
+  const rows = await selectRows<ExtraRow>(
+    strapi,
     `SELECT 'l' AS kind, j.?? AS post_id, NULL AS document_id, j.?? AS seq, l.id AS num,
         l.?? AS txt, j.?? AS txt2, j.?? AS txt3
       FROM ?? j JOIN ?? l ON l.id = j.??
@@ -97,7 +97,7 @@ export const readPostExtras = async (
     ]
   );
 
-  for (const row of rawRows<ExtraRow>(result)) {
+  for (const row of rows) {
     if (row.kind === 'l') {
       if (row.txt2 !== 'lessons' || row.txt3 !== LESSON_COMPONENT_UID) continue;
       const entity = Number(row.post_id);

@@ -18,8 +18,8 @@ import { AUTHOR_UID, POST_UID, SEO_COMPONENT_UID } from '../../../contracts/plug
 import type { AuthorRow, SeoRow } from '../utils/serialize';
 import { MEDIA_SELECT, type MediaRow } from '../utils/serialize-media';
 
-import { sql } from './connection';
-import { placeholders, rawRows } from './dialect';
+import { placeholders } from './dialect';
+import { selectRows, type SqlValue } from './prepared-reads';
 import { columnsOf, componentLink, mediaLink, relationLink, tableName } from './metadata';
 
 export interface PostRelations {
@@ -110,7 +110,7 @@ export const readPostRelations = async (
   const files = tableName(strapi, cover.target);
 
   const select: string[] = ['p.id AS post_id'];
-  const bindings: unknown[] = [];
+  const bindings: SqlValue[] = [];
   const column = (alias: string, name: string, as: string) => {
     select.push(`${alias}.?? AS ??`);
     bindings.push(name, as);
@@ -164,14 +164,14 @@ export const readPostRelations = async (
   bindings.push(tableName(strapi, SEO_COMPONENT_UID), seoLink.component);
   joinMedia('o', ogImage, 's', SEO_COMPONENT_UID, 'ogImage');
 
-  const knex = await sql(strapi);
-  const result = await knex.raw(
+  const rows = await selectRows<Row>(
+    strapi,
     `SELECT ${select.join(', ')} FROM ?? p ${joins.join(' ')} WHERE p.id IN (${placeholders(postRowIds)})`,
     [...bindings, ...postRowIds]
   );
 
   const byPost = new Map<number, Row[]>();
-  for (const row of rawRows<Row>(result)) {
+  for (const row of rows) {
     const post = Number(row.post_id);
     const list = byPost.get(post) ?? [];
     list.push(row);

@@ -11,8 +11,8 @@ import type { Core } from '@strapi/strapi';
 import { CATEGORY_UID, POST_UID, TAG_UID } from '../../../contracts/plugin';
 import type { CategoryRow, TagRow } from '../utils/serialize';
 
-import { sql } from './connection';
-import { placeholders, rawRows } from './dialect';
+import { placeholders } from './dialect';
+import { selectRows } from './prepared-reads';
 import { columnsOf, relationLink, tableName } from './metadata';
 
 export interface PostTaxonomy {
@@ -51,8 +51,8 @@ export const readPostTaxonomy = async (
   const tag = columnsOf(strapi, TAG_UID);
   const categories = tableName(strapi, CATEGORY_UID);
 
-  const knex = await sql(strapi);
-  const result = await knex.raw(
+  const rows = await selectRows<TaxonomyRow>(
+    strapi,
     `SELECT 'c' AS kind, k.?? AS post_id, k.?? AS seq, c.id AS row_id,
         c.?? AS document_id, c.?? AS name, c.?? AS slug, c.?? AS locale,
         p.?? AS parent_document_id, p.?? AS parent_name, p.?? AS parent_slug
@@ -98,7 +98,7 @@ export const readPostTaxonomy = async (
     ]
   );
 
-  for (const row of rawRows<TaxonomyRow>(result)) {
+  for (const row of rows) {
     const post = Number(row.post_id);
     const ref = { documentId: row.document_id, name: row.name, slug: row.slug, locale: row.locale };
     if (row.kind === 'c') {

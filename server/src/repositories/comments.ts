@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
 import { COMMENT_UID } from '../../../contracts/plugin';
-import { dialectOf, nullsOldestOrder } from '../db/dialect';
+import { dialectOf, nullsOldestOrder, placeholders } from '../db/dialect';
 import { columnsOf } from '../db/metadata';
 import { sql } from '../db/connection';
+import { selectRows } from '../db/prepared-reads';
 
 import { commentTables } from './table-names';
 import type { SortOrder } from '../validation/public-query';
@@ -46,6 +47,13 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       staff: column('staff'),
     };
   };
+  /** The public columns as a raw select list (`?? AS ??` each) and its bindings. */
+  const selectList = () =>
+    Object.keys(publicColumns())
+      .map(() => '?? AS ??')
+      .join(', ');
+  const selectBindings = () =>
+    Object.entries(publicColumns()).flatMap(([as, column]) => [column, as]);
 
   return {
     /** A page of a post's approved root comments, and how many there are. */
@@ -54,21 +62,29 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       page: { start: number; limit: number; order: SortOrder }
     ): Promise<{ rows: PublicCommentRow[]; total: number }> {
       const n = names();
-      const knex = await sql(strapi);
-      const roots = () =>
-        knex(n.comments)
-          .where(n.commentPost, postDocumentId)
-          .where(n.status, 'approved')
-          .whereNull(n.commentParent);
+      const [order, orderBindings] = nullsOldestOrder(dialectOf(strapi), n.submittedAt, page.order);
+      const roots = 'FROM ?? WHERE ?? = ? AND ?? = ? AND ?? IS NULL';
+      const rootBindings = [
+        n.comments,
+        n.commentPost,
+        postDocumentId,
+        n.status,
+        'approved',
+        n.commentParent,
+      ];
       const [rows, [{ total }]] = await Promise.all([
-        roots()
-          .select(publicColumns())
-          .orderByRaw(...nullsOldestOrder(dialectOf(strapi), n.submittedAt, page.order))
-          .offset(page.start)
-          .limit(page.limit),
-        roots().count({ total: '*' }),
+        selectRows<PublicCommentRow>(
+          strapi,
+          `SELECT ${selectList()} ${roots} ORDER BY ${order} LIMIT ? OFFSET ?`,
+          [...selectBindings(), ...rootBindings, ...orderBindings, page.limit, page.start]
+        ),
+        selectRows<{ total: number | string }>(
+          strapi,
+          `SELECT COUNT(*) AS total ${roots}`,
+          rootBindings
+        ),
       ]);
-      return { rows: rows as PublicCommentRow[], total: Number(total) };
+      return { rows, total: Number(total) };
     },
 
     /**
@@ -79,11 +95,11 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     async findApprovedReplies(rootDocumentIds: string[]): Promise<PublicCommentRow[]> {
       if (rootDocumentIds.length === 0) return [];
       const n = names();
-      const knex = await sql(strapi);
-      return knex(n.comments)
-        .select(publicColumns())
-        .whereIn(n.commentRoot, rootDocumentIds)
-        .where(n.status, 'approved');
+      return selectRows<PublicCommentRow>(
+        strapi,
+        `SELECT ${selectList()} FROM ?? WHERE ?? IN (${placeholders(rootDocumentIds)}) AND ?? = ?`,
+        [...selectBindings(), n.comments, n.commentRoot, ...rootDocumentIds, n.status, 'approved']
+      );
     },
 
     /**

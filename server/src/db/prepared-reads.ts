@@ -1,0 +1,126 @@
+/**
+ * The plugin's raw SELECTs on the public read paths, with their SQL text built and, on SQLite,
+ * their statement compiled once per process instead of on every request.
+ *
+ * knex formats a raw statement's `??` identifiers on every call, and its better-sqlite3 client
+ * compiles (`prepare`) the SQL on every call: for a post's relations (a dozen joins) the compile
+ * alone costs more than running it. Here the text knex formats for a statement (the same text
+ * knex would send) is kept, keyed by the statement and its identifiers, and on SQLite the
+ * compiled statement is kept per connection, so a request only binds its values and runs it.
+ *
+ * It relies on knex 3's client as Strapi 5.54.0 sets it up (tests/api/strapi-internals.test.ts
+ * checks each on a booted Strapi):
+ * - `knex.raw(text, bindings).toSQL()` answers the text with identifiers quoted and `?` for each
+ *   value, and the values alone;
+ * - `knex.client.acquireConnection()` / `releaseConnection()` lend the pool's connection (a
+ *   transaction's client lends the transaction's own), so a read waits for SQLite's single
+ *   connection like any knex query and never sees another request's uncommitted rows;
+ * - a better-sqlite3 connection's `prepare(sql)` answers a statement with `reader` and `all()`;
+ *   knex's client binds a Date as its milliseconds and a boolean as 0 or 1, as done here;
+ * - `knex.client.emit('query', …)` is what knex emits for each statement it runs, so whoever
+ *   listens to the knex's `query` event (Strapi's debug log, the plugin's statement counts) still
+ *   sees every statement.
+ * PostgreSQL and MySQL/MariaDB compile statements on the server: there the kept text is sent with
+ * `knex.raw`.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+
+import { sql } from './connection';
+import { dialectOf, rawRows } from './dialect';
+
+/** A value bound to a `?` of a raw statement. */
+export type SqlValue = string | number | boolean | Date | null;
+
+/** At most this many texts and, per connection, compiled statements are kept (oldest out). */
+const KEPT = 256;
+
+type SqliteStatement = { reader: boolean; all: (...values: unknown[]) => unknown[] };
+type SqliteConnection = { prepare: (text: string) => SqliteStatement };
+type LendingClient = {
+  acquireConnection: () => Promise<unknown>;
+  releaseConnection: (connection: unknown) => Promise<unknown> | unknown;
+  emit: (event: 'query', query: Record<string, unknown>) => boolean;
+};
+
+/** Adds to a Map used as a bounded cache, dropping the entry kept longest when it is full. */
+const keep = <K, V>(kept: Map<K, V>, key: K, value: V): V => {
+  if (kept.size >= KEPT) kept.delete(kept.keys().next().value as K);
+  kept.set(key, value);
+  return value;
+};
+
+/**
+ * For each binding of a knex raw text, whether it is an identifier (`??`) or a value (`?`), read
+ * as knex's raw formatter reads them (an escaped `\?` binds nothing).
+ */
+export const bindingKinds = (text: string): Array<'identifier' | 'value'> => {
+  const kinds: Array<'identifier' | 'value'> = [];
+  for (const [mark] of text.matchAll(/\\\?|\?\??/g)) {
+    if (mark === '??') kinds.push('identifier');
+    else if (mark === '?') kinds.push('value');
+  }
+  return kinds;
+};
+
+const kindsOfText = new Map<string, Array<'identifier' | 'value'>>();
+const formatted = new Map<string, string>();
+const compiled = new WeakMap<object, Map<string, SqliteStatement>>();
+
+/** The text knex sends for `text` with these identifiers (built once), and the values alone. */
+const prepare = (knex: Knex, text: string, bindings: ReadonlyArray<string | SqlValue>) => {
+  const kinds = kindsOfText.get(text) ?? keep(kindsOfText, text, bindingKinds(text));
+  if (kinds.length !== bindings.length) {
+    throw new Error(`A raw statement has ${kinds.length} marks and ${bindings.length} bindings`);
+  }
+  const identifiers: string[] = [];
+  const values: SqlValue[] = [];
+  kinds.forEach((kind, at) => {
+    if (kind === 'identifier') identifiers.push(String(bindings[at]));
+    else values.push(bindings[at] as SqlValue);
+  });
+  const key = `${text}\u0000${identifiers.join('\u0000')}`;
+  let query = formatted.get(key);
+  if (query === undefined) {
+    query = keep(formatted, key, knex.raw(text, bindings as Knex.RawBinding[]).toSQL().sql);
+  }
+  return { query, values };
+};
+
+/** A value as knex's better-sqlite3 client binds it. */
+const toSqlite = (value: SqlValue) => {
+  if (value instanceof Date) return value.valueOf();
+  if (typeof value === 'boolean') return Number(value);
+  return value;
+};
+
+/**
+ * The rows of a raw SELECT written as for `knex.raw` (`??` identifiers, `?` values), on the
+ * current transaction's connection when there is one.
+ */
+export const selectRows = async <T>(
+  strapi: Core.Strapi,
+  text: string,
+  bindings: ReadonlyArray<string | SqlValue>
+): Promise<T[]> => {
+  const knex = await sql(strapi);
+  const { query, values } = prepare(knex, text, bindings);
+  if (dialectOf(strapi) !== 'sqlite') return rawRows<T>(await knex.raw(query, values));
+
+  const client = knex.client as unknown as LendingClient;
+  const connection = (await client.acquireConnection()) as SqliteConnection & object;
+  try {
+    const statements = compiled.get(connection) ?? new Map<string, SqliteStatement>();
+    compiled.set(connection, statements);
+    let statement = statements.get(query);
+    if (statement === undefined) {
+      statement = connection.prepare(query);
+      if (!statement.reader) throw new Error('selectRows runs SELECTs only');
+      keep(statements, query, statement);
+    }
+    client.emit('query', { method: 'raw', sql: query, bindings: values });
+    return statement.all(...values.map(toSqlite)) as T[];
+  } finally {
+    await client.releaseConnection(connection);
+  }
+};
