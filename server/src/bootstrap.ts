@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { ADMIN_ACTIONS, PLUGIN_ID, type AdminActionName } from '../../contracts/plugin';
 
+import { ensureLinkOrderIndexes } from './db/link-order-indexes';
 import createCommentCountsRepository from './repositories/comment-counts';
 import createThreadIndexRepository from './repositories/thread-index';
 import { startMailCron } from './mail/cron';
@@ -56,6 +57,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('contentManagerLayout', { strapi }).applyDefaultsOnce();
   await grantDefaultRolesOnce(strapi);
   getService('notifications', { strapi }).registerWebhookEvents();
+  await ensureLinkOrderIndexes(strapi);
   await fillDerivedData(strapi);
   await getService('importJobs', { strapi }).removeLeftoverFiles();
   startScheduleCron(strapi, getService('schedules', { strapi }).runner);

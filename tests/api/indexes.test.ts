@@ -74,6 +74,10 @@ describe('indexes', () => {
     ['blog_comments_post_lnk', ['comment_id']],
     ['blog_comments_parent_lnk', ['inv_comment_id']],
     ['blog_comments_parent_lnk', ['comment_id']],
+    // A new comment's place after its post's last one, and a reply's after its parent's last
+    // reply: the plugin's own indexes on Strapi's link tables (db/link-order-indexes.ts).
+    ['blog_comments_post_lnk', ['post_id', 'comment_ord']],
+    ['blog_comments_parent_lnk', ['inv_comment_id', 'comment_ord']],
     ['blog_moderation_events', ['comment_document_id']],
     // A post's comments feed, and when its comments last changed.
     ['blog_comments', ['post_document_id', 'status', 'submitted_at']],
@@ -120,6 +124,23 @@ describe('indexes', () => {
       }>;
       expect(plan.map((row) => row.detail).join('\n')).toContain(
         'INDEX blog_comments_author_email_idx (author_email=? AND author_name=? AND status=?)'
+      );
+    }
+  );
+
+  /**
+   * A new comment's order is the greatest of its post's links plus one. With Strapi's own indexes
+   * (the post's column, the order column) SQLite reads every link of the post for it.
+   */
+  (databaseClient() === 'sqlite' ? it : it.skip)(
+    "finds a post's last comment order in one step down the plugin's link index",
+    async () => {
+      const plan = (await app.strapi.db.connection.raw(
+        'EXPLAIN QUERY PLAN SELECT MAX(comment_ord) FROM blog_comments_post_lnk WHERE post_id = ?',
+        [1]
+      )) as Array<{ detail: string }>;
+      expect(plan.map((row) => row.detail).join('\n')).toContain(
+        'USING COVERING INDEX blog_comments_post_lnk_blog_ord (post_id=?)'
       );
     }
   );

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 
 import components from '../../server/src/components';
+import { POST_PUBLIC_FILTER_FIELDS } from '../../contracts/posts';
 import {
   AUTHOR_UID,
   CATEGORY_UID,
@@ -31,8 +32,10 @@ import {
 import { poolActivity } from '../../server/src/db/pool';
 import { readPostExtras } from '../../server/src/db/post-extras';
 import { readPostRelations } from '../../server/src/db/post-relations';
+import { readPublishedPostRow } from '../../server/src/db/post-rows';
 import { readPostTaxonomy } from '../../server/src/db/post-taxonomy';
 import { readStoreValues } from '../../server/src/db/store-values';
+import createLocales from '../../server/src/i18n/locales';
 import { abilityOfAdmin, contentManagerPermissions } from '../../server/src/db/publish-permission';
 import { COMMENT_COUNT_COLUMNS, COMMENT_COUNT_UID } from '../../server/src/models/comment-count';
 import { FLOOD_MARK_UID } from '../../server/src/models/flood-mark';
@@ -512,6 +515,37 @@ describe(`Strapi internals the plugin relies on (Strapi ${STRAPI_VERSION})`, () 
     });
   });
 
+  describe('db/post-rows.ts', () => {
+    it("reads a published post's row by slug as the query engine's findOne reads it", async () => {
+      const attributes = ['id', 'locale', 'body', ...POST_PUBLIC_FILTER_FIELDS];
+      const full = await createPost(strapi, {
+        title: 'Post rows: everything',
+        originalDate: '2008-02-22',
+        commentsEnabled: false,
+        body: ['First paragraph', 'Second'],
+      });
+      const bare = await createPost(strapi, {
+        title: 'Post rows: nothing',
+        originalDate: null,
+        commentsEnabled: true,
+        body: [],
+      });
+      // Rows of another locale, a draft of the same slug and another slug are not read.
+      const draftOnly = await createPost(strapi, { title: 'Post rows: draft' }, { draft: true });
+      for (const post of [full, bare]) {
+        const expected = await strapi.db.query(POST_UID).findOne({
+          where: { slug: post.slug, locale: 'en', publishedAt: { $notNull: true } },
+          select: attributes,
+        });
+        const raw = await readPublishedPostRow(strapi, attributes, post.slug, 'en');
+        relies(expected, 'post-rows.ts', 'a published row found by the query engine');
+        expect(raw).toEqual(expected);
+      }
+      expect(await readPublishedPostRow(strapi, attributes, draftOnly.slug, 'en')).toBeNull();
+      expect(await readPublishedPostRow(strapi, attributes, full.slug, 'fr')).toBeNull();
+    });
+  });
+
   describe('db/store-values.ts', () => {
     it('reads core store values in one statement as strapi.store().get reads each', async () => {
       const blog = strapi.store({ type: 'plugin', name: 'blog' });
@@ -539,6 +573,8 @@ describe(`Strapi internals the plugin relies on (Strapi ${STRAPI_VERSION})`, () 
       );
       expect(one).toEqual(each);
       expect(one.at(-1)).toBe(await strapi.plugin('i18n').service('locales').getDefaultLocale());
+      // i18n/locales.ts reads the default locale this way.
+      expect(await createLocales({ strapi }).defaultLocale()).toBe(one.at(-1));
     });
   });
 

@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 
 import { ROOT, startDemo } from '../helpers/demo-server.mjs';
 
-const PORT = Number(process.env.E2E_SCHEDULE_PORT || 1399);
+const PORT = Number(process.env.E2E_SCHEDULE_PORT || 1397);
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const FAILURES = path.join(ROOT, 'tests', '.tmp', 'e2e-failures');

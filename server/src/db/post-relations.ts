@@ -19,6 +19,7 @@ import type { AuthorRow, SeoRow } from '../utils/serialize';
 import { MEDIA_SELECT, type MediaRow } from '../utils/serialize-media';
 
 import { placeholders } from './dialect';
+import { fromBoolean, fromJson, fromNumber, fromString } from './field-values';
 import { selectRows, type SqlValue } from './prepared-reads';
 import { columnsOf, componentLink, mediaLink, relationLink, tableName } from './metadata';
 
@@ -33,25 +34,6 @@ type Row = Record<string, unknown>;
 
 const AUTHOR_SELECT = ['documentId', 'name', 'slug', 'url'] as const;
 const SEO_SELECT = ['metaTitle', 'metaDescription', 'canonicalUrl', 'noIndex'] as const;
-
-/** @strapi/database's fields' `fromDB`: what the query engine makes of a column's value. */
-const fromJson = (value: unknown) => {
-  if (typeof value !== 'string') return value;
-  try {
-    const parsed: unknown = JSON.parse(value);
-    // Strapi 5 before rc.7 stored some values stringified twice; the query engine parses again.
-    return typeof parsed === 'string' ? JSON.parse(parsed) : parsed;
-  } catch {
-    return value;
-  }
-};
-const fromBoolean = (value: unknown) => {
-  if (value === null || typeof value === 'boolean') return value;
-  const text = String(value);
-  return text === '1' ? true : text === '0' ? false : null;
-};
-const fromNumber = (value: unknown) => (value === null ? null : Number(value));
-const fromString = (value: unknown) => (value === null ? null : String(value));
 
 const MEDIA_FIELDS: Record<string, (value: unknown) => unknown> = {
   url: fromString,

@@ -3,10 +3,17 @@
  * per statement; a public submission needs two (the plugin's moderation settings and i18n's
  * default locale), so this reads them together, in the shape @strapi/core 5 stores them: table
  * `strapi::core-store`, key `${type}_${name}_${key}` with `environment` and `tag` null, the value
- * JSON text (a `number` type holds a plain number) and null when no row exists.
+ * JSON text (a `number` type holds a plain number) and null when no row exists. The statement is
+ * a raw one (db/prepared-reads.ts): a public read asks for the default locale on every request.
  * tests/api/strapi-internals.test.ts checks it answers what `strapi.store().get` answers.
  */
 import type { Core } from '@strapi/strapi';
+
+import { placeholders } from './dialect';
+import { columnsOf, tableName } from './metadata';
+import { selectRows } from './prepared-reads';
+
+const CORE_STORE_UID = 'strapi::core-store';
 
 export interface StoreKey {
   type: 'plugin' | 'core';
@@ -41,9 +48,19 @@ export const readStoreValues = async (
   keys: StoreKey[]
 ): Promise<unknown[]> => {
   const names = keys.map(fullKey);
-  const rows = (await strapi.db.query('strapi::core-store').findMany({
-    where: { key: { $in: names }, environment: null, tag: null },
-    select: ['key', 'value', 'type'],
-  })) as StoreRow[];
+  const column = columnsOf(strapi, CORE_STORE_UID);
+  const rows = await selectRows<StoreRow>(
+    strapi,
+    `SELECT ?? AS ??, ?? AS ??, ?? AS ?? FROM ??
+      WHERE ?? IN (${placeholders(names)}) AND ?? IS NULL AND ?? IS NULL`,
+    [
+      ...['key', 'value', 'type'].flatMap((name) => [column(name), name]),
+      tableName(strapi, CORE_STORE_UID),
+      column('key'),
+      ...names,
+      column('environment'),
+      column('tag'),
+    ]
+  );
   return names.map((name) => parse(rows.find((row) => row.key === name)));
 };

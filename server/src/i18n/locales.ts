@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import { readStoreValues, type StoreKey } from '../db/store-values';
+
 /**
  * The locale a public request asks for: the app's default when it names none, otherwise one of
  * the app's locales (Settings → Internationalization). Anything else is a 400 before any read of
@@ -12,6 +14,8 @@ const LOCALE_CODE = /^[a-z]{2,3}(?:-[a-z\d]{2,8}){0,4}$/i;
 export const MAX_LOCALE_LENGTH = 35;
 
 const LOCALE_UID = 'plugin::i18n.locale';
+/** Where i18n keeps the default locale (its locales service's `getDefaultLocale`). */
+const DEFAULT_LOCALE_KEY: StoreKey = { type: 'plugin', name: 'i18n', key: 'default_locale' };
 
 /** Whether the app has this locale (Settings → Internationalization): one indexed read. */
 export const hasLocale = async (strapi: Core.Strapi, code: string): Promise<boolean> =>
@@ -29,12 +33,14 @@ export const isLocaleCode = (value: unknown): value is string =>
   typeof value === 'string' && value.length <= MAX_LOCALE_LENGTH && LOCALE_CODE.test(value);
 
 const createLocales = ({ strapi }: { strapi: Core.Strapi }) => {
-  const i18n = () => strapi.plugin('i18n').service('locales');
-
   return {
-    /** The app's default locale code (one read of Strapi's store). */
+    /**
+     * The app's default locale code: what i18n's `getDefaultLocale()` reads (its core store key),
+     * in one raw statement (db/store-values.ts) instead of one through the query engine.
+     */
     async defaultLocale(): Promise<string> {
-      return (await i18n().getDefaultLocale()) as string;
+      const [code] = await readStoreValues(strapi, [DEFAULT_LOCALE_KEY]);
+      return code as string;
     },
 
     /**

@@ -16,6 +16,7 @@ import {
 } from '../../../contracts/plugin';
 import { readPostExtras } from '../db/post-extras';
 import { readPostRelations } from '../db/post-relations';
+import { readPublishedPostRow } from '../db/post-rows';
 import { readPostTaxonomy } from '../db/post-taxonomy';
 import createLocales from '../i18n/locales';
 import { getPageLimits, getPluginConfig } from '../utils/plugin-config';
@@ -120,11 +121,13 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The documentId of the published post with this slug in this locale, or null. */
   const findPublishedDocumentId = async (slug: string, locale: string): Promise<string | null> => {
     if (!isPossibleSlug(slug)) return null;
-    const published = await strapi.db.query(uid).findOne({
-      where: { slug, locale, publishedAt: { $notNull: true } },
-      select: ['documentId'],
-    });
-    return (published?.documentId as string | undefined) ?? null;
+    const published = await readPublishedPostRow<{ documentId: string }>(
+      strapi,
+      ['documentId'],
+      slug,
+      locale
+    );
+    return published?.documentId ?? null;
   };
 
   return {
@@ -181,10 +184,12 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async findPublishedBySlug(slug: string, requested?: unknown): Promise<Post | null> {
       const locale = await locales.resolve(requested);
       if (!isPossibleSlug(slug)) return null;
-      const row = (await rows().findOne({
-        where: { ...PUBLISHED, slug, locale },
-        select: PUBLIC_SELECT,
-      })) as (PostRow & { id: number }) | null;
+      const row = await readPublishedPostRow<PostRow & { id: number }>(
+        strapi,
+        PUBLIC_SELECT,
+        slug,
+        locale
+      );
       if (!row) return null;
       const [post] = await toPublic([row], locale);
       return post;
@@ -231,10 +236,12 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** A published post's own fields by slug in a locale, without lessons or count; or null. */
     async findPublishedHead(slug: string, locale: string): Promise<PostHead | null> {
       if (!isPossibleSlug(slug)) return null;
-      return (await rows().findOne({
-        where: { ...PUBLISHED, slug, locale },
-        select: ['documentId', 'title', 'slug', 'updatedAt', 'publishedAt'],
-      })) as PostHead | null;
+      return readPublishedPostRow<PostHead>(
+        strapi,
+        ['documentId', 'title', 'slug', 'updatedAt', 'publishedAt'],
+        slug,
+        locale
+      );
     },
 
     findPublishedDocumentId,
