@@ -39,6 +39,18 @@ export const rawRows = <T>(result: unknown): T[] => {
 /** One `?` per value, for an `IN (…)` list of a `knex.raw` statement. */
 export const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
+/**
+ * A raw select list, `?? AS ??` per entry of `columns` (the name it answers as → its column), and
+ * its bindings, for a `knex.raw` statement.
+ */
+export const selectAs = (columns: Readonly<Record<string, string>>) => {
+  const entries = Object.entries(columns);
+  return {
+    list: entries.map(() => '?? AS ??').join(', '),
+    bindings: entries.flatMap(([as, column]) => [column, as]),
+  };
+};
+
 /** False where `UPDATE t SET x = (SELECT … FROM t …)` is refused: the MySQL family. */
 export const updateMayReadItsTable = (dialect: Dialect) => dialect !== 'mysql';
 

@@ -12,7 +12,8 @@
  * Strapi's schema sync does not declare indexes on link tables for an app, and it drops only the
  * indexes its own stored schema had (@strapi/database 5 `schema/diff.js`, diffTableIndexes), so
  * these stay; if Strapi ever builds the table again, the next boot adds them again.
- * tests/api/indexes.test.ts checks they exist after boot and after a restart, on every database.
+ * tests/api/link-order-indexes.test.ts checks they exist after boot, after a boot whose schema sync
+ * runs, and again after being dropped, on every database; tests/api/indexes.test.ts lists them.
  */
 import type { Core } from '@strapi/strapi';
 

@@ -10,6 +10,7 @@ import type { Core } from '@strapi/strapi';
 
 import { POST_UID } from '../../../contracts/plugin';
 
+import { selectAs } from './dialect';
 import { fromFieldOf } from './field-values';
 import { attributesOf, columnsOf, tableName } from './metadata';
 import { selectRows } from './prepared-reads';
@@ -23,12 +24,13 @@ export const readPublishedPostRow = async <T>(
 ): Promise<T | null> => {
   const column = columnsOf(strapi, POST_UID);
   const types = attributesOf(strapi, POST_UID);
+  const select = selectAs(Object.fromEntries(attributes.map((name) => [name, column(name)])));
   const [row] = await selectRows<Record<string, unknown>>(
     strapi,
-    `SELECT ${attributes.map(() => '?? AS ??').join(', ')} FROM ??
+    `SELECT ${select.list} FROM ??
       WHERE ?? = ? AND ?? = ? AND ?? IS NOT NULL LIMIT 1`,
     [
-      ...attributes.flatMap((name) => [column(name), name]),
+      ...select.bindings,
       tableName(strapi, POST_UID),
       column('slug'),
       slug,

@@ -1,6 +1,6 @@
 /**
- * The plugin's raw SELECTs on the public read paths, with their SQL text built and, on SQLite,
- * their statement compiled once per process instead of on every request.
+ * The plugin's raw SELECTs on the public read paths, with their SQL text built once per process
+ * and, on SQLite, their statement compiled once per connection, instead of on every request.
  *
  * knex formats a raw statement's `??` identifiers on every call, and its better-sqlite3 client
  * compiles (`prepare`) the SQL on every call: for a post's relations (a dozen joins) the compile

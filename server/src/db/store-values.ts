@@ -9,7 +9,7 @@
  */
 import type { Core } from '@strapi/strapi';
 
-import { placeholders } from './dialect';
+import { placeholders, selectAs } from './dialect';
 import { columnsOf, tableName } from './metadata';
 import { selectRows } from './prepared-reads';
 
@@ -49,12 +49,13 @@ export const readStoreValues = async (
 ): Promise<unknown[]> => {
   const names = keys.map(fullKey);
   const column = columnsOf(strapi, CORE_STORE_UID);
+  const select = selectAs({ key: column('key'), value: column('value'), type: column('type') });
   const rows = await selectRows<StoreRow>(
     strapi,
-    `SELECT ?? AS ??, ?? AS ??, ?? AS ?? FROM ??
+    `SELECT ${select.list} FROM ??
       WHERE ?? IN (${placeholders(names)}) AND ?? IS NULL AND ?? IS NULL`,
     [
-      ...['key', 'value', 'type'].flatMap((name) => [column(name), name]),
+      ...select.bindings,
       tableName(strapi, CORE_STORE_UID),
       column('key'),
       ...names,

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { COMMENT_UID } from '../../../contracts/plugin';
-import { dialectOf, nullsOldestOrder, placeholders } from '../db/dialect';
+import { dialectOf, nullsOldestOrder, placeholders, selectAs } from '../db/dialect';
 import { columnsOf } from '../db/metadata';
 import { sql } from '../db/connection';
 import { selectRows } from '../db/prepared-reads';
@@ -47,13 +47,6 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       staff: column('staff'),
     };
   };
-  /** The public columns as a raw select list (`?? AS ??` each) and its bindings. */
-  const selectList = () =>
-    Object.keys(publicColumns())
-      .map(() => '?? AS ??')
-      .join(', ');
-  const selectBindings = () =>
-    Object.entries(publicColumns()).flatMap(([as, column]) => [column, as]);
 
   return {
     /** A page of a post's approved root comments, and how many there are. */
@@ -62,6 +55,7 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       page: { start: number; limit: number; order: SortOrder }
     ): Promise<{ rows: PublicCommentRow[]; total: number }> {
       const n = names();
+      const select = selectAs(publicColumns());
       const [order, orderBindings] = nullsOldestOrder(dialectOf(strapi), n.submittedAt, page.order);
       const roots = 'FROM ?? WHERE ?? = ? AND ?? = ? AND ?? IS NULL';
       const rootBindings = [
@@ -75,8 +69,8 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       const [rows, [{ total }]] = await Promise.all([
         selectRows<PublicCommentRow>(
           strapi,
-          `SELECT ${selectList()} ${roots} ORDER BY ${order} LIMIT ? OFFSET ?`,
-          [...selectBindings(), ...rootBindings, ...orderBindings, page.limit, page.start]
+          `SELECT ${select.list} ${roots} ORDER BY ${order} LIMIT ? OFFSET ?`,
+          [...select.bindings, ...rootBindings, ...orderBindings, page.limit, page.start]
         ),
         selectRows<{ total: number | string }>(
           strapi,
@@ -95,10 +89,11 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     async findApprovedReplies(rootDocumentIds: string[]): Promise<PublicCommentRow[]> {
       if (rootDocumentIds.length === 0) return [];
       const n = names();
+      const select = selectAs(publicColumns());
       return selectRows<PublicCommentRow>(
         strapi,
-        `SELECT ${selectList()} FROM ?? WHERE ?? IN (${placeholders(rootDocumentIds)}) AND ?? = ?`,
-        [...selectBindings(), n.comments, n.commentRoot, ...rootDocumentIds, n.status, 'approved']
+        `SELECT ${select.list} FROM ?? WHERE ?? IN (${placeholders(rootDocumentIds)}) AND ?? = ?`,
+        [...select.bindings, n.comments, n.commentRoot, ...rootDocumentIds, n.status, 'approved']
       );
     },
 
