@@ -41,7 +41,7 @@ const fillDerivedData = async (strapi: Core.Strapi) => {
   const filled = await createThreadIndexRepository({ strapi }).backfill();
   if (filled) strapi.log.info(`[blog] thread copies filled for ${filled} comments`);
   const counts = createCommentCountsRepository({ strapi });
-  if (filled || (await counts.isEmpty())) {
+  if (filled || (await counts.needsRebuild())) {
     await strapi.db.transaction(() => counts.rebuild());
   }
 };

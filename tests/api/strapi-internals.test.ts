@@ -330,8 +330,9 @@ describe(`Strapi internals the plugin relies on (Strapi ${STRAPI_VERSION})`, () 
       // models/comment-count.ts names its columns for its index and the raw SQL.
       const column = columnsOf(strapi, COMMENT_COUNT_UID);
       relies(
-        column('postDocumentId') === COMMENT_COUNT_COLUMNS.postDocumentId &&
-          column('approved') === COMMENT_COUNT_COLUMNS.approved,
+        Object.entries(COMMENT_COUNT_COLUMNS).every(
+          ([attribute, name]) => column(attribute) === name
+        ),
         'registries.ts',
         "attribute columns in snake case (postDocumentId → 'post_document_id', see models/comment-count.ts)"
       );

@@ -31,11 +31,13 @@ interface Before {
   id: number;
   status: CommentStatus;
   postDocumentId: string | null;
+  /** Its parent's documentId (thread copy): null for a root. */
+  parentDocumentId: string | null;
 }
 
 export type CommentWrite =
-  /** New comments (`count`, 1 when unsaid) of one post and status, written with their thread copies. */
-  | { action: 'create'; postDocumentId: string; status: CommentStatus; count?: number }
+  /** New approved comments of one post (`roots` of them roots), written with their thread copies. */
+  | { action: 'create'; postDocumentId: string; approved: number; roots: number }
   /** A comment's status changed, or it moved to another post or parent (`moved`), or both. */
   | {
       action: 'update';
@@ -47,9 +49,15 @@ export type CommentWrite =
   /** A comment deleted; its replies (their ids) moved up to its parent. */
   | { action: 'delete'; before: Before; replies: number[] };
 
-/** +1 when a comment becomes approved, -1 when it stops being approved, else 0. */
-const approvedDelta = (from: CommentStatus | null, to: CommentStatus | 'deleted') =>
-  (to === 'approved' ? 1 : 0) - (from === 'approved' ? 1 : 0);
+/**
+ * How a comment that stays where it is moves its post's counts from status `from` to `to`: +1
+ * when it becomes approved, -1 when it stops being approved (the roots count too when it is a
+ * root), else nothing.
+ */
+const statusChange = (before: Before, to: CommentStatus | 'deleted') => {
+  const approved = (to === 'approved' ? 1 : 0) - (before.status === 'approved' ? 1 : 0);
+  return { approved, approvedRoots: before.parentDocumentId === null ? approved : 0 };
+};
 
 const createDerivedData = ({ strapi }: { strapi: Core.Strapi }) => {
   const threadIndex = createThreadIndexRepository({ strapi });
@@ -61,15 +69,15 @@ const createDerivedData = ({ strapi }: { strapi: Core.Strapi }) => {
     async refreshDerived(write: CommentWrite) {
       switch (write.action) {
         case 'create':
-          await counts.adjust(
-            write.postDocumentId,
-            approvedDelta(null, write.status) * (write.count ?? 1)
-          );
+          await counts.adjust(write.postDocumentId, {
+            approved: write.approved,
+            approvedRoots: write.roots,
+          });
           return;
         case 'update': {
           const { before } = write;
           if (!write.moved) {
-            await counts.adjust(before.postDocumentId, approvedDelta(before.status, write.status));
+            await counts.adjust(before.postDocumentId, statusChange(before, write.status));
             return;
           }
           // Its copies and its replies' follow the move; both posts are counted afresh.
@@ -78,12 +86,16 @@ const createDerivedData = ({ strapi }: { strapi: Core.Strapi }) => {
           await counts.recount([before.postDocumentId, after?.postDocumentId ?? null]);
           return;
         }
-        case 'delete':
-          await threadIndex.refresh(write.replies);
-          await counts.adjust(
-            write.before.postDocumentId,
-            approvedDelta(write.before.status, 'deleted')
-          );
+        case 'delete': {
+          const { before, replies } = write;
+          await threadIndex.refresh(replies);
+          if (before.parentDocumentId === null && replies.length > 0) {
+            // A root's replies are roots now: the approved ones among them join the roots count.
+            await counts.recount([before.postDocumentId]);
+            return;
+          }
+          await counts.adjust(before.postDocumentId, statusChange(before, 'deleted'));
+        }
       }
     },
   };

@@ -79,8 +79,9 @@ const createTrash = ({ strapi }: { strapi: Core.Strapi }) => {
           reason: input.reason,
         });
       }
+      // Replies are never roots: the roots count stays.
       const approved = replies.filter((row) => row.status === 'approved').length;
-      await counts.adjust(input.postDocumentId, -approved);
+      await counts.adjust(input.postDocumentId, { approved: -approved, approvedRoots: 0 });
       return replies.length;
     },
 
@@ -112,7 +113,7 @@ const createTrash = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       const approved = restored.filter((row) => row.to === 'approved').length;
-      await counts.adjust(input.postDocumentId, approved);
+      await counts.adjust(input.postDocumentId, { approved, approvedRoots: 0 });
       return rows.length;
     },
 

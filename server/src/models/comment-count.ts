@@ -2,9 +2,12 @@ import type { DatabaseModel } from './database-model';
 
 /**
  * A database-only table (no content type, no API): how many approved comments each post has,
- * by post documentId. A page of posts reads its counts here by key instead of counting every
- * approved comment of every post on the page. The moderation middleware moves the count in the
- * same transaction as the comment write; a missing row is filled from the comments on boot.
+ * and how many of them are roots (not replies), by post documentId. A page of posts reads its
+ * counts here by key instead of counting every approved comment of every post on the page, and a
+ * page of a thread its `total` instead of counting the post's approved roots. The moderation
+ * middleware moves both counts in the same transaction as the comment write; a missing row, or
+ * a row whose `approvedRoots` is still NULL (written before that column), is filled from the
+ * comments on boot.
  */
 export const COMMENT_COUNT_UID = 'plugin::blog.comment-count';
 
@@ -13,6 +16,8 @@ export interface CommentCountRow {
   id: number;
   postDocumentId: string;
   approved: number | string;
+  /** NULL until filled (a row from before this column): readers count the roots instead. */
+  approvedRoots: number | string | null;
 }
 
 /**
@@ -22,6 +27,7 @@ export interface CommentCountRow {
 export const COMMENT_COUNT_COLUMNS = {
   postDocumentId: 'post_document_id',
   approved: 'approved',
+  approvedRoots: 'approved_roots',
 } as const;
 
 export const commentCountModel = {
@@ -32,6 +38,7 @@ export const commentCountModel = {
     id: { type: 'increments' },
     postDocumentId: { type: 'string', column: { notNullable: true } },
     approved: { type: 'integer', column: { notNullable: true, defaultTo: 0 } },
+    approvedRoots: { type: 'integer' },
   },
   indexes: [
     {

@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 
 import { COMMENT_UID } from '../../../contracts/plugin';
 import { dialectOf, nullsOldestOrder, placeholders, selectAs } from '../db/dialect';
-import { columnsOf } from '../db/metadata';
+import { columnsOf, tableName } from '../db/metadata';
+import { COMMENT_COUNT_COLUMNS, COMMENT_COUNT_UID } from '../models/comment-count';
 import { sql } from '../db/connection';
 import { selectRows } from '../db/prepared-reads';
 
@@ -10,10 +11,11 @@ import { commentTables } from './table-names';
 import type { SortOrder } from '../validation/public-query';
 
 /**
- * SQL for the public comment reads. Each method is one statement on one index range of the
- * comments table, through the thread copies each comment keeps (its post's, its parent's and
- * its root's documentId, see thread-index.ts): a page costs the same with 10 comments as with
- * 100,000. Table and column names come from Strapi's metadata.
+ * SQL for the public comment reads. Each statement reads one index range of the comments table
+ * (through the thread copies each comment keeps: its post's, its parent's and its root's
+ * documentId, see thread-index.ts) or one key of the counts table (comment-counts.ts): a page
+ * costs the same with 10 comments as with 100,000. Table and column names come from Strapi's
+ * metadata.
  */
 
 export interface PublicCommentRow {
@@ -66,6 +68,10 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
         'approved',
         n.commentParent,
       ];
+      // The total is the post's stored count of approved roots (comment-counts.ts): one key
+      // read, however many roots. Counting them is the fallback for a post without a row (no
+      // approved comment: nothing to count) or with a row from before that column.
+      const counts = COMMENT_COUNT_COLUMNS;
       const [rows, [{ total }]] = await Promise.all([
         selectRows<PublicCommentRow>(
           strapi,
@@ -74,8 +80,14 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
         ),
         selectRows<{ total: number | string }>(
           strapi,
-          `SELECT COUNT(*) AS total ${roots}`,
-          rootBindings
+          `SELECT COALESCE((SELECT ?? FROM ?? WHERE ?? = ?), (SELECT COUNT(*) ${roots})) AS total`,
+          [
+            counts.approvedRoots,
+            tableName(strapi, COMMENT_COUNT_UID),
+            counts.postDocumentId,
+            postDocumentId,
+            ...rootBindings,
+          ]
         ),
       ]);
       return { rows, total: Number(total) };

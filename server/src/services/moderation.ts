@@ -189,13 +189,16 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!viaQueryEngine && created.some(({ prepared }) => prepared.status === 'approved')) {
         await getService('publicCache', { strapi }).invalidate(['comments']);
       }
-      const approved = new Map<string, number>();
+      const approved = new Map<string, { approved: number; roots: number }>();
       for (const { prepared } of created) {
         if (prepared.status !== 'approved') continue;
-        approved.set(prepared.postDocumentId, (approved.get(prepared.postDocumentId) ?? 0) + 1);
+        const counted = approved.get(prepared.postDocumentId) ?? { approved: 0, roots: 0 };
+        counted.approved += 1;
+        if (!prepared.parentDocumentId) counted.roots += 1;
+        approved.set(prepared.postDocumentId, counted);
       }
-      for (const [postDocumentId, count] of approved) {
-        await refreshDerived({ action: 'create', postDocumentId, status: 'approved', count });
+      for (const [postDocumentId, counted] of approved) {
+        await refreshDerived({ action: 'create', postDocumentId, ...counted });
       }
       await getService('moderationEvents', { strapi }).recordMany(
         created.map(({ documentId, prepared }) => ({
