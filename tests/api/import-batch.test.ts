@@ -304,6 +304,7 @@ describe('the importer’s comment batches', () => {
     const after = await thread();
     expect(after.headers['x-blog-cache']).not.toBe('HIT');
     expect(names(after)).toEqual(['Reader 3001', 'Reader 3002']);
+    expect(after.body.meta.pagination.total).toBe(2); // the reply is not a root
     expect(after.body.data[0].replies.map((r: { authorName: string }) => r.authorName)).toEqual([
       'Reader 3003',
     ]);
