@@ -4,9 +4,10 @@
  * threaded comments, written straight into the SQLite tables Strapi created (one transaction,
  * prepared statements), in the exact shape the Document Service writes them: a draft and a
  * published row per post (in the default locale), component rows joined through `*_cmps`, tag
- * and cover links on both rows, comment → post links to both rows, reply → parent links, and one
- * moderation event per comment. The same data goes twice: into the plugin's types and into the
- * playground's ordinary `api::article` / `api::bench-tag` / `api::reader-comment` types.
+ * and cover links on both rows, comment → post links to both rows, reply → parent links, one
+ * moderation event per comment, and each post's comment counts. The same data goes twice: into
+ * the plugin's types and into the playground's ordinary `api::article` / `api::bench-tag` /
+ * `api::reader-comment` types.
  *
  * Table and column names come from Strapi's metadata, so they follow the app's naming.
  */
@@ -386,6 +387,31 @@ const writeModerationEvents = (db, strapi, commentRows, postRows) => {
 };
 
 /**
+ * Each post's approved comments and approved root comments, as the moderation middleware keeps
+ * them beside the comments (models/comment-count.ts): a post's `commentCount` and its thread's
+ * `total` are read from here.
+ */
+const writeCommentCounts = (db, strapi, commentRows, postRows) => {
+  const counts = layoutOf(strapi, 'plugin::blog.comment-count');
+  const insert = insertStatement(db, counts.table, [
+    counts.column('postDocumentId'),
+    counts.column('approved'),
+    counts.column('approvedRoots'),
+  ]);
+  const perPost = new Map();
+  for (const row of commentRows) {
+    if (row.status !== 'approved') continue;
+    const counted = perPost.get(row.post) ?? { approved: 0, roots: 0 };
+    counted.approved += 1;
+    if (row.parent === null) counted.roots += 1;
+    perPost.set(row.post, counted);
+  }
+  for (const [post, counted] of perPost) {
+    insert.run(postRows[post].documentId, counted.approved, counted.roots);
+  }
+};
+
+/**
  * Seeds `options.posts` posts and `options.comments` comments (the first post gets
  * `options.bigThread` of them, the second `options.smallThread`, all approved) into both the
  * plugin's types and the generic ones. Returns what it wrote, for the report.
@@ -424,6 +450,7 @@ const seed = async (strapi, options) => {
         blogPostIds
       );
       writeModerationEvents(connection, strapi, commentRows, postRows);
+      writeCommentCounts(connection, strapi, commentRows, postRows);
       const articleIds = writePosts(connection, strapi, 'api::article.article', postRows, now, {
         locale: null,
         tagIds: writeTags(connection, strapi, 'api::bench-tag.bench-tag', tagRows, now, null),

@@ -50,9 +50,9 @@ export type CommentWrite =
   | { action: 'delete'; before: Before; replies: number[] };
 
 /**
- * How a comment that stays where it is moves its post's counts from status `from` to `to`: +1
- * when it becomes approved, -1 when it stops being approved (the roots count too when it is a
- * root), else nothing.
+ * How a comment that stays where it is moves its post's counts going from its status `before`
+ * to `to`: +1 when it becomes approved, -1 when it stops being approved (the roots count too when
+ * it is a root), else nothing.
  */
 const statusChange = (before: Before, to: CommentStatus | 'deleted') => {
   const approved = (to === 'approved' ? 1 : 0) - (before.status === 'approved' ? 1 : 0);
