@@ -75,7 +75,27 @@ const digest = (dirs) => {
   return hash.digest('hex');
 };
 
-step('Building the plugin', 'strapi-plugin', ['build']);
+// The plugin build takes about 20 seconds: redo it only when its sources or its dist/ changed
+// since the demo last built it. Two demos started together (the e2e suites in CI) then find it
+// built and leave dist/ alone, instead of writing it at the same time.
+const PLUGIN_STAMP = path.join(PLAYGROUND, '.tmp', 'plugin-built-from');
+const pluginInputs = () =>
+  digest(
+    ['server', 'admin', 'contracts', 'dist', 'package.json', 'package-lock.json'].map((name) =>
+      path.join(ROOT, name)
+    )
+  );
+const pluginBuiltFrom = fs.existsSync(PLUGIN_STAMP) ? fs.readFileSync(PLUGIN_STAMP, 'utf8') : '';
+if (
+  !fs.existsSync(path.join(ROOT, 'dist', 'server', 'index.js')) ||
+  pluginBuiltFrom !== pluginInputs()
+) {
+  step('Building the plugin', 'strapi-plugin', ['build']);
+  fs.mkdirSync(path.dirname(PLUGIN_STAMP), { recursive: true });
+  fs.writeFileSync(PLUGIN_STAMP, pluginInputs());
+} else {
+  process.stdout.write('\n▶ The plugin is up to date\n');
+}
 
 // The admin build takes about a minute: redo it only when what it bundles has changed.
 const adminInputs = digest([
