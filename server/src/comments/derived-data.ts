@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import type { CommentStatus } from '../../../contracts/comments';
-import createCommentCountsRepository from '../repositories/comment-counts';
+import createCommentCountsRepository, { type CountChange } from '../repositories/comment-counts';
 import createModerationFactsRepository from '../repositories/moderation-facts';
 import createThreadIndexRepository from '../repositories/thread-index';
 
@@ -36,8 +36,8 @@ interface Before {
 }
 
 export type CommentWrite =
-  /** New approved comments of one post (`roots` of them roots), written with their thread copies. */
-  | { action: 'create'; postDocumentId: string; approved: number; roots: number }
+  /** New approved comments of one post (how many, and how many roots), written with their thread copies. */
+  | { action: 'create'; postDocumentId: string; counts: CountChange }
   /** A comment's status changed, or it moved to another post or parent (`moved`), or both. */
   | {
       action: 'update';
@@ -69,10 +69,7 @@ const createDerivedData = ({ strapi }: { strapi: Core.Strapi }) => {
     async refreshDerived(write: CommentWrite) {
       switch (write.action) {
         case 'create':
-          await counts.adjust(write.postDocumentId, {
-            approved: write.approved,
-            approvedRoots: write.roots,
-          });
+          await counts.adjust(write.postDocumentId, write.counts);
           return;
         case 'update': {
           const { before } = write;

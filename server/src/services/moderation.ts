@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 
 import type { CommentStatus } from '../../../contracts/comments';
 import { emitCreated } from '../comments/created-event';
+import type { CountChange } from '../repositories/comment-counts';
 import createDerivedData, { threadCopies } from '../comments/derived-data';
 import createTrash from '../comments/trash';
 import { rowsPerStatement } from '../db/batch-rows';
@@ -189,16 +190,16 @@ const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!viaQueryEngine && created.some(({ prepared }) => prepared.status === 'approved')) {
         await getService('publicCache', { strapi }).invalidate(['comments']);
       }
-      const approved = new Map<string, { approved: number; roots: number }>();
+      const perPost = new Map<string, CountChange>();
       for (const { prepared } of created) {
         if (prepared.status !== 'approved') continue;
-        const counted = approved.get(prepared.postDocumentId) ?? { approved: 0, roots: 0 };
-        counted.approved += 1;
-        if (!prepared.parentDocumentId) counted.roots += 1;
-        approved.set(prepared.postDocumentId, counted);
+        const counts = perPost.get(prepared.postDocumentId) ?? { approved: 0, approvedRoots: 0 };
+        counts.approved += 1;
+        if (!prepared.parentDocumentId) counts.approvedRoots += 1;
+        perPost.set(prepared.postDocumentId, counts);
       }
-      for (const [postDocumentId, counted] of approved) {
-        await refreshDerived({ action: 'create', postDocumentId, ...counted });
+      for (const [postDocumentId, counts] of perPost) {
+        await refreshDerived({ action: 'create', postDocumentId, counts });
       }
       await getService('moderationEvents', { strapi }).recordMany(
         created.map(({ documentId, prepared }) => ({
