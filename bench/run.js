@@ -16,14 +16,16 @@
  *   the least a submission needs, with the plugin's flood check).
  *
  * Each plugin read is measured with its public cache on (cached) and off (uncached, every answer
- * built); then a mix of hot reads under a writer (a comment a second), cache on and off, checked
+ * built); the uncached reads again in rounds interleaved with the floor (measurePaired), the
+ * figures their targets are judged on; then a mix of hot reads under a writer (a comment a second), cache on and off, checked
  * for exactness after each run.
  *
  * Prints a table and writes bench/results.json and bench/RESULTS.md (`--quick`:
  * bench/results-quick.json and bench/RESULTS-quick.md, not committed).
  *
  * Flags: --quick, --duration <seconds>, --connections <n>, --rounds <n> (best of n runs; 2, or 1
- * with --quick), --keep-db (keep the seeded database in
+ * with --quick), --paired-rounds <n> (interleaved rounds; 4, or 2 with --quick), --paired-duration
+ * <seconds> (each run of them; 5, or 2 with --quick), --keep-db (keep the seeded database in
  * playground/.tmp for profiling; each route's statements go to playground/.tmp/bench-statements.json),
  * --report-only (write the Markdown again from the last results JSON, measuring nothing).
  */
@@ -60,6 +62,12 @@ const DURATION = option('duration', QUICK ? 2 : 10);
 const WARMUP = QUICK ? 1 : 2;
 /** Runs per measurement; the table keeps the best of them. */
 const ROUNDS = option('rounds', QUICK ? 1 : 2);
+/**
+ * Interleaved rounds of the uncached reads against the floor (measurePaired): how many, and the
+ * seconds of each run in them (after a 1 s warm-up).
+ */
+const PAIRED_ROUNDS = option('paired-rounds', QUICK ? 2 : 4);
+const PAIRED_DURATION = option('paired-duration', QUICK ? 2 : 5);
 const CONNECTIONS = option('connections', 10);
 const OUT = QUICK
   ? { json: 'results-quick.json', md: 'RESULTS-quick.md' }
@@ -161,7 +169,7 @@ const addressOf = (n) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
  * connections cycle through the list. `during` ({ start, stop }, optional) runs after the warm-up
  * and before the measured run, and after it.
  */
-const load = async ({ port, pid, request, requests: list, duration, during }) => {
+const load = async ({ port, pid, request, requests: list, duration, during, warmup = WARMUP }) => {
   const requests = list ?? [
     {
       method: request.method ?? 'GET',
@@ -187,7 +195,7 @@ const load = async ({ port, pid, request, requests: list, duration, during }) =>
       duration: seconds,
       requests,
     });
-  await run(WARMUP);
+  await run(warmup);
   let peak = rssMb(pid);
   const sampler = setInterval(() => {
     peak = Math.max(peak, rssMb(pid));
@@ -370,6 +378,61 @@ const measureMix = async ({ strapiChild, strapiPort, setCache, cacheStats, hitRa
 };
 
 // ---------------------------------------------------------------------------------------------
+// The uncached reads against the floor, interleaved.
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/**
+ * Each uncached read beside the floor, in interleaved rounds: the floor, every read once, the
+ * floor again, every read once, …, the floor. A read's ratio in a round is its rps over the mean
+ * of the two floors measured around that round, minutes apart at most, so a slow or fast spell of
+ * the machine moves both sides of the ratio. The order of the reads turns by one every round, so
+ * no read always runs first or last. The median of each read's ratios is the figure the uncached
+ * targets are judged on; the best-of rounds (each side's best run, the floor's measured on its
+ * own) stay beside it in the table.
+ */
+const measurePaired = async ({ port, pid, reads, setCache }) => {
+  const run = async (path) => {
+    const result = await load({
+      port,
+      pid,
+      request: { path },
+      duration: PAIRED_DURATION,
+      warmup: 1,
+    });
+    if (result.non2xx || result.rps === 0)
+      throw new Error(`paired ${path}: ${result.non2xx} answers were not 2xx`);
+    return result.rps;
+  };
+  await setCache(false);
+  const floors = [await run('/api/floor')];
+  const rps = reads.map(() => []);
+  for (let round = 0; round < PAIRED_ROUNDS; round += 1) {
+    for (let i = 0; i < reads.length; i += 1) {
+      const at = (i + round) % reads.length;
+      rps[at].push(await run(reads[at].path));
+    }
+    floors.push(await run('/api/floor'));
+    log(
+      `  round ${round + 1}: floor ${floors[round]} then ${floors[round + 1]} rps; ` +
+        reads.map((read, at) => `${read.label} ${rps[at][round]}`).join(', ')
+    );
+  }
+  await setCache(true);
+  return reads.map((read, at) => {
+    const ratios = rps[at].map(
+      (value, round) =>
+        Math.round((value / ((floors[round] + floors[round + 1]) / 2)) * 1000) / 1000
+    );
+    return { endpoint: read.endpoint, rps: rps[at], floors, ratios, median: median(ratios) };
+  });
+};
+
+// ---------------------------------------------------------------------------------------------
 // The questions: each plugin route and the generic API's way of asking the same.
 
 const questions = ({ postSlug, postDocumentId, formToken, everyday }) => {
@@ -387,6 +450,7 @@ const questions = ({ postSlug, postDocumentId, formToken, everyday }) => {
     {
       endpoint: 'GET /api/blog/posts',
       read: true,
+      label: 'list',
       plugin: { path: '/api/blog/posts' },
       core: {
         path: `/api/articles?${populated}&sort[0]=originalDate:desc&pagination[pageSize]=25`,
@@ -395,6 +459,7 @@ const questions = ({ postSlug, postDocumentId, formToken, everyday }) => {
     {
       endpoint: `GET /api/blog/posts?filters[tags][slug][$eq]=… (a tag of ${everyday} posts)`,
       read: true,
+      label: 'by tag',
       samePosts: true,
       plugin: { path: '/api/blog/posts?filters[tags][slug][$eq]=everyday' },
       core: {
@@ -406,12 +471,14 @@ const questions = ({ postSlug, postDocumentId, formToken, everyday }) => {
     {
       endpoint: 'GET /api/blog/posts/:slug',
       read: true,
+      label: 'post',
       plugin: { path: '/api/blog/posts/small-thread' },
       core: { path: `/api/articles?filters[slug][$eq]=small-thread&${populated}` },
     },
     {
       endpoint: `GET /api/blog/posts/:slug/comments (${DATA.smallThread} comments)`,
       read: true,
+      label: 'small thread',
       thread: 'small',
       plugin: { path: '/api/blog/posts/small-thread/comments' },
       core: { path: comments('small-thread') },
@@ -419,6 +486,7 @@ const questions = ({ postSlug, postDocumentId, formToken, everyday }) => {
     {
       endpoint: `GET /api/blog/posts/:slug/comments (${DATA.bigThread.toLocaleString('en')} comments)`,
       read: true,
+      label: 'big thread',
       thread: 'big',
       plugin: { path: '/api/blog/posts/big-thread/comments' },
       core: { path: comments('big-thread') },
@@ -495,6 +563,7 @@ const questions = ({ postSlug, postDocumentId, formToken, everyday }) => {
 // Report.
 
 const ratio = (a, b) => (b ? Math.round((a / b) * 100) / 100 : null);
+const percentOne = (value) => `${(value * 100).toFixed(1)}%`;
 
 const markdownTable = (header, rows) =>
   [
@@ -508,6 +577,46 @@ const indexList = (indexes) =>
   indexes.map((index) => `\`${index.table}\` (${index.columns.join(', ')})`).join(', ');
 
 const megabytes = (bytes) => Math.round((bytes / 2 ** 20) * 10) / 10;
+
+/**
+ * The interleaved rounds' section of the report (none in results written before they existed):
+ * each uncached read's rps and ratio to the floors around it, round by round, and the median.
+ */
+const pairedSection = (results, meta) => {
+  const rows = results.filter((r) => r.paired_uncached_to_floor);
+  if (!rows.length) return [];
+  const floors = rows[0].paired_floor_rps;
+  return [
+    '## Uncached reads against the floor, interleaved',
+    '',
+    `The targets for uncached reads are judged here. ${rows[0].paired_uncached_to_floor.length} rounds, each run ${meta.pairedDuration} s after a 1 s warm-up, ` +
+      'the public cache off: the floor, every read once (the order turned by one each round), the floor again, and so on, ' +
+      'ending with the floor. A read’s ratio in a round is its rps over the mean of the two floors measured around that round; ' +
+      'the median of its rounds is its figure. The best-of figures of the table above measure the floor in rounds of its own, ' +
+      'minutes away from the read, and keep each side’s best run: on this 2-core machine the floor alone moved between ' +
+      '740 and 1,176 rps within minutes (ANALYSIS.md), and that moves every best-of ratio of a run together.',
+    '',
+    `Floors, in order: ${floors.join(', ')} rps.`,
+    '',
+    markdownTable(
+      [
+        'uncached read',
+        'rps, round by round',
+        '× floor, round by round',
+        'median × floor',
+        'best-of × floor',
+      ],
+      rows.map((r) => [
+        r.endpoint,
+        r.paired_uncached_rps.join(', '),
+        r.paired_uncached_to_floor.map(percentOne).join(', '),
+        `**${percentOne(r.ratio_uncached_to_floor_paired)}**`,
+        `${Math.round(r.ratio_uncached_to_floor * 100)}%`,
+      ])
+    ),
+    '',
+  ];
+};
 
 /** The mix's section of the report (none in results written before it existed). */
 const mixSection = (mix) => {
@@ -716,6 +825,7 @@ const report = ({ results, floor, meta, checks, worst, mix, imported }) => {
       'The plugin writes the two marks in its one transaction with the comment (on SQLite and PostgreSQL; services/moderation.ts, createDirect), as the raw floor does. ' +
       'The generic API has no flood check.',
     '',
+    ...pairedSection(results, meta),
     ...mixSection(mix),
     ...imported.lines,
     '## Worst cases at the default limits',
@@ -773,6 +883,29 @@ const reportOnly = () => {
   const { md } = report({ ...saved, worst: saved.worst_cases });
   fs.writeFileSync(path.join(__dirname, OUT.md), md);
   log(`Wrote bench/${OUT.md} from bench/${OUT.json}.`);
+};
+
+/**
+ * An uncached read's target: judged on the median of its interleaved rounds against the floor
+ * (measurePaired), the best-of figure beside it; on the best-of figure alone in results written
+ * before the interleaved rounds existed.
+ */
+const uncachedCheck = (r, share) => {
+  const target = `target ≥ ${Math.round(share * 100)}%`;
+  if (r.ratio_uncached_to_floor_paired === undefined) {
+    return {
+      pass: r.ratio_uncached_to_floor >= share,
+      text: `${r.endpoint}, uncached: ${Math.round(r.ratio_uncached_to_floor * 100)}% of Strapi’s floor (${target})`,
+    };
+  }
+  const ratios = r.paired_uncached_to_floor;
+  return {
+    pass: r.ratio_uncached_to_floor_paired >= share,
+    text:
+      `${r.endpoint}, uncached: ${percentOne(r.ratio_uncached_to_floor_paired)} of Strapi’s floor, the median of ` +
+      `${ratios.length} interleaved rounds (${percentOne(Math.min(...ratios))} to ${percentOne(Math.max(...ratios))}); ` +
+      `best of rounds measured apart: ${Math.round(r.ratio_uncached_to_floor * 100)}% (${target})`,
+  };
 };
 
 const main = async () => {
@@ -1004,6 +1137,30 @@ const main = async () => {
     });
   }
 
+  // The uncached reads against the floor in interleaved rounds: the figure their targets are
+  // judged on (measurePaired).
+  log(
+    `Uncached reads and the floor, interleaved (${PAIRED_ROUNDS} rounds of ${PAIRED_DURATION} s runs)`
+  );
+  const reads = asked.filter((question) => question.read);
+  const paired = await measurePaired({
+    port: strapiPort,
+    pid: strapiChild.pid,
+    setCache,
+    reads: reads.map((question) => ({
+      endpoint: question.endpoint,
+      label: question.label,
+      path: question.plugin.path,
+    })),
+  });
+  for (const figures of paired) {
+    const row = results.find((r) => r.endpoint === figures.endpoint);
+    row.paired_uncached_rps = figures.rps;
+    row.paired_floor_rps = figures.floors;
+    row.paired_uncached_to_floor = figures.ratios;
+    row.ratio_uncached_to_floor_paired = Math.round(figures.median * 1000) / 1000;
+  }
+
   // The mix: several hot URLs read at once while a writer submits a comment every second.
   const mix = await measureMix({
     strapiChild,
@@ -1066,7 +1223,6 @@ const main = async () => {
   await strapiChild.stopGracefully();
 
   const checks = [];
-  const percent = (value) => `${Math.round(value * 100)}%`;
   for (const r of results.filter((row) => row.read)) {
     checks.push({
       pass: r.ratio_to_floor >= 1.5,
@@ -1076,10 +1232,7 @@ const main = async () => {
     const list =
       r.endpoint.startsWith('GET /api/blog/posts?') || r.endpoint === 'GET /api/blog/posts';
     const share = list ? 0.6 : 0.7;
-    checks.push({
-      pass: r.ratio_uncached_to_floor >= share,
-      text: `${r.endpoint}, uncached: ${percent(r.ratio_uncached_to_floor)} of Strapi’s floor (target ≥ ${percent(share)})`,
-    });
+    checks.push(uncachedCheck(r, share));
   }
   const small = results.find((r) => r.thread === 'small');
   const big = results.find((r) => r.thread === 'big');
@@ -1141,6 +1294,8 @@ const main = async () => {
     duration: DURATION,
     warmup: WARMUP,
     rounds: ROUNDS,
+    pairedRounds: PAIRED_ROUNDS,
+    pairedDuration: PAIRED_DURATION,
     quick: QUICK,
     seedSeconds: Math.round(seeded.ms / 100) / 10,
     data: { ...DATA, replies: seeded.replies, tags: seeded.tags, everyday: seeded.everyday },
