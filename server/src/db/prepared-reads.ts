@@ -74,7 +74,12 @@ export const bindingKinds = (text: string): Array<'identifier' | 'value'> => {
 };
 
 const kindsOfText = new Map<string, Array<'identifier' | 'value'>>();
-const formatted = new Map<string, string>();
+/**
+ * The text knex formats, by raw text and then by identifiers: the raw texts are the callers'
+ * own strings, written once, whose hash V8 keeps, where one key joining the two would be a new
+ * long string to hash on every call.
+ */
+const formatted = new Map<string, Map<string, string>>();
 const compiled = new WeakMap<object, Map<string, Compiled>>();
 
 /** The text knex sends for `text` with these identifiers (built once), and the values alone. */
@@ -89,10 +94,11 @@ const prepare = (knex: Knex, text: string, bindings: ReadonlyArray<string | SqlV
     if (kind === 'identifier') identifiers.push(String(bindings[at]));
     else values.push(bindings[at] as SqlValue);
   });
-  const key = `${text}\u0000${identifiers.join('\u0000')}`;
-  let query = formatted.get(key);
+  const byIdentifiers = formatted.get(text) ?? keep(formatted, text, new Map<string, string>());
+  const key = identifiers.join('\u0000');
+  let query = byIdentifiers.get(key);
   if (query === undefined) {
-    query = keep(formatted, key, knex.raw(text, bindings as Knex.RawBinding[]).toSQL().sql);
+    query = keep(byIdentifiers, key, knex.raw(text, bindings as Knex.RawBinding[]).toSQL().sql);
   }
   return { query, values };
 };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { COMMENT_UID } from '../../../contracts/plugin';
+import { COMMENT_UID, POST_UID } from '../../../contracts/plugin';
 import { dialectOf, nullsOldestOrder, placeholders, selectAs } from '../db/dialect';
 import { columnsOf, tableName } from '../db/metadata';
 import { COMMENT_COUNT_COLUMNS, COMMENT_COUNT_UID } from '../models/comment-count';
@@ -50,47 +50,111 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  /** A raw statement's text and the bindings it starts with (identifiers, fixed values). */
+  type Statement = { text: string; bindings: string[] };
+
+  /**
+   * The public thread's statements, written once: the tables and columns come from Strapi's
+   * metadata, fixed once Strapi has booted, and a page would otherwise build the same text on
+   * every request.
+   */
+  let threadStatements:
+    | {
+        /** Then: the slug, the locale column, the locale, the published column. */
+        head: Statement;
+        /** Then: the post's documentId, `afterPost`, the limit and the offset. */
+        page: Record<SortOrder, Statement & { afterPost: string[] }>;
+        /** Its text for so many roots; then the roots' documentIds, then `status`. */
+        replies: { texts: Map<number, string>; bindings: string[]; status: string[] };
+      }
+    | undefined;
+  const thread = () => {
+    if (threadStatements) return threadStatements;
+    const n = names();
+    const select = selectAs(publicColumns());
+    const post = columnsOf(strapi, POST_UID);
+    const counts = COMMENT_COUNT_COLUMNS;
+    const pageIn = (order: SortOrder) => {
+      const [by, byBindings] = nullsOldestOrder(dialectOf(strapi), n.submittedAt, order);
+      return {
+        text:
+          `SELECT ${select.list} FROM ?? WHERE ?? = ? AND ?? = ? AND ?? IS NULL ` +
+          `ORDER BY ${by} LIMIT ? OFFSET ?`,
+        bindings: [...select.bindings, n.comments, n.commentPost],
+        afterPost: [n.status, 'approved', n.commentParent, ...byBindings],
+      };
+    };
+    threadStatements = {
+      // The published post by slug and locale (its (slug, locale, published_at) index) with the
+      // number of its approved roots: the stored count (comment-counts.ts), one key read however
+      // many roots; counting them is the fallback for a post without a row (no approved
+      // comment: nothing to count) or with a row from before that column.
+      head: {
+        text:
+          'SELECT p.?? AS ??, COALESCE(' +
+          '(SELECT ?? FROM ?? WHERE ?? = p.??), ' +
+          '(SELECT COUNT(*) FROM ?? WHERE ?? = p.?? AND ?? = ? AND ?? IS NULL)) AS ?? ' +
+          'FROM ?? p WHERE p.?? = ? AND p.?? = ? AND p.?? IS NOT NULL LIMIT 1',
+        bindings: [
+          post('documentId'),
+          'documentId',
+          counts.approvedRoots,
+          tableName(strapi, COMMENT_COUNT_UID),
+          counts.postDocumentId,
+          post('documentId'),
+          n.comments,
+          n.commentPost,
+          post('documentId'),
+          n.status,
+          'approved',
+          n.commentParent,
+          'total',
+          tableName(strapi, POST_UID),
+          post('slug'),
+        ],
+      },
+      page: { asc: pageIn('asc'), desc: pageIn('desc') },
+      replies: {
+        texts: new Map(),
+        bindings: [...select.bindings, n.comments, n.commentRoot],
+        status: [n.status, 'approved'],
+      },
+    };
+    return threadStatements;
+  };
+
   return {
-    /** A page of a post's approved root comments, and how many there are. */
+    /**
+     * The published post with this slug in this locale, with its number of approved root
+     * comments (a thread's `total`), or null: one statement.
+     */
+    async findThreadHead(
+      slug: string,
+      locale: string
+    ): Promise<{ documentId: string; total: number } | null> {
+      const { head } = thread();
+      const post = columnsOf(strapi, POST_UID);
+      const [row] = await selectRows<{ documentId: string; total: number | string }>(
+        strapi,
+        head.text,
+        [...head.bindings, slug, post('locale'), locale, post('publishedAt')]
+      );
+      return row ? { documentId: row.documentId, total: Number(row.total) } : null;
+    },
+
+    /** A page of a post's approved root comments, in the order asked. */
     async findApprovedRoots(
       postDocumentId: string,
       page: { start: number; limit: number; order: SortOrder }
-    ): Promise<{ rows: PublicCommentRow[]; total: number }> {
-      const n = names();
-      const select = selectAs(publicColumns());
-      const [order, orderBindings] = nullsOldestOrder(dialectOf(strapi), n.submittedAt, page.order);
-      const roots = 'FROM ?? WHERE ?? = ? AND ?? = ? AND ?? IS NULL';
-      const rootBindings = [
-        n.comments,
-        n.commentPost,
+    ): Promise<PublicCommentRow[]> {
+      const statement = thread().page[page.order];
+      return selectRows<PublicCommentRow>(strapi, statement.text, [
+        ...statement.bindings,
         postDocumentId,
-        n.status,
-        'approved',
-        n.commentParent,
-      ];
-      // The total is the post's stored count of approved roots (comment-counts.ts): one key
-      // read, however many roots. Counting them is the fallback for a post without a row (no
-      // approved comment: nothing to count) or with a row from before that column.
-      const counts = COMMENT_COUNT_COLUMNS;
-      const [rows, [{ total }]] = await Promise.all([
-        selectRows<PublicCommentRow>(
-          strapi,
-          `SELECT ${select.list} ${roots} ORDER BY ${order} LIMIT ? OFFSET ?`,
-          [...select.bindings, ...rootBindings, ...orderBindings, page.limit, page.start]
-        ),
-        selectRows<{ total: number | string }>(
-          strapi,
-          `SELECT COALESCE((SELECT ?? FROM ?? WHERE ?? = ?), (SELECT COUNT(*) ${roots})) AS total`,
-          [
-            counts.approvedRoots,
-            tableName(strapi, COMMENT_COUNT_UID),
-            counts.postDocumentId,
-            postDocumentId,
-            ...rootBindings,
-          ]
-        ),
+        ...statement.afterPost,
+        page.limit,
+        page.start,
       ]);
-      return { rows, total: Number(total) };
     },
 
     /**
@@ -100,13 +164,19 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async findApprovedReplies(rootDocumentIds: string[]): Promise<PublicCommentRow[]> {
       if (rootDocumentIds.length === 0) return [];
-      const n = names();
-      const select = selectAs(publicColumns());
-      return selectRows<PublicCommentRow>(
-        strapi,
-        `SELECT ${select.list} FROM ?? WHERE ?? IN (${placeholders(rootDocumentIds)}) AND ?? = ?`,
-        [...select.bindings, n.comments, n.commentRoot, ...rootDocumentIds, n.status, 'approved']
-      );
+      const { replies } = thread();
+      const count = rootDocumentIds.length;
+      let text = replies.texts.get(count);
+      if (text === undefined) {
+        text = `SELECT ${selectAs(publicColumns()).list} FROM ?? WHERE ?? IN (${placeholders(rootDocumentIds)}) AND ?? = ?`;
+        // One text per page size asked (at most the largest page a query may ask).
+        replies.texts.set(count, text);
+      }
+      return selectRows<PublicCommentRow>(strapi, text, [
+        ...replies.bindings,
+        ...rootDocumentIds,
+        ...replies.status,
+      ]);
     },
 
     /**

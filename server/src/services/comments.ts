@@ -1,7 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { toIsoDate } from '../../../contracts/dates';
 import type { Pagination } from '../../../contracts/common';
 import {
   COMMENT_PUBLIC_SORT_FIELDS,
@@ -18,6 +17,7 @@ import { checkPost } from '../moderation/rules';
 import createModerationFactsRepository from '../repositories/moderation-facts';
 import createCommentsRepository from '../repositories/comments';
 import { buildThread, type ThreadNode } from '../utils/build-thread';
+import { storedDateToIso, storedDateToTime } from '../utils/iso-dates';
 import { getService } from '../utils/get-service';
 import { getPageLimits, getPluginConfig } from '../utils/plugin-config';
 import { getSecret } from '../utils/secret';
@@ -29,12 +29,6 @@ import {
   parseSort,
   rejectUnknownQueryKeys,
 } from '../validation/public-query';
-
-const time = (node: ThreadNode) =>
-  node.submittedAt === null ? Number.NEGATIVE_INFINITY : Date.parse(node.submittedAt);
-
-/** Replies read oldest first, whatever the order of the roots. */
-const chronological = (a: ThreadNode, b: ThreadNode) => time(a) - time(b) || a.id - b.id;
 
 const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = createCommentsRepository({ strapi });
@@ -69,43 +63,51 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const [sort] = parseSort(query.sort, COMMENT_PUBLIC_SORT_FIELDS);
       const order = sort?.submittedAt ?? 'asc';
       const page = parsePagination(query, getPageLimits(strapi));
-      const { postDocumentId } = await publishedPost(slug, query.locale);
+      const locale = await getService('posts', { strapi }).locales.resolve(query.locale);
+      const head = isPossibleSlug(slug) ? await repository.findThreadHead(slug, locale) : null;
+      if (!head) throw new errors.NotFoundError('Post not found');
 
-      const roots = await repository.findApprovedRoots(postDocumentId, { ...page, order });
-      const replies = await repository.findApprovedReplies(roots.rows.map((r) => r.documentId));
+      const roots = await repository.findApprovedRoots(head.documentId, { ...page, order });
+      const replies = await repository.findApprovedReplies(roots.map((r) => r.documentId));
 
-      const rows = [...roots.rows, ...replies];
-      const idOf = new Map(rows.map((row) => [row.documentId, Number(row.id)]));
-      const nodes = new Map<number, ThreadNode>(
-        rows.map((row) => [
-          Number(row.id),
-          {
-            id: Number(row.id),
+      const idOf = new Map<string, number>();
+      const nodes = new Map<number, ThreadNode>();
+      // Replies read oldest first, whatever the order of the roots: by the stored date's
+      // instant, then by id.
+      const times = new Map<number, number>();
+      for (const list of [roots, replies]) {
+        for (const row of list) {
+          const id = Number(row.id);
+          idOf.set(row.documentId, id);
+          times.set(id, storedDateToTime(row.submittedAt));
+          nodes.set(id, {
+            id,
             documentId: row.documentId,
             authorName: row.authorName,
             authorUrl: row.authorUrl ?? null,
             content: row.content,
-            submittedAt: toIsoDate(row.submittedAt),
+            submittedAt: storedDateToIso(row.submittedAt),
             staff: Boolean(row.staff),
-            editedAt: toIsoDate(row.editedAt),
-          },
-        ])
-      );
+            editedAt: storedDateToIso(row.editedAt),
+          });
+        }
+      }
       // A reply is shown under its parent only when the parent is shown: buildThread walks
       // down from the roots, so a reply whose parent is not approved stays out with its replies.
-      const links = replies.flatMap((reply) => {
+      const links: Array<{ id: number; parentId: number }> = [];
+      for (const reply of replies) {
         const parentId = reply.parentDocumentId ? idOf.get(reply.parentDocumentId) : undefined;
-        return parentId === undefined ? [] : [{ id: Number(reply.id), parentId }];
-      });
+        if (parentId !== undefined) links.push({ id: Number(reply.id), parentId });
+      }
 
       return {
         data: buildThread(
-          roots.rows.map((row) => Number(row.id)),
+          roots.map((row) => Number(row.id)),
           links,
           nodes,
-          chronological
+          (a, b) => (times.get(a.id) ?? 0) - (times.get(b.id) ?? 0) || a.id - b.id
         ),
-        pagination: paginationMeta(page, roots.total),
+        pagination: paginationMeta(page, head.total),
       };
     },
 
