@@ -18,7 +18,7 @@ import {
 import { permissionParts } from '../../server/src/db/admin-permissions';
 import { sql } from '../../server/src/db/connection';
 import { dialectOf, rawRows } from '../../server/src/db/dialect';
-import { selectRows } from '../../server/src/db/prepared-reads';
+import { selectRows, withReads, type SelectRows } from '../../server/src/db/prepared-reads';
 import { EDIT_ROW_WIDTH, viewConfiguration } from '../../server/src/db/content-manager';
 import {
   attributesOf,
@@ -513,6 +513,63 @@ describe(`Strapi internals the plugin relies on (Strapi ${STRAPI_VERSION})`, () 
       expect(await transaction).toBe('rolled back on purpose');
       await reading;
       expect(outside).toEqual([]);
+    });
+  });
+
+  describe('db/prepared-reads.ts withReads', () => {
+    it('runs several statements on one borrow of the connection, each seen by the query event', async () => {
+      const title = 'Prepared reads: one borrow';
+      const postsTable = tableName(strapi, POST_UID);
+      const column = columnsOf(strapi, POST_UID);
+      const count = (select: SelectRows) =>
+        select<{ n: number | string }>('SELECT COUNT(*) AS n FROM ?? WHERE ?? = ?', [
+          postsTable,
+          column('title'),
+          title,
+        ]).then(([row]) => Number(row.n));
+      const seen: string[] = [];
+      const listener = (query: { sql: string }) => seen.push(query.sql);
+      strapi.db.connection.on('query', listener);
+      let writing: Promise<unknown> = Promise.resolve();
+      let writtenDuringWork = false;
+      let counts: number[] = [];
+      try {
+        counts = await withReads(strapi, async (select) => {
+          const before = await count(select);
+          // A write asked for between two statements of the borrow.
+          writing = strapi.db.transaction(async ({ trx }) => {
+            await trx(postsTable).insert({
+              [column('documentId')]: 'preparedreadsoneborrow',
+              [column('title')]: title,
+              [column('slug')]: 'prepared-reads-one-borrow',
+              [column('locale')]: 'en',
+            });
+          });
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          const after = await count(select);
+          writtenDuringWork = after > before;
+          return [before, after];
+        });
+      } finally {
+        strapi.db.connection.removeListener('query', listener);
+      }
+      await writing;
+      expect(counts[0]).toBe(0);
+      if (dialectOf(strapi) === 'sqlite') {
+        // SQLite's one connection is the borrow's until the work ends: the write waits for it,
+        // so the two statements read the same rows.
+        expect(writtenDuringWork).toBe(false);
+        expect(counts).toEqual([0, 0]);
+      }
+      expect(seen.filter((text) => text.startsWith('SELECT COUNT(*) AS n'))).toHaveLength(2);
+      const [{ n }] = rawRows<{ n: number | string }>(
+        await strapi.db.connection.raw('SELECT COUNT(*) AS n FROM ?? WHERE ?? = ?', [
+          postsTable,
+          column('title'),
+          title,
+        ])
+      );
+      expect(Number(n)).toBe(1);
     });
   });
 

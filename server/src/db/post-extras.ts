@@ -15,7 +15,7 @@ import { LESSON_COMPONENT_UID, POST_UID } from '../../../contracts/plugin';
 import { COMMENT_COUNT_COLUMNS, COMMENT_COUNT_UID } from '../models/comment-count';
 
 import { placeholders } from './dialect';
-import { selectRows } from './prepared-reads';
+import { selectRows, type SelectRows } from './prepared-reads';
 import { columnsOf, componentLink, tableName } from './metadata';
 
 export interface PostExtras {
@@ -37,11 +37,15 @@ interface ExtraRow {
   txt3: string | null;
 }
 
-/** The lessons, counts and other languages of these published posts (rows of one `locale`). */
+/**
+ * The lessons, counts and other languages of these published posts (rows of one `locale`), in
+ * one statement (through `read` when given: a borrow of prepared-reads.ts' `withReads`).
+ */
 export const readPostExtras = async (
   strapi: Core.Strapi,
   posts: Array<{ id: number; documentId: string }>,
-  locale: string
+  locale: string,
+  read: SelectRows = (text, bindings) => selectRows(strapi, text, bindings)
 ): Promise<PostExtras> => {
   const extras: PostExtras = { lessons: new Map(), counts: new Map(), localizations: new Map() };
   if (posts.length === 0) return extras;
@@ -54,8 +58,7 @@ export const readPostExtras = async (
 
   // The field and component type are checked below rather than in SQL, where SQLite would walk
   // the index on `field` (every lesson of every post) instead of the one on the entity.
-  const rows = await selectRows<ExtraRow>(
-    strapi,
+  const rows = await read<ExtraRow>(
     `SELECT 'l' AS kind, j.?? AS post_id, NULL AS document_id, j.?? AS seq, l.id AS num,
         l.?? AS txt, j.?? AS txt2, j.?? AS txt3
       FROM ?? j JOIN ?? l ON l.id = j.??

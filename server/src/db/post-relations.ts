@@ -20,7 +20,7 @@ import { MEDIA_SELECT, type MediaRow } from '../utils/serialize-media';
 
 import { placeholders } from './dialect';
 import { fromBoolean, fromJson, fromNumber, fromString } from './field-values';
-import { selectRows, type SqlValue } from './prepared-reads';
+import { selectRows, type SelectRows, type SqlValue } from './prepared-reads';
 import { columnsOf, componentLink, mediaLink, relationLink, tableName } from './metadata';
 
 export interface PostRelations {
@@ -74,10 +74,14 @@ const mediaOf = (row: Row | undefined, prefix: string): MediaRow | null => {
   return media as MediaRow;
 };
 
-/** The cover, author with its avatar and SEO with its image of these post rows. */
+/**
+ * The cover, author with its avatar and SEO with its image of these post rows, in one statement
+ * (through `read` when given: a borrow of prepared-reads.ts' `withReads`).
+ */
 export const readPostRelations = async (
   strapi: Core.Strapi,
-  postRowIds: number[]
+  postRowIds: number[],
+  read: SelectRows = (text, bindings) => selectRows(strapi, text, bindings)
 ): Promise<PostRelations> => {
   const relations: PostRelations = { covers: new Map(), authors: new Map(), seos: new Map() };
   if (postRowIds.length === 0) return relations;
@@ -146,8 +150,7 @@ export const readPostRelations = async (
   bindings.push(tableName(strapi, SEO_COMPONENT_UID), seoLink.component);
   joinMedia('o', ogImage, 's', SEO_COMPONENT_UID, 'ogImage');
 
-  const rows = await selectRows<Row>(
-    strapi,
+  const rows = await read<Row>(
     `SELECT ${select.join(', ')} FROM ?? p ${joins.join(' ')} WHERE p.id IN (${placeholders(postRowIds)})`,
     [...bindings, ...postRowIds]
   );

@@ -13,20 +13,23 @@ import { POST_UID } from '../../../contracts/plugin';
 import { selectAs } from './dialect';
 import { fromFieldOf } from './field-values';
 import { attributesOf, columnsOf, tableName } from './metadata';
-import { selectRows } from './prepared-reads';
+import { selectRows, type SelectRows } from './prepared-reads';
 
-/** The published row of `slug` in `locale` with these attributes, or null. */
+/**
+ * The published row of `slug` in `locale` with these attributes, or null (through `read` when
+ * given: a borrow of prepared-reads.ts' `withReads`).
+ */
 export const readPublishedPostRow = async <T>(
   strapi: Core.Strapi,
   attributes: readonly string[],
   slug: string,
-  locale: string
+  locale: string,
+  read: SelectRows = (text, bindings) => selectRows(strapi, text, bindings)
 ): Promise<T | null> => {
   const column = columnsOf(strapi, POST_UID);
   const types = attributesOf(strapi, POST_UID);
   const select = selectAs(Object.fromEntries(attributes.map((name) => [name, column(name)])));
-  const [row] = await selectRows<Record<string, unknown>>(
-    strapi,
+  const [row] = await read<Record<string, unknown>>(
     `SELECT ${select.list} FROM ??
       WHERE ?? = ? AND ?? = ? AND ?? IS NOT NULL LIMIT 1`,
     [

@@ -12,7 +12,7 @@ import { CATEGORY_UID, POST_UID, TAG_UID } from '../../../contracts/plugin';
 import type { CategoryRow, TagRow } from '../utils/serialize';
 
 import { placeholders } from './dialect';
-import { selectRows } from './prepared-reads';
+import { selectRows, type SelectRows } from './prepared-reads';
 import { columnsOf, relationLink, tableName } from './metadata';
 
 export interface PostTaxonomy {
@@ -37,10 +37,14 @@ interface TaxonomyRow {
 /** The link's order column, or the link row's id when the relation has none. */
 const orderOf = (link: ReturnType<typeof relationLink>) => link.order ?? 'id';
 
-/** The categories and tags of these post rows. */
+/**
+ * The categories and tags of these post rows, in one statement (through `read` when given: a
+ * borrow of prepared-reads.ts' `withReads`).
+ */
 export const readPostTaxonomy = async (
   strapi: Core.Strapi,
-  postRowIds: number[]
+  postRowIds: number[],
+  read: SelectRows = (text, bindings) => selectRows(strapi, text, bindings)
 ): Promise<PostTaxonomy> => {
   const taxonomy: PostTaxonomy = { categories: new Map(), tags: new Map() };
   if (postRowIds.length === 0) return taxonomy;
@@ -51,8 +55,7 @@ export const readPostTaxonomy = async (
   const tag = columnsOf(strapi, TAG_UID);
   const categories = tableName(strapi, CATEGORY_UID);
 
-  const rows = await selectRows<TaxonomyRow>(
-    strapi,
+  const rows = await read<TaxonomyRow>(
     `SELECT 'c' AS kind, k.?? AS post_id, k.?? AS seq, c.id AS row_id,
         c.?? AS document_id, c.?? AS name, c.?? AS slug, c.?? AS locale,
         p.?? AS parent_document_id, p.?? AS parent_name, p.?? AS parent_slug

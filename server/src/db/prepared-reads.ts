@@ -14,7 +14,8 @@
  *   value, and the values alone;
  * - `knex.client.acquireConnection()` / `releaseConnection()` lend the pool's connection (a
  *   transaction's client lends the transaction's own), so a read waits for SQLite's single
- *   connection like any knex query and never sees another request's uncommitted rows;
+ *   connection like any knex query and never sees another request's uncommitted rows
+ *   (`withReads` keeps one borrow for several statements in a row);
  * - a better-sqlite3 connection's `prepare(sql)` answers a statement with `reader`, `raw()`,
  *   `columns()` and `all()`; in raw mode `all()` answers each row as an array of its values in
  *   the order of `columns()` (turned into an object here: a third faster than better-sqlite3
@@ -111,39 +112,73 @@ const toSqlite = (value: SqlValue) => {
 };
 
 /**
- * The rows of a raw SELECT written as for `knex.raw` (`??` identifiers, `?` values), on the
- * current transaction's connection when there is one.
+ * Runs a raw SELECT written as for `knex.raw` (`??` identifiers, `?` values) and answers its
+ * rows; given to `withReads`' work.
  */
-export const selectRows = async <T>(
-  strapi: Core.Strapi,
+export type SelectRows = <T>(
   text: string,
   bindings: ReadonlyArray<string | SqlValue>
-): Promise<T[]> => {
-  const knex = await sql(strapi);
-  const { query, values } = prepare(knex, text, bindings);
-  if (dialectOf(strapi) !== 'sqlite') return rawRows<T>(await knex.raw(query, values));
+) => Promise<T[]>;
 
+/** A SQLite statement of the connection, compiled in raw mode the first time it is asked for. */
+const compiledOn = (connection: SqliteConnection & object, query: string): Compiled => {
+  const statements = compiled.get(connection) ?? new Map<string, Compiled>();
+  compiled.set(connection, statements);
+  let kept = statements.get(query);
+  if (kept === undefined) {
+    const statement = connection.prepare(query);
+    if (!statement.reader) throw new Error('selectRows runs SELECTs only');
+    statement.raw(true);
+    const names = statement.columns().map((column) => column.name);
+    kept = keep(statements, query, { statement, names });
+  }
+  return kept;
+};
+
+/**
+ * Runs `work` with one borrow of the connection (the current transaction's, when there is one),
+ * for several raw SELECTs in a row: on SQLite each `select` runs at once on the borrowed
+ * connection, where `selectRows` borrows and gives back the pool's connection for every
+ * statement (a pending operation, a timer and several promises each). `work` must run nothing
+ * but its `select`s: on SQLite the pool has one connection, and any other query would wait for
+ * it until `work` ends.
+ */
+export const withReads = async <T>(
+  strapi: Core.Strapi,
+  work: (select: SelectRows) => Promise<T>
+): Promise<T> => {
+  const knex = await sql(strapi);
+  if (dialectOf(strapi) !== 'sqlite') {
+    return work(async (text, bindings) => {
+      const { query, values } = prepare(knex, text, bindings);
+      return rawRows(await knex.raw(query, values));
+    });
+  }
   const client = knex.client as unknown as LendingClient;
   const connection = (await client.acquireConnection()) as SqliteConnection & object;
   try {
-    const statements = compiled.get(connection) ?? new Map<string, Compiled>();
-    compiled.set(connection, statements);
-    let kept = statements.get(query);
-    if (kept === undefined) {
-      const statement = connection.prepare(query);
-      if (!statement.reader) throw new Error('selectRows runs SELECTs only');
-      statement.raw(true);
-      const names = statement.columns().map((column) => column.name);
-      kept = keep(statements, query, { statement, names });
-    }
-    client.emit('query', { method: 'raw', sql: query, bindings: values });
-    const { statement, names } = kept;
-    return statement.all(...values.map(toSqlite)).map((cells) => {
-      const row: Record<string, unknown> = {};
-      for (let at = 0; at < names.length; at += 1) row[names[at]] = cells[at];
-      return row as T;
+    return await work(<R>(text: string, bindings: ReadonlyArray<string | SqlValue>) => {
+      const { query, values } = prepare(knex, text, bindings);
+      const { statement, names } = compiledOn(connection, query);
+      client.emit('query', { method: 'raw', sql: query, bindings: values });
+      const rows = statement.all(...values.map(toSqlite)).map((cells) => {
+        const row: Record<string, unknown> = {};
+        for (let at = 0; at < names.length; at += 1) row[names[at]] = cells[at];
+        return row as R;
+      });
+      return Promise.resolve(rows);
     });
   } finally {
     await client.releaseConnection(connection);
   }
 };
+
+/**
+ * The rows of a raw SELECT written as for `knex.raw` (`??` identifiers, `?` values), on the
+ * current transaction's connection when there is one.
+ */
+export const selectRows = <T>(
+  strapi: Core.Strapi,
+  text: string,
+  bindings: ReadonlyArray<string | SqlValue>
+): Promise<T[]> => withReads(strapi, (select) => select<T>(text, bindings));

@@ -11,7 +11,7 @@ import type { Core } from '@strapi/strapi';
 
 import { placeholders, selectAs } from './dialect';
 import { columnsOf, tableName } from './metadata';
-import { selectRows } from './prepared-reads';
+import { selectRows, type SelectRows } from './prepared-reads';
 
 const CORE_STORE_UID = 'strapi::core-store';
 
@@ -42,16 +42,19 @@ const parse = (row: StoreRow | undefined): unknown => {
   return null;
 };
 
-/** The values of `keys`, in their order (null for a key not stored), read in one statement. */
+/**
+ * The values of `keys`, in their order (null for a key not stored), read in one statement
+ * (through `read` when given: a borrow of prepared-reads.ts' `withReads`).
+ */
 export const readStoreValues = async (
   strapi: Core.Strapi,
-  keys: StoreKey[]
+  keys: StoreKey[],
+  read: SelectRows = (text, bindings) => selectRows(strapi, text, bindings)
 ): Promise<unknown[]> => {
   const names = keys.map(fullKey);
   const column = columnsOf(strapi, CORE_STORE_UID);
   const select = selectAs({ key: column('key'), value: column('value'), type: column('type') });
-  const rows = await selectRows<StoreRow>(
-    strapi,
+  const rows = await read<StoreRow>(
     `SELECT ${select.list} FROM ??
       WHERE ?? IN (${placeholders(names)}) AND ?? IS NULL AND ?? IS NULL`,
     [

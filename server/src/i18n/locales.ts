@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import type { SelectRows } from '../db/prepared-reads';
 import { readStoreValues, type StoreKey } from '../db/store-values';
 
 /**
@@ -36,10 +37,11 @@ const createLocales = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /**
      * The app's default locale code: what i18n's `getDefaultLocale()` reads (its core store key),
-     * in one raw statement (db/store-values.ts) instead of one through the query engine.
+     * in one raw statement (db/store-values.ts) instead of one through the query engine; through
+     * `select` when given (a borrow of db/prepared-reads.ts' `withReads`).
      */
-    async defaultLocale(): Promise<string> {
-      const [code] = await readStoreValues(strapi, [DEFAULT_LOCALE_KEY]);
+    async defaultLocale(select?: SelectRows): Promise<string> {
+      const [code] = await readStoreValues(strapi, [DEFAULT_LOCALE_KEY], select);
       return code as string;
     },
 

@@ -5,7 +5,7 @@ import { dialectOf, nullsOldestOrder, placeholders, selectAs } from '../db/diale
 import { columnsOf, tableName } from '../db/metadata';
 import { COMMENT_COUNT_COLUMNS, COMMENT_COUNT_UID } from '../models/comment-count';
 import { sql } from '../db/connection';
-import { selectRows } from '../db/prepared-reads';
+import { withReads, type SelectRows } from '../db/prepared-reads';
 
 import { commentTables } from './table-names';
 import type { SortOrder } from '../validation/public-query';
@@ -17,6 +17,13 @@ import type { SortOrder } from '../validation/public-query';
  * costs the same with 10 comments as with 100,000. Table and column names come from Strapi's
  * metadata.
  */
+
+/** Which page of a thread's roots, in which order. */
+export interface ThreadPage {
+  start: number;
+  limit: number;
+  order: SortOrder;
+}
 
 export interface PublicCommentRow {
   id: number;
@@ -123,60 +130,83 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     return threadStatements;
   };
 
+  /** The published post by slug and locale with its number of approved roots, or null. */
+  const readHead = async (select: SelectRows, slug: string, locale: string) => {
+    const { head } = thread();
+    const post = columnsOf(strapi, POST_UID);
+    const [row] = await select<{ documentId: string; total: number | string }>(head.text, [
+      ...head.bindings,
+      slug,
+      post('locale'),
+      locale,
+      post('publishedAt'),
+    ]);
+    return row ? { documentId: row.documentId, total: Number(row.total) } : null;
+  };
+
+  /** A page of a post's approved root comments, in the order asked. */
+  const readRoots = (select: SelectRows, postDocumentId: string, page: ThreadPage) => {
+    const statement = thread().page[page.order];
+    return select<PublicCommentRow>(statement.text, [
+      ...statement.bindings,
+      postDocumentId,
+      ...statement.afterPost,
+      page.limit,
+      page.start,
+    ]);
+  };
+
+  /**
+   * Every approved reply in the threads of these roots, to any depth. Whether each one is
+   * shown (its parent chain must be approved too) and in which order is for the thread builder:
+   * asking SQL for an order would lead SQLite to walk the status index instead.
+   */
+  const readReplies = async (select: SelectRows, rootDocumentIds: string[]) => {
+    if (rootDocumentIds.length === 0) return [];
+    const { replies } = thread();
+    const count = rootDocumentIds.length;
+    let text = replies.texts.get(count);
+    if (text === undefined) {
+      text = `SELECT ${selectAs(publicColumns()).list} FROM ?? WHERE ?? IN (${placeholders(rootDocumentIds)}) AND ?? = ?`;
+      // One text per number of roots: at most the largest page a query may ask for.
+      replies.texts.set(count, text);
+    }
+    return select<PublicCommentRow>(text, [
+      ...replies.bindings,
+      ...rootDocumentIds,
+      ...replies.status,
+    ]);
+  };
+
   return {
     /**
-     * The published post with this slug in this locale, with its number of approved root
-     * comments (a thread's `total`), or null: one statement.
+     * A page of a post's public thread: the published post with this slug in `locale` (the
+     * one `defaultLocale` reads when null), its number of approved root comments (the page's
+     * `total`), the page of roots and every approved reply under them; null when no such post
+     * is published. Four statements at most, whatever the size of the thread, run on one borrow
+     * of the connection (db/prepared-reads.ts `withReads`).
      */
-    async findThreadHead(
+    async findApprovedThreadPage(
       slug: string,
-      locale: string
-    ): Promise<{ documentId: string; total: number } | null> {
-      const { head } = thread();
-      const post = columnsOf(strapi, POST_UID);
-      const [row] = await selectRows<{ documentId: string; total: number | string }>(
-        strapi,
-        head.text,
-        [...head.bindings, slug, post('locale'), locale, post('publishedAt')]
-      );
-      return row ? { documentId: row.documentId, total: Number(row.total) } : null;
-    },
-
-    /** A page of a post's approved root comments, in the order asked. */
-    async findApprovedRoots(
-      postDocumentId: string,
-      page: { start: number; limit: number; order: SortOrder }
-    ): Promise<PublicCommentRow[]> {
-      const statement = thread().page[page.order];
-      return selectRows<PublicCommentRow>(strapi, statement.text, [
-        ...statement.bindings,
-        postDocumentId,
-        ...statement.afterPost,
-        page.limit,
-        page.start,
-      ]);
-    },
-
-    /**
-     * Every approved reply in the threads of these roots, to any depth. Whether each one is
-     * shown (its parent chain must be approved too) and in which order is for the thread
-     * builder: asking SQL for an order would lead SQLite to walk the status index instead.
-     */
-    async findApprovedReplies(rootDocumentIds: string[]): Promise<PublicCommentRow[]> {
-      if (rootDocumentIds.length === 0) return [];
-      const { replies } = thread();
-      const count = rootDocumentIds.length;
-      let text = replies.texts.get(count);
-      if (text === undefined) {
-        text = `SELECT ${selectAs(publicColumns()).list} FROM ?? WHERE ?? IN (${placeholders(rootDocumentIds)}) AND ?? = ?`;
-        // One text per page size asked (at most the largest page a query may ask).
-        replies.texts.set(count, text);
-      }
-      return selectRows<PublicCommentRow>(strapi, text, [
-        ...replies.bindings,
-        ...rootDocumentIds,
-        ...replies.status,
-      ]);
+      locale: string | null,
+      defaultLocale: (select: SelectRows) => Promise<string>,
+      page: ThreadPage
+    ): Promise<{
+      postDocumentId: string;
+      total: number;
+      roots: PublicCommentRow[];
+      replies: PublicCommentRow[];
+    } | null> {
+      return withReads(strapi, async (select) => {
+        const head = await readHead(select, slug, locale ?? (await defaultLocale(select)));
+        if (!head) return null;
+        const roots = await readRoots(select, head.documentId, page);
+        const replies = await readReplies(
+          select,
+          roots.map((row) => row.documentId)
+        );
+        return { postDocumentId: head.documentId, total: head.total, roots, replies };
+      });
     },
 
     /**

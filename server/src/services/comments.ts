@@ -63,12 +63,20 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const [sort] = parseSort(query.sort, COMMENT_PUBLIC_SORT_FIELDS);
       const order = sort?.submittedAt ?? 'asc';
       const page = parsePagination(query, getPageLimits(strapi));
-      const locale = await getService('posts', { strapi }).locales.resolve(query.locale);
-      const head = isPossibleSlug(slug) ? await repository.findThreadHead(slug, locale) : null;
-      if (!head) throw new errors.NotFoundError('Post not found');
-
-      const roots = await repository.findApprovedRoots(head.documentId, { ...page, order });
-      const replies = await repository.findApprovedReplies(roots.map((r) => r.documentId));
+      const { locales } = getService('posts', { strapi });
+      // A locale the request names is checked first (through the query engine); the default
+      // one is read with the thread, on its borrow of the connection.
+      const named = query.locale === undefined ? null : await locales.resolve(query.locale);
+      const found = isPossibleSlug(slug)
+        ? await repository.findApprovedThreadPage(
+            slug,
+            named,
+            (select) => locales.defaultLocale(select),
+            { ...page, order }
+          )
+        : null;
+      if (!found) throw new errors.NotFoundError('Post not found');
+      const { roots, replies } = found;
 
       const idOf = new Map<string, number>();
       const nodes = new Map<number, ThreadNode>();
@@ -107,7 +115,7 @@ const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
           nodes,
           (a, b) => (times.get(a.id) ?? 0) - (times.get(b.id) ?? 0) || a.id - b.id
         ),
-        pagination: paginationMeta(page, head.total),
+        pagination: paginationMeta(page, found.total),
       };
     },
 

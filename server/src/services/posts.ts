@@ -18,6 +18,7 @@ import { readPostExtras } from '../db/post-extras';
 import { readPostRelations } from '../db/post-relations';
 import { readPublishedPostRow } from '../db/post-rows';
 import { readPostTaxonomy } from '../db/post-taxonomy';
+import { withReads, type SelectRows } from '../db/prepared-reads';
 import createLocales from '../i18n/locales';
 import { getPageLimits, getPluginConfig } from '../utils/plugin-config';
 import { toPublicPost, type PostRow } from '../utils/serialize';
@@ -84,15 +85,18 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * its avatar and SEO with its image (db/post-relations.ts), categories with their parents and
    * tags (db/post-taxonomy.ts), lessons, comment counts and other languages (db/post-extras.ts).
    */
+  /** `read`: the borrow the caller holds (db/prepared-reads.ts `withReads`), or one of its own. */
   const toPublic = async (
     found: Array<PostRow & { id: number }>,
-    locale: string
+    locale: string,
+    read?: SelectRows
   ): Promise<Post[]> => {
+    if (!read) return withReads(strapi, (select) => toPublic(found, locale, select));
     const ids = found.map((row) => Number(row.id));
     const [relations, taxonomy, extras] = await Promise.all([
-      readPostRelations(strapi, ids),
-      readPostTaxonomy(strapi, ids),
-      readPostExtras(strapi, found, locale),
+      readPostRelations(strapi, ids, read),
+      readPostTaxonomy(strapi, ids, read),
+      readPostExtras(strapi, found, locale, read),
     ]);
     return found.map((row) => {
       const id = Number(row.id);
@@ -182,17 +186,23 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** One published post by slug in a locale (the default one when none is named), or null. */
     async findPublishedBySlug(slug: string, requested?: unknown): Promise<Post | null> {
-      const locale = await locales.resolve(requested);
+      // A locale the request names is checked first (through the query engine); the default
+      // one is read with the post, on one borrow of the connection for every statement.
+      const named = requested === undefined ? null : await locales.resolve(requested);
       if (!isPossibleSlug(slug)) return null;
-      const row = await readPublishedPostRow<PostRow & { id: number }>(
-        strapi,
-        PUBLIC_SELECT,
-        slug,
-        locale
-      );
-      if (!row) return null;
-      const [post] = await toPublic([row], locale);
-      return post;
+      return withReads(strapi, async (select) => {
+        const locale = named ?? (await locales.defaultLocale(select));
+        const row = await readPublishedPostRow<PostRow & { id: number }>(
+          strapi,
+          PUBLIC_SELECT,
+          slug,
+          locale,
+          select
+        );
+        if (!row) return null;
+        const [post] = await toPublic([row], locale, select);
+        return post;
+      });
     },
 
     /**
