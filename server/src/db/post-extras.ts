@@ -15,7 +15,7 @@ import { LESSON_COMPONENT_UID, POST_UID } from '../../../contracts/plugin';
 import { COMMENT_COUNT_COLUMNS, COMMENT_COUNT_UID } from '../models/comment-count';
 
 import { placeholders } from './dialect';
-import { selectRows, type SelectRows } from './prepared-reads';
+import { ownBorrows, type SelectRows } from './prepared-reads';
 import { columnsOf, componentLink, tableName } from './metadata';
 
 export interface PostExtras {
@@ -45,7 +45,7 @@ export const readPostExtras = async (
   strapi: Core.Strapi,
   posts: Array<{ id: number; documentId: string }>,
   locale: string,
-  read: SelectRows = (text, bindings) => selectRows(strapi, text, bindings)
+  read: SelectRows = ownBorrows(strapi)
 ): Promise<PostExtras> => {
   const extras: PostExtras = { lessons: new Map(), counts: new Map(), localizations: new Map() };
   if (posts.length === 0) return extras;

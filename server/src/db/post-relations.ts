@@ -20,7 +20,7 @@ import { MEDIA_SELECT, type MediaRow } from '../utils/serialize-media';
 
 import { placeholders } from './dialect';
 import { fromBoolean, fromJson, fromNumber, fromString } from './field-values';
-import { selectRows, type SelectRows, type SqlValue } from './prepared-reads';
+import { ownBorrows, type SelectRows, type SqlValue } from './prepared-reads';
 import { columnsOf, componentLink, mediaLink, relationLink, tableName } from './metadata';
 
 export interface PostRelations {
@@ -81,7 +81,7 @@ const mediaOf = (row: Row | undefined, prefix: string): MediaRow | null => {
 export const readPostRelations = async (
   strapi: Core.Strapi,
   postRowIds: number[],
-  read: SelectRows = (text, bindings) => selectRows(strapi, text, bindings)
+  read: SelectRows = ownBorrows(strapi)
 ): Promise<PostRelations> => {
   const relations: PostRelations = { covers: new Map(), authors: new Map(), seos: new Map() };
   if (postRowIds.length === 0) return relations;

@@ -13,7 +13,7 @@ import { POST_UID } from '../../../contracts/plugin';
 import { selectAs } from './dialect';
 import { fromFieldOf } from './field-values';
 import { attributesOf, columnsOf, tableName } from './metadata';
-import { selectRows, type SelectRows } from './prepared-reads';
+import { ownBorrows, type SelectRows } from './prepared-reads';
 
 /**
  * The published row of `slug` in `locale` with these attributes, or null (through `read` when
@@ -24,7 +24,7 @@ export const readPublishedPostRow = async <T>(
   attributes: readonly string[],
   slug: string,
   locale: string,
-  read: SelectRows = (text, bindings) => selectRows(strapi, text, bindings)
+  read: SelectRows = ownBorrows(strapi)
 ): Promise<T | null> => {
   const column = columnsOf(strapi, POST_UID);
   const types = attributesOf(strapi, POST_UID);

@@ -12,7 +12,7 @@ import { CATEGORY_UID, POST_UID, TAG_UID } from '../../../contracts/plugin';
 import type { CategoryRow, TagRow } from '../utils/serialize';
 
 import { placeholders } from './dialect';
-import { selectRows, type SelectRows } from './prepared-reads';
+import { ownBorrows, type SelectRows } from './prepared-reads';
 import { columnsOf, relationLink, tableName } from './metadata';
 
 export interface PostTaxonomy {
@@ -44,7 +44,7 @@ const orderOf = (link: ReturnType<typeof relationLink>) => link.order ?? 'id';
 export const readPostTaxonomy = async (
   strapi: Core.Strapi,
   postRowIds: number[],
-  read: SelectRows = (text, bindings) => selectRows(strapi, text, bindings)
+  read: SelectRows = ownBorrows(strapi)
 ): Promise<PostTaxonomy> => {
   const taxonomy: PostTaxonomy = { categories: new Map(), tags: new Map() };
   if (postRowIds.length === 0) return taxonomy;

@@ -182,3 +182,12 @@ export const selectRows = <T>(
   text: string,
   bindings: ReadonlyArray<string | SqlValue>
 ): Promise<T[]> => withReads(strapi, (select) => select<T>(text, bindings));
+
+/**
+ * `selectRows` on this Strapi as a `SelectRows`: each statement with a borrow of its own, for a
+ * reader called without a `withReads` borrow.
+ */
+export const ownBorrows =
+  (strapi: Core.Strapi): SelectRows =>
+  (text, bindings) =>
+    selectRows(strapi, text, bindings);

@@ -11,7 +11,7 @@ import type { Core } from '@strapi/strapi';
 
 import { placeholders, selectAs } from './dialect';
 import { columnsOf, tableName } from './metadata';
-import { selectRows, type SelectRows } from './prepared-reads';
+import { ownBorrows, type SelectRows } from './prepared-reads';
 
 const CORE_STORE_UID = 'strapi::core-store';
 
@@ -49,7 +49,7 @@ const parse = (row: StoreRow | undefined): unknown => {
 export const readStoreValues = async (
   strapi: Core.Strapi,
   keys: StoreKey[],
-  read: SelectRows = (text, bindings) => selectRows(strapi, text, bindings)
+  read: SelectRows = ownBorrows(strapi)
 ): Promise<unknown[]> => {
   const names = keys.map(fullKey);
   const column = columnsOf(strapi, CORE_STORE_UID);

@@ -57,22 +57,27 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  /** A raw statement's text and the bindings it starts with (identifiers, fixed values). */
-  type Statement = { text: string; bindings: string[] };
-
   /**
    * The public thread's statements, written once: the tables and columns come from Strapi's
    * metadata, fixed once Strapi has booted, and a page would otherwise build the same text on
-   * every request.
+   * every request. Each gives its text and the bindings of one read.
    */
   let threadStatements:
     | {
-        /** Then: the slug, the locale column, the locale, the published column. */
-        head: Statement;
-        /** Then: the post's documentId, `afterPost`, the limit and the offset. */
-        page: Record<SortOrder, Statement & { afterPost: string[] }>;
-        /** Its text for so many roots; then the roots' documentIds, then `status`. */
-        replies: { texts: Map<number, string>; bindings: string[]; status: string[] };
+        head: { text: string; bindings: (slug: string, locale: string) => string[] };
+        page: Record<
+          SortOrder,
+          {
+            text: string;
+            bindings: (postDocumentId: string, page: ThreadPage) => Array<string | number>;
+          }
+        >;
+        replies: {
+          /** The text for so many roots, written the first time a page has that many. */
+          texts: Map<number, string>;
+          select: string;
+          bindings: (rootDocumentIds: string[]) => string[];
+        };
       }
     | undefined;
   const thread = () => {
@@ -87,44 +92,63 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
         text:
           `SELECT ${select.list} FROM ?? WHERE ?? = ? AND ?? = ? AND ?? IS NULL ` +
           `ORDER BY ${by} LIMIT ? OFFSET ?`,
-        bindings: [...select.bindings, n.comments, n.commentPost],
-        afterPost: [n.status, 'approved', n.commentParent, ...byBindings],
+        bindings: (postDocumentId: string, page: ThreadPage) => [
+          ...select.bindings,
+          n.comments,
+          n.commentPost,
+          postDocumentId,
+          n.status,
+          'approved',
+          n.commentParent,
+          ...byBindings,
+          page.limit,
+          page.start,
+        ],
       };
     };
+    // The published post by slug and locale (its (slug, locale, published_at) index) with the
+    // number of its approved roots: the stored count (comment-counts.ts), one key read however
+    // many roots; counting them is the fallback for a post without a row (no approved comment:
+    // nothing to count) or with a row from before that column.
+    const headBefore = [
+      post('documentId'),
+      'documentId',
+      counts.approvedRoots,
+      tableName(strapi, COMMENT_COUNT_UID),
+      counts.postDocumentId,
+      post('documentId'),
+      n.comments,
+      n.commentPost,
+      post('documentId'),
+      n.status,
+      'approved',
+      n.commentParent,
+      'total',
+      tableName(strapi, POST_UID),
+      post('slug'),
+    ];
+    const [localeColumn, publishedColumn] = [post('locale'), post('publishedAt')];
     threadStatements = {
-      // The published post by slug and locale (its (slug, locale, published_at) index) with the
-      // number of its approved roots: the stored count (comment-counts.ts), one key read however
-      // many roots; counting them is the fallback for a post without a row (no approved
-      // comment: nothing to count) or with a row from before that column.
       head: {
         text:
           'SELECT p.?? AS ??, COALESCE(' +
           '(SELECT ?? FROM ?? WHERE ?? = p.??), ' +
           '(SELECT COUNT(*) FROM ?? WHERE ?? = p.?? AND ?? = ? AND ?? IS NULL)) AS ?? ' +
           'FROM ?? p WHERE p.?? = ? AND p.?? = ? AND p.?? IS NOT NULL LIMIT 1',
-        bindings: [
-          post('documentId'),
-          'documentId',
-          counts.approvedRoots,
-          tableName(strapi, COMMENT_COUNT_UID),
-          counts.postDocumentId,
-          post('documentId'),
-          n.comments,
-          n.commentPost,
-          post('documentId'),
-          n.status,
-          'approved',
-          n.commentParent,
-          'total',
-          tableName(strapi, POST_UID),
-          post('slug'),
-        ],
+        bindings: (slug, locale) => [...headBefore, slug, localeColumn, locale, publishedColumn],
       },
       page: { asc: pageIn('asc'), desc: pageIn('desc') },
       replies: {
         texts: new Map(),
-        bindings: [...select.bindings, n.comments, n.commentRoot],
-        status: [n.status, 'approved'],
+        select: select.list,
+        bindings: (rootDocumentIds) => [
+          ...select.bindings,
+          n.comments,
+          n.commentRoot,
+          ...rootDocumentIds,
+          n.status,
+          'approved',
+        ],
       },
     };
     return threadStatements;
@@ -133,27 +157,17 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The published post by slug and locale with its number of approved roots, or null. */
   const readHead = async (select: SelectRows, slug: string, locale: string) => {
     const { head } = thread();
-    const post = columnsOf(strapi, POST_UID);
-    const [row] = await select<{ documentId: string; total: number | string }>(head.text, [
-      ...head.bindings,
-      slug,
-      post('locale'),
-      locale,
-      post('publishedAt'),
-    ]);
+    const [row] = await select<{ documentId: string; total: number | string }>(
+      head.text,
+      head.bindings(slug, locale)
+    );
     return row ? { documentId: row.documentId, total: Number(row.total) } : null;
   };
 
   /** A page of a post's approved root comments, in the order asked. */
   const readRoots = (select: SelectRows, postDocumentId: string, page: ThreadPage) => {
     const statement = thread().page[page.order];
-    return select<PublicCommentRow>(statement.text, [
-      ...statement.bindings,
-      postDocumentId,
-      ...statement.afterPost,
-      page.limit,
-      page.start,
-    ]);
+    return select<PublicCommentRow>(statement.text, statement.bindings(postDocumentId, page));
   };
 
   /**
@@ -167,15 +181,11 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     const count = rootDocumentIds.length;
     let text = replies.texts.get(count);
     if (text === undefined) {
-      text = `SELECT ${selectAs(publicColumns()).list} FROM ?? WHERE ?? IN (${placeholders(rootDocumentIds)}) AND ?? = ?`;
+      text = `SELECT ${replies.select} FROM ?? WHERE ?? IN (${placeholders(rootDocumentIds)}) AND ?? = ?`;
       // One text per number of roots: at most the largest page a query may ask for.
       replies.texts.set(count, text);
     }
-    return select<PublicCommentRow>(text, [
-      ...replies.bindings,
-      ...rootDocumentIds,
-      ...replies.status,
-    ]);
+    return select<PublicCommentRow>(text, replies.bindings(rootDocumentIds));
   };
 
   return {
@@ -191,12 +201,7 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       locale: string | null,
       defaultLocale: (select: SelectRows) => Promise<string>,
       page: ThreadPage
-    ): Promise<{
-      postDocumentId: string;
-      total: number;
-      roots: PublicCommentRow[];
-      replies: PublicCommentRow[];
-    } | null> {
+    ): Promise<{ total: number; roots: PublicCommentRow[]; replies: PublicCommentRow[] } | null> {
       return withReads(strapi, async (select) => {
         const head = await readHead(select, slug, locale ?? (await defaultLocale(select)));
         if (!head) return null;
@@ -205,7 +210,7 @@ const createCommentsRepository = ({ strapi }: { strapi: Core.Strapi }) => {
           select,
           roots.map((row) => row.documentId)
         );
-        return { postDocumentId: head.documentId, total: head.total, roots, replies };
+        return { total: head.total, roots, replies };
       });
     },
 

@@ -84,8 +84,8 @@ const createPostsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * statements that do not grow with the number of posts, tags or locales: cover, author with
    * its avatar and SEO with its image (db/post-relations.ts), categories with their parents and
    * tags (db/post-taxonomy.ts), lessons, comment counts and other languages (db/post-extras.ts).
+   * `read`: the borrow the caller holds (db/prepared-reads.ts `withReads`), or one of its own.
    */
-  /** `read`: the borrow the caller holds (db/prepared-reads.ts `withReads`), or one of its own. */
   const toPublic = async (
     found: Array<PostRow & { id: number }>,
     locale: string,
