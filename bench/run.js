@@ -17,8 +17,8 @@
  *
  * Each plugin read is measured with its public cache on (cached) and off (uncached, every answer
  * built); the uncached reads again in rounds interleaved with the floor (measurePaired), the
- * figures their targets are judged on; then a mix of hot reads under a writer (a comment a second), cache on and off, checked
- * for exactness after each run.
+ * figures their targets are judged on; then a mix of hot reads under a writer (a comment a
+ * second), cache on and off, checked for exactness after each run.
  *
  * Prints a table and writes bench/results.json and bench/RESULTS.md (`--quick`:
  * bench/results-quick.json and bench/RESULTS-quick.md, not committed).
@@ -225,6 +225,17 @@ const load = async ({ port, pid, request, requests: list, duration, during, warm
   };
 };
 
+/**
+ * `result` (a `load`), when every answer of its run was a 2xx and it answered at all; throws
+ * naming `what` otherwise. A wrong status is a broken benchmark; slowness (timeouts) is a
+ * result, and is reported.
+ */
+const mustAllBe2xx = (result, what) => {
+  if (result.non2xx || result.rps === 0)
+    throw new Error(`${what}: ${result.non2xx} answers were not 2xx`);
+  return result;
+};
+
 // ---------------------------------------------------------------------------------------------
 // The mix: a few hot posts read at once while a reader submits a comment every second.
 
@@ -347,8 +358,7 @@ const measureMix = async ({ strapiChild, strapiPort, setCache, cacheStats, hitRa
         (writer.tally.failed ? ` (${writer.tally.failed} refused)` : '') +
         (enabled ? `  hit rate ${hitRate(before, after)}` : '')
     );
-    if (result.non2xx || result.rps === 0)
-      throw new Error(`mix ${label}: ${result.non2xx} answers were not 2xx`);
+    mustAllBe2xx(result, `mix ${label}`);
     // After the uncached run the cache is off: turn it on and fill its memory, so the check
     // compares answers kept.
     if (!enabled) {
@@ -404,9 +414,7 @@ const measurePaired = async ({ port, pid, reads, setCache }) => {
       duration: PAIRED_DURATION,
       warmup: 1,
     });
-    if (result.non2xx || result.rps === 0)
-      throw new Error(`paired ${path}: ${result.non2xx} answers were not 2xx`);
-    return result.rps;
+    return mustAllBe2xx(result, `paired ${path}`).rps;
   };
   await setCache(false);
   const floors = [await run('/api/floor')];
@@ -1034,10 +1042,7 @@ const main = async () => {
         (result.non2xx ? `  (${result.non2xx} non-2xx)` : '') +
         (result.timeouts ? `  (${result.timeouts} unanswered in 10 s)` : '')
     );
-    // A wrong status is a broken benchmark; slowness (timeouts) is a result, and is reported.
-    if (result.non2xx || result.rps === 0)
-      throw new Error(`${label} ${request.path}: ${result.non2xx} answers were not 2xx`);
-    return result;
+    return mustAllBe2xx(result, `${label} ${request.path}`);
   };
 
   // One warm-up pass over every question first, so the first measurement (the floor) does not

@@ -127,7 +127,7 @@ const compiledOn = (connection: SqliteConnection & object, query: string): Compi
   let kept = statements.get(query);
   if (kept === undefined) {
     const statement = connection.prepare(query);
-    if (!statement.reader) throw new Error('selectRows runs SELECTs only');
+    if (!statement.reader) throw new Error('prepared reads run SELECTs only');
     statement.raw(true);
     const names = statement.columns().map((column) => column.name);
     kept = keep(statements, query, { statement, names });
